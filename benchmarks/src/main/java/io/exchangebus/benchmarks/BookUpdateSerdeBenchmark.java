@@ -1,0 +1,110 @@
+package io.exchangebus.benchmarks;
+
+import io.exchangebus.avro.ExactDecimals;
+import io.exchangebus.avro.registry.SchemaRegistryClient;
+import io.exchangebus.avro.serde.AvroDeserializer;
+import io.exchangebus.avro.serde.AvroSerializer;
+import io.exchangebus.avro.topics.Topics;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.PriceLevel;
+import io.exchangebus.localstack.process.WorkDir;
+import io.exchangebus.localstack.registry.RegistryLocator;
+import io.exchangebus.localstack.registry.RegistryProcess;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Serializing and deserializing a 20+20-level {@link BookUpdate} in the Confluent wire format, through the real
+ * schema registry (started as a process for the trial; after the first call its answers are cached, so what is
+ * measured is the framing and Avro encoding of 80 exact decimals, not HTTP).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class BookUpdateSerdeBenchmark {
+    private static final String TOPIC = Topics.MARKET_BOOK.name();
+
+    private WorkDir workDir;
+    private RegistryProcess registry;
+    private AvroSerializer<BookUpdate> serializer;
+    private AvroDeserializer<BookUpdate> deserializer;
+    private BookUpdate book;
+    private byte[] bytes;
+
+    @Setup(Level.Trial)
+    public void startRegistry() {
+        workDir = WorkDir.create();
+        registry = RegistryProcess.start(workDir.resolve("registry"), RegistryLocator.fromEnvironment().locate(),
+                Duration.ofSeconds(90));
+        SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistryClient.Settings.of(registry.ccompatUrl()));
+        serializer = new AvroSerializer<>(client, true);
+        deserializer = new AvroDeserializer<>(client, true);
+        book = twentyByTwenty();
+        bytes = serializer.serialize(TOPIC, book);
+        if (!book.equals(deserializer.deserialize(TOPIC, bytes))) {
+            throw new IllegalStateException("round trip changed the book");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stopRegistry() {
+        registry.close();
+        workDir.close();
+    }
+
+    @Benchmark
+    public byte[] serialize() {
+        return serializer.serialize(TOPIC, book);
+    }
+
+    @Benchmark
+    public BookUpdate deserialize() {
+        return deserializer.deserialize(TOPIC, bytes);
+    }
+
+    /** A BTCUSDT-like book: 20 bids and 20 asks one tick apart, quantities with 5 to 8 decimals. */
+    static BookUpdate twentyByTwenty() {
+        List<PriceLevel> bids = new ArrayList<>(20);
+        List<PriceLevel> asks = new ArrayList<>(20);
+        BigDecimal tick = new BigDecimal("0.01");
+        for (int i = 0; i < 20; i++) {
+            BigDecimal offset = tick.multiply(BigDecimal.valueOf(i));
+            bids.add(new PriceLevel(exact(new BigDecimal("65000.00").subtract(offset)),
+                    exact(new BigDecimal("0.00125").add(new BigDecimal("0.00031417").multiply(BigDecimal.valueOf(i))))));
+            asks.add(new PriceLevel(exact(new BigDecimal("65000.01").add(offset)),
+                    exact(new BigDecimal("1.5").add(new BigDecimal("0.25").multiply(BigDecimal.valueOf(i))))));
+        }
+        return BookUpdate.newBuilder()
+                .setExchange("binance-spot").setSymbol("BTCUSDT").setInstrumentId("BTC-USDT")
+                .setKind(BookUpdateKind.SNAPSHOT).setResync(false).setDepth(20)
+                .setSequence(51234567890L).setPreviousSequence(null)
+                .setBids(bids).setAsks(asks)
+                .setExchangeTime(Instant.parse("2026-11-21T10:15:30.123Z"))
+                .setReceiveTime(Instant.parse("2026-11-21T10:15:30.125001Z"))
+                .build();
+    }
+
+    private static BigDecimal exact(BigDecimal value) {
+        return ExactDecimals.exact("benchmark", value);
+    }
+}
