@@ -54,6 +54,7 @@ final class SmokeFlow {
     int run() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<SpecificRecord> sent = List.of(sampleBook(now), sampleTrade(now));
+        CatalogueTopics.ensure(bootstrap, List.of(Topics.MARKET_BOOK, Topics.MARKET_TRADES), 1, (short) 1);
         List<RecordMetadata> written = publish(sent);
         List<SpecificRecord> readBack = new ArrayList<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerProps(),

@@ -54,6 +54,23 @@ class ExbusTailIT {
     }
 
     @Test
+    void shouldCreateMissingCatalogueTopicsWithTheCataloguesCleanupPolicy(LocalStack stack) throws Exception {
+        CatalogueTopics.ensure(stack.bootstrapServers(), List.of(io.exchangebus.avro.topics.Topics.STATE_BOOKS), 1,
+                (short) 1);
+        CatalogueTopics.ensure(stack.bootstrapServers(), List.of(io.exchangebus.avro.topics.Topics.STATE_BOOKS), 1,
+                (short) 1); // a second call finds it and leaves it be
+
+        Properties props = new Properties();
+        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "state.books.v1");
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+        }
+    }
+
+    @Test
     void shouldStopAfterMaxRecords(LocalStack stack) {
         run(new StringWriter(), new StringWriter(), "smoke", "--bootstrap", stack.bootstrapServers(),
                 "--registry", stack.registryUrl());

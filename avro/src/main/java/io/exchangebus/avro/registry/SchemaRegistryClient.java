@@ -73,6 +73,13 @@ public final class SchemaRegistryClient {
         return settings.baseUrl();
     }
 
+    /** The API root as it may appear in a message: without user info or query, which may hold credentials. */
+    String printableBaseUrl() {
+        URI url = settings.baseUrl();
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "")
+                + (url.getPath() == null ? "" : url.getPath());
+    }
+
     /** Registers {@code schema} under {@code subject} (or finds it registered) and returns its id. */
     public int register(String subject, Schema schema) {
         SubjectSchema key = new SubjectSchema(subject, schema);
@@ -199,12 +206,12 @@ public final class SchemaRegistryClient {
                 lastReason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SchemaRegistryException("Interrupted while calling the schema registry at " + uri, subject,
+                throw new SchemaRegistryException("Interrupted while calling the schema registry at " + printableBaseUrl(), subject,
                         0, 0, true, e);
             }
         }
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
-        throw new SchemaRegistryException("Schema registry at " + settings.baseUrl() + " is unavailable"
+        throw new SchemaRegistryException("Schema registry at " + printableBaseUrl() + " is unavailable"
                 + (subject == null ? "" : " for subject '" + subject + "'") + " after " + settings.maxAttempts()
                 + " attempts in " + elapsedMs + " ms: " + (lastStatus > 0 ? "HTTP " + lastStatus + ", " : "")
                 + lastReason, subject, lastStatus, 0, true, lastError);

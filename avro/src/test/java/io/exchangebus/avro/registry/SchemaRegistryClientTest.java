@@ -57,6 +57,21 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void shouldKeepCredentialsInTheUrlOutOfErrorMessages() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        SchemaRegistryClient client = client("http://svc-user:s3cr3t-Pa55@127.0.0.1:" + closedPort
+                + "/apis/ccompat/v7?token=s3cr3t-T0ken", Duration.ofSeconds(1), 1);
+
+        assertThatThrownBy(() -> client.schemaById(1))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("http://127.0.0.1:" + closedPort + "/apis/ccompat/v7")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t").doesNotContain("svc-user"));
+    }
+
+    @Test
     void shouldTimeOutInsteadOfHangingWhenTheRegistryNeverAnswers() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             SchemaRegistryClient client = client("http://127.0.0.1:" + silent.getLocalPort(), Duration.ofMillis(300), 2);
