@@ -1,0 +1,45 @@
+package io.exchangebus.connectors.core.role;
+
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.connection.ConnectionListener;
+import io.exchangebus.events.CancelAll;
+import io.exchangebus.events.CancelOrder;
+import io.exchangebus.events.OrderUpdate;
+import io.exchangebus.events.PlaceOrder;
+import io.exchangebus.events.ReplaceOrder;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Orders over the exchange's private WebSocket where it offers one (used by {@code oms-service}). Every request
+ * is checked before it is sent ({@link OrderPreflight}, {@link Capabilities}); a refusal is a {@link Result} error,
+ * never an exception. The exchange's client order id is derived from ours, so a request can be found again.
+ */
+public interface Oms extends ExchangeRole {
+
+    /** Receives order updates. Called on the connector's delivery thread: return quickly. */
+    interface Listener extends ConnectionListener {
+        void onOrderUpdate(OrderUpdate update);
+
+        void onMalformedFrame(MalformedFrame frame);
+    }
+
+    /** Connects and authenticates; completes when orders can be sent. */
+    CompletableFuture<Result<Void>> connect(Listener listener);
+
+    CompletableFuture<Result<OrderAccepted>> place(PlaceOrder order);
+
+    CompletableFuture<Result<OrderAccepted>> cancel(CancelOrder cancel);
+
+    /** Needs {@link Capability#REPLACE_ORDER}. */
+    CompletableFuture<Result<OrderAccepted>> replace(ReplaceOrder replace);
+
+    /** Needs {@link Capability#CANCEL_ALL}; completes with how many orders were canceled, when the exchange says. */
+    CompletableFuture<Result<Integer>> cancelAll(CancelAll cancelAll);
+
+    /**
+     * The exchange's current view of the order with this client order id, or empty when it has none: what the OMS
+     * asks after a crash between sending and acknowledging, before doing anything else.
+     */
+    CompletableFuture<Result<Optional<OrderUpdate>>> findOrder(String symbol, String clientOrderId);
+}

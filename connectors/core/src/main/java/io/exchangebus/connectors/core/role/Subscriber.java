@@ -1,0 +1,40 @@
+package io.exchangebus.connectors.core.role;
+
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.connection.ConnectionListener;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.Trade;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Public market data over WebSocket (used by {@code ingest}). Subscriptions survive reconnects: the connector
+ * restores them and resynchronises books by itself, emitting a snapshot with {@code resync = true}.
+ */
+public interface Subscriber extends ExchangeRole {
+
+    /** Receives market data. Called on the connector's delivery thread, never the socket's: return quickly. */
+    interface Listener extends ConnectionListener {
+        void onBookUpdate(BookUpdate update);
+
+        void onTrade(Trade trade);
+
+        /** A frame that could not be mapped, with its raw text. */
+        void onMalformedFrame(MalformedFrame frame);
+    }
+
+    /** Connects; events go to {@code listener} from then on. Completes when connected. */
+    CompletableFuture<Result<Void>> connect(Listener listener);
+
+    /**
+     * Subscribes to a book. {@code topN} > 0 with an interval uses the exchange's own depth-limited channel where
+     * it has one ({@link Capability#BOOK_TOP_N_CHANNEL}), else the full book cut to N; {@code topN} = 0 is full
+     * depth, synchronised from a snapshot and the diff stream.
+     */
+    CompletableFuture<Result<Subscription>> subscribeOrderBook(InstrumentId instrument, int topN, Duration interval);
+
+    CompletableFuture<Result<Subscription>> subscribeTrades(InstrumentId instrument);
+
+    CompletableFuture<Result<Void>> unsubscribe(Subscription subscription);
+}
