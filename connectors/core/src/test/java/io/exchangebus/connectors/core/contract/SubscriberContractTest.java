@@ -1,0 +1,177 @@
+package io.exchangebus.connectors.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.role.MalformedFrame;
+import io.exchangebus.connectors.core.role.Subscriber;
+import io.exchangebus.connectors.core.role.Subscription;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.PriceLevel;
+import io.exchangebus.events.Trade;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every exchange's {@link Subscriber} must do, judged against its simulator's true book. An exchange module
+ * subclasses this and supplies the role and the probe.
+ */
+public abstract class SubscriberContractTest {
+    private static final int DEPTH = 10;
+
+    protected final List<BookUpdate> books = new CopyOnWriteArrayList<>();
+    protected final List<Trade> trades = new CopyOnWriteArrayList<>();
+    protected final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
+    protected final List<ConnectionEvent> connectionEvents = new CopyOnWriteArrayList<>();
+    protected Subscriber subscriber;
+    protected SimulatorProbe probe;
+
+    protected abstract Subscriber newSubscriber();
+
+    protected abstract SimulatorProbe probe();
+
+    @BeforeEach
+    void connect() throws Exception {
+        probe = probe();
+        subscriber = newSubscriber();
+        Result<Void> connected = subscriber.connect(new Subscriber.Listener() {
+            @Override
+            public void onBookUpdate(BookUpdate update) {
+                books.add(update);
+            }
+
+            @Override
+            public void onTrade(Trade trade) {
+                trades.add(trade);
+            }
+
+            @Override
+            public void onMalformedFrame(MalformedFrame frame) {
+                malformed.add(frame);
+            }
+
+            @Override
+            public void onConnectionEvent(ConnectionEvent event) {
+                connectionEvents.add(event);
+            }
+        }).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
+    }
+
+    @AfterEach
+    void close() {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    @Test
+    void shouldStartWithASnapshotAndKeepTheBookEqualToTheSimulators() throws Exception {
+        subscribeFullDepth();
+
+        Awaiting.until("a first snapshot", () -> !books.isEmpty());
+        assertThat(books.get(0).getKind()).isEqualTo(BookUpdateKind.SNAPSHOT);
+        Awaiting.until("the local book to equal the simulator's", this::localBookEqualsTruth);
+    }
+
+    @Test
+    void shouldResyncAfterASequenceGapAndMatchTheSimulatorAgain() throws Exception {
+        subscribeFullDepth();
+        Awaiting.until("a first snapshot", () -> !books.isEmpty());
+
+        probe.skipSequence();
+
+        Awaiting.until("a resync snapshot", () -> books.stream().anyMatch(BookUpdate::getResync));
+        Awaiting.until("the local book to equal the simulator's after the resync", this::localBookEqualsTruth);
+    }
+
+    @Test
+    void shouldRestoreSubscriptionsAfterADroppedConnection() throws Exception {
+        subscribeFullDepth();
+        Awaiting.until("a first snapshot", () -> !books.isEmpty());
+
+        probe.dropConnections();
+
+        Awaiting.until("a reconnect", () -> connectionEvents.stream()
+                .filter(e -> e.state() == ConnectionState.CONNECTED).count() >= 1
+                && connectionEvents.stream().anyMatch(e -> e.state() == ConnectionState.DISCONNECTED));
+        int before = books.size();
+        Awaiting.until("book updates flowing again", () -> books.size() > before);
+        Awaiting.until("the local book to equal the simulator's after the reconnect", this::localBookEqualsTruth);
+    }
+
+    @Test
+    void shouldReportAMalformedFrameWithItsRawTextAndGoOn() throws Exception {
+        subscribeFullDepth();
+        Awaiting.until("a first snapshot", () -> !books.isEmpty());
+
+        probe.sendMalformedFrame();
+
+        Awaiting.until("a malformed frame reported", () -> !malformed.isEmpty());
+        assertThat(malformed.get(0).payload()).isNotBlank();
+        assertThat(malformed.get(0).reason()).isNotBlank();
+        int before = books.size();
+        Awaiting.until("book updates still flowing", () -> books.size() > before);
+    }
+
+    private void subscribeFullDepth() throws Exception {
+        Result<Subscription> subscribed = subscriber.subscribeOrderBook(probe.instrument().id(), 0, Duration.ZERO)
+                .get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(subscribed.isOk()).as("subscribed: %s", subscribed).isTrue();
+    }
+
+    /** Replays the emitted updates (from the last snapshot on) and compares the top levels with the truth. */
+    private boolean localBookEqualsTruth() {
+        List<BookUpdate> seen = new ArrayList<>(books);
+        int start = 0;
+        for (int i = 0; i < seen.size(); i++) {
+            if (seen.get(i).getKind() == BookUpdateKind.SNAPSHOT) {
+                start = i;
+            }
+        }
+        TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
+        TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+        for (BookUpdate update : seen.subList(start, seen.size())) {
+            apply(bids, update.getBids());
+            apply(asks, update.getAsks());
+        }
+        SimulatorProbe.TrueBook truth = probe.trueBook(DEPTH);
+        return top(bids).equals(normalize(truth.bids())) && top(asks).equals(normalize(truth.asks()));
+    }
+
+    private static void apply(TreeMap<BigDecimal, BigDecimal> side, List<PriceLevel> levels) {
+        for (PriceLevel level : levels) {
+            if (level.getQuantity().signum() == 0) {
+                side.remove(level.getPrice());
+            } else {
+                side.put(level.getPrice(), level.getQuantity());
+            }
+        }
+    }
+
+    private static List<String> top(TreeMap<BigDecimal, BigDecimal> side) {
+        return side.entrySet().stream().limit(DEPTH).map(SubscriberContractTest::key).toList();
+    }
+
+    private static List<String> normalize(List<Map.Entry<BigDecimal, BigDecimal>> levels) {
+        return levels.stream().limit(DEPTH).map(SubscriberContractTest::key).toList();
+    }
+
+    private static String key(Map.Entry<BigDecimal, BigDecimal> level) {
+        return level.getKey().stripTrailingZeros().toPlainString() + "@"
+                + level.getValue().stripTrailingZeros().toPlainString();
+    }
+}
