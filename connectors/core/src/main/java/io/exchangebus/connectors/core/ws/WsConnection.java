@@ -242,7 +242,12 @@ public final class WsConnection implements AutoCloseable {
                 lose(s, "no connection within connect timeout " + settings.connectTimeout().toMillis() + " ms");
             }
         }, settings.connectTimeout());
-        s.connect(settings.handshakeHeaders().get(), (int) settings.connectTimeout().toMillis());
+        try {
+            s.connect(settings.handshakeHeaders().get(), (int) settings.connectTimeout().toMillis());
+        } catch (RuntimeException e) {
+            // e.g. the header supplier failed: an attempt that failed, retried like any other
+            lose(s, "attempt could not start: " + e.getClass().getSimpleName());
+        }
     }
 
     /** Reader thread: the handshake completed. */
@@ -382,11 +387,7 @@ public final class WsConnection implements AutoCloseable {
             return;
         }
         try {
-            timer.execute(() -> {
-                if (!closed.get()) {
-                    task.run();
-                }
-            });
+            timer.execute(guard(task));
         } catch (RejectedExecutionException e) {
             // closed meanwhile: nothing left to do
         }
@@ -400,7 +401,10 @@ public final class WsConnection implements AutoCloseable {
         return timer.scheduleAtFixedRate(guard(task), period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** A periodic task that throws would be silently cancelled by the executor; log and carry on instead. */
+    /**
+     * Skips the task once closed, and logs instead of letting an exception escape: a periodic task that throws is
+     * silently cancelled by the executor, a one-off one kills the timer thread.
+     */
     private Runnable guard(Runnable task) {
         return () -> {
             if (closed.get()) {
