@@ -66,7 +66,8 @@ public final class WsConnection implements AutoCloseable {
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicLong reconnectAttempts = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
-    private volatile Instant lastFrameAt;
+    /** Wall-clock millis of the last data frame, 0 before any; a long so the reader allocates nothing per frame. */
+    private volatile long lastFrameAtMillis;
     private volatile ConnectionState state;
     /** The socket of the current attempt; null between attempts. Written on the timer thread only. */
     private volatile WsSession current;
@@ -101,7 +102,8 @@ public final class WsConnection implements AutoCloseable {
 
     /**
      * Starts connecting and returns at once. The future completes with a value when the connection is first
-     * CONNECTED, or with a network error if it is closed before that; failed attempts meanwhile are retried.
+     * CONNECTED, or with a network error if it is closed before that; failed attempts meanwhile are retried. It is
+     * completed on the timer thread: stages chained without {@code Async} run there and must not block.
      */
     public CompletableFuture<Result<Boolean>> start() {
         if (closed.get()) {
@@ -173,7 +175,7 @@ public final class WsConnection implements AutoCloseable {
 
     public WsStats stats() {
         return new WsStats(framesReceived.get(), handOff.delivered(), handOff.dropped(), reconnectAttempts.get(),
-                connects.get(), lastFrameAt);
+                connects.get(), lastFrameAtMillis == 0 ? null : Instant.ofEpochMilli(lastFrameAtMillis));
     }
 
     /**
@@ -361,7 +363,7 @@ public final class WsConnection implements AutoCloseable {
             return;
         }
         framesReceived.incrementAndGet();
-        lastFrameAt = Instant.now();
+        lastFrameAtMillis = System.currentTimeMillis();
         if (!handOff.offer(frame) && settings.overflowPolicy() == OverflowPolicy.DISCONNECT) {
             overflowed(s);
         }
