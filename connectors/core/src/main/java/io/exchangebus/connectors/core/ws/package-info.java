@@ -1,0 +1,26 @@
+/**
+ * The WebSocket transport every exchange connector uses: {@link io.exchangebus.connectors.core.ws.WsConnection}.
+ *
+ * <p>Design, in short:
+ * <ul>
+ *   <li><b>One fresh Java-WebSocket client per attempt</b> ({@code WsSession}); the library's clients are not
+ *       reusable, and a fresh one per attempt means a late callback of an old socket is recognised (it is not the
+ *       current session) and ignored.</li>
+ *   <li><b>One timer thread owns all state</b>: attempts, backoff, connect timeout, protocol pings, application
+ *       heartbeats, the silence watchdog, the subscription registry, and the state events. Socket callbacks only
+ *       post to it, so no lock guards the state machine.</li>
+ *   <li><b>The socket's reader never blocks</b>: it stamps activity, counts, and offers the frame to a bounded
+ *       queue drained by one consumer thread that calls the handler. A full queue drops the frame, counts it and
+ *       signals the handler before its next frame ({@link io.exchangebus.connectors.core.ws.OverflowPolicy}), so a
+ *       book layer knows of the gap and resyncs. Pings are answered on the reader, so a slow handler never makes
+ *       the exchange think the client is dead.</li>
+ *   <li><b>Liveness by silence, not by the library's checker</b>: anything read (frame, ping, pong) is activity;
+ *       protocol pings make a quiet but healthy stream answer; a socket with no activity for the silence timeout
+ *       is cut without a close handshake (a dead peer would not answer one) and reconnected.</li>
+ *   <li><b>CONNECTED means usable</b>: the open hook (login) has succeeded and every remembered subscription has
+ *       been resent on this socket.</li>
+ *   <li><b>Backoff</b>: exponential, capped, jittered downwards only (the cap is a hard ceiling), reset when the
+ *       previous connection stayed up for the healthy period.</li>
+ * </ul>
+ */
+package io.exchangebus.connectors.core.ws;
