@@ -4,21 +4,9 @@ import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.events.ErrorKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import java.io.InterruptedIOException;
-import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,23 +16,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,16 +82,16 @@ public final class HttpTransport implements AutoCloseable {
         this.clock = b.clock;
         this.gate = new BanGate(exchange, clock);
         this.weights = new WeightLimiter(exchange + "-weight", settings.weights());
-        this.breaker = CircuitBreaker.of(exchange + "-http", breakerConfig(settings.breaker()));
+        this.breaker = CircuitBreaker.of(exchange + "-http", FailurePolicy.breakerConfig(settings.breaker()));
         this.breaker.getEventPublisher().onStateTransition(e ->
                 LOG.warn("{}: HTTP circuit {}", exchange, e.getStateTransition()));
-        this.retry = Retry.of(exchange + "-http", retryConfig(settings.retry()));
+        this.retry = Retry.of(exchange + "-http", FailurePolicy.retryConfig(settings.retry()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "exbus-http-" + exchange + "-timer");
             t.setDaemon(true);
             return t;
         });
-        this.client = buildClient(settings.timeouts());
+        this.client = HttpWire.buildClient(settings.timeouts());
         this.client.start();
     }
 
@@ -194,7 +172,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         SimpleHttpRequest request;
         try {
-            request = toRequest(call.signed() ? signer.sign(call) : call);
+            request = HttpWire.toRequest(base, call.signed() ? signer.sign(call) : call);
         } catch (RuntimeException bug) {
             breaker.releasePermission();
             return CompletableFuture.failedFuture(bug);
@@ -203,12 +181,12 @@ public final class HttpTransport implements AutoCloseable {
         Future<SimpleHttpResponse> inFlight = client.execute(request, new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
-                finish(out, onReply(call, toReply(response)));
+                finish(out, onReply(call, HttpWire.toReply(response)));
             }
 
             @Override
             public void failed(Exception e) {
-                finish(out, Result.err(onFailure(call, e)));
+                finish(out, Result.err(HttpWire.failure(exchange, call, e)));
             }
 
             @Override
@@ -237,7 +215,7 @@ public final class HttpTransport implements AutoCloseable {
             return false;
         }
         long elapsed = System.nanoTime() - attempt.startNanos;
-        if (result instanceof Result.Err<HttpReply> err && isExchangeFailure(err.error())) {
+        if (result instanceof Result.Err<HttpReply> err && FailurePolicy.isExchangeFailure(err.error())) {
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ExchangeFailure(err.error()));
         } else {
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
@@ -273,57 +251,6 @@ public final class HttpTransport implements AutoCloseable {
                 error.message(), error.httpStatus(), error.retryable(), pause);
     }
 
-    private ExchangeError onFailure(HttpCall call, Exception e) {
-        String what = call + " failed: " + e.getClass().getSimpleName() + scrub(e.getMessage());
-        if (e instanceof InterruptedIOException || e instanceof TimeoutException) {
-            // SocketTimeoutException and HttpClient's ConnectTimeoutException are InterruptedIOExceptions.
-            return ExchangeError.timeout(exchange, what);
-        }
-        return ExchangeError.network(exchange, what);
-    }
-
-    /** An exception's message without anything after a '?', where a URI's query (and signature) would be. */
-    private static String scrub(String message) {
-        return message == null ? "" : ": " + message.replaceAll("\\?\\S*", "?(query omitted)");
-    }
-
-    /** Whether the failure says the exchange is unwell (counts in the breaker); 4xx and local refusals do not. */
-    static boolean isExchangeFailure(ExchangeError e) {
-        if (LocalRefusal.isLocal(e) || (e.httpStatus() >= 400 && e.httpStatus() < 500)) {
-            return false;
-        }
-        return e.kind() == ErrorKind.NETWORK || e.kind() == ErrorKind.TIMEOUT
-                || e.kind() == ErrorKind.EXCHANGE_INTERNAL;
-    }
-
-    /** Whether an idempotent call may be retried after this result. */
-    static boolean isTransient(Result<HttpReply> result) {
-        return result instanceof Result.Err<HttpReply> err && err.error().retryable()
-                && isExchangeFailure(err.error());
-    }
-
-    private SimpleHttpRequest toRequest(HttpCall call) {
-        String query = call.queryString();
-        SimpleRequestBuilder b = SimpleRequestBuilder.create(call.method().name())
-                .setUri(URI.create(base + call.path() + (query.isEmpty() ? "" : "?" + query)));
-        call.headers().forEach(b::addHeader);
-        if (call.body() != null) {
-            b.setBody(call.body(), ContentType.parse(call.contentType()));
-        }
-        return b.build();
-    }
-
-    private static HttpReply toReply(SimpleHttpResponse response) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Header h : response.getHeaders()) {
-            headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
-        }
-        byte[] bytes = response.getBodyBytes();
-        ContentType type = response.getContentType();
-        Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
-        return new HttpReply(response.getCode(), headers, bytes == null ? "" : new String(bytes, charset));
-    }
-
     private void relay(CompletableFuture<Result<HttpReply>> from, CompletableFuture<Result<HttpReply>> to) {
         from.whenComplete((r, e) -> {
             if (e != null) {
@@ -336,60 +263,6 @@ public final class HttpTransport implements AutoCloseable {
 
     private static CompletableFuture<Result<HttpReply>> done(ExchangeError error) {
         return CompletableFuture.completedFuture(Result.err(error));
-    }
-
-    private static CircuitBreakerConfig breakerConfig(HttpSettings.BreakerPolicy p) {
-        return CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(p.windowCalls())
-                .minimumNumberOfCalls(p.minimumCalls())
-                .failureRateThreshold(p.failureRatePercent())
-                .waitDurationInOpenState(p.openFor())
-                .permittedNumberOfCallsInHalfOpenState(p.halfOpenCalls())
-                .build();
-    }
-
-    private static RetryConfig retryConfig(HttpSettings.RetryPolicy p) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(p.initialBackoff(), p.multiplier(),
-                0.5, p.maxBackoff());
-        long capMs = p.maxBackoff().toMillis();
-        return RetryConfig.<Result<HttpReply>>custom()
-                .maxAttempts(p.maxAttempts())
-                .retryOnResult(HttpTransport::isTransient)
-                .retryOnException(bug -> false)
-                .intervalBiFunction((Integer attempt, Either<Throwable, Result<HttpReply>> outcome) -> {
-                    long wait = backoff.apply(attempt);
-                    // A 503's Retry-After lengthens the wait, within the cap.
-                    if (outcome.isRight() && outcome.get() instanceof Result.Err<HttpReply> err
-                            && err.error().retryAfter() != null) {
-                        wait = Math.max(wait, Math.min(err.error().retryAfter().toMillis(), capMs));
-                    }
-                    return wait;
-                })
-                .build();
-    }
-
-    private static CloseableHttpAsyncClient buildClient(HttpSettings.Timeouts t) {
-        return HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(t.connect()))
-                                .setSocketTimeout(Timeout.of(t.response()))
-                                .build())
-                        .setMaxConnTotal(64)
-                        .setMaxConnPerRoute(64)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(t.response()))
-                        .setConnectionRequestTimeout(Timeout.of(t.attempt()))
-                        .build())
-                // Socket timeouts are checked once per select interval (1 s by default): check every 50 ms.
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1)
-                        .setSelectInterval(TimeValue.ofMilliseconds(50)).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .setUserAgent("exchangebus")
-                .build();
     }
 
     /** Stops sending: later calls are refused with {@link LocalRefusal#CLOSED}; calls in flight are cancelled. */
