@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,6 +71,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Retry retry;
     private final ScheduledExecutorService timer;
     private final CloseableHttpAsyncClient client;
+    private final Set<CompletableFuture<Result<HttpReply>>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private HttpTransport(Builder b) {
@@ -106,10 +109,19 @@ public final class HttpTransport implements AutoCloseable {
      */
     public CompletableFuture<Result<HttpReply>> send(HttpCall call) {
         Objects.requireNonNull(call, "call");
-        if (!call.idempotent() || settings.retry().maxAttempts() == 1) {
-            return attempt(call);
+        CompletableFuture<Result<HttpReply>> inner = !call.idempotent() || settings.retry().maxAttempts() == 1
+                ? attempt(call)
+                : Retry.decorateCompletionStage(retry, timer, () -> attempt(call)).get().toCompletableFuture();
+        if (inner.isDone()) {
+            return inner;
         }
-        return Retry.decorateCompletionStage(retry, timer, () -> attempt(call)).get().toCompletableFuture();
+        // Tracked so that close() can answer it: a call held by the budget or waiting to retry would otherwise
+        // never complete once the timer is gone.
+        CompletableFuture<Result<HttpReply>> out = new CompletableFuture<>();
+        pending.add(out);
+        relay(inner, out);
+        out.whenComplete((r, e) -> pending.remove(out));
+        return out;
     }
 
     /** The gate that stops all calls during a ban or a back-off. */
@@ -265,11 +277,17 @@ public final class HttpTransport implements AutoCloseable {
         return CompletableFuture.completedFuture(Result.err(error));
     }
 
-    /** Stops sending: later calls are refused with {@link LocalRefusal#CLOSED}; calls in flight are cancelled. */
+    /**
+     * Stops sending: calls not yet answered (in flight, held by the budget, waiting to retry) are answered
+     * {@link LocalRefusal#CLOSED} at once, and so are later calls. Waits at most 200 ms for connections to close.
+     */
     @Override
     public void close() {
         closed = true;
         timer.shutdownNow();
+        for (CompletableFuture<Result<HttpReply>> call : pending) {
+            call.complete(Result.err(LocalRefusal.closed(exchange)));
+        }
         // Graceful first, so that the I/O thread closes its own sessions: IMMEDIATE from another thread can make
         // the reactor fail on its selected-key set (ConcurrentModificationException, seen with httpcore5 5.3).
         // A graceful close waits up to 5 s for a connection whose request we gave up on: cut it short.

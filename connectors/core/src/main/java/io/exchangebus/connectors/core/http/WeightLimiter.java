@@ -74,6 +74,10 @@ final class WeightLimiter {
      * start at a different instant from the exchange's, so trusting a low report could overspend.
      */
     void reconcile(int usedByExchange) {
+        if (usedByExchange >= budget) {
+            limiter.drainPermissions();
+            return;
+        }
         int surplus = available() - (budget - usedByExchange);
         if (surplus > 0) {
             // Those permits are free now, so this takes them at once; a racing caller may push it into the next

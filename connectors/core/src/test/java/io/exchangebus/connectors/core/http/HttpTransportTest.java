@@ -411,6 +411,43 @@ class HttpTransportTest {
         }
     }
 
+    @Test
+    void shouldAnswerClosedToCallsHeldOrInFlightWhenTheTransportCloses() throws Exception {
+        server.always("/api/slow", hang());
+        HttpTransport http = HttpTransport.builder(settings().withWeights(
+                new HttpSettings.WeightBudget(10, Duration.ofMinutes(1), Duration.ofMinutes(2)))).build();
+        assertThat(await(http.send(HttpCall.get("/api/x").withWeight(9))).isOk()).isTrue();
+        CompletableFuture<Result<HttpReply>> held = http.send(HttpCall.get("/api/x").withWeight(5));
+        CompletableFuture<Result<HttpReply>> inFlight = http.send(HttpCall.post("/api/slow"));
+        Thread.sleep(100);
+        assertThat(held).isNotDone();
+        assertThat(inFlight).isNotDone();
+
+        long start = System.nanoTime();
+        http.close();
+
+        assertThat(System.nanoTime() - start).isLessThan(ms(1000));
+        assertThat(refusedAtOnce(held).code()).isEqualTo(LocalRefusal.CLOSED);
+        assertThat(refusedAtOnce(inFlight).code()).isEqualTo(LocalRefusal.CLOSED);
+        assertThat(refusedAtOnce(http.send(HttpCall.get("/api/x"))).code()).isEqualTo(LocalRefusal.CLOSED);
+        assertThat(server.hits("/api/x")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStopSpendingWhenTheExchangeReportsTheWholeBudgetUsed() throws Exception {
+        server.script("/api/x", ok("X-Test-Used-Weight", "12"));
+        HttpTransport http = transport(HttpTransport.builder(settings().withWeights(
+                        new HttpSettings.WeightBudget(10, Duration.ofMinutes(1), Duration.ZERO)))
+                .usedWeight(reply -> reply.header("x-test-used-weight")
+                        .map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty())));
+
+        assertThat(await(http.send(HttpCall.get("/api/x"))).isOk()).isTrue();
+
+        assertThat(http.availableWeight()).isZero();
+        assertThat(refusedAtOnce(http.send(HttpCall.get("/api/x"))).code()).isEqualTo(LocalRefusal.WEIGHT_BUDGET);
+        assertThat(server.hits()).isEqualTo(1);
+    }
+
     private static long ms(long millis) {
         return TimeUnit.MILLISECONDS.toNanos(millis);
     }
