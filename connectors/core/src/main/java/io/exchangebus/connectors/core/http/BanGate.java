@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Stops every call of one transport while the exchange has banned us (HTTP 418) or asked us to back off (HTTP 429
  * or another RATE_LIMITED answer), until the exchange's hint has passed. A stopped call is answered RATE_LIMITED at
  * once, without touching the network, with the time left as its hint: this is what keeps a ban from turning into a
- * retry storm that lengthens it. Thread-safe, lock-free; a later closing only ever extends the current one.
+ * retry storm that lengthens it. Stopped calls are refused, not queued: a queue would be released in one burst when
+ * the pause ends, which is what the exchange asked us not to do; the caller has the hint and decides. Thread-safe, lock-free; a later closing only ever extends the current one.
  */
 public final class BanGate {
 
