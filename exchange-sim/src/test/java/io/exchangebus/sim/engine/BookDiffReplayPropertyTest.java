@@ -8,6 +8,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -28,7 +29,7 @@ class BookDiffReplayPropertyTest {
         return cmd.list().ofMinSize(1).ofMaxSize(80);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
     void shouldReproduceEngineBookByReplayingDiffsFromEmpty(@ForAll("commands") List<Cmd> cmds) {
         MatchingEngine engine = new MatchingEngine(Instrument.spot("X", "B", "Q", "0.1", "1"));
         List<EngineEvent.BookDiff> diffs = new ArrayList<>();
