@@ -292,9 +292,10 @@ public final class MatchingEngine {
     private void trade(Order maker, Order taker, BigDecimal price, BigDecimal qty) {
         BigDecimal notional = price.multiply(qty);
         Fill fill = new Fill(tradeIds.getAsLong(), symbol(), price, qty, taker.side,
-                maker.id, maker.account, fee(maker.side, instrument.makerFeeRate(), qty, notional),
-                feeAsset(maker.side), taker.id, taker.account,
-                fee(taker.side, instrument.takerFeeRate(), qty, notional), feeAsset(taker.side), now);
+                maker.id, maker.account, Fees.fee(instrument, maker.side, instrument.makerFeeRate(), qty, notional),
+                Fees.asset(instrument, maker.side), taker.id, taker.account,
+                Fees.fee(instrument, taker.side, instrument.takerFeeRate(), qty, notional),
+                Fees.asset(instrument, taker.side), now);
         maker.fill(qty, price, now);
         taker.fill(qty, price, now);
         diff.record(maker.side, price, book.reduce(maker, qty));
@@ -306,17 +307,6 @@ public final class MatchingEngine {
         events.add(new EngineEvent.TradePrinted(fill, now));
         events.add(new EngineEvent.OrderFilled(maker.state(symbol()), fill, Liquidity.MAKER, now));
         events.add(new EngineEvent.OrderFilled(taker.state(symbol()), fill, Liquidity.TAKER, now));
-    }
-
-    /** Spot: each side pays in what it receives (buyer: base, seller: quote). Derivatives: quote. */
-    private BigDecimal fee(Side side, BigDecimal rate, BigDecimal qty, BigDecimal notional) {
-        boolean inBase = instrument.kind() == InstrumentKind.SPOT && side == Side.BUY;
-        return rate.multiply(inBase ? qty : notional);
-    }
-
-    private String feeAsset(Side side) {
-        boolean inBase = instrument.kind() == InstrumentKind.SPOT && side == Side.BUY;
-        return inBase ? instrument.base() : instrument.quote();
     }
 
     /** Fires stops whose trigger the last trade price reached, oldest first, until none is left to fire. */
@@ -397,7 +387,7 @@ public final class MatchingEngine {
         if (!diff.isEmpty()) {
             long previous = lastUpdateId;
             long first = previous + 1;
-            lastUpdateId += diff.changes;
+            lastUpdateId += diff.changes();
             events.add(new EngineEvent.BookDiff(symbol(), previous, first, lastUpdateId, diff.levels(Side.BUY),
                     diff.levels(Side.SELL), now));
         }
@@ -410,27 +400,5 @@ public final class MatchingEngine {
             }
         }
         return new CommandResult(order, reason, done);
-    }
-
-    /** The net change of each touched level within one command, and how many single changes it took. */
-    private static final class DiffBuilder {
-        private final Map<BigDecimal, BigDecimal> bids = new LinkedHashMap<>();
-        private final Map<BigDecimal, BigDecimal> asks = new LinkedHashMap<>();
-        private int changes;
-
-        void record(Side side, BigDecimal price, BigDecimal newTotal) {
-            (side == Side.BUY ? bids : asks).put(PriceLevel.normalize(price), newTotal);
-            changes++;
-        }
-
-        boolean isEmpty() {
-            return changes == 0;
-        }
-
-        List<PriceLevel> levels(Side side) {
-            List<PriceLevel> result = new ArrayList<>();
-            (side == Side.BUY ? bids : asks).forEach((p, q) -> result.add(new PriceLevel(p, q)));
-            return result;
-        }
     }
 }
