@@ -22,6 +22,9 @@ import java.util.function.LongSupplier;
  * thread while the lock is held: they must be quick and must not call into another engine. The {@link Ledger} is
  * called under this lock too (lock order: engine, then ledger).
  *
+ * <p>Stop orders wait outside the book and reserve nothing until triggered by the last trade price (buy: at or
+ * above the stop, sell: at or below); missing funds at that moment reject them then. Self-trades are allowed.
+ *
  * <p>Book sequencing: each single change of a level (an order resting, a fill, a cancel, an amend) takes the next
  * update id; each command that changed the book emits one {@link EngineEvent.BookDiff} with the levels' new totals,
  * so applying the diffs in order to an empty book gives {@link #book()}.
@@ -147,8 +150,10 @@ public final class MatchingEngine {
             BigDecimal delta = order.quantity.subtract(quantity);
             order.quantity = quantity;
             order.updatedAt = now;
-            ledger.release(instrument, account, order.side, delta, order.lockPrice);
-            diff.record(order.side, order.price, book.reduce(order, delta));
+            if (delta.signum() > 0) {
+                ledger.release(instrument, account, order.side, delta, order.lockPrice);
+                diff.record(order.side, order.price, book.reduce(order, delta));
+            }
             events.add(new EngineEvent.OrderAmended(order.state(symbol()), true, now));
             return end(order.state(symbol()), null);
         }
@@ -241,6 +246,13 @@ public final class MatchingEngine {
         }
         order.lockPrice = order.isMarket() ? book.worstPrice(order.side, order.remaining()) : order.price;
         if (order.isMarket() && order.lockPrice == null) {
+            // Nothing to take: no reservation, but an unknown account is still refused.
+            Optional<RejectReason> known = ledger.reserve(instrument, order.account, order.side, BigDecimal.ZERO,
+                    BigDecimal.ZERO);
+            if (known.isPresent()) {
+                reject(order, known.get());
+                return false;
+            }
             acceptOrTrigger(order);
             finish(order, CancelReason.IMMEDIATE_REMAINDER);
             return true;

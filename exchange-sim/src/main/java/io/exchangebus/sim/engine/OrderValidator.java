@@ -33,7 +33,7 @@ final class OrderValidator {
             }
         }
         boolean market = type == OrderType.MARKET || type == OrderType.STOP_MARKET;
-        if (market && (request.timeInForce() == TimeInForce.POST_ONLY || request.timeInForce() == TimeInForce.GTC)) {
+        if (market && request.timeInForce() == TimeInForce.POST_ONLY) {
             return Optional.of(RejectReason.TIME_IN_FORCE_NOT_ALLOWED);
         }
         return Optional.empty();

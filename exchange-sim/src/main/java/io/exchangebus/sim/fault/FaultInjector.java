@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FaultInjector {
 
     private final List<Runnable> dropListeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger httpDrops = new AtomicInteger();
     private final AtomicInteger skips = new AtomicInteger();
     private final AtomicInteger repeats = new AtomicInteger();
     private final AtomicInteger malformed = new AtomicInteger();
@@ -36,6 +37,11 @@ public final class FaultInjector {
         dropListeners.forEach(Runnable::run);
     }
 
+    /** The next {@code n} HTTP requests are read and recorded, then their connection is closed unanswered. */
+    public void dropHttpRequests(int n) {
+        httpDrops.addAndGet(requireNonNegative(n));
+    }
+
     /** The next {@code n} sequenced frames are not sent, leaving a gap. */
     public void skipSequence(int n) {
         skips.addAndGet(requireNonNegative(n));
@@ -46,7 +52,10 @@ public final class FaultInjector {
         repeats.addAndGet(requireNonNegative(n));
     }
 
-    /** The next frame sent on any connection is corrupted (cut short and ended with garbage), in its place. */
+    /**
+     * The next frame (WebSocket) or non-empty body (HTTP) sent by any server of this injector is corrupted, in its
+     * place: cut short and ended with garbage.
+     */
     public void sendMalformedFrame() {
         malformed.incrementAndGet();
     }
@@ -80,6 +89,7 @@ public final class FaultInjector {
 
     /** Clears every pending and lasting fault. */
     public void reset() {
+        httpDrops.set(0);
         skips.set(0);
         repeats.set(0);
         malformed.set(0);
@@ -95,6 +105,10 @@ public final class FaultInjector {
     public AutoCloseable onDropConnections(Runnable listener) {
         dropListeners.add(listener);
         return () -> dropListeners.remove(listener);
+    }
+
+    public boolean takeHttpDrop() {
+        return takeOne(httpDrops);
     }
 
     /** Consumes the fault, if any, that applies to the next sequenced frame. Skips are served before repeats. */

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Base of an exchange simulator's HTTP endpoints, on the JDK's {@link HttpServer} bound to 127.0.0.1 with a
  * system-chosen port. Routes are registered by method and exact path; every request is recorded with its receipt
- * time before faults apply, then: a pending rate-limit fault answers 429/418 with {@code Retry-After} (seconds)
- * and the body of {@link #rateLimitedResponse}; a response delay holds the answer; otherwise the route answers.
+ * time before faults apply, then: a pending drop closes the connection unanswered; a pending rate-limit fault answers 429/418 with {@code Retry-After} (seconds)
+ * and the body of {@link #rateLimitedResponse}; otherwise the route answers. A response delay holds the answer, and a
+ * malformed-frame fault corrupts its body.
  *
  * <p>Threading: requests are handled on a small pool, so routes must be thread-safe (engines and accounts are).
  */
@@ -100,6 +101,10 @@ public class SimHttpServer implements AutoCloseable {
         try (exchange) {
             SimHttpRequest request = read(exchange);
             received.add(request);
+            if (faults.takeHttpDrop()) {
+                // Closing before the response headers makes the JDK server close the TCP connection unanswered.
+                return;
+            }
             Optional<RateLimitFault> limited = faults.takeRateLimit();
             SimHttpResponse response;
             if (limited.isPresent()) {
@@ -138,8 +143,10 @@ public class SimHttpServer implements AutoCloseable {
                 uri.getRawQuery(), headers, body, clock.instant());
     }
 
-    private static void write(HttpExchange exchange, SimHttpResponse response) throws IOException {
-        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    private void write(HttpExchange exchange, SimHttpResponse response) throws IOException {
+        String body = !response.body().isEmpty() && faults.takeMalformedFrame()
+                ? Frames.corrupt(response.body()) : response.body();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);

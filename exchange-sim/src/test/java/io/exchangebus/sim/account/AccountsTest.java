@@ -83,10 +83,12 @@ class AccountsTest {
         CommandResult buy = spot.place(OrderRequest.limit("poor", BUY, "100.0", "1"));
         CommandResult sell = spot.place(OrderRequest.limit("poor", SELL, "100.0", "1"));
         CommandResult ghost = spot.place(OrderRequest.limit("ghost", SELL, "100.0", "1"));
+        CommandResult ghostMarket = spot.place(OrderRequest.market("ghost", BUY, "1"));
 
         assertThat(buy.rejectReason()).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
         assertThat(sell.rejectReason()).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
         assertThat(ghost.rejectReason()).isEqualTo(RejectReason.UNKNOWN_ACCOUNT);
+        assertThat(ghostMarket.rejectReason()).isEqualTo(RejectReason.UNKNOWN_ACCOUNT);
         assertThat(accounts.balance("poor", "USDT").free()).isEqualByComparingTo("50");
     }
 

@@ -93,6 +93,26 @@ class MatchingEngineTest {
     }
 
     @Test
+    void shouldNotTouchBookWhenAmendChangesNothing() {
+        long ask = place(OrderRequest.limit("m", SELL, "100.0", "1")).order().orderId();
+        long before = engine.lastUpdateId();
+
+        CommandResult amend = engine.amend("m", ask, d("100.0"), d("1"));
+
+        assertThat(amend.isAccepted()).isTrue();
+        assertThat(amend.events()).noneMatch(e -> e instanceof EngineEvent.BookDiff);
+        assertThat(engine.lastUpdateId()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRejectPostOnlyMarketOrder() {
+        CommandResult result = place(new OrderRequest("a", null, BUY, OrderType.MARKET, TimeInForce.POST_ONLY, null,
+                d("1"), null));
+
+        assertThat(result.rejectReason()).isEqualTo(RejectReason.TIME_IN_FORCE_NOT_ALLOWED);
+    }
+
+    @Test
     void shouldRejectPostOnlyThatWouldCross() {
         place(OrderRequest.limit("m", SELL, "100.0", "1"));
 

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.sim.fault.FaultInjector;
 import io.exchangebus.sim.fault.RateLimitFault;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +94,31 @@ class SimHttpServerTest {
 
         assertThat(banned.statusCode()).isEqualTo(418);
         assertThat(banned.headers().firstValue("Retry-After")).contains("120");
+    }
+
+    @Test
+    void shouldCloseConnectionUnansweredWhenRequestIsDropped() throws Exception {
+        faults.dropHttpRequests(1);
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET /time HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(server.received()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/time"));
+        assertThat(get("/time").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldCorruptNextResponseBodyWhenMalformedFrameIsAsked() throws Exception {
+        faults.sendMalformedFrame();
+
+        HttpResponse<String> broken = get("/time?symbol=ABC");
+        HttpResponse<String> fine = get("/time?symbol=ABC");
+
+        assertThat(broken.statusCode()).isEqualTo(200);
+        assertThat(broken.body()).isEqualTo("{\"symbol}\u0001{");
+        assertThat(fine.body()).isEqualTo("{\"symbol\":\"ABC\"}");
     }
 
     @Test
