@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Price-time priority matching for one instrument. Fills happen at the resting order's price.
@@ -30,6 +32,8 @@ import java.util.function.LongSupplier;
  * so applying the diffs in order to an empty book gives {@link #book()}.
  */
 public final class MatchingEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingEngine.class);
 
     private static final int CLOSED_ORDERS_KEPT = 100_000;
 
@@ -408,7 +412,12 @@ public final class MatchingEngine {
         diff = null;
         for (EngineEvent event : done) {
             for (Consumer<EngineEvent> listener : listeners) {
-                listener.accept(event);
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    // A failing renderer must not lose the command's result: the engine's state is already final.
+                    LOG.error("engine listener failed on {}", event.getClass().getSimpleName(), e);
+                }
             }
         }
         return new CommandResult(order, reason, done);

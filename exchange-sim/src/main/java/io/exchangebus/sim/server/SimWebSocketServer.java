@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
@@ -137,8 +138,12 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
         String out = faults.takeMalformedFrame() ? Frames.corrupt(frame) : frame;
         Runnable send = () -> {
             for (WebSocket conn : conns) {
-                for (int i = 0; i < times && conn.isOpen(); i++) {
-                    conn.send(out);
+                try {
+                    for (int i = 0; i < times && conn.isOpen(); i++) {
+                        conn.send(out);
+                    }
+                } catch (WebsocketNotConnectedException e) {
+                    LOG.debug("connection {} closed before a frame could be sent", connectionId(conn));
                 }
             }
         };

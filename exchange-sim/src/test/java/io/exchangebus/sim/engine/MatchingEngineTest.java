@@ -105,6 +105,21 @@ class MatchingEngineTest {
     }
 
     @Test
+    void shouldCompleteCommandEvenWhenAListenerFails() {
+        List<EngineEvent> seen = new java.util.ArrayList<>();
+        engine.addListener(e -> {
+            throw new IllegalStateException("broken renderer");
+        });
+        engine.addListener(seen::add);
+
+        CommandResult result = place(OrderRequest.limit("a", BUY, "100.0", "1"));
+
+        assertThat(result.isAccepted()).isTrue();
+        assertThat(seen).isEqualTo(result.events());
+        assertThat(engine.book().bids()).containsExactly(PriceLevel.of("100", "1"));
+    }
+
+    @Test
     void shouldRejectPostOnlyMarketOrder() {
         CommandResult result = place(new OrderRequest("a", null, BUY, OrderType.MARKET, TimeInForce.POST_ONLY, null,
                 d("1"), null));
