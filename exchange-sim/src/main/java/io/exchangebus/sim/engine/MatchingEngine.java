@@ -1,0 +1,425 @@
+package io.exchangebus.sim.engine;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Price-time priority matching for one instrument. Fills happen at the resting order's price.
+ *
+ * <p>Threading: every public method is {@code synchronized}, so commands on one instrument are executed one at a
+ * time, whichever thread calls (server threads, the market-data generator, tests). Listeners run on the calling
+ * thread while the lock is held: they must be quick and must not call into another engine. The {@link Ledger} is
+ * called under this lock too (lock order: engine, then ledger).
+ *
+ * <p>Stop orders wait outside the book and reserve nothing until triggered by the last trade price (buy: at or
+ * above the stop, sell: at or below); missing funds at that moment reject them then. Self-trades are allowed.
+ *
+ * <p>Book sequencing: each single change of a level (an order resting, a fill, a cancel, an amend) takes the next
+ * update id; each command that changed the book emits one {@link EngineEvent.BookDiff} with the levels' new totals,
+ * so applying the diffs in order to an empty book gives {@link #book()}.
+ */
+public final class MatchingEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingEngine.class);
+
+    private static final int CLOSED_ORDERS_KEPT = 100_000;
+
+    private final Instrument instrument;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final LongSupplier orderIds;
+    private final LongSupplier tradeIds;
+    private final OrderBook book = new OrderBook();
+    private final List<Order> stops = new ArrayList<>();
+    private final Map<Long, Order> closed = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Order> eldest) {
+            return size() > CLOSED_ORDERS_KEPT;
+        }
+    };
+    private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    private long lastUpdateId;
+    private BigDecimal lastTradePrice;
+    // Per-command state, valid only inside a command (under the lock).
+    private List<EngineEvent> events;
+    private DiffBuilder diff;
+    private Instant now;
+
+    public MatchingEngine(Instrument instrument, Ledger ledger, Clock clock, LongSupplier orderIds,
+                          LongSupplier tradeIds) {
+        this.instrument = instrument;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.orderIds = orderIds;
+        this.tradeIds = tradeIds;
+    }
+
+    /** An engine with no ledger, the UTC system clock, and ids counting from 1. */
+    public MatchingEngine(Instrument instrument) {
+        this(instrument, Ledger.NONE, Clock.systemUTC(), new AtomicLong()::incrementAndGet,
+                new AtomicLong()::incrementAndGet);
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /** Listeners see every event of every command, in order, on the commanding thread. */
+    public void addListener(Consumer<EngineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized CommandResult place(OrderRequest request) {
+        begin();
+        Order order = new Order(orderIds.getAsLong(), request, now);
+        Optional<RejectReason> invalid = OrderValidator.validate(instrument, request);
+        if (invalid.isPresent()) {
+            return end(reject(order, invalid.get()));
+        }
+        if (order.type.isStop()) {
+            order.status = OrderStatus.PENDING_TRIGGER;
+            stops.add(order);
+            events.add(new EngineEvent.OrderAccepted(order.state(symbol()), now));
+            triggerStops();
+            return end(order.state(symbol()), null);
+        }
+        if (!enter(order)) {
+            return end(order.state(symbol()), order.rejectReason);
+        }
+        triggerStops();
+        return end(order.state(symbol()), null);
+    }
+
+    public synchronized CommandResult cancel(String account, long orderId) {
+        begin();
+        Order order = openOrder(orderId);
+        RejectReason refused = order == null ? unknownOrClosed(orderId)
+                : !order.account.equals(account) ? RejectReason.NOT_OWNER : null;
+        if (refused != null) {
+            events.add(new EngineEvent.CommandRejected(orderId, account, refused, now));
+            return end(order == null ? null : order.state(symbol()), refused);
+        }
+        cancelOpen(order, CancelReason.USER);
+        return end(order.state(symbol()), null);
+    }
+
+    /** Cancels every open order (resting and waiting stops) of {@code account}, in one book diff. */
+    public synchronized CommandResult cancelAll(String account) {
+        begin();
+        for (Order order : book.ordersOf(account)) {
+            cancelOpen(order, CancelReason.CANCEL_ALL);
+        }
+        for (Order stop : List.copyOf(stops)) {
+            if (stop.account.equals(account)) {
+                cancelOpen(stop, CancelReason.CANCEL_ALL);
+            }
+        }
+        return end(null, null);
+    }
+
+    /**
+     * Changes a resting limit order. A quantity decrease at the same price keeps the order's place; a price change
+     * or a quantity increase sends it to the back of its (new) level, and a new price that crosses trades at once
+     * (a post-only order that would cross is refused and stays as it was).
+     *
+     * @param newPrice null: keep the price
+     * @param newQuantity the new total quantity (filled part included); null: keep it
+     */
+    public synchronized CommandResult amend(String account, long orderId, BigDecimal newPrice,
+                                            BigDecimal newQuantity) {
+        begin();
+        Order order = book.get(orderId);
+        RejectReason refused = checkAmend(order, orderId, account, newPrice, newQuantity);
+        if (refused != null) {
+            events.add(new EngineEvent.CommandRejected(orderId, account, refused, now));
+            return end(order == null ? null : order.state(symbol()), refused);
+        }
+        BigDecimal price = newPrice == null ? order.price : newPrice;
+        BigDecimal quantity = newQuantity == null ? order.quantity : newQuantity;
+        if (price.compareTo(order.price) == 0 && quantity.compareTo(order.quantity) <= 0) {
+            BigDecimal delta = order.quantity.subtract(quantity);
+            order.quantity = quantity;
+            order.updatedAt = now;
+            if (delta.signum() > 0) {
+                ledger.release(instrument, account, order.side, delta, order.lockPrice);
+                diff.record(order.side, order.price, book.reduce(order, delta));
+            }
+            events.add(new EngineEvent.OrderAmended(order.state(symbol()), true, now));
+            return end(order.state(symbol()), null);
+        }
+        BigDecimal newRemaining = quantity.subtract(order.filled);
+        ledger.release(instrument, account, order.side, order.remaining(), order.lockPrice);
+        Optional<RejectReason> funds = ledger.reserve(instrument, account, order.side, newRemaining, price);
+        if (funds.isPresent()) {
+            ledger.reserve(instrument, account, order.side, order.remaining(), order.lockPrice);
+            events.add(new EngineEvent.CommandRejected(orderId, account, funds.get(), now));
+            return end(order.state(symbol()), funds.get());
+        }
+        diff.record(order.side, order.price, book.remove(order));
+        order.price = price;
+        order.quantity = quantity;
+        order.lockPrice = price;
+        order.updatedAt = now;
+        events.add(new EngineEvent.OrderAmended(order.state(symbol()), false, now));
+        match(order);
+        triggerStops();
+        return end(order.state(symbol()), null);
+    }
+
+    private RejectReason checkAmend(Order order, long orderId, String account, BigDecimal newPrice,
+                                    BigDecimal newQuantity) {
+        if (order == null) {
+            Order stop = openOrder(orderId);
+            return stop != null ? RejectReason.AMEND_NOT_ALLOWED : unknownOrClosed(orderId);
+        }
+        if (!order.account.equals(account)) {
+            return RejectReason.NOT_OWNER;
+        }
+        if (newPrice != null) {
+            Optional<RejectReason> price = OrderValidator.validatePrice(instrument, newPrice);
+            if (price.isPresent()) {
+                return price.get();
+            }
+            if (order.timeInForce == TimeInForce.POST_ONLY && book.wouldCross(order.side, newPrice)) {
+                return RejectReason.POST_ONLY_WOULD_CROSS;
+            }
+        }
+        if (newQuantity != null) {
+            Optional<RejectReason> qty = OrderValidator.validateQuantity(instrument, newQuantity);
+            if (qty.isPresent()) {
+                return qty.get();
+            }
+            if (newQuantity.compareTo(order.filled) <= 0) {
+                return RejectReason.AMEND_BELOW_FILLED;
+            }
+        }
+        return null;
+    }
+
+    public synchronized BookSnapshot book() {
+        return book.snapshot(symbol(), lastUpdateId);
+    }
+
+    public synchronized long lastUpdateId() {
+        return lastUpdateId;
+    }
+
+    public synchronized Optional<BigDecimal> lastTradePrice() {
+        return Optional.ofNullable(lastTradePrice);
+    }
+
+    /** An order, open or among the last {@value #CLOSED_ORDERS_KEPT} closed ones. */
+    public synchronized Optional<OrderState> order(long orderId) {
+        Order order = openOrder(orderId);
+        if (order == null) {
+            order = closed.get(orderId);
+        }
+        return Optional.ofNullable(order).map(o -> o.state(symbol()));
+    }
+
+    /** Open orders of an account: resting ones best price first, then waiting stops. */
+    public synchronized List<OrderState> openOrders(String account) {
+        List<OrderState> result = new ArrayList<>();
+        book.ordersOf(account).forEach(o -> result.add(o.state(symbol())));
+        stops.stream().filter(o -> o.account.equals(account)).forEach(o -> result.add(o.state(symbol())));
+        return result;
+    }
+
+    // ---- the matching itself -------------------------------------------------------------------------------
+
+    /** Admits a new (or just triggered) order: post-only and funds checks, then FOK check, then matching. */
+    private boolean enter(Order order) {
+        BigDecimal limit = order.isMarket() ? null : order.price;
+        if (order.timeInForce == TimeInForce.POST_ONLY && book.wouldCross(order.side, limit)) {
+            reject(order, RejectReason.POST_ONLY_WOULD_CROSS);
+            return false;
+        }
+        order.lockPrice = order.isMarket() ? book.worstPrice(order.side, order.remaining()) : order.price;
+        if (order.isMarket() && order.lockPrice == null) {
+            // Nothing to take: no reservation, but an unknown account is still refused.
+            Optional<RejectReason> known = ledger.reserve(instrument, order.account, order.side, BigDecimal.ZERO,
+                    BigDecimal.ZERO);
+            if (known.isPresent()) {
+                reject(order, known.get());
+                return false;
+            }
+            acceptOrTrigger(order);
+            finish(order, CancelReason.IMMEDIATE_REMAINDER);
+            return true;
+        }
+        Optional<RejectReason> funds = ledger.reserve(instrument, order.account, order.side, order.remaining(),
+                order.lockPrice);
+        if (funds.isPresent()) {
+            reject(order, funds.get());
+            return false;
+        }
+        acceptOrTrigger(order);
+        if (order.timeInForce == TimeInForce.FOK
+                && book.fillable(order.side, limit, order.remaining()).compareTo(order.remaining()) < 0) {
+            ledger.release(instrument, order.account, order.side, order.remaining(), order.lockPrice);
+            finish(order, CancelReason.FOK_NOT_FILLABLE);
+            return true;
+        }
+        match(order);
+        return true;
+    }
+
+    private void acceptOrTrigger(Order order) {
+        order.status = OrderStatus.NEW;
+        events.add(order.triggered ? new EngineEvent.OrderTriggered(order.state(symbol()), now)
+                : new EngineEvent.OrderAccepted(order.state(symbol()), now));
+    }
+
+    /** Takes liquidity while the order crosses, then rests the remainder or cancels it by its time in force. */
+    private void match(Order taker) {
+        BigDecimal limit = taker.isMarket() ? null : taker.price;
+        while (taker.remaining().signum() > 0) {
+            OrderBook.Level level = book.best(taker.side.opposite());
+            if (level == null || !OrderBook.crosses(taker.side, limit, level.price)) {
+                break;
+            }
+            Order maker = level.first();
+            trade(maker, taker, level.price, maker.remaining().min(taker.remaining()));
+        }
+        if (taker.remaining().signum() == 0) {
+            closed.put(taker.id, taker);
+        } else if (taker.restsInBook()) {
+            diff.record(taker.side, taker.price, book.add(taker));
+        } else {
+            ledger.release(instrument, taker.account, taker.side, taker.remaining(), taker.lockPrice);
+            finish(taker, CancelReason.IMMEDIATE_REMAINDER);
+        }
+    }
+
+    private void trade(Order maker, Order taker, BigDecimal price, BigDecimal qty) {
+        BigDecimal notional = price.multiply(qty);
+        Fill fill = new Fill(tradeIds.getAsLong(), symbol(), price, qty, taker.side,
+                maker.id, maker.account, Fees.fee(instrument, maker.side, instrument.makerFeeRate(), qty, notional),
+                Fees.asset(instrument, maker.side), taker.id, taker.account,
+                Fees.fee(instrument, taker.side, instrument.takerFeeRate(), qty, notional),
+                Fees.asset(instrument, taker.side), now);
+        maker.fill(qty, price, now);
+        taker.fill(qty, price, now);
+        diff.record(maker.side, price, book.reduce(maker, qty));
+        if (maker.remaining().signum() == 0) {
+            closed.put(maker.id, maker);
+        }
+        ledger.settle(instrument, fill, maker.lockPrice, taker.lockPrice);
+        lastTradePrice = price;
+        events.add(new EngineEvent.TradePrinted(fill, now));
+        events.add(new EngineEvent.OrderFilled(maker.state(symbol()), fill, Liquidity.MAKER, now));
+        events.add(new EngineEvent.OrderFilled(taker.state(symbol()), fill, Liquidity.TAKER, now));
+    }
+
+    /** Fires stops whose trigger the last trade price reached, oldest first, until none is left to fire. */
+    private void triggerStops() {
+        boolean fired = true;
+        while (fired && lastTradePrice != null) {
+            fired = false;
+            for (Iterator<Order> it = stops.iterator(); it.hasNext(); ) {
+                Order stop = it.next();
+                int cmp = lastTradePrice.compareTo(stop.stopPrice);
+                if (stop.side == Side.BUY ? cmp >= 0 : cmp <= 0) {
+                    it.remove();
+                    stop.triggered = true;
+                    enter(stop);
+                    fired = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void cancelOpen(Order order, CancelReason reason) {
+        if (order.isWaitingForTrigger()) {
+            stops.remove(order);
+        } else {
+            diff.record(order.side, order.price, book.remove(order));
+            ledger.release(instrument, order.account, order.side, order.remaining(), order.lockPrice);
+        }
+        finish(order, reason);
+    }
+
+    private void finish(Order order, CancelReason reason) {
+        order.status = OrderStatus.CANCELED;
+        order.cancelReason = reason;
+        order.updatedAt = now;
+        closed.put(order.id, order);
+        events.add(new EngineEvent.OrderCanceled(order.state(symbol()), reason, now));
+    }
+
+    private CommandResult reject(Order order, RejectReason reason) {
+        order.status = OrderStatus.REJECTED;
+        order.rejectReason = reason;
+        closed.put(order.id, order);
+        OrderState state = order.state(symbol());
+        events.add(new EngineEvent.OrderRejected(state, reason, now));
+        return new CommandResult(state, reason, List.of());
+    }
+
+    private Order openOrder(long orderId) {
+        Order order = book.get(orderId);
+        if (order != null) {
+            return order;
+        }
+        return stops.stream().filter(o -> o.id == orderId).findFirst().orElse(null);
+    }
+
+    private RejectReason unknownOrClosed(long orderId) {
+        return closed.containsKey(orderId) ? RejectReason.ORDER_NOT_OPEN : RejectReason.UNKNOWN_ORDER;
+    }
+
+    private String symbol() {
+        return instrument.symbol();
+    }
+
+    // ---- command framing -----------------------------------------------------------------------------------
+
+    private void begin() {
+        now = clock.instant();
+        events = new ArrayList<>();
+        diff = new DiffBuilder();
+    }
+
+    private CommandResult end(CommandResult rejected) {
+        return end(rejected.order(), rejected.rejectReason());
+    }
+
+    private CommandResult end(OrderState order, RejectReason reason) {
+        if (!diff.isEmpty()) {
+            long previous = lastUpdateId;
+            long first = previous + 1;
+            lastUpdateId += diff.changes();
+            events.add(new EngineEvent.BookDiff(symbol(), previous, first, lastUpdateId, diff.levels(Side.BUY),
+                    diff.levels(Side.SELL), now));
+        }
+        List<EngineEvent> done = events;
+        events = null;
+        diff = null;
+        for (EngineEvent event : done) {
+            for (Consumer<EngineEvent> listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    // A failing renderer must not lose the command's result: the engine's state is already final.
+                    LOG.error("engine listener failed on {}", event.getClass().getSimpleName(), e);
+                }
+            }
+        }
+        return new CommandResult(order, reason, done);
+    }
+}

@@ -1,0 +1,214 @@
+package io.exchangebus.sim.server;
+
+import io.exchangebus.sim.fault.FaultInjector;
+import io.exchangebus.sim.fault.SequenceAction;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of an exchange simulator's WebSocket endpoint: listens on 127.0.0.1 (port 0: the system picks, see
+ * {@link #port()}), records every received text frame with its time, and applies the {@link FaultInjector}'s
+ * faults to what it sends. A subclass implements {@link #onFrame(WebSocket, String)} in the exchange's format and
+ * answers with {@link #reply}, pushes with {@link #push} or, for frames that carry a sequence, {@link #pushSequenced}.
+ *
+ * <p>Threading: frames arrive on Java-WebSocket's worker thread ({@code onFrame} is called there, one connection's
+ * frames in order). All outgoing frames pass through one sender thread, which keeps them in order per server
+ * while the delay stays the same, and lets a delay hold replies without blocking reception.
+ */
+public abstract class SimWebSocketServer extends WebSocketServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimWebSocketServer.class);
+
+    protected final FaultInjector faults;
+    private final Clock clock;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final List<ReceivedFrame> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final ScheduledExecutorService sender;
+    private final AutoCloseable dropRegistration;
+
+    protected SimWebSocketServer(FaultInjector faults, Clock clock) {
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.faults = faults;
+        this.clock = clock;
+        this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, getClass().getSimpleName() + "-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        this.dropRegistration = faults.onDropConnections(this::dropAll);
+        setReuseAddr(true);
+        setDaemon(true);
+    }
+
+    /** Starts and waits until the socket is bound. */
+    public SimWebSocketServer startAndWait() {
+        start();
+        try {
+            if (!started.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("WebSocket server did not start in 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+        return this;
+    }
+
+    /** The bound port (valid after {@link #startAndWait()}). */
+    public int port() {
+        return getPort();
+    }
+
+    /** {@code ws://127.0.0.1:port} followed by {@code path}. */
+    public URI uri(String path) {
+        return URI.create("ws://" + getAddress().getAddress().getHostAddress() + ":" + port() + path);
+    }
+
+    /** Every text frame received so far, in arrival order. */
+    public List<ReceivedFrame> received() {
+        return List.copyOf(received);
+    }
+
+    /** Our id of a connection (1, 2, ... in order of opening). */
+    public static long connectionId(WebSocket conn) {
+        Long id = conn.getAttachment();
+        return id == null ? 0 : id;
+    }
+
+    /** Handles one text frame in the exchange's format. */
+    protected abstract void onFrame(WebSocket conn, String text);
+
+    /** Called when a connection opened; the default does nothing. */
+    protected void onConnected(WebSocket conn, ClientHandshake handshake) {
+    }
+
+    /** Called when a connection closed, however; the default does nothing. */
+    protected void onDisconnected(WebSocket conn, int code, String reason, boolean remote) {
+    }
+
+    /** An answer to a request: subject to the response delay and to a malformed-frame fault. */
+    protected void reply(WebSocket conn, String frame) {
+        enqueue(List.of(conn), frame, 1, faults.responseDelay());
+    }
+
+    /** A pushed frame (a stream update): subject to a malformed-frame fault, not to the response delay. */
+    protected void push(WebSocket conn, String frame) {
+        enqueue(List.of(conn), frame, 1, Duration.ZERO);
+    }
+
+    /**
+     * A pushed frame that carries a sequence or update id: one skip or repeat fault applies to the frame for all
+     * {@code conns} at once, as if the exchange itself had lost or resent it.
+     */
+    protected void pushSequenced(Collection<WebSocket> conns, String frame) {
+        SequenceAction action = faults.nextSequenceAction();
+        if (action != SequenceAction.SKIP) {
+            enqueue(List.copyOf(conns), frame, action == SequenceAction.REPEAT ? 2 : 1, Duration.ZERO);
+        }
+    }
+
+    /** Whether the exchange's own heartbeats should be answered now. */
+    protected boolean answersHeartbeats() {
+        return !faults.heartbeatsStopped();
+    }
+
+    private void enqueue(List<WebSocket> conns, String frame, int times, Duration delay) {
+        String out = faults.takeMalformedFrame() ? Frames.corrupt(frame) : frame;
+        Runnable send = () -> {
+            for (WebSocket conn : conns) {
+                try {
+                    for (int i = 0; i < times && conn.isOpen(); i++) {
+                        conn.send(out);
+                    }
+                } catch (WebsocketNotConnectedException e) {
+                    LOG.debug("connection {} closed before a frame could be sent", connectionId(conn));
+                }
+            }
+        };
+        if (!sender.isShutdown()) {
+            sender.schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void dropAll() {
+        for (WebSocket conn : new ArrayList<>(getConnections())) {
+            conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by fault injection");
+        }
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata frame) {
+        if (answersHeartbeats()) {
+            super.onWebsocketPing(conn, frame);
+        }
+    }
+
+    @Override
+    public final void onOpen(WebSocket conn, ClientHandshake handshake) {
+        conn.setAttachment(connectionIds.incrementAndGet());
+        onConnected(conn, handshake);
+    }
+
+    @Override
+    public final void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        onDisconnected(conn, code, reason, remote);
+    }
+
+    @Override
+    public final void onMessage(WebSocket conn, String message) {
+        received.add(new ReceivedFrame(connectionId(conn), message, clock.instant()));
+        onFrame(conn, message);
+    }
+
+    @Override
+    public final void onMessage(WebSocket conn, ByteBuffer message) {
+        LOG.debug("ignoring a binary frame of {} bytes on connection {}", message.remaining(), connectionId(conn));
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        LOG.warn("WebSocket error on connection {}", conn == null ? "-" : connectionId(conn), ex);
+    }
+
+    @Override
+    public final void onStart() {
+        started.countDown();
+    }
+
+    /** Stops listening, closes connections and the sender thread. */
+    @Override
+    public void close() {
+        try {
+            dropRegistration.close();
+            stop(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("error while closing", e);
+        } finally {
+            sender.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.exchangebus.sim.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangebus.sim.fault.FaultInjector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.framing.CloseFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SimWebSocketServerTest {
+
+    /** A tiny exchange: echoes, logs in, answers app heartbeats, and streams sequenced frames on request. */
+    static final class EchoServer extends SimWebSocketServer {
+        EchoServer(FaultInjector faults) {
+            super(faults, Clock.systemUTC());
+        }
+
+        @Override
+        protected void onFrame(WebSocket conn, String text) {
+            if (text.equals("login")) {
+                reply(conn, faults.takeLoginRejection() ? "{\"login\":\"rejected\"}" : "{\"login\":\"ok\"}");
+            } else if (text.equals("heartbeat")) {
+                if (answersHeartbeats()) {
+                    reply(conn, "{\"heartbeat\":\"ok\"}");
+                }
+            } else if (text.startsWith("stream ")) {
+                for (int seq = 1; seq <= Integer.parseInt(text.substring(7)); seq++) {
+                    pushSequenced(getConnections(), "{\"seq\":" + seq + "}");
+                }
+            } else {
+                reply(conn, "{\"echo\":\"" + text + "\"}");
+            }
+        }
+    }
+
+    private final FaultInjector faults = new FaultInjector();
+    private EchoServer server;
+    private TestWsClient client;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        server = new EchoServer(faults);
+        server.startAndWait();
+        client = TestWsClient.connect(server.uri("/ws"));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        client.closeBlocking();
+        server.close();
+    }
+
+    @Test
+    void shouldListenOnLoopbackWithSystemChosenPort() {
+        assertThat(server.port()).isPositive();
+        assertThat(server.uri("/ws").toString()).startsWith("ws://127.0.0.1:");
+    }
+
+    @Test
+    void shouldRecordReceivedFramesWithTimestamps() throws InterruptedException {
+        Instant before = Instant.now();
+        client.send("hello");
+        assertThat(client.next()).isEqualTo("{\"echo\":\"hello\"}");
+
+        List<ReceivedFrame> received = server.received();
+        assertThat(received).singleElement().satisfies(f -> {
+            assertThat(f.text()).isEqualTo("hello");
+            assertThat(f.connectionId()).isEqualTo(1);
+            assertThat(f.receivedAt()).isBetween(before, Instant.now());
+        });
+    }
+
+    @Test
+    void shouldDropConnectionAbruptlyWhenAsked() throws Exception {
+        faults.dropConnections();
+
+        assertThat(client.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(CloseFrame.ABNORMAL_CLOSE);
+        assertThat(client.isOpen()).isFalse();
+    }
+
+    @Test
+    void shouldSendOneMalformedFrameInPlaceOfTheNext() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        faults.sendMalformedFrame();
+        client.send("a");
+        client.send("b");
+
+        String broken = client.next();
+        assertThat(broken).startsWith("{\"echo");
+        assertThat(isJson(json, broken)).isFalse();
+        assertThat(client.next()).isEqualTo("{\"echo\":\"b\"}");
+    }
+
+    private static boolean isJson(ObjectMapper json, String text) {
+        try {
+            json.readTree(text);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void shouldSkipAndRepeatSequencedFrames() throws InterruptedException {
+        faults.skipSequence(2);
+        client.send("stream 3");
+        assertThat(client.next()).isEqualTo("{\"seq\":3}");
+
+        faults.repeatSequence(1);
+        client.send("stream 2");
+        assertThat(List.of(client.next(), client.next(), client.next()))
+                .containsExactly("{\"seq\":1}", "{\"seq\":1}", "{\"seq\":2}");
+    }
+
+    @Test
+    void shouldDelayResponses() throws InterruptedException {
+        faults.delayResponses(Duration.ofMillis(400));
+        long start = System.nanoTime();
+        client.send("slow");
+        assertThat(client.next()).isEqualTo("{\"echo\":\"slow\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+
+        faults.delayResponses(Duration.ZERO);
+        start = System.nanoTime();
+        client.send("fast");
+        assertThat(client.next()).isEqualTo("{\"echo\":\"fast\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
+    }
+
+    @Test
+    void shouldRejectNextLoginOnly() throws InterruptedException {
+        faults.rejectNextLogin();
+        client.send("login");
+        assertThat(client.next()).isEqualTo("{\"login\":\"rejected\"}");
+        client.send("login");
+        assertThat(client.next()).isEqualTo("{\"login\":\"ok\"}");
+    }
+
+    @Test
+    void shouldStopAnsweringPingsAndHeartbeatsUntilResumed() throws InterruptedException {
+        client.sendPing();
+        assertThat(client.pongs.poll(5, TimeUnit.SECONDS)).isNotNull();
+
+        faults.stopHeartbeats();
+        client.sendPing();
+        client.send("heartbeat");
+        client.send("after");
+        assertThat(client.next()).isEqualTo("{\"echo\":\"after\"}");
+        assertThat(client.pongs.poll(300, TimeUnit.MILLISECONDS)).isNull();
+
+        faults.resumeHeartbeats();
+        client.sendPing();
+        client.send("heartbeat");
+        assertThat(client.pongs.poll(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(client.next()).isEqualTo("{\"heartbeat\":\"ok\"}");
+    }
+}
