@@ -53,12 +53,12 @@ class BookSyncPropertyTest {
                     int topN, int maxBuffered) {
     }
 
-    @Property(tries = 250)
+    @Property(tries = 1000)
     void binanceSpotRangesStayInSyncUnderGapsDuplicatesAndReordering(@ForAll("scenarios") Scenario scenario) {
         new Run(ContiguousRangeRule.INSTANCE, scenario).execute();
     }
 
-    @Property(tries = 250)
+    @Property(tries = 1000)
     void previousIdLinkStaysInSyncUnderGapsDuplicatesAndReordering(@ForAll("scenarios") Scenario scenario) {
         new Run(PreviousIdLinkRule.INSTANCE, scenario).execute();
     }
