@@ -1,5 +1,7 @@
 package io.exchangebus.connectors.core.book;
 
+import java.time.Instant;
+
 /**
  * What a {@link BookSynchronizer} emits. Called on the synchronizer's thread; the {@link OrderBook} passed is the
  * live book, valid to read during the call only (copy what you keep, e.g. with {@link OrderBook#top}).
@@ -12,7 +14,7 @@ public interface BookSyncListener {
      * @param resync       true when this follows a gap or a reset, false for the first sync
      * @param exchangeTime exchange time of the last update folded in; null when the exchange does not say
      */
-    void onSnapshot(OrderBook book, long sequence, boolean resync, java.time.Instant exchangeTime);
+    void onSnapshot(OrderBook book, long sequence, boolean resync, Instant exchangeTime);
 
     /** A diff was applied; {@code book} is the state after it, at {@code diff.lastUpdateId()}. */
     void onDelta(BookDiff diff, OrderBook book);

@@ -46,6 +46,8 @@ public final class BookSynchronizer {
     // Meaningful in SYNCED: the snapshot's id until the first diff bridged it, then the last applied diff's id.
     private long lastId;
     private boolean bridged;
+    // Exchange time of the last update folded into the book; null when the exchange does not say.
+    private Instant lastExchangeTime;
     // True after a gap or reset until the snapshot that ends it is emitted.
     private boolean resyncPending;
 
@@ -106,24 +108,10 @@ public final class BookSynchronizer {
             return;
         }
         load(snapshot);
-        Instant exchangeTime = snapshot.exchangeTime();
-        int i = 0;
-        for (int n = buffer.size(); i < n; i++) {
-            BookDiff diff = buffer.get(i);
-            Verdict verdict = bridged ? rule.next(lastId, diff) : rule.first(lastId, diff);
-            if (verdict == Verdict.GAP) {
-                break;
-            }
-            if (verdict == Verdict.APPLY) {
-                apply(diff);
-                exchangeTime = diff.exchangeTime() != null ? diff.exchangeTime() : exchangeTime;
-            } else {
-                countDropped();
-            }
-        }
-        if (i < buffer.size()) {
+        int unbridgeable = replayBuffer();
+        if (unbridgeable < buffer.size()) {
             // Keep the diffs from the unbridgeable one on: they are newer than anything the book could hold.
-            buffer.subList(0, i).clear();
+            buffer.subList(0, unbridgeable).clear();
             book.clear();
             if (bridged) {
                 stats.gap();
@@ -142,7 +130,7 @@ public final class BookSynchronizer {
         if (resync) {
             stats.resync();
         }
-        listener.onSnapshot(book, lastId, resync, exchangeTime);
+        listener.onSnapshot(book, lastId, resync, lastExchangeTime);
     }
 
     public SyncState state() {
@@ -168,10 +156,33 @@ public final class BookSynchronizer {
         return buffer.size();
     }
 
+    /**
+     * Applies the buffered diffs in id order after a snapshot was loaded, dropping stale ones.
+     *
+     * @return the index of the first diff that does not continue the book (a gap), or the buffer's size
+     */
+    private int replayBuffer() {
+        for (int i = 0, n = buffer.size(); i < n; i++) {
+            BookDiff diff = buffer.get(i);
+            Verdict verdict = bridged ? rule.next(lastId, diff) : rule.first(lastId, diff);
+            switch (verdict) {
+                case APPLY -> apply(diff);
+                case STALE -> countDropped();
+                case GAP -> {
+                    return i;
+                }
+            }
+        }
+        return buffer.size();
+    }
+
     private void apply(BookDiff diff) {
         book.applyAll(BookSide.BID, diff.bids());
         book.applyAll(BookSide.ASK, diff.asks());
         lastId = diff.lastUpdateId();
+        if (diff.exchangeTime() != null) {
+            lastExchangeTime = diff.exchangeTime();
+        }
         bridged = true;
         stats.applied(nanoClock.getAsLong());
     }
@@ -181,6 +192,7 @@ public final class BookSynchronizer {
         book.applyAll(BookSide.BID, snapshot.bids());
         book.applyAll(BookSide.ASK, snapshot.asks());
         lastId = snapshot.lastUpdateId();
+        lastExchangeTime = snapshot.exchangeTime();
         bridged = false;
         stats.applied(nanoClock.getAsLong());
     }
