@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,13 +45,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class BookApplyBenchmark {
     private static final int LEVELS_PER_SIDE = 500;
-    private static final int DIFFS = 4096;
     private static final BigDecimal TICK = new BigDecimal("0.01");
     private static final BigDecimal BEST_BID = new BigDecimal("65000.00");
     private static final BigDecimal BEST_ASK = new BigDecimal("65000.01");
 
+    /**
+     * Diffs cycled through (a power of two). 256 diffs of fresh inputs stay in cache, as a just-parsed diff does;
+     * {@code -p diffs=4096} (about 8 MB of inputs) adds the cache misses of reading cold inputs.
+     */
+    @Param({"256"})
+    public int diffs;
+
     private OrderBook book;
-    private BookDiff[] diffs;
+    private BookDiff[] inputs;
     private int next;
 
     private BookSynchronizer sync;
@@ -65,12 +72,15 @@ public class BookApplyBenchmark {
         book = new OrderBook();
         book.applyAll(BookSide.BID, snapshot.bids());
         book.applyAll(BookSide.ASK, snapshot.asks());
-        diffs = new BookDiff[DIFFS];
-        for (int i = 0; i < DIFFS; i += 2) {
+        if (Integer.bitCount(diffs) != 1 || diffs < 2) {
+            throw new IllegalArgumentException("diffs must be a power of two: " + diffs);
+        }
+        inputs = new BookDiff[diffs];
+        for (int i = 0; i < diffs; i += 2) {
             List<Level> removedBids = new ArrayList<>();
             List<Level> removedAsks = new ArrayList<>();
-            diffs[i] = diff(random, BEST_BID, TICK.negate(), BEST_ASK, TICK, removedBids, removedAsks, null, null);
-            diffs[i + 1] = diff(random, BEST_BID, TICK.negate(), BEST_ASK, TICK, null, null, removedBids, removedAsks);
+            inputs[i] = diff(random, BEST_BID, TICK.negate(), BEST_ASK, TICK, removedBids, removedAsks, null, null);
+            inputs[i + 1] = diff(random, BEST_BID, TICK.negate(), BEST_ASK, TICK, null, null, removedBids, removedAsks);
         }
         sync = new BookSynchronizer(PreviousIdLinkRule.INSTANCE, 1000, new BookSyncListener() {
             @Override
@@ -93,7 +103,7 @@ public class BookApplyBenchmark {
 
     @Benchmark
     public int applyToBook() {
-        BookDiff diff = diffs[next++ & (DIFFS - 1)];
+        BookDiff diff = inputs[next++ & (diffs - 1)];
         book.applyAll(BookSide.BID, diff.bids());
         book.applyAll(BookSide.ASK, diff.asks());
         return book.depth(BookSide.BID);
@@ -101,7 +111,7 @@ public class BookApplyBenchmark {
 
     @Benchmark
     public long applyThroughSynchronizer() {
-        BookDiff template = diffs[next++ & (DIFFS - 1)];
+        BookDiff template = inputs[next++ & (diffs - 1)];
         long previous = id;
         id = previous + 7;
         sync.onDiff(new BookDiff(previous + 1, id, previous, template.bids(), template.asks(), null));
