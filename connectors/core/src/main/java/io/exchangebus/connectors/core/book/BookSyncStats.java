@@ -54,12 +54,12 @@ public final class BookSyncStats {
         return snapshotRequests;
     }
 
-    /** Snapshots and diffs applied to the book. */
+    /** Updates published: (re)sync snapshots and deltas. Buffered diffs folded into a snapshot are not counted. */
     public long updatesApplied() {
         return updatesApplied;
     }
 
-    /** Monotonic nanos (of the synchronizer's clock) of the last applied update, or {@link #NEVER}. */
+    /** Monotonic nanos (of the synchronizer's clock) of the last published update, or {@link #NEVER}. */
     public long lastUpdateNanos() {
         return lastUpdateNanos;
     }

@@ -94,6 +94,7 @@ public final class BookSynchronizer {
         switch (verdict) {
             case APPLY -> {
                 apply(diff);
+                stats.applied(nanoClock.getAsLong());
                 listener.onDelta(diff, book);
             }
             case STALE -> countDropped();
@@ -130,6 +131,7 @@ public final class BookSynchronizer {
         if (resync) {
             stats.resync();
         }
+        stats.applied(nanoClock.getAsLong());
         listener.onSnapshot(book, lastId, resync, lastExchangeTime);
     }
 
@@ -184,7 +186,6 @@ public final class BookSynchronizer {
             lastExchangeTime = diff.exchangeTime();
         }
         bridged = true;
-        stats.applied(nanoClock.getAsLong());
     }
 
     private void load(BookSnapshot snapshot) {
@@ -194,7 +195,6 @@ public final class BookSynchronizer {
         lastId = snapshot.lastUpdateId();
         lastExchangeTime = snapshot.exchangeTime();
         bridged = false;
-        stats.applied(nanoClock.getAsLong());
     }
 
     private void countDropped() {

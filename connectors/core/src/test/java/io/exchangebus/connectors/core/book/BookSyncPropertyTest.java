@@ -97,6 +97,8 @@ class BookSyncPropertyTest {
         private int step;
         private long exchangePosition;
         private int deltas;
+        private int snapshots;
+        private int resyncs;
 
         Run(SequenceRule rule, Scenario s) {
             this.s = s;
@@ -130,6 +132,8 @@ class BookSyncPropertyTest {
             assertThat(latest.bids()).isEqualTo(top(truthBids.get(last)));
             assertThat(latest.asks()).isEqualTo(top(truthAsks.get(last)));
             BookSyncStats stats = sync.stats();
+            assertThat(stats.updatesApplied()).isEqualTo(snapshots + deltas);
+            assertThat(stats.resyncs()).isEqualTo(resyncs);
             Statistics.label("gaps").collect(stats.gaps() == 0 ? "0" : stats.gaps() < 3 ? "1-2" : "3+");
             Statistics.label("resyncs").collect(stats.resyncs() == 0 ? "0" : stats.resyncs() < 3 ? "1-2" : "3+");
             Statistics.label("duplicates").collect(stats.duplicates() > 0);
@@ -143,6 +147,8 @@ class BookSyncPropertyTest {
             assertThat(sync.state()).isEqualTo(SyncState.SYNCED);
             assertTruth(book, sequence);
             valid = true;
+            snapshots++;
+            resyncs += resync ? 1 : 0;
             publisher.onSnapshot(book, sequence, resync, exchangeTime);
         }
 
