@@ -26,6 +26,12 @@ public interface SimulatorProbe {
     /** Free balance per asset of the account the roles use. */
     Map<String, BigDecimal> freeBalances();
 
+    /**
+     * Credits {@code amount} of {@code asset} to the account as a deposit, which the exchange announces on the
+     * account stream (Binance balanceUpdate or ACCOUNT_UPDATE with reason DEPOSIT, Deribit user.portfolio).
+     */
+    void deposit(String asset, BigDecimal amount);
+
     /** Drops every open connection of the simulator now. */
     void dropConnections();
 
