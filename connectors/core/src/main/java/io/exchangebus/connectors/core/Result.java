@@ -12,19 +12,23 @@ import java.util.function.Function;
  */
 public sealed interface Result<T> permits Result.Ok, Result.Err {
 
+    /** A success with a value, which must not be null (use {@link #ok()} for a call that returns nothing). */
     static <T> Result<T> ok(T value) {
-        return new Ok<>(value);
+        return new Ok<>(Objects.requireNonNull(value, "value"));
+    }
+
+    /** The success of a call that returns nothing: {@code connect}, {@code unsubscribe}. */
+    static Result<Void> ok() {
+        return Ok.VOID;
     }
 
     static <T> Result<T> err(ExchangeError error) {
         return new Err<>(error);
     }
 
-    /** The value of a success. */
+    /** The value of a success; null only in the success of a {@code Result<Void>}. */
     record Ok<T>(T value) implements Result<T> {
-        public Ok {
-            Objects.requireNonNull(value, "value");
-        }
+        private static final Ok<Void> VOID = new Ok<>(null);
     }
 
     /** The error of a failure. */

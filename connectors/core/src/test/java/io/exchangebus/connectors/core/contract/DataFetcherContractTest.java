@@ -12,37 +12,29 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every exchange's {@link DataFetcher} must return, judged against its simulator's state. */
-public abstract class DataFetcherContractTest {
-    protected DataFetcher fetcher;
-    protected SimulatorProbe probe;
-
+public abstract class DataFetcherContractTest extends RoleContract<DataFetcher> {
     protected abstract DataFetcher newDataFetcher();
 
-    protected abstract SimulatorProbe probe();
-
-    @BeforeEach
-    void create() {
-        probe = probe();
-        fetcher = newDataFetcher();
+    @Override
+    final DataFetcher newRole() {
+        return newDataFetcher();
     }
 
-    @AfterEach
-    void close() {
-        if (fetcher != null) {
-            fetcher.close();
-        }
+    /** HTTP only: nothing to connect. */
+    @Override
+    final CompletableFuture<Result<Void>> connect(DataFetcher fetcher) {
+        return CompletableFuture.completedFuture(Result.ok());
     }
 
     @Test
     void shouldListTheSimulatorsInstrumentWithItsRules() throws Exception {
-        Result<List<InstrumentDefinition>> instruments = fetcher.instruments().get(Awaiting.TIMEOUT.toSeconds(),
+        Result<List<InstrumentDefinition>> instruments = role.instruments().get(Awaiting.TIMEOUT.toSeconds(),
                 TimeUnit.SECONDS);
 
         InstrumentDefinition expected = probe.instrument();
@@ -57,7 +49,7 @@ public abstract class DataFetcherContractTest {
 
     @Test
     void shouldReturnTheSimulatorsBalancesMarkedAsRecovered() throws Exception {
-        Result<List<BalanceUpdate>> balances = fetcher.balances().get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Result<List<BalanceUpdate>> balances = role.balances().get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         Map<String, BigDecimal> free = balances.value().stream()
                 .collect(Collectors.toMap(BalanceUpdate::getAsset, BalanceUpdate::getFree));
@@ -68,7 +60,7 @@ public abstract class DataFetcherContractTest {
 
     @Test
     void shouldReturnNoOpenOrdersForAFreshAccount() throws Exception {
-        Result<List<OrderUpdate>> open = fetcher.openOrders(Optional.of(probe.instrument().id()))
+        Result<List<OrderUpdate>> open = role.openOrders(Optional.of(probe.instrument().id()))
                 .get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(open.value()).isEmpty();

@@ -21,34 +21,30 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every exchange's {@link Oms} must do, judged against its simulator. An exchange module subclasses this
  * (e.g. {@code BinanceOmsContractIT}) and supplies the role and the probe.
  */
-public abstract class OmsContractTest {
+public abstract class OmsContractTest extends RoleContract<Oms> {
     protected final List<OrderUpdate> updates = new CopyOnWriteArrayList<>();
-    protected final List<ConnectionEvent> connectionEvents = new CopyOnWriteArrayList<>();
-    protected Oms oms;
-    protected SimulatorProbe probe;
 
     /** A new, unconnected OMS for the probe's simulator and account. */
     protected abstract Oms newOms();
 
-    /** The probe of the simulator {@link #newOms()} talks to. */
-    protected abstract SimulatorProbe probe();
+    @Override
+    final Oms newRole() {
+        return newOms();
+    }
 
-    @BeforeEach
-    void connect() throws Exception {
-        probe = probe();
-        oms = newOms();
-        Result<Void> connected = oms.connect(new Oms.Listener() {
+    @Override
+    final CompletableFuture<Result<Void>> connect(Oms oms) {
+        return oms.connect(new Oms.Listener() {
             @Override
             public void onOrderUpdate(OrderUpdate update) {
                 updates.add(update);
@@ -62,22 +58,14 @@ public abstract class OmsContractTest {
             public void onConnectionEvent(ConnectionEvent event) {
                 connectionEvents.add(event);
             }
-        }).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
-    }
-
-    @AfterEach
-    void close() {
-        if (oms != null) {
-            oms.close();
-        }
+        });
     }
 
     @Test
     void shouldPlaceARestingLimitOrderAndReportItNew() throws Exception {
         PlaceOrder order = passiveBuy(probe.instrument().rules().minQuantity());
 
-        Result<OrderAccepted> accepted = oms.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Result<OrderAccepted> accepted = role.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(accepted.isOk()).as("accepted: %s", accepted).isTrue();
         Awaiting.until("an order update NEW for " + order.getClientOrderId(), () -> updates.stream()
@@ -88,9 +76,9 @@ public abstract class OmsContractTest {
     @Test
     void shouldCancelAnOpenOrderAndReportItCanceled() throws Exception {
         PlaceOrder order = passiveBuy(probe.instrument().rules().minQuantity());
-        assertThat(oms.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS).isOk()).isTrue();
+        assertThat(role.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS).isOk()).isTrue();
 
-        Result<OrderAccepted> canceled = oms.cancel(CancelOrder.newBuilder()
+        Result<OrderAccepted> canceled = role.cancel(CancelOrder.newBuilder()
                 .setSymbol(order.getSymbol()).setInstrumentId(order.getInstrumentId())
                 .setClientOrderId(order.getClientOrderId()).setExchangeOrderId(null)
                 .build()).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -104,11 +92,11 @@ public abstract class OmsContractTest {
     @Test
     void shouldFindAnOrderByItsClientOrderIdAsTheExchangeSeesIt() throws Exception {
         PlaceOrder order = passiveBuy(probe.instrument().rules().minQuantity());
-        assertThat(oms.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS).isOk()).isTrue();
+        assertThat(role.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS).isOk()).isTrue();
 
-        Result<Optional<OrderUpdate>> found = oms.findOrder(order.getSymbol(), order.getClientOrderId())
+        Result<Optional<OrderUpdate>> found = role.findOrder(order.getSymbol(), order.getClientOrderId())
                 .get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Result<Optional<OrderUpdate>> unknown = oms.findOrder(order.getSymbol(), "never-sent-" + UUID.randomUUID())
+        Result<Optional<OrderUpdate>> unknown = role.findOrder(order.getSymbol(), "never-sent-" + UUID.randomUUID())
                 .get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(found.value()).hasValueSatisfying(u -> assertThat(u.getStatus()).isEqualTo(OrderStatus.NEW));
@@ -122,7 +110,7 @@ public abstract class OmsContractTest {
         PlaceOrder order = passiveBuy(instrument.rules().minQuantity());
         order.setPrice(offTick);
 
-        Result<OrderAccepted> refused = oms.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Result<OrderAccepted> refused = role.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(refused.isOk()).isFalse();
         assertThat(refused.error().kind()).isEqualTo(ErrorKind.INVALID_ORDER);
@@ -133,13 +121,13 @@ public abstract class OmsContractTest {
     @Test
     void shouldRefuseWhatTheExchangeCannotDoWithoutSendingIt() throws Exception {
         Optional<OrderType> unsupported = java.util.Arrays.stream(OrderType.values())
-                .filter(t -> !oms.capabilities().supports(Capability.valueOf("ORDER_" + t.name())))
+                .filter(t -> !role.capabilities().supports(Capability.valueOf("ORDER_" + t.name())))
                 .findFirst();
         Assumptions.assumeTrue(unsupported.isPresent(), "this exchange supports every order type");
         PlaceOrder order = passiveBuy(probe.instrument().rules().minQuantity());
         order.setOrderType(unsupported.get());
 
-        Result<OrderAccepted> refused = oms.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Result<OrderAccepted> refused = role.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(refused.error().code()).isEqualTo("UNSUPPORTED");
         assertThat(probe.clientOrderIdsReceived()).isEmpty();

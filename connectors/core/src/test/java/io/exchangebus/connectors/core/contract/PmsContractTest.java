@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
-import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.events.AccountUpdate;
@@ -14,32 +13,28 @@ import io.exchangebus.events.PositionUpdate;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** What every exchange's {@link Pms} must report, judged against its simulator's account. */
-public abstract class PmsContractTest {
+public abstract class PmsContractTest extends RoleContract<Pms> {
     protected final List<BalanceUpdate> balances = new CopyOnWriteArrayList<>();
     protected final List<PositionUpdate> positions = new CopyOnWriteArrayList<>();
     protected final List<AccountUpdate> accounts = new CopyOnWriteArrayList<>();
-    protected final List<ConnectionEvent> connectionEvents = new CopyOnWriteArrayList<>();
-    protected Pms pms;
-    protected SimulatorProbe probe;
 
     protected abstract Pms newPms();
-
-    protected abstract SimulatorProbe probe();
 
     /** An asset the simulator's account holds and can receive deposits of. */
     protected abstract String depositAsset();
 
-    @BeforeEach
-    void connect() throws Exception {
-        probe = probe();
-        pms = newPms();
-        Result<Void> connected = pms.connect(new Pms.Listener() {
+    @Override
+    final Pms newRole() {
+        return newPms();
+    }
+
+    @Override
+    final CompletableFuture<Result<Void>> connect(Pms pms) {
+        return pms.connect(new Pms.Listener() {
             @Override
             public void onPosition(PositionUpdate position) {
                 positions.add(position);
@@ -63,15 +58,7 @@ public abstract class PmsContractTest {
             public void onConnectionEvent(ConnectionEvent event) {
                 connectionEvents.add(event);
             }
-        }).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
-    }
-
-    @AfterEach
-    void close() {
-        if (pms != null) {
-            pms.close();
-        }
+        });
     }
 
     @Test
@@ -89,9 +76,7 @@ public abstract class PmsContractTest {
     @Test
     void shouldReconnectAndKeepReportingAfterADroppedConnection() {
         probe.dropConnections();
-        Awaiting.until("a disconnect then a reconnect", () -> connectionEvents.stream()
-                .anyMatch(e -> e.state() == ConnectionState.DISCONNECTED)
-                && connectionEvents.get(connectionEvents.size() - 1).state() == ConnectionState.CONNECTED);
+        awaitReconnect();
 
         String asset = depositAsset();
         probe.deposit(asset, new BigDecimal("0.5"));

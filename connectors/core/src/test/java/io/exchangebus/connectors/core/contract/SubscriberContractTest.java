@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
-import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
@@ -19,35 +18,32 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every exchange's {@link Subscriber} must do, judged against its simulator's true book. An exchange module
  * subclasses this and supplies the role and the probe.
  */
-public abstract class SubscriberContractTest {
+public abstract class SubscriberContractTest extends RoleContract<Subscriber> {
     private static final int DEPTH = 10;
 
     protected final List<BookUpdate> books = new CopyOnWriteArrayList<>();
     protected final List<Trade> trades = new CopyOnWriteArrayList<>();
     protected final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
-    protected final List<ConnectionEvent> connectionEvents = new CopyOnWriteArrayList<>();
-    protected Subscriber subscriber;
-    protected SimulatorProbe probe;
 
     protected abstract Subscriber newSubscriber();
 
-    protected abstract SimulatorProbe probe();
+    @Override
+    final Subscriber newRole() {
+        return newSubscriber();
+    }
 
-    @BeforeEach
-    void connect() throws Exception {
-        probe = probe();
-        subscriber = newSubscriber();
-        Result<Void> connected = subscriber.connect(new Subscriber.Listener() {
+    @Override
+    final CompletableFuture<Result<Void>> connect(Subscriber subscriber) {
+        return subscriber.connect(new Subscriber.Listener() {
             @Override
             public void onBookUpdate(BookUpdate update) {
                 books.add(update);
@@ -67,15 +63,7 @@ public abstract class SubscriberContractTest {
             public void onConnectionEvent(ConnectionEvent event) {
                 connectionEvents.add(event);
             }
-        }).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
-    }
-
-    @AfterEach
-    void close() {
-        if (subscriber != null) {
-            subscriber.close();
-        }
+        });
     }
 
     @Test
@@ -105,9 +93,7 @@ public abstract class SubscriberContractTest {
 
         probe.dropConnections();
 
-        Awaiting.until("a reconnect", () -> connectionEvents.stream()
-                .filter(e -> e.state() == ConnectionState.CONNECTED).count() >= 1
-                && connectionEvents.stream().anyMatch(e -> e.state() == ConnectionState.DISCONNECTED));
+        awaitReconnect();
         int before = books.size();
         Awaiting.until("book updates flowing again", () -> books.size() > before);
         Awaiting.until("the local book to equal the simulator's after the reconnect", this::localBookEqualsTruth);
@@ -128,7 +114,7 @@ public abstract class SubscriberContractTest {
     }
 
     private void subscribeFullDepth() throws Exception {
-        Result<Subscription> subscribed = subscriber.subscribeOrderBook(probe.instrument().id(), 0, Duration.ZERO)
+        Result<Subscription> subscribed = role.subscribeOrderBook(probe.instrument().id(), 0, Duration.ZERO)
                 .get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(subscribed.isOk()).as("subscribed: %s", subscribed).isTrue();
     }
