@@ -7,7 +7,7 @@ package io.exchangebus.connectors.core.credentials;
 public final class CredentialException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    CredentialException(String message) {
+    public CredentialException(String message) {
         super(message);
     }
 

@@ -1,0 +1,219 @@
+package io.exchangebus.connectors.binance.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exchangebus.connectors.binance.auth.BinanceKeyType;
+import io.exchangebus.connectors.binance.auth.WsApiSigning;
+import io.exchangebus.connectors.binance.config.BinanceConfig;
+import io.exchangebus.connectors.binance.http.BinanceErrors;
+import io.exchangebus.connectors.core.ExchangeError;
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.connection.ConnectionListener;
+import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.http.ServerClock;
+import io.exchangebus.connectors.core.ws.WsConnection;
+import io.exchangebus.connectors.core.ws.WsOpenHook;
+import io.exchangebus.connectors.core.ws.WsSender;
+import io.exchangebus.connectors.core.ws.WsSettings;
+import io.exchangebus.events.ErrorKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The raw client of Binance's WebSocket API (spot {@code ws-api/v3}, USD-M {@code ws-fapi/v1}): requests
+ * {@code {"id","method","params"}} matched to their responses by id, over a {@link WsConnection} that reconnects by
+ * itself. With an Ed25519 key the session is logged on ({@code session.logon}) on every new socket, and requests
+ * then go unsigned as the docs allow; with an HMAC key each signed request carries apiKey, timestamp and signature.
+ *
+ * <p>Frames that are not responses to our requests — user-data events ({@code {"subscriptionId":…,"event":…}}),
+ * and the answers to subscriptions resent after a reconnect — go to the {@link EventHandler}, on the connection's
+ * consumer thread. A request whose socket is lost before its answer fails with a NETWORK error: its outcome at the
+ * exchange is unknown, and the caller (the OMS) finds out by asking, never by resending blindly.
+ */
+public final class BinanceWsApiClient implements AutoCloseable {
+
+    /** Receives the frames that are not answers to pending requests. */
+    @FunctionalInterface
+    public interface EventHandler {
+        /** @param frame the parsed frame @param raw the frame as received */
+        void onEvent(JsonNode frame, String raw);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BinanceConfig config;
+    private final WsApiSigning signing;
+    private final boolean sessionLogon;
+    private final EventHandler events;
+    private final ConnectionListener listener;
+    private final WsConnection connection;
+    private final Map<String, CompletableFuture<Result<JsonNode>>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile boolean loggedOn;
+
+    /**
+     * @param config the family, signer, recvWindow and request timeout
+     * @param clock the exchange's clock as estimated from its time endpoint (sync it before starting)
+     * @param settings the connection's settings (its URI is {@link io.exchangebus.connectors.binance.config.BinanceEndpoints#wsApi()})
+     * @param listener receives connection states
+     * @param events receives every frame that is not an answer to a pending request
+     */
+    public BinanceWsApiClient(BinanceConfig config, ServerClock clock, WsSettings settings,
+                              ConnectionListener listener, EventHandler events) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.signing = new WsApiSigning(config.requireSigner(), clock, config.recvWindow());
+        this.sessionLogon = signing.signer().type() == BinanceKeyType.ED25519;
+        this.events = Objects.requireNonNull(events, "events");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        WsOpenHook hook = sessionLogon ? this::logon : WsOpenHook.NONE;
+        this.connection = new WsConnection(settings, this::onFrame, this::onConnectionEvent, hook);
+    }
+
+    /** Connects (and logs on, with an Ed25519 key); completes when requests can be sent. */
+    public CompletableFuture<Result<Boolean>> start() {
+        return connection.start();
+    }
+
+    /** Whether requests go unsigned on a logged-on session (Ed25519), rather than each signed (HMAC). */
+    public boolean sessionLoggedOn() {
+        return loggedOn;
+    }
+
+    public WsConnection connection() {
+        return connection;
+    }
+
+    /** The exchange's time now in epoch ms, by the server clock. */
+    public long timestamp() {
+        return signing.timestamp();
+    }
+
+    /** A request that needs no signature (public data, session status). */
+    public CompletableFuture<Result<JsonNode>> request(String method, Map<String, Object> params) {
+        return send(method, params);
+    }
+
+    /**
+     * A SIGNED (TRADE or USER_DATA) request: signed per request with an HMAC key; with an Ed25519 key on a
+     * logged-on session, only stamped with the timestamp and recvWindow, as the docs allow.
+     */
+    public CompletableFuture<Result<JsonNode>> signedRequest(String method, Map<String, Object> params) {
+        return send(method, stamp(params));
+    }
+
+    /**
+     * A subscription that is resent, freshly signed, on every new socket (e.g.
+     * {@code userDataStream.subscribe.signature}); its answers reach the {@link EventHandler}.
+     */
+    public void subscribe(String key, String method, Supplier<Map<String, Object>> params) {
+        connection.subscribe(key, () -> frame("s" + ids.incrementAndGet(), method, stamp(params.get())));
+    }
+
+    private Map<String, Object> stamp(Map<String, Object> params) {
+        if (loggedOn) {
+            Map<String, Object> stamped = new LinkedHashMap<>(params);
+            stamped.put("timestamp", signing.timestamp());
+            stamped.put("recvWindow", config.recvWindow().toMillis());
+            return stamped;
+        }
+        return signing.sign(params);
+    }
+
+    private CompletableFuture<Result<JsonNode>> send(String method, Map<String, Object> params) {
+        String id = "r" + ids.incrementAndGet();
+        CompletableFuture<Result<JsonNode>> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        Result<Boolean> sent = connection.send(frame(id, method, params));
+        if (!sent.isOk()) {
+            pending.remove(id);
+            return CompletableFuture.completedFuture(Result.err(sent.error()));
+        }
+        long timeout = config.requestTimeout().toMillis();
+        return answer.completeOnTimeout(Result.err(ExchangeError.timeout(config.exchange(),
+                        method + ": no answer within " + timeout + " ms; its outcome is unknown")),
+                timeout, TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> pending.remove(id));
+    }
+
+    private CompletionStage<? extends Result<?>> logon(WsSender sender) {
+        loggedOn = false;
+        String id = "logon" + ids.incrementAndGet();
+        CompletableFuture<Result<JsonNode>> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        Result<Boolean> sent = sender.send(frame(id, "session.logon", signing.sign(Map.of())));
+        if (!sent.isOk()) {
+            pending.remove(id);
+            return CompletableFuture.completedFuture(sent);
+        }
+        return answer.thenApply(r -> {
+            loggedOn = r.isOk();
+            return r;
+        });
+    }
+
+    private static String frame(String id, String method, Map<String, Object> params) {
+        ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
+        request.set("params", JSON.valueToTree(params));
+        return request.toString();
+    }
+
+    private void onFrame(String text) {
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(text);
+        } catch (IOException e) {
+            events.onEvent(JSON.missingNode(), text);
+            return;
+        }
+        CompletableFuture<Result<JsonNode>> answer = frame.hasNonNull("id") && frame.has("status")
+                ? pending.remove(frame.get("id").asText()) : null;
+        if (answer == null) {
+            events.onEvent(frame, text);
+            return;
+        }
+        answer.complete(frame.path("status").asInt() == 200 && frame.has("result")
+                ? Result.ok(frame.get("result")) : Result.err(error(frame)));
+    }
+
+    private ExchangeError error(JsonNode frame) {
+        JsonNode error = frame.path("error");
+        if (!error.path("code").isInt()) {
+            return new ExchangeError(ErrorKind.UNKNOWN, config.exchange(), null,
+                    "WebSocket API answer with status " + frame.path("status").asInt() + " and no error code", 0,
+                    false, null);
+        }
+        Duration retryAfter = null;
+        if (error.path("data").path("retryAfter").canConvertToLong()) {
+            long until = error.path("data").path("retryAfter").asLong();
+            retryAfter = Duration.ofMillis(Math.max(0, until - signing.timestamp()));
+        }
+        return BinanceErrors.of(config.exchange(), frame.path("status").asInt(), error.get("code").asInt(),
+                error.path("msg").asText(""), retryAfter);
+    }
+
+    private void onConnectionEvent(ConnectionEvent event) {
+        if (event.state() == ConnectionState.DISCONNECTED || event.state() == ConnectionState.CLOSED) {
+            loggedOn = false;
+            ExchangeError lost = ExchangeError.network(config.exchange(),
+                    "connection lost before the answer; the request's outcome is unknown");
+            pending.values().forEach(p -> p.complete(Result.err(lost)));
+        }
+        listener.onConnectionEvent(event);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
