@@ -58,7 +58,7 @@ public final class DocFixtures {
      * the docs would; null when it still does not parse.
      */
     static JsonNode lenient(String raw) {
-        String text = raw.replaceAll("(?m)//[^\\n\"]*$", "").replaceAll("(?m)//.*$", "");
+        String text = raw.replace('\u00a0', ' ').replaceAll("(?m)//.*$", "");
         text = text.replaceAll("([\"\\d]|true|false|null)[ \\t]*\\n(\\s*\")", "$1,\n$2");
         text = text.replaceAll("([\"\\d]|true|false|null)(\\s+)\"", "$1,$2\"").replaceAll(",\\s*,", ",");
         text = text.replaceAll(",(\\s*[}\\]])", "$1");
@@ -95,7 +95,7 @@ public final class DocFixtures {
     public static InstrumentRegistry usdmRegistry() {
         InstrumentRegistry registry = new InstrumentRegistry("binance-usdm");
         registry.replaceAll(List.of(perp("BTCUSDT", "BTC", "USDT"), perp("ADAUSDT", "ADA", "USDT"),
-                perp("ETHUSDT", "ETH", "USDT")));
+                perp("ETHUSDT", "ETH", "USDT"), perp("COMPUSDT", "COMP", "USDT")));
         return registry;
     }
 
