@@ -134,6 +134,11 @@ public final class BinanceOms implements Oms {
         return rest;
     }
 
+    /** Sets the listener without connecting (tests of the delivery path). */
+    void useListener(Listener listener) {
+        this.listener = listener;
+    }
+
     @Override
     public CompletableFuture<Result<Void>> connect(Listener listener) {
         if (closed) {
