@@ -190,7 +190,7 @@ public final class BinanceDataFetcher implements DataFetcher {
         });
     }
 
-    private Page<OrderUpdate> page(JsonNode body, int limit, Instant from, Instant to) {
+    Page<OrderUpdate> page(JsonNode body, int limit, Instant from, Instant to) {
         if (!body.isArray()) {
             throw new UnmappableMessageException("allOrders answer is not an array");
         }

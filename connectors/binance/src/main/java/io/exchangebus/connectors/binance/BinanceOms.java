@@ -145,6 +145,9 @@ public final class BinanceOms implements Oms {
             return CompletableFuture.completedFuture(Result.err(ExchangeError.network(exchange(), "OMS is closed")));
         }
         this.listener = listener;
+        if (ws != null) {
+            return done(Result.ok());
+        }
         return rest.clock().sync(3).thenCompose(synced -> {
             if (!synced.isOk()) {
                 return CompletableFuture.completedFuture(Result.<Void>err(synced.error()));
@@ -457,13 +460,31 @@ public final class BinanceOms implements Oms {
         if (client == null || closed) {
             return done(Result.err(ExchangeError.network(exchange(), "not connected; " + method + " not sent")));
         }
-        return client.signedRequest(method, params.get()).thenCompose(r -> {
+        Optional<ExchangeError> stopped = rest.transport().banGate().refusal();
+        if (stopped.isPresent()) {
+            return done(Result.err(stopped.get()));
+        }
+        return client.signedRequest(method, params.get()).thenApply(this::noteRateLimit).thenCompose(r -> {
             if (r.isOk() || !"-1021".equals(r.error().code())) {
                 return done(r);
             }
             LOG.warn("{}: {} refused with -1021; resyncing the clock and retrying once", exchange(), method);
-            return rest.clock().sync(3).thenCompose(s -> client.signedRequest(method, params.get()));
+            return rest.clock().sync(3).thenCompose(s -> client.signedRequest(method, params.get()))
+                    .thenApply(this::noteRateLimit);
         });
+    }
+
+    /**
+     * A WebSocket API 418 (IP banned) or 429 with Binance's {@code retryAfter} closes the same gate as the REST
+     * transport's: the exchange limits the IP, so nothing is sent over either until the hint has passed.
+     */
+    private Result<JsonNode> noteRateLimit(Result<JsonNode> r) {
+        if (!r.isOk() && r.error().kind() == ErrorKind.RATE_LIMITED && r.error().retryAfter() != null
+                && (r.error().httpStatus() == 418 || r.error().httpStatus() == 429)) {
+            rest.transport().banGate().close(r.error().retryAfter(), r.error().httpStatus() == 418,
+                    r.error().httpStatus());
+        }
+        return r;
     }
 
     /** A signed REST call with the same once-only -1021 resync and retry. */
