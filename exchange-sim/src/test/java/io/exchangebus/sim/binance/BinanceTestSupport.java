@@ -57,6 +57,16 @@ final class BinanceTestSupport {
         return new Response(r.statusCode(), body, r);
     }
 
+    static Response sendForm(BinanceSimulator sim, String method, String path, String query, String body,
+                             String apiKey) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(sim.restBaseUri() + path + "?" + query))
+                .timeout(Duration.ofSeconds(5)).header("X-MBX-APIKEY", apiKey)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        return new Response(resp.statusCode(), resp.body().isEmpty() ? null : JSON.readTree(resp.body()), resp);
+    }
+
     static Response get(BinanceSimulator sim, String path, String query) throws IOException, InterruptedException {
         return send(sim, "GET", path, query, null);
     }
@@ -118,7 +128,7 @@ final class BinanceTestSupport {
             req.set("params", JSON.valueToTree(params));
         }
         ws.send(req.toString());
-        return ws.next(n -> id.equals(n.path("id").asText()));
+        return ws.await(n -> id.equals(n.path("id").asText()));
     }
 
     // ---- fixtures ------------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ final class WsClient extends WebSocketClient {
     static final ObjectMapper JSON = new ObjectMapper();
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    /** Every frame received, in order (never consumed). */
+    final java.util.List<JsonNode> history = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     WsClient(URI uri) {
         super(uri);
@@ -42,19 +44,23 @@ final class WsClient extends WebSocketClient {
         return JSON.readTree(text);
     }
 
-    /** The next frame matching {@code filter}, skipping others. */
-    JsonNode next(Predicate<JsonNode> filter) throws Exception {
+    /** The first frame ever received that matches {@code filter}, waiting up to 5 s for it. */
+    JsonNode await(Predicate<JsonNode> filter) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
-            String text = messages.poll(100, TimeUnit.MILLISECONDS);
-            if (text != null) {
-                JsonNode node = JSON.readTree(text);
-                if (filter.test(node)) {
-                    return node;
+            for (JsonNode n : history) {
+                if (filter.test(n)) {
+                    return n;
                 }
             }
+            Thread.sleep(5);
         }
-        throw new AssertionError("no matching frame within 5 s");
+        throw new AssertionError("no matching frame within 5 s; got " + history);
+    }
+
+    /** Every frame received so far that matches {@code filter}. */
+    java.util.List<JsonNode> all(Predicate<JsonNode> filter) {
+        return history.stream().filter(filter).toList();
     }
 
     @Override
@@ -63,6 +69,11 @@ final class WsClient extends WebSocketClient {
 
     @Override
     public void onMessage(String message) {
+        try {
+            history.add(JSON.readTree(message));
+        } catch (Exception e) {
+            history.add(JSON.getNodeFactory().textNode(message));
+        }
         messages.add(message);
     }
 
