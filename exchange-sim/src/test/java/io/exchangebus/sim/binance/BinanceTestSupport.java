@@ -136,14 +136,22 @@ final class BinanceTestSupport {
     /** The {@code message} of the first fixture line of {@code file} whose section contains {@code section}. */
     static JsonNode sample(String file, String section, int index) throws IOException {
         List<JsonNode> found = new ArrayList<>();
+        List<JsonNode> exact = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(FIXTURES.resolve(file))) {
             String line;
             while ((line = r.readLine()) != null) {
                 JsonNode n = JSON.readTree(line);
-                if (n.path("section").asText().contains(section) && n.hasNonNull("message")) {
+                String s = n.path("section").asText();
+                if (s.contains(section) && n.hasNonNull("message")) {
                     found.add(n.get("message"));
+                    if (s.equals(section) || s.endsWith("> " + section) || s.startsWith(section + " >")) {
+                        exact.add(n.get("message"));
+                    }
                 }
             }
+        }
+        if (!exact.isEmpty()) {
+            found = exact;
         }
         if (found.size() <= index) {
             throw new AssertionError("no sample " + index + " for " + section + " in " + file);
