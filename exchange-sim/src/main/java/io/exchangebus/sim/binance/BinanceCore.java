@@ -599,11 +599,9 @@ final class BinanceCore {
                 .put("price", price(s, state.price())).put("origQty", qty(s, state.quantity()))
                 .put("executedQty", qty(s, state.filledQuantity())).put("origQuoteOrderQty", quote(s, BigDecimal.ZERO))
                 .put("cummulativeQuoteQty", quote(s, state.filledNotional())).put("status", status(state))
-                .put("timeInForce", tif(state)).put("type", meta.type()).put("side", state.side().name());
-        if (meta.stopPrice() != null) {
-            out.put("stopPrice", price(s, meta.stopPrice()));
-        }
-        out.put("selfTradePreventionMode", "NONE");
+                .put("timeInForce", tif(state)).put("type", meta.type()).put("side", state.side().name())
+                .put("stopPrice", price(s, meta.stopPrice() == null ? BigDecimal.ZERO : meta.stopPrice()))
+                .put("icebergQty", qty(s, BigDecimal.ZERO)).put("selfTradePreventionMode", "NONE");
         return out;
     }
 
