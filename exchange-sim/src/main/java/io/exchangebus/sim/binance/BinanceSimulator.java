@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * A loopback Binance (spot or USDⓈ-M futures) on the framework's {@link Simulator}: REST at {@link #restBaseUri()},
@@ -182,10 +181,8 @@ public final class BinanceSimulator implements AutoCloseable {
     public static Launched launch(BinanceFamily family, int port, long seed) {
         BinanceSimulator sim = builder(family).restPort(port).wsPort(port == 0 ? 0 : port + 1).seed(seed)
                 .marketData(true).build();
-        Random random = new Random(seed);
-        ApiKey key = ApiKey.generate(random);
-        sim.simulator().accounts().create("demo");
-        sim.simulator().accounts().addApiKey("demo", key);
+        // Keys come from the simulator's seeded key generator: the same seed gives the same demo key.
+        ApiKey key = sim.createAccount("demo");
         if (family == BinanceFamily.SPOT) {
             sim.deposit("demo", "BTC", "10");
             sim.deposit("demo", "USDT", "1000000");
