@@ -173,9 +173,9 @@ final class BinanceWsServer extends SimWebSocketServer implements BinanceCore.Us
         }
         try {
             switch (c.kind) {
-                case STREAM -> onStreamRequest(conn, c, text);
+                // A listenKey stream takes the same live-subscription requests as a market stream.
+                case STREAM, USER -> onStreamRequest(conn, c, text);
                 case API -> onApiRequest(conn, c, text);
-                case USER -> { }
             }
         } catch (RuntimeException e) {
             LOG.error("WebSocket request failed: {}", text, e);
@@ -275,7 +275,7 @@ final class BinanceWsServer extends SimWebSocketServer implements BinanceCore.Us
     private List<Map.Entry<WebSocket, String>> subscribers(List<String> names) {
         List<Map.Entry<WebSocket, String>> out = new ArrayList<>();
         for (Map.Entry<WebSocket, Conn> e : conns.entrySet()) {
-            if (e.getValue().kind != Kind.STREAM) {
+            if (e.getValue().kind == Kind.API) {
                 continue;
             }
             for (String s : e.getValue().streamList()) {

@@ -25,7 +25,7 @@ class BinanceMarketStreamsTest {
     private final List<WsClient> clients = new ArrayList<>();
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         for (WsClient c : clients) {
             c.closeBlocking();
         }
@@ -39,8 +39,8 @@ class BinanceMarketStreamsTest {
         return sim;
     }
 
-    private WsClient connect(String path) throws InterruptedException {
-        WsClient c = WsClient.connect(java.net.URI.create(sim.streamBaseUri() + path));
+    private WsClient connect(String path) throws Exception {
+        WsClient c = WsClient.stream(java.net.URI.create(sim.streamBaseUri() + path));
         clients.add(c);
         return c;
     }

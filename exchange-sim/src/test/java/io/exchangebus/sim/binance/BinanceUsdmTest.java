@@ -50,8 +50,8 @@ class BinanceUsdmTest {
         return r.body().get("listenKey").asText();
     }
 
-    private WsClient userStream(String listenKey) throws InterruptedException {
-        return WsClient.connect(URI.create(sim.streamBaseUri() + "/ws/" + listenKey));
+    private WsClient userStream(String listenKey) throws Exception {
+        return WsClient.stream(URI.create(sim.streamBaseUri() + "/ws/" + listenKey));
     }
 
     private JsonNode place(Object... kv) throws Exception {

@@ -32,6 +32,19 @@ final class WsClient extends WebSocketClient {
         return client;
     }
 
+    /**
+     * Connects to a market or user-data stream and waits until the server has registered the connection (a
+     * LIST_SUBSCRIPTIONS round trip): the client's open can come before the server's.
+     */
+    static WsClient stream(URI uri) throws Exception {
+        WsClient client = connect(uri);
+        client.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":987654321}");
+        JsonNode reply = client.await(n -> n.path("id").asLong() == 987654321L);
+        client.history.remove(reply);
+        client.messages.removeIf(m -> m.contains("987654321"));
+        return client;
+    }
+
     String next() throws InterruptedException {
         return messages.poll(5, TimeUnit.SECONDS);
     }
