@@ -129,6 +129,11 @@ public final class BinanceOms implements Oms {
         return capabilities;
     }
 
+    /** The WebSocket API client once connected (null before), for tests and the user-data wiring. */
+    BinanceWsApiClient wsApi() {
+        return ws;
+    }
+
     /** The REST client (its server clock, transport and ban gate), for tests and the user-data wiring. */
     BinanceRestClient rest() {
         return rest;
