@@ -74,6 +74,13 @@ import org.slf4j.LoggerFactory;
  *       on USD-M.</li>
  *   <li><b>Cancel all</b> counts: spot, the orders in the answer; USD-M, whose answer gives no count, the open
  *       orders listed just before the cancel.</li>
+ *   <li><b>Bans</b>: a 418 or 429 answer, over REST or the WebSocket API (whose {@code error.data.retryAfter} is
+ *       the hint), closes this OMS's ban gate (the REST transport's {@link io.exchangebus.connectors.core.http.BanGate}):
+ *       until the hint has passed every call is refused locally as RATE_LIMITED and nothing is sent. The gate is per
+ *       role instance; a DataFetcher in the same process has its own.</li>
+ *   <li><b>USD-M stops</b>: STOP / STOP_MARKET go over {@code order.place} as the USD-M docs of the fixtures
+ *       describe; Binance has been moving USD-M conditional orders to its Algo service ({@code algoOrder}), which
+ *       this class does not use.</li>
  * </ul>
  * If the registry is empty at connect, it is filled from {@code exchangeInfo}.
  */
