@@ -169,13 +169,13 @@ public final class UserDataMapping {
     public static OrderUpdate spotOrder(JsonNode e, Context context, Instant receivedAt) {
         String symbol = text(e, "s");
         String execType = spotExecType(text(e, "x"));
-        OrderStatus status = spotStatus(text(e, "X"));
+        BigDecimal cumulative = decimal(e, "z");
+        OrderStatus status = OrderMapping.status(text(e, "X"), cumulative);
         String clientId = text(e, "c");
         String original = e.path("C").asText("");
         if ("CANCELED".equals(execType) && !original.isEmpty()) {
             clientId = original; // c is the cancel request's id; C the canceled order's
         }
-        BigDecimal cumulative = decimal(e, "z");
         BigDecimal cumulativeQuote = decimal(e, "Z");
         Instant transactionTime = instant(integer(e, "T"));
         Fill fill = "TRADE".equals(execType) ? fill(e, "t", transactionTime) : null;
@@ -194,7 +194,7 @@ public final class UserDataMapping {
                 .setExchangeOrderId(Long.toString(integer(e, "i")))
                 .setSide(side(text(e, "S")))
                 .setOrderType(spotOrderType(orderType))
-                .setTimeInForce(timeInForce(text(e, "f")))
+                .setTimeInForce(withTimeInForce(spotOrderType(orderType)) ? timeInForce(text(e, "f")) : null)
                 .setStatus(status)
                 .setPrice(positiveOrNull("p", decimal(e, "p")))
                 .setStopPrice(positiveOrNull("P", decimal(e, "P")))
@@ -256,7 +256,7 @@ public final class UserDataMapping {
         }
         String symbol = text(o, "s");
         String execType = futuresExecType(text(o, "x"));
-        OrderStatus status = futuresStatus(text(o, "X"));
+        OrderStatus status = OrderMapping.status(text(o, "X"), decimal(o, "z"));
         String type = text(o, "o");
         Instant tradeTime = instant(integer(o, "T"));
         BigDecimal lastQuantity = decimal(o, "l");
@@ -269,7 +269,7 @@ public final class UserDataMapping {
             reason = "liquidation";
         }
         BigDecimal average = decimal(o, "ap");
-        BigDecimal stop = "TRAILING_STOP_MARKET".equals(type) ? BigDecimal.ZERO : decimal(o, "sp");
+        BigDecimal stop = decimal(o, "sp");
         return OrderUpdate.newBuilder()
                 .setExchange(context.exchange())
                 .setAccount(context.account())
@@ -279,7 +279,7 @@ public final class UserDataMapping {
                 .setExchangeOrderId(Long.toString(integer(o, "i")))
                 .setSide(side(text(o, "S")))
                 .setOrderType(orderType)
-                .setTimeInForce("GTX".equals(tif) ? null : timeInForce(tif))
+                .setTimeInForce(withTimeInForce(orderType) ? timeInForce(tif) : null)
                 .setStatus(status)
                 .setPrice(positiveOrNull("p", decimal(o, "p")))
                 .setStopPrice(positiveOrNull("sp", stop))
@@ -472,29 +472,24 @@ public final class UserDataMapping {
         };
     }
 
-    static OrderStatus spotStatus(String value) {
-        return switch (value) {
-            case "NEW" -> OrderStatus.NEW;
-            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
-            case "FILLED" -> OrderStatus.FILLED;
-            case "CANCELED" -> OrderStatus.CANCELED;
-            case "REJECTED" -> OrderStatus.REJECTED;
-            case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.EXPIRED;
-            // PENDING_CANCEL is documented as "currently unused"
-            default -> throw unknown("order status", value);
-        };
-    }
-
-    /** Spot order types; TAKE_PROFIT(_LIMIT) are trigger orders like STOP_LOSS(_LIMIT): our model has one kind. */
+    /**
+     * Spot order types, as {@link OrderMapping} maps them back from order answers: TAKE_PROFIT(_LIMIT) have no
+     * equivalent in our model and are refused, never defaulted.
+     */
     static OrderType spotOrderType(String value) {
         return switch (value) {
             case "LIMIT" -> OrderType.LIMIT;
             case "MARKET" -> OrderType.MARKET;
             case "LIMIT_MAKER" -> OrderType.LIMIT_MAKER;
-            case "STOP_LOSS", "TAKE_PROFIT" -> OrderType.STOP_MARKET;
-            case "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT" -> OrderType.STOP_LIMIT;
-            default -> throw unknown("order type", value);
+            case "STOP_LOSS" -> OrderType.STOP_MARKET;
+            case "STOP_LOSS_LIMIT" -> OrderType.STOP_LIMIT;
+            default -> throw new UnmappableMessageException("order type '" + value + "' has no equivalent in our model");
         };
+    }
+
+    /** Our model gives a time in force to limit orders only (as {@link OrderMapping}); post-only has none. */
+    private static boolean withTimeInForce(OrderType type) {
+        return type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
     }
 
     private static String futuresExecType(String value) {
@@ -504,30 +499,19 @@ public final class UserDataMapping {
         };
     }
 
-    static OrderStatus futuresStatus(String value) {
-        return switch (value) {
-            case "NEW" -> OrderStatus.NEW;
-            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
-            case "FILLED" -> OrderStatus.FILLED;
-            case "CANCELED" -> OrderStatus.CANCELED;
-            case "REJECTED" -> OrderStatus.REJECTED;
-            case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.EXPIRED;
-            default -> throw unknown("order status", value);
-        };
-    }
-
     /**
-     * USD-M order types. A post-only limit order is LIMIT with time in force GTX (our LIMIT_MAKER); STOP and
-     * TAKE_PROFIT trigger limit orders, STOP_MARKET, TAKE_PROFIT_MARKET and TRAILING_STOP_MARKET trigger market
-     * orders; LIQUIDATION is the exchange's market order closing a position.
+     * USD-M order types, as {@link OrderMapping} maps them back: LIMIT with time in force GTX is post-only (our
+     * LIMIT_MAKER), STOP a trigger limit order, STOP_MARKET a trigger market order. LIQUIDATION is the exchange's
+     * market order closing a position (stream only). TAKE_PROFIT(_MARKET) and TRAILING_STOP_MARKET have no equivalent
+     * in our model and are refused, never defaulted.
      */
     static OrderType futuresOrderType(String value, String timeInForce) {
         return switch (value) {
             case "LIMIT" -> "GTX".equals(timeInForce) ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
             case "MARKET", "LIQUIDATION" -> OrderType.MARKET;
-            case "STOP", "TAKE_PROFIT" -> OrderType.STOP_LIMIT;
-            case "STOP_MARKET", "TAKE_PROFIT_MARKET", "TRAILING_STOP_MARKET" -> OrderType.STOP_MARKET;
-            default -> throw unknown("order type", value);
+            case "STOP" -> OrderType.STOP_LIMIT;
+            case "STOP_MARKET" -> OrderType.STOP_MARKET;
+            default -> throw new UnmappableMessageException("order type '" + value + "' has no equivalent in our model");
         };
     }
 

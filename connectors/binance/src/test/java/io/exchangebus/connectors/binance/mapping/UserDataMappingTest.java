@@ -222,9 +222,17 @@ class UserDataMappingTest {
     }
 
     @Test
+    void shouldRefuseTheDocsTrailingStopOrderUpdateWhichOurModelCannotHold() throws IOException {
+        assertThatThrownBy(() -> map(event("usdm_user_data_and_ws_api.docs.jsonl", "ORDER_TRADE_UPDATE"), USDM))
+                .isInstanceOf(UnmappableMessageException.class)
+                .hasMessageContaining("order type 'TRAILING_STOP_MARKET' has no equivalent");
+    }
+
+    @Test
     void shouldMapAUsdmOrderTradeUpdateFieldByField() throws IOException {
-        OrderUpdate u = ((OrderEvent) map(event("usdm_user_data_and_ws_api.docs.jsonl", "ORDER_TRADE_UPDATE"), USDM))
-                .update();
+        ObjectNode e = (ObjectNode) event("usdm_user_data_and_ws_api.docs.jsonl", "ORDER_TRADE_UPDATE").deepCopy();
+        ((ObjectNode) e.get("o")).put("o", "STOP_MARKET").put("ot", "STOP_MARKET");
+        OrderUpdate u = ((OrderEvent) map(e, USDM)).update();
 
         assertThat(u.getExchange()).isEqualTo("binance-usdm");
         assertThat(u.getSymbol()).isEqualTo("BTCUSDT");
@@ -233,10 +241,10 @@ class UserDataMappingTest {
         assertThat(u.getExchangeOrderId()).isEqualTo("8886774");
         assertThat(u.getSide()).isEqualTo(Side.SELL);
         assertThat(u.getOrderType()).isEqualTo(OrderType.STOP_MARKET);
-        assertThat(u.getTimeInForce()).isEqualTo(TimeInForce.GTC);
+        assertThat(u.getTimeInForce()).as("a market order has none in our model").isNull();
         assertThat(u.getStatus()).isEqualTo(OrderStatus.NEW);
         assertThat(u.getPrice()).isNull();
-        assertThat(u.getStopPrice()).as("sp is to be ignored for a trailing stop").isNull();
+        assertThat(u.getStopPrice()).isEqualTo(d("7103.04"));
         assertThat(u.getQuantity()).isEqualTo(d("0.001"));
         assertThat(u.getFilledQuantity()).isEqualTo(d("0"));
         assertThat(u.getAveragePrice()).isNull();
@@ -310,6 +318,11 @@ class UserDataMappingTest {
             if (!event.has("e")) {
                 continue; // requests and responses, not events
             }
+            if ("TRAILING_STOP_MARKET".equals(event.path("o").path("o").asText())) {
+                assertThatThrownBy(() -> map(event, USDM)).hasMessageContaining("no equivalent in our model");
+                types.add(event.path("e").asText());
+                continue;
+            }
             Mapped mapped = map(event, USDM);
             types.add(mapped.type());
             if (mapped instanceof NotMapped n) {
@@ -330,9 +343,9 @@ class UserDataMappingTest {
     @Test
     void shouldRefuseUnknownEnumsTypesAndSymbolsNamingTheField() throws IOException {
         ObjectNode status = (ObjectNode) event("spot_user_data_stream.docs.jsonl", "executionReport").deepCopy();
-        status.put("X", "PENDING_NEW");
+        status.put("X", "WEIRD");
         assertThatThrownBy(() -> map(status, SPOT)).isInstanceOf(UnmappableMessageException.class)
-                .hasMessageContaining("order status 'PENDING_NEW'");
+                .hasMessageContaining("order status 'WEIRD'");
 
         ObjectNode symbol = (ObjectNode) event("spot_user_data_stream.docs.jsonl", "executionReport").deepCopy();
         symbol.put("s", "NOPE");
