@@ -107,6 +107,8 @@ public final class BinanceUserDataStream implements AutoCloseable {
     private volatile WsConnection stream;
     private ScheduledFuture<?> keepAliveTask;
     private boolean renewing;
+    /** Renewals since the last CONNECTED: each waits longer (250 ms doubling, at most 30 s). Timer thread. */
+    private volatile int failedRenewals;
 
     private BinanceUserDataStream(BinanceConfig config, BinanceWsApiClient wsApi, boolean ownsWsApi, WsApiSigning signing,
                                   BinanceRestClient rest, WsSettings streamSettings, Duration keepAlive,
@@ -343,6 +345,7 @@ public final class BinanceUserDataStream implements AutoCloseable {
         }
         listener.onConnectionEvent(event);
         if (event.state() == ConnectionState.CONNECTED) {
+            failedRenewals = 0;
             started.complete(Result.ok());
             if (gapReported.compareAndSet(false, true)) {
                 handler.onGap(gapReason);
@@ -422,7 +425,14 @@ public final class BinanceUserDataStream implements AutoCloseable {
         if (old != null) {
             old.close();
         }
-        openWithNewKey(reason);
+        int failures = failedRenewals++;
+        if (failures == 0) {
+            openWithNewKey(reason);
+        } else {
+            long delay = Math.min(30_000L, 250L << Math.min(failures - 1, 7));
+            renewing = true;
+            timer.schedule(() -> openWithNewKey(reason), delay, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static WsSettings withUri(WsSettings s, URI uri) {
