@@ -106,6 +106,9 @@ public final class BinanceOms implements Oms {
     private volatile BinanceWsApiClient ws;
     private volatile Listener listener;
     private volatile boolean closed;
+    // ---- user-data stream wiring (OmsUserData) ----
+    private volatile Duration userDataKeepAlive = io.exchangebus.connectors.binance.ws.BinanceUserDataStream.DEFAULT_KEEP_ALIVE;
+    private volatile OmsUserData userData;
 
     public BinanceOms(BinanceConfig config, InstrumentRegistry instruments) {
         this.config = config;
@@ -139,6 +142,11 @@ public final class BinanceOms implements Oms {
     /** The WebSocket API client once connected (null before), for tests and the user-data wiring. */
     BinanceWsApiClient wsApi() {
         return ws;
+    }
+
+    /** USD-M: how often the user-data listenKey is kept alive (default 30 min); set before {@link #connect}. */
+    void userDataKeepAlive(Duration interval) {
+        this.userDataKeepAlive = interval;
     }
 
     /** The REST client (its server clock, transport and ban gate), for tests and the user-data wiring. */
@@ -175,7 +183,10 @@ public final class BinanceOms implements Oms {
             this.ws = client;
             scheduler.scheduleWithFixedDelay(() -> rest.clock().sync(3), CLOCK_RESYNC.toMillis(),
                     CLOCK_RESYNC.toMillis(), TimeUnit.MILLISECONDS);
-            return client.start().thenApply(r -> r.isOk() ? Result.ok() : Result.<Void>err(r.error()));
+            OmsUserData stream = new OmsUserData(this, config, rest, instruments, recovery, userDataKeepAlive);
+            this.userData = stream;
+            return client.start().thenCompose(r -> r.isOk() ? stream.start(client, listener)
+                    : CompletableFuture.completedFuture(Result.<Void>err(r.error())));
         });
     }
 
@@ -215,6 +226,10 @@ public final class BinanceOms implements Oms {
         Optional<ExchangeError> limited = rateLimits.tryAcquire();
         if (limited.isPresent()) {
             return done(Result.err(limited.get()));
+        }
+        OmsUserData stream = userData;
+        if (stream != null) {
+            stream.sent(order.getSymbol(), order.getClientOrderId());
         }
         return signed("order.place", () -> params).thenApply(r -> r.map(result -> accept("order.place", result)));
     }
@@ -411,6 +426,10 @@ public final class BinanceOms implements Oms {
 
     /** Frames on the WebSocket API connection that answer no request of ours. */
     void onWsEvent(JsonNode frame, String raw) {
+        OmsUserData stream = userData;
+        if (stream != null && stream.accept(frame, raw)) {
+            return;
+        }
         Listener l = listener;
         if (frame.isMissingNode() && l != null) {
             l.onMalformedFrame(new MalformedFrame(exchange(), "ws-api", raw, "not JSON", Instant.now()));
@@ -429,6 +448,10 @@ public final class BinanceOms implements Oms {
                 it.next();
                 it.remove();
             }
+        }
+        OmsUserData stream = userData;
+        if (stream != null) {
+            stream.delivered(update);
         }
         Listener l = listener;
         if (l != null && !closed) {
@@ -537,6 +560,10 @@ public final class BinanceOms implements Oms {
         }
         closed = true;
         scheduler.shutdownNow();
+        OmsUserData stream = userData;
+        if (stream != null) {
+            stream.close();
+        }
         BinanceWsApiClient client = ws;
         if (client != null) {
             client.close();
