@@ -1,7 +1,6 @@
 package io.exchangebus.connectors.binance.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.EventSource;
@@ -99,10 +98,9 @@ public final class AccountMapping {
                 continue;
             }
             String symbol = BinanceFields.text(p, "symbol");
-            InstrumentDefinition instrument = ctx.instrument(symbol);
             out.add(PositionUpdate.newBuilder()
                     .setExchange(ctx.exchange()).setAccount(ctx.account())
-                    .setSymbol(symbol).setInstrumentId(instrument.id().toString())
+                    .setSymbol(symbol).setInstrumentId(ctx.instrumentId(symbol))
                     .setPositionSide(positionSide(p.path("positionSide").asText("BOTH")))
                     .setQuantity(amount)
                     .setEntryPrice(optional(p, "entryPrice"))

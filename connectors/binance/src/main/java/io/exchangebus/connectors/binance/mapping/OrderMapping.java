@@ -2,7 +2,6 @@ package io.exchangebus.connectors.binance.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
-import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.events.CancelOrder;
 import io.exchangebus.events.EventSource;
@@ -18,6 +17,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Our order commands as Binance parameters, and Binance's order objects as {@link OrderUpdate}s, for both families.
@@ -46,17 +47,27 @@ public final class OrderMapping {
     private OrderMapping() {
     }
 
-    /** Who the updates belong to, and how a Binance symbol becomes our instrument id. */
-    public record Context(String exchange, String account, InstrumentRegistry instruments, EventSource source) {
+    /**
+     * Who the updates belong to, and how a Binance symbol becomes our instrument id (from the venue's instrument
+     * registry, or any lookup: {@code exbus normalize} works without exchangeInfo).
+     */
+    public record Context(String exchange, String account, Function<String, Optional<String>> instrumentIds,
+                          EventSource source) {
         public Context {
             Objects.requireNonNull(exchange, "exchange");
             Objects.requireNonNull(account, "account");
-            Objects.requireNonNull(instruments, "instruments");
+            Objects.requireNonNull(instrumentIds, "instrumentIds");
             Objects.requireNonNull(source, "source");
         }
 
-        public InstrumentDefinition instrument(String symbol) {
-            return instruments.bySymbol(symbol).orElseThrow(() -> new UnmappableMessageException(
+        /** Ids from the instruments of {@code registry}. */
+        public Context(String exchange, String account, InstrumentRegistry registry, EventSource source) {
+            this(exchange, account, symbol -> registry.bySymbol(symbol).map(i -> i.id().toString()), source);
+        }
+
+        /** Our instrument id of a Binance symbol; an unknown symbol cannot be mapped. */
+        public String instrumentId(String symbol) {
+            return instrumentIds.apply(symbol).orElseThrow(() -> new UnmappableMessageException(
                     "symbol '" + symbol + "' is not an instrument of " + exchange));
         }
     }
@@ -252,7 +263,7 @@ public final class OrderMapping {
      */
     public static OrderUpdate toUpdate(Context ctx, JsonNode o, Instant received) {
         String symbol = BinanceFields.text(o, "symbol");
-        InstrumentDefinition instrument = ctx.instrument(symbol);
+        String instrumentId = ctx.instrumentId(symbol);
         String binanceType = BinanceFields.text(o, "type");
         TimeInForce tif = null;
         String binanceTif = o.hasNonNull("timeInForce") ? o.get("timeInForce").asText() : null;
@@ -288,7 +299,7 @@ public final class OrderMapping {
                 .setExchange(ctx.exchange())
                 .setAccount(ctx.account())
                 .setSymbol(symbol)
-                .setInstrumentId(instrument.id().toString())
+                .setInstrumentId(instrumentId)
                 .setClientOrderId(clientOrderId)
                 .setExchangeOrderId(Long.toString(BinanceFields.integer(o, "orderId")))
                 .setSide(side(BinanceFields.text(o, "side")))

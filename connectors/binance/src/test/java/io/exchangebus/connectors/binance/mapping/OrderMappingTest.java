@@ -82,7 +82,7 @@ class OrderMappingTest {
         JsonNode o = f.order();
         OrderMapping.Context ctx = DocFixtures.context(f.venue(), EventSource.STREAM);
         String type = o.path("type").asText();
-        boolean knownSymbol = ctx.instruments().bySymbol(o.path("symbol").asText()).isPresent();
+        boolean knownSymbol = ctx.instrumentIds().apply(o.path("symbol").asText()).isPresent();
         if (!OUR_TYPES.contains(type) || !knownSymbol) {
             assertThatThrownBy(() -> OrderMapping.toUpdate(ctx, o, RECEIVED))
                     .isInstanceOf(UnmappableMessageException.class)
@@ -95,7 +95,7 @@ class OrderMappingTest {
         assertThat(u.getExchange()).isEqualTo(f.venue().exchange());
         assertThat(u.getAccount()).isEqualTo("main");
         assertThat(u.getSymbol()).isEqualTo(o.get("symbol").asText());
-        assertThat(u.getInstrumentId()).isEqualTo(ctx.instrument(u.getSymbol()).id().toString());
+        assertThat(u.getInstrumentId()).isEqualTo(ctx.instrumentId(u.getSymbol()));
         assertThat(u.getExchangeOrderId()).isEqualTo(o.get("orderId").asText());
         assertThat(u.getClientOrderId()).isEqualTo(o.has("origClientOrderId") ? o.get("origClientOrderId").asText()
                 : o.get("clientOrderId").asText());
