@@ -31,7 +31,7 @@ class ExbusCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stack", "tail", "smoke", "sim"})
+    @ValueSource(strings = {"stack", "tail", "smoke", "sim", "normalize"})
     void shouldDescribeEveryCommandWithHelp(String command) {
         int code = run(command, "--help");
 
