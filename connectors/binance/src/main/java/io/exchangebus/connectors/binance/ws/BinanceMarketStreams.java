@@ -262,6 +262,10 @@ public final class BinanceMarketStreams implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                if (System.nanoTime() - lastRequestNanos < requestInterval.toNanos()) {
+                    scheduleFlush(); // the full set went out meanwhile (a new socket): wait the interval again
+                    return;
+                }
                 // one request per interval: removals first (they free Binance's per-connection count), then adds
                 Set<String> batch = !toRemove.isEmpty() ? toRemove : toAdd;
                 if (batch.isEmpty()) {
