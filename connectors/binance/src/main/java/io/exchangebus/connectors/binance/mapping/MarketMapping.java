@@ -227,8 +227,48 @@ public final class MarketMapping {
         if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw notDecimal(field, t);
         }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        BigDecimal plain = plainDecimal(chars, offset, length);
+        return plain != null ? plain : slowDecimal(p, chars, offset, length, field);
+    }
+
+    /**
+     * The plain decimal {@code [-]digits[.digits]} of at most 18 digits (Binance's usual "65000.01000000") as
+     * {@code unscaled * 10^-scale}, exact; null for anything else, which {@link BigDecimal}'s parser then reads.
+     */
+    static BigDecimal plainDecimal(char[] chars, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        boolean negative = i < end && chars[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < end; i++) {
+            char c = chars[i];
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && scale < 0) {
+                scale = end - i - 1;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 18 || scale == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+    }
+
+    private static BigDecimal slowDecimal(JsonParser p, char[] chars, int offset, int length, String field)
+            throws IOException {
         try {
-            return new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            return new BigDecimal(chars, offset, length);
         } catch (NumberFormatException e) {
             throw notDecimal(field, p.getText());
         }

@@ -506,4 +506,17 @@ class MarketMappingTest {
         assertThat(MarketMapping.isPartialStream("btcusdt@depth@100ms")).isFalse();
         assertThat(Message.class).isNotNull();
     }
+
+    @Test
+    void shouldReadPlainDecimalsExactlyWithTheirScale() {
+        for (String text : List.of("65000.01000000", "0.00000001", "100", "-1.5", "0.0", "123456789012345678",
+                "1234567890123456789", "1.", "1e-8", ".5", "-", "1.2.3", "99999999.99999999")) {
+            BigDecimal fast = MarketMapping.plainDecimal(text.toCharArray(), 0, text.length());
+            if (fast != null) {
+                assertThat(fast).as(text).isEqualTo(new BigDecimal(text)); // same value and scale
+            } else {
+                assertThat(text).isIn("1234567890123456789", "1.", "1e-8", ".5", "-", "1.2.3");
+            }
+        }
+    }
 }
