@@ -82,6 +82,7 @@ public final class BinanceSubscriber implements Subscriber {
     private static final int SNAPSHOT_LIMIT = 1000;
     private static final int MAX_BUFFERED_DIFFS = 10_000;
     private static final Duration SNAPSHOT_RETRY = Duration.ofSeconds(1);
+    private static final Duration QUIET_BOOK_WAIT = Duration.ofSeconds(1);
     private static final Set<Integer> PARTIAL_DEPTHS = Set.of(5, 10, 20);
 
     private final BinanceConfig config;
@@ -299,6 +300,24 @@ public final class BinanceSubscriber implements Subscriber {
         return new BookUpdateMapper(exchange(), instrument.symbol(), instrument.id().toString());
     }
 
+    /** Runs {@code task} on the timer after {@code delay}; null once closed. */
+    private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        if (closed) {
+            return null;
+        }
+        try {
+            return timer.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: timer task failed", exchange(), e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null; // closed meanwhile
+        }
+    }
+
     private static <T> CompletableFuture<Result<T>> done(Result<T> result) {
         return CompletableFuture.completedFuture(result);
     }
@@ -514,6 +533,7 @@ public final class BinanceSubscriber implements Subscriber {
         private long generation;
         private Instant receivedAt = Instant.EPOCH;
         private ScheduledFuture<?> retry;
+        private ScheduledFuture<?> quietTimer;
 
         FullBook(String stream, String symbol, BookUpdateMapper mapper) {
             super(stream);
@@ -618,6 +638,9 @@ public final class BinanceSubscriber implements Subscriber {
             if (retry != null) {
                 retry.cancel(false);
             }
+            if (quietTimer != null) {
+                quietTimer.cancel(false);
+            }
         }
 
         // ---- snapshots ----
@@ -629,7 +652,21 @@ public final class BinanceSubscriber implements Subscriber {
         }
 
         private void fetchIfDue() {
-            if (!snapshotWanted || fetching || !connected || !diffSeen || closed) {
+            if (!snapshotWanted || fetching || !connected || closed) {
+                return;
+            }
+            if (!diffSeen) {
+                // Binance: buffer first, then fetch. A quiet book sends no diff for a while: fetch anyway after
+                // QUIET_BOOK_WAIT (a snapshot older than the first diff is asked for again by the synchronizer).
+                if (quietTimer == null) {
+                    quietTimer = schedule(() -> {
+                        synchronized (this) {
+                            quietTimer = null;
+                            diffSeen = connected;
+                            fetchIfDue();
+                        }
+                    }, QUIET_BOOK_WAIT);
+                }
                 return;
             }
             fetching = true;
@@ -671,18 +708,11 @@ public final class BinanceSubscriber implements Subscriber {
         }
 
         private void retryLater() {
-            if (closed) {
-                return;
-            }
-            try {
-                retry = timer.schedule(() -> {
-                    synchronized (this) {
-                        fetchIfDue();
-                    }
-                }, SNAPSHOT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // closed meanwhile
-            }
+            retry = schedule(() -> {
+                synchronized (this) {
+                    fetchIfDue();
+                }
+            }, SNAPSHOT_RETRY);
         }
 
         // ---- the synchronizer's output ----

@@ -84,6 +84,20 @@ class BinanceSubscriberTest {
     }
 
     @Test
+    void shouldFetchTheSnapshotOfAQuietBookWithoutWaitingForADiff() throws Exception {
+        start(BinanceVenue.SPOT, 1024);
+        market.depth(snapshot(100, "65000.00", "1.5", "65001.00", "2"));
+        subscribeFullDepth(BinanceVenue.SPOT);
+
+        await("a snapshot with no diff sent", () -> !books.isEmpty());
+        assertThat(books.get(0).getSequence()).isEqualTo(100);
+        assertThat(localBook()).isEqualTo("bids 65000@1.5 | asks 65001@2");
+        market.send(SPOT_DEPTH, spotDiff(101, 101, "65000.00", "0", null, null));
+        await("the book at 101", () -> last().getSequence() == 101);
+        assertThat(localBook()).isEqualTo("bids  | asks 65001@2");
+    }
+
+    @Test
     void shouldResyncWhenTheUSequenceBreaks() throws Exception {
         start(BinanceVenue.SPOT, 1024);
         syncSpotAt105();
