@@ -127,7 +127,11 @@ public final class MarketMapping {
             if ("result".equals(first) || "id".equals(first) || "error".equals(first)) {
                 return reply(frame);
             }
-            return event(venue, p, null, new Fields());
+            Message m = event(venue, p, null, new Fields());
+            if (p.nextToken() != null) {
+                throw trailing();
+            }
+            return m;
         } catch (IOException e) {
             throw notJson(e);
         }
@@ -142,7 +146,11 @@ public final class MarketMapping {
         if (p.nextToken() != JsonToken.FIELD_NAME) {
             throw new UnmappableMessageException("empty data object on stream " + stream);
         }
-        return event(venue, p, stream, new Fields());
+        Message m = event(venue, p, stream, new Fields());
+        if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+            throw trailing();
+        }
+        return m;
     }
 
     /** Reads an event's fields; the parser is on the event's first field name. */
@@ -591,6 +599,10 @@ public final class MarketMapping {
 
     private static UnmappableMessageException truncated(String field) {
         return new UnmappableMessageException("frame ends inside field '" + field + "'");
+    }
+
+    private static UnmappableMessageException trailing() {
+        return new UnmappableMessageException("unexpected content after the event");
     }
 
     private static UnmappableMessageException badEnvelope() {

@@ -347,6 +347,15 @@ class MarketMappingTest {
         assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT,
                 "{\"e\":\"depthUpdate\",\"s\":\"BNBBTC\",\"U\":1,\"u\":2,\"b\":[[\"1\"]],\"a\":[]}"))
                 .isInstanceOf(UnmappableMessageException.class).hasMessageContaining("'b' is not a decimal");
+        String trade = "{\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1,\"m\":true}";
+        assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT,
+                "{\"stream\":\"bnbbtc@trade\",\"data\":" + trade + ",\"x\":1}"))
+                .isInstanceOf(UnmappableMessageException.class).hasMessage("unexpected content after the event");
+        assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT, trade + "{"))
+                .isInstanceOf(UnmappableMessageException.class);
+        String full = "{\"stream\":\"bnbbtc@trade\",\"data\":" + trade + "}";
+        assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT, full.substring(0, full.length() / 2) + "}\u0001{"))
+                .isInstanceOf(UnmappableMessageException.class).hasMessageStartingWith("not valid JSON");
         assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT, "not json"))
                 .isInstanceOf(UnmappableMessageException.class).hasMessageContaining("not valid JSON");
     }
