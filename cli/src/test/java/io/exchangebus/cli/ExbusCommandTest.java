@@ -31,7 +31,7 @@ class ExbusCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stack", "tail", "smoke"})
+    @ValueSource(strings = {"stack", "tail", "smoke", "sim"})
     void shouldDescribeEveryCommandWithHelp(String command) {
         int code = run(command, "--help");
 

@@ -47,10 +47,15 @@ public class SimHttpServer implements AutoCloseable {
     private final List<SimHttpRequest> received = new CopyOnWriteArrayList<>();
 
     public SimHttpServer(FaultInjector faults, Clock clock) {
+        this(faults, clock, 0);
+    }
+
+    /** Bound to {@code port} on loopback (0: the system picks a free one). */
+    public SimHttpServer(FaultInjector faults, Clock clock, int port) {
         this.faults = faults;
         this.clock = clock;
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind an HTTP server on loopback", e);
         }

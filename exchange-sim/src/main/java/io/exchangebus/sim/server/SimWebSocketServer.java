@@ -49,7 +49,12 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
     private final AutoCloseable dropRegistration;
 
     protected SimWebSocketServer(FaultInjector faults, Clock clock) {
-        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(faults, clock, 0);
+    }
+
+    /** Bound to {@code port} on loopback (0: the system picks a free one). */
+    protected SimWebSocketServer(FaultInjector faults, Clock clock, int port) {
+        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         this.faults = faults;
         this.clock = clock;
         this.sender = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,0 +1,297 @@
+package io.exchangebus.sim.binance;
+
+import io.exchangebus.sim.Simulator;
+import io.exchangebus.sim.account.ApiKey;
+import io.exchangebus.sim.fault.FaultInjector;
+import io.exchangebus.sim.market.GeneratorConfig;
+import io.exchangebus.sim.market.MarketDataGenerator;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loopback Binance (spot or USDⓈ-M futures) on the framework's {@link Simulator}: REST at {@link #restBaseUri()},
+ * market and (USDⓈ-M) user-data streams at {@link #streamBaseUri()}, the WebSocket API at {@link #wsApiUri()}, all
+ * in the wire formats of Binance's official documentation.
+ *
+ * <pre>{@code
+ * try (BinanceSimulator sim = BinanceSimulator.builder(BinanceFamily.SPOT).seed(7).build()) {
+ *     ApiKey key = sim.createAccount("alice");
+ *     sim.deposit("alice", "USDT", "10000");
+ *     // connect a client to sim.restBaseUri(), sim.streamBaseUri() + "/ws/btcusdt@depth", sim.wsApiUri()
+ * }
+ * }</pre>
+ */
+public final class BinanceSimulator implements AutoCloseable {
+
+    private final BinanceFamily family;
+    private final Simulator sim;
+    private final BinanceCore core;
+    private final ListenKeys listenKeys;
+    private final BinanceRestServer rest;
+    private final BinanceWsServer ws;
+    private final Map<String, MarketDataGenerator> generators = new LinkedHashMap<>();
+
+    private BinanceSimulator(Builder b) {
+        this.family = b.family;
+        List<BinanceSymbol> symbols = b.symbols.isEmpty()
+                ? List.of(b.family == BinanceFamily.SPOT ? BinanceSymbol.spotBtcUsdt() : BinanceSymbol.usdmBtcUsdt())
+                : List.copyOf(b.symbols);
+        Simulator.Builder sb = Simulator.builder().clock(b.clock).keySeed(b.seed).firstIds(b.firstOrderId, b.firstTradeId);
+        symbols.forEach(s -> sb.instrument(s.toInstrument(b.family)));
+        this.sim = sb.build();
+        int weight = b.weightPerMinute > 0 ? b.weightPerMinute : b.family == BinanceFamily.SPOT ? 6000 : 2400;
+        this.core = new BinanceCore(b.family, sim, symbols, weight);
+        this.listenKeys = new ListenKeys(b.clock, b.listenKeyValidity);
+        int limit = b.streamLimit > 0 ? b.streamLimit : b.family == BinanceFamily.SPOT ? 1024 : 200;
+        this.rest = sim.manage(new BinanceRestServer(core, listenKeys, b.restPort));
+        this.ws = sim.manage(new BinanceWsServer(core, listenKeys, b.wsPort, limit));
+        rest.start();
+        ws.startAndWait();
+        for (BinanceSymbol s : symbols) {
+            GeneratorConfig config = new GeneratorConfig(b.seed + generators.size(), s.startMid(), 10, 2, 200, 3,
+                    b.tradesPerStep, 50, "sim-market-maker", "sim-taker", b.marketDataInterval);
+            MarketDataGenerator generator = sim.marketData(s.symbol(), config);
+            generators.put(s.symbol(), generator);
+            if (b.marketData) {
+                generator.start();
+            }
+        }
+    }
+
+    public static Builder builder(BinanceFamily family) {
+        return new Builder(family);
+    }
+
+    public BinanceFamily family() {
+        return family;
+    }
+
+    /** The framework's simulator: true book, received orders, faults, accounts, clock. */
+    public Simulator simulator() {
+        return sim;
+    }
+
+    public FaultInjector faults() {
+        return sim.faults();
+    }
+
+    public List<BinanceSymbol> symbols() {
+        return List.copyOf(core.symbols.values());
+    }
+
+    /** {@code http://127.0.0.1:P}; paths {@code /api/v3/...} (spot) or {@code /fapi/...} (USDⓈ-M). */
+    public URI restBaseUri() {
+        return rest.baseUri();
+    }
+
+    /** {@code ws://127.0.0.1:Q}; append {@code /ws/<stream>}, {@code /stream?streams=a/b} or (USDⓈ-M) {@code /ws/<listenKey>}. */
+    public URI streamBaseUri() {
+        return ws.uri("");
+    }
+
+    /** {@code ws://127.0.0.1:Q/ws-api/v3} (spot) or {@code ws://127.0.0.1:Q/ws-fapi/v1} (USDⓈ-M). */
+    public URI wsApiUri() {
+        return ws.uri(ws.apiPath());
+    }
+
+    /** The market-data generator of {@code symbol} (started only if the builder asked; {@code step()} it by hand). */
+    public MarketDataGenerator generator(String symbol) {
+        MarketDataGenerator g = generators.get(symbol);
+        if (g == null) {
+            throw new IllegalArgumentException("unknown symbol: " + symbol);
+        }
+        return g;
+    }
+
+    /** Creates an account with a freshly generated HMAC key (returned: key id = X-MBX-APIKEY, secret). */
+    public ApiKey createAccount(String accountId) {
+        return sim.accounts().create(accountId).apiKeys().get(0);
+    }
+
+    /** Adds a given HMAC key to an account (e.g. the documented example key, for the doc's signature vectors). */
+    public ApiKey addHmacKey(String accountId, String apiKey, String secret) {
+        ApiKey key = new ApiKey(apiKey, secret);
+        sim.accounts().addApiKey(accountId, key);
+        return key;
+    }
+
+    /** Registers an Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) under {@code apiKey} for the account. */
+    public void addEd25519Key(String accountId, String apiKey, String publicKeyPem) {
+        addEd25519Key(accountId, apiKey, BinanceSignatures.ed25519PublicKey(publicKeyPem));
+    }
+
+    public void addEd25519Key(String accountId, String apiKey, PublicKey publicKey) {
+        sim.accounts().addApiKey(accountId, new ApiKey(apiKey, "ed25519-public-key"));
+        core.ed25519Keys.put(apiKey, publicKey);
+    }
+
+    /** Credits the account and emits the account event (spot balanceUpdate + outboundAccountPosition; USDⓈ-M ACCOUNT_UPDATE DEPOSIT). */
+    public void deposit(String accountId, String asset, BigDecimal amount) {
+        core.deposit(accountId, asset, amount);
+    }
+
+    public void deposit(String accountId, String asset, String amount) {
+        deposit(accountId, asset, new BigDecimal(amount));
+    }
+
+    /** The account's current valid listenKey (USDⓈ-M), if any. */
+    public Optional<String> listenKey(String accountId) {
+        return listenKeys.current(accountId).map(k -> k.value);
+    }
+
+    /** Printable endpoints, one per line. */
+    public String describeEndpoints() {
+        return "exchange: " + family.cliName() + "\n"
+                + "REST:      " + restBaseUri() + (family == BinanceFamily.SPOT ? "/api/v3" : "/fapi") + "\n"
+                + "streams:   " + streamBaseUri() + "/ws/<stream>  " + streamBaseUri() + "/stream?streams=a/b\n"
+                + "WS API:    " + wsApiUri() + "\n";
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+
+    /** What {@link #launch} returns: the running simulator and a funded demo account's HMAC key. */
+    public record Launched(BinanceSimulator simulator, String account, ApiKey demoKey) implements AutoCloseable {
+        public String describe() {
+            return simulator.describeEndpoints() + "demo account: " + account + "\n"
+                    + "X-MBX-APIKEY: " + demoKey.keyId() + "\n"
+                    + "HMAC secret:  " + demoKey.secret() + "\n";
+        }
+
+        @Override
+        public void close() {
+            simulator.close();
+        }
+    }
+
+    /**
+     * For {@code exbus sim --exchange binance-spot|binance-usdm --port P --seed S}: REST on {@code port}, WebSocket
+     * on {@code port + 1} (0: free ports), market data running, a demo account funded with a key from {@code seed}.
+     */
+    public static Launched launch(BinanceFamily family, int port, long seed) {
+        BinanceSimulator sim = builder(family).restPort(port).wsPort(port == 0 ? 0 : port + 1).seed(seed)
+                .marketData(true).build();
+        // Keys come from the simulator's seeded key generator: the same seed gives the same demo key.
+        ApiKey key = sim.createAccount("demo");
+        if (family == BinanceFamily.SPOT) {
+            sim.deposit("demo", "BTC", "10");
+            sim.deposit("demo", "USDT", "1000000");
+        } else {
+            sim.deposit("demo", "USDT", "1000000");
+        }
+        return new Launched(sim, "demo", key);
+    }
+
+    /** Runs a simulator until killed: {@code BinanceSimulator binance-spot|binance-usdm [port] [seed]}. */
+    public static void main(String[] args) throws InterruptedException {
+        BinanceFamily family = BinanceFamily.fromCliName(args.length > 0 ? args[0] : "binance-spot");
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        Launched launched = launch(family, port, seed);
+        System.out.print(launched.describe());
+        Runtime.getRuntime().addShutdownHook(new Thread(launched::close));
+        Thread.currentThread().join();
+    }
+
+    public static final class Builder {
+        private final BinanceFamily family;
+        private final List<BinanceSymbol> symbols = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private long seed = 1;
+        private int restPort;
+        private int wsPort;
+        private Duration listenKeyValidity = Duration.ofMinutes(60);
+        private int streamLimit;
+        private boolean marketData;
+        private Duration marketDataInterval = Duration.ofMillis(100);
+        private double tradesPerStep = 1.0;
+        private int weightPerMinute;
+        private long firstOrderId = 12_569_099_453L;
+        private long firstTradeId = 1_650_422_481L;
+
+        private Builder(BinanceFamily family) {
+            this.family = family;
+        }
+
+        /** Adds a symbol (default: BTCUSDT of the family, see {@link BinanceSymbol}). */
+        public Builder symbol(BinanceSymbol symbol) {
+            symbols.add(symbol);
+            return this;
+        }
+
+        /** The server's clock (timestamps, recvWindow, listenKey validity, rate windows). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Seeds API keys and market data. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder restPort(int port) {
+            this.restPort = port;
+            return this;
+        }
+
+        public Builder wsPort(int port) {
+            this.wsPort = port;
+            return this;
+        }
+
+        public Builder listenKeyValidity(Duration validity) {
+            this.listenKeyValidity = validity;
+            return this;
+        }
+
+        /** Streams per market-stream connection (default 1024 spot, 200 USDⓈ-M); more closes the connection. */
+        public Builder streamLimit(int limit) {
+            this.streamLimit = limit;
+            return this;
+        }
+
+        /** Runs the market-data generators on their own threads (default off: step them by hand). */
+        public Builder marketData(boolean on) {
+            this.marketData = on;
+            return this;
+        }
+
+        public Builder marketDataInterval(Duration interval) {
+            this.marketDataInterval = interval;
+            return this;
+        }
+
+        public Builder tradesPerStep(double trades) {
+            this.tradesPerStep = trades;
+            return this;
+        }
+
+        /** REQUEST_WEIGHT per minute (default 6000 spot, 2400 USDⓈ-M). */
+        public Builder weightLimitPerMinute(int weight) {
+            this.weightPerMinute = weight;
+            return this;
+        }
+
+        public Builder firstIds(long orderId, long tradeId) {
+            this.firstOrderId = orderId;
+            this.firstTradeId = tradeId;
+            return this;
+        }
+
+        public BinanceSimulator build() {
+            return new BinanceSimulator(this);
+        }
+    }
+}
