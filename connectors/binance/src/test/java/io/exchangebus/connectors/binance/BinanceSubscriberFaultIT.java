@@ -61,10 +61,11 @@ class BinanceSubscriberFaultIT {
         start(BinanceVenue.SPOT, 1024);
         subscribe(0, Duration.ZERO);
         await("the book equal to the simulator's", this::fullBookEqualsTruth);
+        assertThat(resyncs()).as("no resync before the fault").isZero();
 
         probe.skipSequence();
 
-        await("a resync snapshot", () -> fullDepth().stream().anyMatch(BookUpdate::getResync));
+        await("a resync snapshot", () -> resyncs() == 1);
         await("the book equal to the simulator's after the resync", this::fullBookEqualsTruth);
         assertThat(malformed).isEmpty();
         assertSequencesRise();
@@ -75,10 +76,11 @@ class BinanceSubscriberFaultIT {
         start(BinanceVenue.USDM, 200);
         subscribe(0, Duration.ZERO);
         await("the book equal to the simulator's", this::fullBookEqualsTruth);
+        assertThat(resyncs()).as("no resync before the fault").isZero();
 
         probe.skipSequence();
 
-        await("a resync snapshot", () -> fullDepth().stream().anyMatch(BookUpdate::getResync));
+        await("a resync snapshot", () -> resyncs() == 1);
         await("the book equal to the simulator's after the resync", this::fullBookEqualsTruth);
         await("more deltas after the resync", () -> deltasAfterResync().size() >= 3);
         // every delta after the first one past the resync snapshot names the one before it (pu = previous u)
@@ -97,6 +99,7 @@ class BinanceSubscriberFaultIT {
         assertThat(subscriber.subscribeTrades(probe.instrument().id()).get(10, TimeUnit.SECONDS).isOk()).isTrue();
         await("book, partial book and trades flowing", () -> fullBookEqualsTruth() && !partial().isEmpty()
                 && !trades.isEmpty());
+        assertThat(resyncs()).as("no resync before the drop").isZero();
 
         probe.dropConnections();
 
@@ -166,6 +169,10 @@ class BinanceSubscriberFaultIT {
 
     private List<BookUpdate> fullDepth() {
         return books.stream().filter(b -> b.getDepth() == 0).toList();
+    }
+
+    private long resyncs() {
+        return fullDepth().stream().filter(BookUpdate::getResync).count();
     }
 
     private List<BookUpdate> partial() {
