@@ -321,6 +321,28 @@ class BinanceSubscriberTest {
     }
 
     @Test
+    void shouldUnsubscribeTheLastStreamAndResendNothingOnANewSocket() throws Exception {
+        start(BinanceVenue.SPOT, 1024);
+        Subscription trades = subscriber.subscribeTrades(InstrumentId.spot("BTC", "USDT")).get(5, TimeUnit.SECONDS)
+                .value();
+        await("subscribed", () -> market.isSubscribed("btcusdt@trade"));
+
+        assertThat(subscriber.unsubscribe(trades).get(5, TimeUnit.SECONDS).isOk()).isTrue();
+        await("unsubscribed", () -> market.requests().stream().anyMatch(r -> r.method().equals("UNSUBSCRIBE")
+                && r.streams().equals(List.of("btcusdt@trade"))));
+        market.dropAll();
+        await("reconnected", () -> market.opened() == 2 && market.openConnections() == 1);
+        Thread.sleep(200);
+
+        assertThat(market.requests().stream().filter(r -> r.connection() == 2)).isEmpty();
+        assertThat(subscriber.unsubscribe(trades).get(5, TimeUnit.SECONDS).error().kind())
+                .isEqualTo(ErrorKind.NOT_FOUND);
+        // and a new subscription after that goes out again
+        subscriber.subscribeTrades(InstrumentId.spot("ETH", "USDT")).get(5, TimeUnit.SECONDS);
+        await("subscribed again", () -> market.isSubscribed("ethusdt@trade"));
+    }
+
+    @Test
     void shouldCallNothingAfterClose() throws Exception {
         start(BinanceVenue.SPOT, 1024);
         syncSpotAt105();

@@ -236,6 +236,11 @@ public final class BinanceMarketStreams implements AutoCloseable {
             if (!toAdd.remove(stream)) {
                 toRemove.add(stream);
             }
+            if (streams.isEmpty() && registered) {
+                // nothing left to resend on a new socket (an empty SUBSCRIBE would be refused)
+                registered = false;
+                connection.unsubscribe("streams", null);
+            }
             scheduleFlush();
         }
 
