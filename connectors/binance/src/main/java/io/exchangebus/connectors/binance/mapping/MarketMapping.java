@@ -169,13 +169,13 @@ public final class MarketMapping {
 
     private static void oneLetter(JsonParser p, char name, JsonToken value, Fields f) throws IOException {
         switch (name) {
-            case 'e' -> f.type = p.getText();
-            case 'E' -> f.eventTime = p.getLongValue();
-            case 'T' -> f.time = p.getLongValue();
-            case 's' -> f.symbol = p.getText();
-            case 'U' -> f.firstId = p.getLongValue();
-            case 'u' -> f.lastId = p.getLongValue();
-            case 't' -> f.tradeId = p.getLongValue();
+            case 'e' -> f.type = text(p, value, "e");
+            case 'E' -> f.eventTime = integer(p, value, "E");
+            case 'T' -> f.time = integer(p, value, "T");
+            case 's' -> f.symbol = text(p, value, "s");
+            case 'U' -> f.firstId = integer(p, value, "U");
+            case 'u' -> f.lastId = integer(p, value, "u");
+            case 't' -> f.tradeId = integer(p, value, "t");
             case 'p' -> f.price = decimal(p, value, "p");
             case 'q' -> f.quantity = decimal(p, value, "q");
             case 'm' -> f.buyerMaker = value == JsonToken.VALUE_TRUE ? 1 : value == JsonToken.VALUE_FALSE ? 0 : -1;
@@ -201,12 +201,26 @@ public final class MarketMapping {
 
     private static void longName(JsonParser p, String name, JsonToken value, Fields f) throws IOException {
         switch (name) {
-            case "pu" -> f.previousId = p.getLongValue();
-            case "lastUpdateId" -> f.snapshotId = p.getLongValue();
+            case "pu" -> f.previousId = integer(p, value, "pu");
+            case "lastUpdateId" -> f.snapshotId = integer(p, value, "lastUpdateId");
             case "bids" -> f.bids = value == JsonToken.START_ARRAY ? levels(p, "bids") : skip(p);
             case "asks" -> f.asks = value == JsonToken.START_ARRAY ? levels(p, "asks") : skip(p);
             default -> p.skipChildren();
         }
+    }
+
+    private static long integer(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw new UnmappableMessageException("field '" + field + "' is not an integer: " + t);
+        }
+        return p.getLongValue();
+    }
+
+    private static String text(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new UnmappableMessageException("field '" + field + "' is not a string: " + t);
+        }
+        return p.getText();
     }
 
     /** Levels {@code [["price","qty"], …]}; the parser is on the outer START_ARRAY. Extra elements are skipped. */

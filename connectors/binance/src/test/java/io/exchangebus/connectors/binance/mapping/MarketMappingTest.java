@@ -356,6 +356,10 @@ class MarketMappingTest {
         String full = "{\"stream\":\"bnbbtc@trade\",\"data\":" + trade + "}";
         assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT, full.substring(0, full.length() / 2) + "}\u0001{"))
                 .isInstanceOf(UnmappableMessageException.class).hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT,
+                "{\"e\":\"depthUpdate\",\"s\":\"BNBBTC\",\"U\":\"1\",\"u\":2,\"b\":[],\"a\":[]}"))
+                .isInstanceOf(UnmappableMessageException.class)
+                .hasMessage("field 'U' is not an integer: VALUE_STRING");
         assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT, "not json"))
                 .isInstanceOf(UnmappableMessageException.class).hasMessageContaining("not valid JSON");
     }
