@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *     {@link MarketMapping#parse} (Jackson token walk, exact decimals from the token text) and
  *     {@link BookUpdateMapper#delta} (levels sorted best first, decimals at the model's scale 18);</li>
  * <li>{@code depthFrameToBookDiff}: the parse alone, to the core {@link BookDiff} the synchronizer takes;</li>
+ * <li>{@code bookDiffToBookUpdate}: the {@link BookUpdateMapper} alone on the parsed diff (sorting, scale 18);</li>
  * <li>{@code tradeFrameToTrade}: a spot {@code trade} frame to the {@link Trade} event;</li>
  * <li>{@code bareTokenWalk}: a Jackson token walk over the same depth frame that only reads every token, the floor
  *     any streaming mapping pays.</li>
@@ -52,6 +53,7 @@ public class BinanceMappingBenchmark {
     private String depthFrame;
     private String tradeFrame;
     private BookUpdateMapper mapper;
+    private BookDiff parsedDiff;
 
     @Setup
     public void setUp() {
@@ -77,6 +79,7 @@ public class BinanceMappingBenchmark {
                 + "\"t\":5123456789,\"p\":\"65000.01000000\",\"q\":\"0.00123000\",\"T\":1767322924122,\"m\":true,"
                 + "\"M\":true}}";
         mapper = new BookUpdateMapper("binance-spot", "BTCUSDT", "BTC-USDT");
+        parsedDiff = depthFrameToBookDiff();
         // the frame maps, exactly
         BookUpdate u = depthFrameToBookUpdate();
         if (u.getBids().size() != 20 || u.getAsks().size() != 20
@@ -94,6 +97,11 @@ public class BinanceMappingBenchmark {
     @Benchmark
     public BookDiff depthFrameToBookDiff() {
         return ((DepthDiff) MarketMapping.parse(BinanceVenue.SPOT, depthFrame)).diff();
+    }
+
+    @Benchmark
+    public BookUpdate bookDiffToBookUpdate() {
+        return mapper.delta(parsedDiff, RECEIVED);
     }
 
     @Benchmark
