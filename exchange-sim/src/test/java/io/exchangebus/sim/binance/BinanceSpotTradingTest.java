@@ -286,4 +286,22 @@ class BinanceSpotTradingTest {
         var noSymbol = BinanceTestSupport.signed(sim, "GET", "/api/v3/allOrders", "", key);
         assertThat(noSymbol.body().get("code").asInt()).isEqualTo(-1102);
     }
+
+    @Test
+    void shouldKeepAStopLossLimitWaitingUntilTheLastPriceReachesItsStop() throws Exception {
+        JsonNode stop = place("side", "SELL", "type", "STOP_LOSS_LIMIT", "timeInForce", "GTC", "price", "58000.00",
+                "stopPrice", "59000.00", "quantity", "0.00500", "newOrderRespType", "RESULT");
+        assertThat(stop.get("status").asInt()).as(stop.toString()).isEqualTo(200);
+        long id = stop.at("/result/orderId").asLong();
+        var waiting = BinanceTestSupport.signed(sim, "GET", "/api/v3/order", "symbol=BTCUSDT&orderId=" + id, key);
+        assertThat(waiting.body().get("type").asText()).isEqualTo("STOP_LOSS_LIMIT");
+        assertThat(waiting.body().get("isWorking").asBoolean()).isFalse();
+        assertThat(waiting.body().get("stopPrice").asText()).isEqualTo("59000.00000000");
+        sim.simulator().place("BTCUSDT", OrderRequest.limit("bob", Side.BUY, "58500.00", "0.01000"));
+        sim.simulator().place("BTCUSDT", OrderRequest.limit("bob", Side.SELL, "58500.00", "0.00100"));
+        JsonNode trade = report(id, "TRADE");
+        assertThat(trade.get("L").asText()).isEqualTo("58500.00000000");
+        assertThat(place("side", "SELL", "type", "STOP_LOSS", "quantity", "0.00500").at("/error/code").asInt())
+                .isEqualTo(-1102);
+    }
 }

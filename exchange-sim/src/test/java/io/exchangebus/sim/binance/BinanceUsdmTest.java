@@ -230,4 +230,15 @@ class BinanceUsdmTest {
         api = WsClient.connect(s.wsApiUri());
         return s;
     }
+
+    @Test
+    void shouldAcceptStopMarketOrdersThatWaitForTheirTrigger() throws Exception {
+        JsonNode stop = place("side", "SELL", "type", "STOP_MARKET", "stopPrice", "55000.0", "quantity", "0.010");
+        assertThat(stop.get("status").asInt()).as(stop.toString()).isEqualTo(200);
+        assertThat(stop.at("/result/type").asText()).isEqualTo("STOP_MARKET");
+        assertThat(stop.at("/result/status").asText()).isEqualTo("NEW");
+        assertThat(stop.at("/result/stopPrice").asText()).isEqualTo("55000.00");
+        var open = BinanceTestSupport.signed(sim, "GET", "/fapi/v1/openOrders", "", key);
+        assertThat(open.body()).hasSize(1);
+    }
 }

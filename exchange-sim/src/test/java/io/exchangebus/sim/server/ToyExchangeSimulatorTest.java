@@ -103,8 +103,8 @@ class ToyExchangeSimulatorTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        client.closeBlocking();
         sim.close();
+        client.closeBlocking();
     }
 
     private void order(String account, String side, String price, String qty) throws InterruptedException {

@@ -11,12 +11,17 @@ class BinanceSimulatorProbeTest {
 
     @ParameterizedTest
     @EnumSource(BinanceVenue.class)
-    void shouldStartAFundedSimulatorWhoseBookHasBothSides(BinanceVenue venue) {
+    void shouldStartAFundedSimulatorWhoseBookSoonHasBothSides(BinanceVenue venue) {
         try (BinanceSimulatorProbe probe = BinanceSimulatorProbe.start(venue)) {
             assertThat(probe.freeBalances().get("USDT")).isEqualByComparingTo("1000000");
             assertThat(probe.instrument().exchange()).isEqualTo(venue.exchange());
             assertThat(probe.instruments().bySymbol("BTCUSDT")).isPresent();
             var book = probe.trueBook(5);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while ((book.bids().isEmpty() || book.asks().isEmpty()) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                book = probe.trueBook(5);
+            }
             assertThat(book.bids()).isNotEmpty();
             assertThat(book.asks()).isNotEmpty();
             BigDecimal passive = probe.passiveBuyPrice();

@@ -1,0 +1,573 @@
+package io.exchangebus.connectors.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.binance.config.BinanceConfig;
+import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
+import io.exchangebus.connectors.binance.mapping.OrderMapping;
+import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
+import io.exchangebus.connectors.binance.ws.BinanceWsApiClient;
+import io.exchangebus.connectors.core.ExchangeError;
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.http.HttpCall;
+import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.instrument.OrderRules;
+import io.exchangebus.connectors.core.role.Capabilities;
+import io.exchangebus.connectors.core.role.Capability;
+import io.exchangebus.connectors.core.role.MalformedFrame;
+import io.exchangebus.connectors.core.role.Oms;
+import io.exchangebus.connectors.core.role.OrderAccepted;
+import io.exchangebus.connectors.core.role.OrderPreflight;
+import io.exchangebus.connectors.core.ws.WsSettings;
+import io.exchangebus.events.CancelAll;
+import io.exchangebus.events.CancelOrder;
+import io.exchangebus.events.ErrorKind;
+import io.exchangebus.events.EventSource;
+import io.exchangebus.events.OrderStatus;
+import io.exchangebus.events.OrderType;
+import io.exchangebus.events.OrderUpdate;
+import io.exchangebus.events.PlaceOrder;
+import io.exchangebus.events.ReplaceOrder;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binance's OMS over the WebSocket API, for spot ({@code ws-api/v3}) and USD-M ({@code ws-fapi/v1}).
+ *
+ * <ul>
+ *   <li><b>Requests</b>: spot {@code order.place}, {@code order.cancel}, {@code order.cancelReplace}
+ *       ({@code STOP_ON_FAILURE}), {@code openOrders.cancelAll}, {@code order.status}; USD-M {@code order.place},
+ *       {@code order.cancel}, {@code order.modify}, {@code order.status}, and cancel-all over REST
+ *       {@code DELETE /fapi/v1/allOpenOrders} (the USD-M WebSocket API has no cancel-all).</li>
+ *   <li><b>Before sending</b>: {@link OrderPreflight} (capabilities, instrument, fields, tick/lot/min/max/notional;
+ *       a market order is valued at no reference price, a stop-market at its stop price), the family's mapping
+ *       rules, then the account's ORDERS rate limits ({@link OrderRateLimits}). A refusal sends nothing.
+ *       USD-M reduce-only orders are exempt from MIN_NOTIONAL, as on Binance.</li>
+ *   <li><b>Clock</b>: the server clock is synced at connect and every {@link #CLOCK_RESYNC}; a {@code -1021} answer
+ *       (timestamp outside recvWindow: the request was not processed) resyncs it and retries that request once.</li>
+ *   <li><b>Updates</b>: the state in each answer (NEW on place, CANCELED on cancel, both orders of a cancel-replace,
+ *       every order a cancel-all canceled on spot) goes to the listener; later fills come from the user-data stream
+ *       through {@link #onStreamOrderUpdate(OrderUpdate)}. Updates are deduplicated on exchange order id, status
+ *       and filled quantity.</li>
+ *   <li><b>Replace</b>: on spot a new order with {@link ReplaceOrder#getNewClientOrderId()} replaces the old one
+ *       (a null quantity is the old order's unfilled quantity); on USD-M {@code order.modify} amends the order in
+ *       place, which keeps its order id and client order id (Binance cannot rename it), so the answer's
+ *       {@link OrderAccepted#clientOrderId()} is the original one. Only LIMIT (and post-only) orders are amended
+ *       on USD-M.</li>
+ *   <li><b>Cancel all</b> counts: spot, the orders in the answer; USD-M, whose answer gives no count, the open
+ *       orders listed just before the cancel.</li>
+ *   <li><b>Bans</b>: a 418 or 429 answer, over REST or the WebSocket API (whose {@code error.data.retryAfter} is
+ *       the hint), closes this OMS's ban gate (the REST transport's {@link io.exchangebus.connectors.core.http.BanGate}):
+ *       until the hint has passed every call is refused locally as RATE_LIMITED and nothing is sent. The gate is per
+ *       role instance; a DataFetcher in the same process has its own.</li>
+ *   <li><b>USD-M stops</b>: STOP / STOP_MARKET go over {@code order.place} as the USD-M docs of the fixtures
+ *       describe; Binance has been moving USD-M conditional orders to its Algo service ({@code algoOrder}), which
+ *       this class does not use.</li>
+ * </ul>
+ * If the registry is empty at connect, it is filled from {@code exchangeInfo}.
+ */
+public final class BinanceOms implements Oms {
+
+    /** How often the server clock is resynced while connected. */
+    public static final Duration CLOCK_RESYNC = Duration.ofMinutes(5);
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceOms.class);
+    private static final int DEDUPE_MEMORY = 100_000;
+
+    private final BinanceConfig config;
+    private final BinanceVenue venue;
+    private final InstrumentRegistry instruments;
+    private final Capabilities capabilities;
+    private final OrderPreflight preflight;
+    private final OrderRateLimits rateLimits;
+    private final BinanceRestClient rest;
+    private final OrderMapping.Context live;
+    private final OrderMapping.Context recovery;
+    private final Clock clock;
+    private final Set<String> reported = new LinkedHashSet<>();
+    private final ScheduledExecutorService scheduler;
+    private volatile BinanceWsApiClient ws;
+    private volatile Listener listener;
+    private volatile boolean closed;
+    // ---- user-data stream wiring (OmsUserData) ----
+    private volatile Duration userDataKeepAlive = io.exchangebus.connectors.binance.ws.BinanceUserDataStream.DEFAULT_KEEP_ALIVE;
+    private volatile OmsUserData userData;
+
+    public BinanceOms(BinanceConfig config, InstrumentRegistry instruments) {
+        this.config = config;
+        this.venue = config.venue();
+        this.instruments = instruments;
+        this.capabilities = BinanceCapabilities.oms(venue);
+        this.preflight = new OrderPreflight(capabilities, instruments);
+        this.rateLimits = OrderRateLimits.of(venue);
+        this.rest = new BinanceRestClient(config);
+        String account = config.requireSigner().account();
+        this.live = new OrderMapping.Context(config.exchange(), account, instruments, EventSource.STREAM);
+        this.recovery = new OrderMapping.Context(config.exchange(), account, instruments, EventSource.RECOVERY);
+        this.clock = Clock.systemUTC();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, config.exchange() + "-oms-clock");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String exchange() {
+        return config.exchange();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The WebSocket API client once connected (null before), for tests and the user-data wiring. */
+    BinanceWsApiClient wsApi() {
+        return ws;
+    }
+
+    /** USD-M: how often the user-data listenKey is kept alive (default 30 min); set before {@link #connect}. */
+    void userDataKeepAlive(Duration interval) {
+        this.userDataKeepAlive = interval;
+    }
+
+    /** The REST client (its server clock, transport and ban gate), for tests and the user-data wiring. */
+    BinanceRestClient rest() {
+        return rest;
+    }
+
+    /** Sets the listener without connecting (tests of the delivery path). */
+    void useListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public CompletableFuture<Result<Void>> connect(Listener listener) {
+        if (closed) {
+            return CompletableFuture.completedFuture(Result.err(ExchangeError.network(exchange(), "OMS is closed")));
+        }
+        this.listener = listener;
+        if (ws != null) {
+            return done(Result.ok());
+        }
+        return rest.clock().sync(3).thenCompose(synced -> {
+            if (!synced.isOk()) {
+                return CompletableFuture.completedFuture(Result.<Void>err(synced.error()));
+            }
+            return loadInstrumentsIfEmpty();
+        }).thenCompose(loaded -> {
+            if (!loaded.isOk()) {
+                return CompletableFuture.completedFuture(loaded);
+            }
+            WsSettings settings = WsSettings.builder(exchange() + "-ws-api", config.endpoints().wsApi()).build();
+            BinanceWsApiClient client = new BinanceWsApiClient(config, rest.clock(), settings, listener,
+                    this::onWsEvent);
+            this.ws = client;
+            scheduler.scheduleWithFixedDelay(() -> rest.clock().sync(3), CLOCK_RESYNC.toMillis(),
+                    CLOCK_RESYNC.toMillis(), TimeUnit.MILLISECONDS);
+            OmsUserData stream = new OmsUserData(this, config, rest, instruments, recovery, userDataKeepAlive);
+            this.userData = stream;
+            return client.start().thenCompose(r -> r.isOk() ? stream.start(client, listener)
+                    : CompletableFuture.completedFuture(Result.<Void>err(r.error())));
+        });
+    }
+
+    private CompletableFuture<Result<Void>> loadInstrumentsIfEmpty() {
+        if (instruments.size() > 0) {
+            return CompletableFuture.completedFuture(Result.ok());
+        }
+        return rest.call(HttpCall.get(venue.restPrefix() + "/exchangeInfo")
+                        .withWeight(venue == BinanceVenue.SPOT ? 20 : 1))
+                .thenApply(r -> r.flatMap(body -> {
+                    try {
+                        InstrumentMapping.Mapped mapped = InstrumentMapping.fromExchangeInfo(venue, body);
+                        mapped.skipped().forEach(s -> LOG.warn("{}: instrument {} skipped: {}", exchange(),
+                                s.symbol(), s.reason()));
+                        instruments.replaceAll(mapped.instruments());
+                        return Result.ok();
+                    } catch (UnmappableMessageException e) {
+                        return Result.err(unmappable("exchangeInfo", e));
+                    }
+                }));
+    }
+
+    @Override
+    public CompletableFuture<Result<OrderAccepted>> place(PlaceOrder order) {
+        BigDecimal reference = order.getOrderType() == OrderType.STOP_MARKET ? order.getStopPrice() : null;
+        Result<InstrumentDefinition> checked = preflight.check(order, reference);
+        if (!checked.isOk() && !(order.getReduceOnly() && venue == BinanceVenue.USDM
+                && "MIN_NOTIONAL".equals(checked.error().code()))) {
+            return done(Result.err(checked.error()));
+        }
+        Map<String, Object> params;
+        try {
+            params = OrderMapping.placeParams(venue, order);
+        } catch (IllegalArgumentException e) {
+            return done(Result.err(refusal(e)));
+        }
+        Optional<ExchangeError> limited = rateLimits.tryAcquire();
+        if (limited.isPresent()) {
+            return done(Result.err(limited.get()));
+        }
+        OmsUserData stream = userData;
+        if (stream != null) {
+            stream.sent(order.getSymbol(), order.getClientOrderId());
+        }
+        return signed("order.place", () -> params).thenApply(r -> r.map(result -> accept("order.place", result)));
+    }
+
+    @Override
+    public CompletableFuture<Result<OrderAccepted>> cancel(CancelOrder cancel) {
+        Map<String, Object> params;
+        try {
+            params = OrderMapping.cancelParams(cancel);
+        } catch (IllegalArgumentException e) {
+            return done(Result.err(refusal(e)));
+        }
+        return signed("order.cancel", () -> params).thenApply(r -> r.map(result -> accept("order.cancel", result)));
+    }
+
+    @Override
+    public CompletableFuture<Result<OrderAccepted>> replace(ReplaceOrder replace) {
+        Optional<ExchangeError> unsupported = capabilities.require(Capability.REPLACE_ORDER);
+        if (unsupported.isPresent()) {
+            return done(Result.err(unsupported.get()));
+        }
+        Optional<InstrumentDefinition> instrument = instruments.bySymbol(replace.getSymbol());
+        if (instrument.isEmpty()) {
+            return done(Result.err(ExchangeError.invalidOrder(exchange(), "UNKNOWN_INSTRUMENT",
+                    replace.getSymbol() + " is not listed on " + exchange())));
+        }
+        return status(replace.getSymbol(), replace.getClientOrderId()).thenCompose(found -> {
+            if (!found.isOk()) {
+                return done(Result.<OrderAccepted>err(found.error()));
+            }
+            if (found.value().isEmpty()) {
+                return done(Result.<OrderAccepted>err(new ExchangeError(ErrorKind.NOT_FOUND, exchange(), "-2013",
+                        "no order " + replace.getClientOrderId() + " on " + replace.getSymbol(), 0, false, null)));
+            }
+            OrderUpdate current = found.value().get();
+            if (current.getStatus() != OrderStatus.NEW && current.getStatus() != OrderStatus.PARTIALLY_FILLED) {
+                return done(Result.<OrderAccepted>err(ExchangeError.invalidOrder(exchange(), "ORDER_NOT_OPEN",
+                        "order " + replace.getClientOrderId() + " is " + current.getStatus() + ", not open")));
+            }
+            BigDecimal price = replace.getPrice() != null ? replace.getPrice() : current.getPrice();
+            BigDecimal quantity = replace.getQuantity() != null ? replace.getQuantity()
+                    : venue == BinanceVenue.SPOT ? current.getQuantity().subtract(current.getFilledQuantity())
+                    : current.getQuantity();
+            Optional<ExchangeError> broken = OrderRules.check(instrument.get(), price, quantity, null);
+            if (broken.isPresent()) {
+                return done(Result.<OrderAccepted>err(broken.get()));
+            }
+            Map<String, Object> params;
+            try {
+                params = venue == BinanceVenue.SPOT
+                        ? OrderMapping.cancelReplaceParams(current, replace.getNewClientOrderId(),
+                        replace.getPrice(), replace.getQuantity())
+                        : OrderMapping.modifyParams(current, replace.getPrice(), replace.getQuantity());
+            } catch (IllegalArgumentException e) {
+                return done(Result.<OrderAccepted>err(refusal(e)));
+            }
+            Optional<ExchangeError> limited = rateLimits.tryAcquire();
+            if (limited.isPresent()) {
+                return done(Result.<OrderAccepted>err(limited.get()));
+            }
+            if (venue == BinanceVenue.USDM) {
+                return signed("order.modify", () -> params)
+                        .thenApply(r -> r.map(result -> accept("order.modify", result)));
+            }
+            return cancelReplace(replace, params);
+        });
+    }
+
+    private CompletableFuture<Result<OrderAccepted>> cancelReplace(ReplaceOrder replace, Map<String, Object> params) {
+        return signed("order.cancelReplace", () -> params).thenCompose(r -> {
+            if (r.isOk()) {
+                JsonNode result = r.value();
+                if (result.hasNonNull("cancelResponse")) {
+                    report("order.cancelReplace", result.get("cancelResponse"));
+                }
+                return done(Result.ok(accept("order.cancelReplace", result.path("newOrderResponse"))));
+            }
+            Result<OrderAccepted> failed = Result.err(r.error());
+            if ("-2021".equals(r.error().code())) {
+                // partially failed: with STOP_ON_FAILURE the cancel succeeded and the new order did not;
+                // report the old order's state as the exchange has it now
+                return status(replace.getSymbol(), replace.getClientOrderId()).thenApply(s -> {
+                    s.ifOk(o -> o.ifPresent(this::deliver));
+                    return failed;
+                });
+            }
+            return done(failed);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Result<Integer>> cancelAll(CancelAll cancelAll) {
+        Optional<ExchangeError> unsupported = capabilities.require(Capability.CANCEL_ALL);
+        if (unsupported.isPresent()) {
+            return done(Result.err(unsupported.get()));
+        }
+        String symbol = cancelAll.getSymbol();
+        return venue == BinanceVenue.SPOT ? spotCancelAll(symbol) : futuresCancelAll(symbol);
+    }
+
+    private CompletableFuture<Result<Integer>> spotCancelAll(String symbol) {
+        if (symbol != null) {
+            return spotCancelAllOn(symbol);
+        }
+        return signed("openOrders.status", Map::of).thenCompose(open -> {
+            if (!open.isOk()) {
+                return done(Result.<Integer>err(open.error()));
+            }
+            Set<String> symbols = new LinkedHashSet<>();
+            open.value().forEach(o -> symbols.add(o.path("symbol").asText()));
+            return sequentially(new ArrayList<>(symbols), this::spotCancelAllOn);
+        });
+    }
+
+    private CompletableFuture<Result<Integer>> spotCancelAllOn(String symbol) {
+        return signed("openOrders.cancelAll", () -> Map.of("symbol", symbol)).thenApply(r -> {
+            if (!r.isOk()) {
+                // -2011 "Unknown order sent.": nothing was open
+                return r.error().kind() == ErrorKind.NOT_FOUND ? Result.ok(0) : Result.<Integer>err(r.error());
+            }
+            int count = 0;
+            for (JsonNode item : r.value()) {
+                if (item.has("orderReports")) {
+                    for (JsonNode report : item.get("orderReports")) {
+                        report("openOrders.cancelAll", report);
+                        count++;
+                    }
+                } else {
+                    report("openOrders.cancelAll", item);
+                    count++;
+                }
+            }
+            return Result.ok(count);
+        });
+    }
+
+    private CompletableFuture<Result<Integer>> futuresCancelAll(String symbol) {
+        HttpCall list = HttpCall.get("/fapi/v1/openOrders").withWeight(symbol == null ? 40 : 1).withSigning();
+        if (symbol != null) {
+            list = list.withParam("symbol", symbol);
+        }
+        return restWithResync(list).thenCompose(open -> {
+            if (!open.isOk()) {
+                return done(Result.<Integer>err(open.error()));
+            }
+            Map<String, Integer> perSymbol = new LinkedHashMap<>();
+            if (symbol != null) {
+                perSymbol.put(symbol, 0);
+            }
+            open.value().forEach(o -> perSymbol.merge(o.path("symbol").asText(), 1, Integer::sum));
+            return sequentially(new ArrayList<>(perSymbol.keySet()), s -> restWithResync(
+                    HttpCall.delete("/fapi/v1/allOpenOrders").withParam("symbol", s).withWeight(1).withSigning())
+                    .thenApply(r -> r.map(body -> perSymbol.get(s))));
+        });
+    }
+
+    private CompletableFuture<Result<Integer>> sequentially(List<String> symbols,
+            java.util.function.Function<String, CompletableFuture<Result<Integer>>> each) {
+        CompletableFuture<Result<Integer>> chain = done(Result.ok(0));
+        for (String s : symbols) {
+            chain = chain.thenCompose(sum -> !sum.isOk() ? done(sum)
+                    : each.apply(s).thenApply(r -> r.map(n -> n + sum.value())));
+        }
+        return chain;
+    }
+
+    @Override
+    public CompletableFuture<Result<Optional<OrderUpdate>>> findOrder(String symbol, String clientOrderId) {
+        return status(symbol, clientOrderId);
+    }
+
+    private CompletableFuture<Result<Optional<OrderUpdate>>> status(String symbol, String clientOrderId) {
+        Map<String, Object> params = OrderMapping.orderRef(symbol, clientOrderId, null);
+        return signed("order.status", () -> params).thenApply(r -> {
+            if (!r.isOk()) {
+                return "-2013".equals(r.error().code()) ? Result.ok(Optional.<OrderUpdate>empty())
+                        : Result.<Optional<OrderUpdate>>err(r.error());
+            }
+            try {
+                return Result.ok(Optional.of(OrderMapping.toUpdate(recovery, r.value(), now())));
+            } catch (UnmappableMessageException e) {
+                return Result.<Optional<OrderUpdate>>err(unmappable("order.status", e));
+            }
+        });
+    }
+
+    /**
+     * An order update from the user-data stream (wired in by the user-data side): delivered to the listener unless
+     * the same exchange order id, status and filled quantity was already delivered (e.g. the NEW of a place answer).
+     */
+    void onStreamOrderUpdate(OrderUpdate update) {
+        deliver(update);
+    }
+
+    /** Frames on the WebSocket API connection that answer no request of ours. */
+    void onWsEvent(JsonNode frame, String raw) {
+        OmsUserData stream = userData;
+        if (stream != null && stream.accept(frame, raw)) {
+            return;
+        }
+        Listener l = listener;
+        if (frame.isMissingNode() && l != null) {
+            l.onMalformedFrame(new MalformedFrame(exchange(), "ws-api", raw, "not JSON", Instant.now()));
+        }
+    }
+
+    private void deliver(OrderUpdate update) {
+        String key = update.getExchangeOrderId() + "|" + update.getStatus() + "|"
+                + OrderMapping.plain(update.getFilledQuantity());
+        synchronized (reported) {
+            if (!reported.add(key)) {
+                return;
+            }
+            if (reported.size() > DEDUPE_MEMORY) {
+                var it = reported.iterator();
+                it.next();
+                it.remove();
+            }
+        }
+        OmsUserData stream = userData;
+        if (stream != null) {
+            stream.delivered(update);
+        }
+        Listener l = listener;
+        if (l != null && !closed) {
+            l.onOrderUpdate(update);
+        }
+    }
+
+    /** Maps an order answer, reports it, and acknowledges it; an answer that cannot be mapped is reported raw. */
+    private OrderAccepted accept(String method, JsonNode order) {
+        OrderUpdate update = report(method, order);
+        String clientOrderId = order.hasNonNull("origClientOrderId") ? order.get("origClientOrderId").asText()
+                : order.path("clientOrderId").asText(null);
+        Long time = order.path("transactTime").canConvertToLong() ? Long.valueOf(order.get("transactTime").asLong())
+                : order.path("updateTime").canConvertToLong() ? Long.valueOf(order.get("updateTime").asLong()) : null;
+        return new OrderAccepted(clientOrderId, order.path("orderId").asText(null),
+                update != null ? update.getStatus() : OrderStatus.UNKNOWN,
+                time == null ? null : Instant.ofEpochMilli(time));
+    }
+
+    private OrderUpdate report(String method, JsonNode order) {
+        try {
+            OrderUpdate update = OrderMapping.toUpdate(live, order, now());
+            deliver(update);
+            return update;
+        } catch (UnmappableMessageException e) {
+            Listener l = listener;
+            if (l != null) {
+                l.onMalformedFrame(new MalformedFrame(exchange(), method, order.toString(), e.getMessage(),
+                        Instant.now()));
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A signed WebSocket API request; on {@code -1021} the clock is resynced and the request, freshly stamped and
+     * signed, is sent once more (Binance did not process the first).
+     */
+    private CompletableFuture<Result<JsonNode>> signed(String method, Supplier<Map<String, Object>> params) {
+        BinanceWsApiClient client = ws;
+        if (client == null || closed) {
+            return done(Result.err(ExchangeError.network(exchange(), "not connected; " + method + " not sent")));
+        }
+        Optional<ExchangeError> stopped = rest.transport().banGate().refusal();
+        if (stopped.isPresent()) {
+            return done(Result.err(stopped.get()));
+        }
+        return client.signedRequest(method, params.get()).thenApply(this::noteRateLimit).thenCompose(r -> {
+            if (r.isOk() || !"-1021".equals(r.error().code())) {
+                return done(r);
+            }
+            LOG.warn("{}: {} refused with -1021; resyncing the clock and retrying once", exchange(), method);
+            return rest.clock().sync(3).thenCompose(s -> client.signedRequest(method, params.get()))
+                    .thenApply(this::noteRateLimit);
+        });
+    }
+
+    /**
+     * A WebSocket API 418 (IP banned) or 429 with Binance's {@code retryAfter} closes the same gate as the REST
+     * transport's: the exchange limits the IP, so nothing is sent over either until the hint has passed.
+     */
+    private Result<JsonNode> noteRateLimit(Result<JsonNode> r) {
+        if (!r.isOk() && r.error().kind() == ErrorKind.RATE_LIMITED && r.error().retryAfter() != null
+                && (r.error().httpStatus() == 418 || r.error().httpStatus() == 429)) {
+            rest.transport().banGate().close(r.error().retryAfter(), r.error().httpStatus() == 418,
+                    r.error().httpStatus());
+        }
+        return r;
+    }
+
+    /** A signed REST call with the same once-only -1021 resync and retry. */
+    private CompletableFuture<Result<JsonNode>> restWithResync(HttpCall call) {
+        return rest.call(call).thenCompose(r -> {
+            if (r.isOk() || !"-1021".equals(r.error().code())) {
+                return done(r);
+            }
+            return rest.clock().sync(3).thenCompose(s -> rest.call(call));
+        });
+    }
+
+    private ExchangeError refusal(IllegalArgumentException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(':');
+        return colon > 0 ? ExchangeError.invalidOrder(exchange(), message.substring(0, colon),
+                message.substring(colon + 1).strip())
+                : ExchangeError.invalidOrder(exchange(), "INVALID_ORDER", message);
+    }
+
+    private ExchangeError unmappable(String what, UnmappableMessageException e) {
+        return new ExchangeError(ErrorKind.UNKNOWN, exchange(), null, what + " answer could not be mapped: "
+                + e.getMessage(), 0, false, null);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        scheduler.shutdownNow();
+        OmsUserData stream = userData;
+        if (stream != null) {
+            stream.close();
+        }
+        BinanceWsApiClient client = ws;
+        if (client != null) {
+            client.close();
+        }
+        rest.close();
+    }
+}

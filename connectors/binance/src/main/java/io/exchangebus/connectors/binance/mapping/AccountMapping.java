@@ -1,0 +1,153 @@
+package io.exchangebus.connectors.binance.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.events.AccountUpdate;
+import io.exchangebus.events.BalanceUpdate;
+import io.exchangebus.events.EventSource;
+import io.exchangebus.events.PositionSide;
+import io.exchangebus.events.PositionUpdate;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * REST account answers as events, all {@code source = RECOVERY} (the context's source):
+ * <ul>
+ *   <li>spot {@code GET /api/v3/account}: each balance as free, locked and total = free + locked; the account's
+ *       {@code canTrade} and {@code updateTime};</li>
+ *   <li>USD-M {@code GET /fapi/v2/account} or {@code /fapi/v3/account}: the {@code total*} figures as the account
+ *       (equity = {@code totalMarginBalance}, i.e. wallet balance plus unrealized PnL), and each of
+ *       {@code assets[]} as a balance; {@code GET /fapi/v2/balance} (or v3) items likewise. A futures balance is
+ *       free = {@code availableBalance}, total = the wallet balance ({@code walletBalance} or {@code balance}) and
+ *       locked = total - free, or zero when unrealized profit makes more available than the wallet holds;</li>
+ *   <li>USD-M {@code GET /fapi/v2/positionRisk} or {@code /fapi/v3/positionRisk}: each position with a non-zero
+ *       {@code positionAmt} (v2 lists every symbol; v3 only open ones), BOTH as NET, LONG and SHORT as they are.</li>
+ * </ul>
+ */
+public final class AccountMapping {
+
+    private AccountMapping() {
+    }
+
+    /** Spot {@code /api/v3/account} balances. Assets with nothing are kept: recovery replaces the whole state. */
+    public static List<BalanceUpdate> spotBalances(OrderMapping.Context ctx, JsonNode account, Instant received) {
+        Instant time = time(account, "updateTime");
+        List<BalanceUpdate> out = new ArrayList<>();
+        for (JsonNode b : array(account.path("balances"), "balances")) {
+            BigDecimal free = BinanceFields.decimal(b, "free");
+            BigDecimal locked = BinanceFields.decimal(b, "locked");
+            out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked, free.add(locked), time, received));
+        }
+        return out;
+    }
+
+    /** Spot {@code /api/v3/account} as the account: spot reports no margin figures, only whether it may trade. */
+    public static AccountUpdate spotAccount(OrderMapping.Context ctx, JsonNode account, Instant received) {
+        return AccountUpdate.newBuilder()
+                .setExchange(ctx.exchange()).setAccount(ctx.account()).setMarginAsset(null)
+                .setEquity(null).setWalletBalance(null).setAvailableBalance(null).setInitialMargin(null)
+                .setMaintenanceMargin(null).setUnrealizedPnl(null)
+                .setCanTrade(account.has("canTrade") ? account.get("canTrade").asBoolean() : null)
+                .setExchangeTime(time(account, "updateTime")).setReceiveTime(received).setSource(ctx.source())
+                .build();
+    }
+
+    /** USD-M {@code /fapi/v2|v3/account} as the account (its totals are in USDT, or in USD in multi-assets mode). */
+    public static AccountUpdate futuresAccount(OrderMapping.Context ctx, JsonNode account, Instant received) {
+        boolean multiAssets = account.path("multiAssetsMargin").asBoolean(false);
+        return AccountUpdate.newBuilder()
+                .setExchange(ctx.exchange()).setAccount(ctx.account())
+                .setMarginAsset(multiAssets ? "USD" : "USDT")
+                .setEquity(BinanceFields.decimal(account, "totalMarginBalance"))
+                .setWalletBalance(BinanceFields.decimal(account, "totalWalletBalance"))
+                .setAvailableBalance(BinanceFields.decimal(account, "availableBalance"))
+                .setInitialMargin(BinanceFields.decimal(account, "totalInitialMargin"))
+                .setMaintenanceMargin(BinanceFields.decimal(account, "totalMaintMargin"))
+                .setUnrealizedPnl(BinanceFields.decimal(account, "totalUnrealizedProfit"))
+                .setCanTrade(account.has("canTrade") ? account.get("canTrade").asBoolean() : null)
+                .setExchangeTime(time(account, "updateTime")).setReceiveTime(received).setSource(ctx.source())
+                .build();
+    }
+
+    /** USD-M {@code /fapi/v2|v3/account} {@code assets[]} as balances. */
+    public static List<BalanceUpdate> futuresAccountBalances(OrderMapping.Context ctx, JsonNode account,
+                                                             Instant received) {
+        return futuresBalances(ctx, account.path("assets"), received);
+    }
+
+    /** USD-M {@code /fapi/v2|v3/balance} items, or {@code account.assets[]}, as balances. */
+    public static List<BalanceUpdate> futuresBalances(OrderMapping.Context ctx, JsonNode items, Instant received) {
+        List<BalanceUpdate> out = new ArrayList<>();
+        for (JsonNode b : array(items, "balances")) {
+            BigDecimal total = BinanceFields.decimal(b, b.has("walletBalance") ? "walletBalance" : "balance");
+            BigDecimal free = BinanceFields.decimal(b, "availableBalance");
+            BigDecimal locked = total.subtract(free).max(BigDecimal.ZERO);
+            out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked, total, time(b, "updateTime"),
+                    received));
+        }
+        return out;
+    }
+
+    /** USD-M {@code /fapi/v2|v3/positionRisk}: the open positions. */
+    public static List<PositionUpdate> positions(OrderMapping.Context ctx, JsonNode items, Instant received) {
+        List<PositionUpdate> out = new ArrayList<>();
+        for (JsonNode p : array(items, "positions")) {
+            BigDecimal amount = BinanceFields.decimal(p, "positionAmt");
+            if (amount.signum() == 0) {
+                continue;
+            }
+            String symbol = BinanceFields.text(p, "symbol");
+            InstrumentDefinition instrument = ctx.instrument(symbol);
+            out.add(PositionUpdate.newBuilder()
+                    .setExchange(ctx.exchange()).setAccount(ctx.account())
+                    .setSymbol(symbol).setInstrumentId(instrument.id().toString())
+                    .setPositionSide(positionSide(p.path("positionSide").asText("BOTH")))
+                    .setQuantity(amount)
+                    .setEntryPrice(optional(p, "entryPrice"))
+                    .setMarkPrice(optional(p, "markPrice"))
+                    .setUnrealizedPnl(optional(p, "unRealizedProfit"))
+                    .setRealizedPnl(null)
+                    .setLiquidationPrice(optional(p, "liquidationPrice"))
+                    .setLeverage(optional(p, "leverage"))
+                    .setExchangeTime(time(p, "updateTime")).setReceiveTime(received).setSource(ctx.source())
+                    .build());
+        }
+        return out;
+    }
+
+    static PositionSide positionSide(String binance) {
+        return switch (binance) {
+            case "BOTH" -> PositionSide.NET;
+            case "LONG" -> PositionSide.LONG;
+            case "SHORT" -> PositionSide.SHORT;
+            default -> throw new UnmappableMessageException("positionSide '" + binance + "' is not BOTH/LONG/SHORT");
+        };
+    }
+
+    private static BalanceUpdate balance(OrderMapping.Context ctx, String asset, BigDecimal free, BigDecimal locked,
+                                         BigDecimal total, Instant time, Instant received) {
+        return BalanceUpdate.newBuilder()
+                .setExchange(ctx.exchange()).setAccount(ctx.account()).setAsset(asset)
+                .setFree(free).setLocked(locked).setTotal(total)
+                .setExchangeTime(time).setReceiveTime(received).setSource(ctx.source())
+                .build();
+    }
+
+    private static BigDecimal optional(JsonNode node, String field) {
+        return node.hasNonNull(field) ? BinanceFields.decimal(node, field) : null;
+    }
+
+    private static Instant time(JsonNode node, String field) {
+        return node.path(field).canConvertToLong() && node.get(field).asLong() > 0
+                ? Instant.ofEpochMilli(node.get(field).asLong()) : null;
+    }
+
+    private static Iterable<JsonNode> array(JsonNode node, String what) {
+        if (!node.isArray()) {
+            throw new UnmappableMessageException("'" + what + "' is not an array");
+        }
+        return node;
+    }
+}

@@ -1,0 +1,125 @@
+package io.exchangebus.connectors.binance.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.instrument.TradingRules;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code exchangeInfo} (spot {@code /api/v3/exchangeInfo}, USD-M {@code /fapi/v1/exchangeInfo}) as
+ * {@link InstrumentDefinition}s. Rules come from the symbol filters: {@code PRICE_FILTER.tickSize},
+ * {@code LOT_SIZE.stepSize/minQty/maxQty}, spot {@code NOTIONAL.minNotional} (or the older
+ * {@code MIN_NOTIONAL.minNotional}), USD-M {@code MIN_NOTIONAL.notional}. Ids: spot BASE-QUOTE; USD-M
+ * {@code PERPETUAL} (and {@code TRADIFI_PERPETUAL}) BASE-QUOTE-PERP; {@code CURRENT_QUARTER}/{@code NEXT_QUARTER}
+ * (and their {@code *_DELIVERING} states) BASE-QUOTE-YYYYMMDD from {@code deliveryDate} (UTC). A symbol that cannot
+ * be mapped is skipped and reported in {@link Mapped#skipped()} with its reason.
+ */
+public final class InstrumentMapping {
+
+    private InstrumentMapping() {
+    }
+
+    /** A symbol left out, and why. */
+    public record Skipped(String symbol, String reason) {
+    }
+
+    /** What was mapped and what was skipped. */
+    public record Mapped(List<InstrumentDefinition> instruments, List<Skipped> skipped) {
+        public Mapped {
+            instruments = List.copyOf(instruments);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    public static Mapped fromExchangeInfo(BinanceVenue venue, JsonNode exchangeInfo) {
+        JsonNode symbols = exchangeInfo.path("symbols");
+        if (!symbols.isArray()) {
+            throw new UnmappableMessageException("exchangeInfo has no 'symbols' array");
+        }
+        List<InstrumentDefinition> mapped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (JsonNode s : symbols) {
+            String symbol = s.path("symbol").asText("?");
+            try {
+                mapped.add(instrument(venue, s));
+            } catch (UnmappableMessageException | IllegalArgumentException e) {
+                skipped.add(new Skipped(symbol, e.getMessage()));
+            }
+        }
+        return new Mapped(mapped, skipped);
+    }
+
+    /** One symbol of exchangeInfo. */
+    public static InstrumentDefinition instrument(BinanceVenue venue, JsonNode s) {
+        String symbol = BinanceFields.text(s, "symbol");
+        String base = BinanceFields.text(s, "baseAsset");
+        String quote = BinanceFields.text(s, "quoteAsset");
+        InstrumentId id;
+        Instant expiry = null;
+        String settle;
+        if (venue == BinanceVenue.SPOT) {
+            id = InstrumentId.spot(base, quote);
+            settle = quote;
+        } else {
+            settle = s.hasNonNull("marginAsset") ? s.get("marginAsset").asText() : quote;
+            String contractType = BinanceFields.text(s, "contractType");
+            switch (contractType) {
+                case "PERPETUAL", "TRADIFI_PERPETUAL" -> id = InstrumentId.perpetual(base, quote);
+                case "CURRENT_QUARTER", "NEXT_QUARTER", "CURRENT_QUARTER_DELIVERING", "NEXT_QUARTER_DELIVERING" -> {
+                    expiry = Instant.ofEpochMilli(BinanceFields.integer(s, "deliveryDate"));
+                    LocalDate date = expiry.atZone(ZoneOffset.UTC).toLocalDate();
+                    id = InstrumentId.future(base, quote, date);
+                }
+                default -> throw new UnmappableMessageException("contractType '" + contractType
+                        + "' is neither perpetual nor a quarterly future");
+            }
+        }
+        JsonNode price = filter(s, "PRICE_FILTER");
+        JsonNode lot = filter(s, "LOT_SIZE");
+        if (price == null || lot == null) {
+            throw new UnmappableMessageException("no " + (price == null ? "PRICE_FILTER" : "LOT_SIZE")
+                    + " filter, so no trading rules");
+        }
+        BigDecimal maxQty = BinanceFields.decimal(lot, "maxQty");
+        BigDecimal minNotional = null;
+        if (venue == BinanceVenue.SPOT) {
+            JsonNode notional = filter(s, "NOTIONAL");
+            if (notional == null) {
+                notional = filter(s, "MIN_NOTIONAL");
+            }
+            if (notional != null) {
+                minNotional = BinanceFields.decimal(notional, "minNotional");
+            }
+        } else {
+            JsonNode notional = filter(s, "MIN_NOTIONAL");
+            if (notional != null) {
+                minNotional = BinanceFields.decimal(notional, "notional");
+            }
+        }
+        TradingRules rules = new TradingRules(
+                BinanceFields.decimal(price, "tickSize"),
+                BinanceFields.decimal(lot, "stepSize"),
+                BinanceFields.decimal(lot, "minQty"),
+                maxQty.signum() > 0 ? maxQty : null,
+                minNotional != null && minNotional.signum() > 0 ? minNotional : null,
+                BigDecimal.ONE);
+        boolean trading = "TRADING".equals(BinanceFields.text(s, "status"));
+        return new InstrumentDefinition(venue.exchange(), symbol, id, settle, expiry, rules, trading);
+    }
+
+    private static JsonNode filter(JsonNode s, String type) {
+        for (JsonNode f : s.path("filters")) {
+            if (type.equals(f.path("filterType").asText())) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,214 @@
+package io.exchangebus.connectors.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exchangebus.connectors.binance.auth.BinanceKeyType;
+import io.exchangebus.connectors.binance.auth.BinanceSigner;
+import io.exchangebus.connectors.binance.config.BinanceConfig;
+import io.exchangebus.connectors.binance.config.BinanceEndpoints;
+import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.core.ExchangeError;
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.credentials.ApiCredentials;
+import io.exchangebus.connectors.core.credentials.Secret;
+import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.instrument.TradingRules;
+import io.exchangebus.connectors.core.role.Capability;
+import io.exchangebus.connectors.core.role.MalformedFrame;
+import io.exchangebus.connectors.core.role.Oms;
+import io.exchangebus.connectors.core.role.OrderAccepted;
+import io.exchangebus.events.ErrorKind;
+import io.exchangebus.events.EventSource;
+import io.exchangebus.events.OrderStatus;
+import io.exchangebus.events.OrderType;
+import io.exchangebus.events.OrderUpdate;
+import io.exchangebus.events.PlaceOrder;
+import io.exchangebus.events.Side;
+import io.exchangebus.events.TimeInForce;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OMS's local decisions, with no exchange behind it: an unconnected OMS answers NETWORK "not connected" for
+ * anything it would send, so any other answer shows the request was refused before sending.
+ */
+class BinanceOmsTest {
+
+    private final List<BinanceOms> opened = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(BinanceOms::close);
+    }
+
+    private BinanceOms oms(BinanceVenue venue) {
+        BinanceConfig config = BinanceConfig.builder(BinanceEndpoints.testnet(venue))
+                .signer(BinanceSigner.of(new ApiCredentials("main", "key", Secret.of("secret")), BinanceKeyType.HMAC))
+                .build();
+        InstrumentRegistry registry = new InstrumentRegistry(venue.exchange());
+        TradingRules rules = new TradingRules(new BigDecimal("0.01"), new BigDecimal("0.001"),
+                new BigDecimal("0.001"), new BigDecimal("100"), new BigDecimal("5"), BigDecimal.ONE);
+        InstrumentId id = venue == BinanceVenue.SPOT ? InstrumentId.spot("BTC", "USDT")
+                : InstrumentId.perpetual("BTC", "USDT");
+        registry.replaceAll(List.of(new InstrumentDefinition(venue.exchange(), "BTCUSDT", id, "USDT", null, rules,
+                true)));
+        BinanceOms oms = new BinanceOms(config, registry);
+        opened.add(oms);
+        return oms;
+    }
+
+    private static PlaceOrder limit(BinanceVenue venue, String price, String quantity) {
+        return PlaceOrder.newBuilder().setClientOrderId("cid-1").setSymbol("BTCUSDT")
+                .setInstrumentId(venue == BinanceVenue.SPOT ? "BTC-USDT" : "BTC-USDT-PERP")
+                .setSide(Side.BUY).setOrderType(OrderType.LIMIT).setTimeInForce(null)
+                .setQuantity(new BigDecimal(quantity)).setPrice(new BigDecimal(price)).setStopPrice(null)
+                .setReduceOnly(false).setGoodTillTime(null).build();
+    }
+
+    private static ExchangeError error(java.util.concurrent.CompletableFuture<Result<OrderAccepted>> answer)
+            throws Exception {
+        Result<OrderAccepted> r = answer.get();
+        assertThat(r.isOk()).isFalse();
+        return r.error();
+    }
+
+    @Test
+    void shouldRefuseAnOffTickPriceWithoutSendingIt() throws Exception {
+        ExchangeError e = error(oms(BinanceVenue.SPOT).place(limit(BinanceVenue.SPOT, "50000.005", "0.01")));
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ORDER);
+        assertThat(e.code()).isEqualTo("TICK_SIZE");
+    }
+
+    @Test
+    void shouldRefuseAnOrderBelowTheMinimumNotionalWithoutSendingIt() throws Exception {
+        ExchangeError e = error(oms(BinanceVenue.SPOT).place(limit(BinanceVenue.SPOT, "1000", "0.001")));
+
+        assertThat(e.code()).isEqualTo("MIN_NOTIONAL");
+    }
+
+    @Test
+    void shouldRefuseReduceOnlyOnSpotAsUnsupported() throws Exception {
+        PlaceOrder order = limit(BinanceVenue.SPOT, "50000", "0.01");
+        order.setReduceOnly(true);
+
+        ExchangeError e = error(oms(BinanceVenue.SPOT).place(order));
+
+        assertThat(e.code()).isEqualTo("UNSUPPORTED");
+        assertThat(e.message()).contains("REDUCE_ONLY");
+    }
+
+    @Test
+    void shouldRefuseATimeInForceThatContradictsTheTypeWithoutSendingIt() throws Exception {
+        PlaceOrder order = limit(BinanceVenue.USDM, "50000", "0.01");
+        order.setOrderType(OrderType.FILL_OR_KILL);
+        order.setTimeInForce(TimeInForce.IOC);
+
+        ExchangeError e = error(oms(BinanceVenue.USDM).place(order));
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ORDER);
+        assertThat(e.code()).isEqualTo("TIME_IN_FORCE");
+    }
+
+    @Test
+    void shouldLetASmallUsdmReduceOnlyOrderThroughTheMinimumNotionalAsBinanceDoes() throws Exception {
+        PlaceOrder order = limit(BinanceVenue.USDM, "1000", "0.001");
+        order.setReduceOnly(true);
+
+        ExchangeError e = error(oms(BinanceVenue.USDM).place(order));
+
+        assertThat(e.kind()).as("it got as far as sending").isEqualTo(ErrorKind.NETWORK);
+    }
+
+    @Test
+    void shouldOfferReduceOnlyAndGtdOnUsdmOnlyAndEveryOrderTypeOnBoth() {
+        BinanceOms spot = oms(BinanceVenue.SPOT);
+        BinanceOms usdm = oms(BinanceVenue.USDM);
+
+        for (OrderType type : OrderType.values()) {
+            assertThat(spot.capabilities().supports(Capability.valueOf("ORDER_" + type.name()))).isTrue();
+            assertThat(usdm.capabilities().supports(Capability.valueOf("ORDER_" + type.name()))).isTrue();
+        }
+        assertThat(spot.capabilities().supports(Capability.REDUCE_ONLY)).isFalse();
+        assertThat(spot.capabilities().supports(Capability.TIME_IN_FORCE_GTD)).isFalse();
+        assertThat(usdm.capabilities().supports(Capability.REDUCE_ONLY)).isTrue();
+        assertThat(usdm.capabilities().supports(Capability.TIME_IN_FORCE_GTD)).isTrue();
+        assertThat(spot.capabilities().supports(Capability.POSITIONS)).isFalse();
+    }
+
+    @Test
+    void shouldDeliverAStreamUpdateOnceAndAFurtherFillAgain() {
+        BinanceOms oms = oms(BinanceVenue.USDM);
+        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
+        oms.useListener(new Oms.Listener() {
+            @Override
+            public void onOrderUpdate(OrderUpdate update) {
+                delivered.add(update);
+            }
+
+            @Override
+            public void onMalformedFrame(MalformedFrame frame) {
+            }
+
+            @Override
+            public void onConnectionEvent(ConnectionEvent event) {
+            }
+        });
+        OrderUpdate partial = update(OrderStatus.PARTIALLY_FILLED, "0.004000000000000000");
+
+        oms.onStreamOrderUpdate(partial);
+        oms.onStreamOrderUpdate(update(OrderStatus.PARTIALLY_FILLED, "0.004"));
+        oms.onStreamOrderUpdate(update(OrderStatus.PARTIALLY_FILLED, "0.007"));
+        oms.onStreamOrderUpdate(update(OrderStatus.FILLED, "0.01"));
+        oms.onStreamOrderUpdate(update(OrderStatus.FILLED, "0.01"));
+
+        assertThat(delivered).extracting(u -> u.getFilledQuantity().stripTrailingZeros().toPlainString())
+                .containsExactly("0.004", "0.007", "0.01");
+    }
+
+    private static OrderUpdate update(OrderStatus status, String filled) {
+        return OrderUpdate.newBuilder().setExchange("binance-usdm").setAccount("main").setSymbol("BTCUSDT")
+                .setInstrumentId("BTC-USDT-PERP").setClientOrderId("cid-1").setExchangeOrderId("42")
+                .setSide(Side.BUY).setOrderType(OrderType.LIMIT).setTimeInForce(TimeInForce.GTC).setStatus(status)
+                .setPrice(new BigDecimal("50000")).setStopPrice(null).setQuantity(new BigDecimal("0.01"))
+                .setFilledQuantity(new BigDecimal(filled)).setAveragePrice(null).setLastFill(null).setReason(null)
+                .setExchangeTime(null).setReceiveTime(Instant.now()).setSource(EventSource.STREAM).build();
+    }
+
+    @Test
+    void shouldRefuseAnOrderOverTheOrderRateWithoutSendingIt() {
+        OrderRateLimits limits = new OrderRateLimits("binance-spot",
+                List.of(new OrderRateLimits.Limit(2, Duration.ofSeconds(10)),
+                        new OrderRateLimits.Limit(1000, Duration.ofDays(1))));
+
+        assertThat(limits.tryAcquire()).isEmpty();
+        assertThat(limits.tryAcquire()).isEmpty();
+        ExchangeError third = limits.tryAcquire().orElseThrow();
+
+        assertThat(third.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(third.message()).contains("2 per PT10S");
+        assertThat(third.retryAfterHint()).hasValue(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldHoldBinancesDocumentedOrderLimitsPerFamily() {
+        OrderRateLimits spot = OrderRateLimits.of(BinanceVenue.SPOT);
+        for (int i = 0; i < 100; i++) {
+            assertThat(spot.tryAcquire()).isEmpty();
+        }
+        assertThat(spot.tryAcquire()).isPresent();
+        OrderRateLimits usdm = OrderRateLimits.of(BinanceVenue.USDM);
+        for (int i = 0; i < 300; i++) {
+            assertThat(usdm.tryAcquire()).isEmpty();
+        }
+        assertThat(usdm.tryAcquire()).isPresent();
+    }
+}
