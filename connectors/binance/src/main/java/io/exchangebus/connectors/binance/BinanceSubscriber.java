@@ -1,0 +1,747 @@
+package io.exchangebus.connectors.binance;
+
+import io.exchangebus.connectors.binance.config.BinanceConfig;
+import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.MarketMapping;
+import io.exchangebus.connectors.binance.mapping.MarketMapping.DepthDiff;
+import io.exchangebus.connectors.binance.mapping.MarketMapping.Message;
+import io.exchangebus.connectors.binance.mapping.MarketMapping.PartialDepth;
+import io.exchangebus.connectors.binance.mapping.MarketMapping.Reply;
+import io.exchangebus.connectors.binance.mapping.MarketMapping.TradeTick;
+import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
+import io.exchangebus.connectors.binance.ws.BinanceMarketStreams;
+import io.exchangebus.connectors.core.ExchangeError;
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.book.BookDiff;
+import io.exchangebus.connectors.core.book.BookSnapshot;
+import io.exchangebus.connectors.core.book.BookSyncListener;
+import io.exchangebus.connectors.core.book.BookSynchronizer;
+import io.exchangebus.connectors.core.book.BookUpdateMapper;
+import io.exchangebus.connectors.core.book.OrderBook;
+import io.exchangebus.connectors.core.book.SyncState;
+import io.exchangebus.connectors.core.book.TopNPublisher;
+import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.http.HttpCall;
+import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.role.Capabilities;
+import io.exchangebus.connectors.core.role.Capability;
+import io.exchangebus.connectors.core.role.MalformedFrame;
+import io.exchangebus.connectors.core.role.Subscriber;
+import io.exchangebus.connectors.core.role.Subscription;
+import io.exchangebus.connectors.core.ws.WsSettings;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.ErrorKind;
+import io.exchangebus.events.Trade;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binance public market data (spot or USD-M, by the config's venue) as a {@link Subscriber}.
+ *
+ * <ul>
+ * <li>Book, top N in {5, 10, 20} at an interval Binance offers (spot 100 ms or 1000 ms; USD-M 100, 250 or
+ *     500 ms): the partial-depth stream {@code <symbol>@depth<N>[@<speed>]}, each frame published as a
+ *     {@code SNAPSHOT} of depth N ({@link Capability#BOOK_TOP_N_CHANNEL}).</li>
+ * <li>Book, full depth ({@code topN} 0): {@code <symbol>@depth@100ms} diffs synchronised with the REST snapshot
+ *     ({@code GET /api/v3/depth} or {@code /fapi/v1/depth}, limit 1000) by the core {@link BookSynchronizer} under
+ *     the venue's {@link BinanceVenue#bookSequenceRule() rule}, as Binance's "How to manage a local order book
+ *     correctly" says: diffs are buffered, the snapshot is asked for once the first diff arrived, stale diffs are
+ *     dropped, the first applied one bridges the snapshot, then every diff must continue the one before (spot
+ *     {@code U = u' + 1}, USD-M {@code pu = u'}). A break, a dropped connection or a hand-off overflow invalidates
+ *     the book and a new snapshot is fetched; the book is then published again whole with {@code resync=true}.</li>
+ * <li>Book, any other top N or interval: the full-depth book cut to N by a {@link TopNPublisher} at the
+ *     interval.</li>
+ * <li>Trades: {@code <symbol>@trade} (spot) or {@code <symbol>@aggTrade} (USD-M, which has no raw trade stream).</li>
+ * </ul>
+ * Frames that cannot be mapped go to {@link Listener#onMalformedFrame} with their raw text and the reason.
+ * Listener calls for one book or stream never overlap; different streams may call from different threads (a
+ * connection's consumer thread, or the thread that got the REST snapshot). After {@link #close()} nothing is called.
+ */
+public final class BinanceSubscriber implements Subscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceSubscriber.class);
+    private static final int SNAPSHOT_LIMIT = 1000;
+    private static final int MAX_BUFFERED_DIFFS = 10_000;
+    private static final Duration SNAPSHOT_RETRY = Duration.ofSeconds(1);
+    private static final Duration QUIET_BOOK_WAIT = Duration.ofSeconds(1);
+    private static final Set<Integer> PARTIAL_DEPTHS = Set.of(5, 10, 20);
+
+    private final BinanceConfig config;
+    private final InstrumentRegistry instruments;
+    private final BinanceVenue venue;
+    private final BinanceRestClient rest;
+    private final BinanceMarketStreams streams;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Capabilities capabilities;
+    /** Stream name to what consumes it. */
+    private final Map<String, StreamState> states = new ConcurrentHashMap<>();
+    private final Map<Subscription, Runnable> subscriptions = new ConcurrentHashMap<>();
+    private volatile Listener listener;
+    private volatile boolean closed;
+
+    public BinanceSubscriber(BinanceConfig config, InstrumentRegistry instruments) {
+        this(config, instruments, UnaryOperator.identity());
+    }
+
+    /**
+     * @param wsTuning adjusts the market-data connections' settings (timeouts, backoff), e.g. for tests
+     */
+    public BinanceSubscriber(BinanceConfig config, InstrumentRegistry instruments,
+                             UnaryOperator<WsSettings.Builder> wsTuning) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.instruments = Objects.requireNonNull(instruments, "instruments");
+        this.venue = config.venue();
+        this.rest = new BinanceRestClient(config);
+        this.streams = new BinanceMarketStreams(config, new Frames(), wsTuning);
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, config.exchange() + "-subscriber-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.capabilities = Capabilities.of(config.exchange(),
+                EnumSet.of(Capability.BOOK_TOP_N_CHANNEL, Capability.BOOK_FULL_DEPTH, Capability.TRADES));
+    }
+
+    @Override
+    public String exchange() {
+        return config.exchange();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /** How many market-data connections are open (more once a connection carries streamsPerConnection). */
+    public int connectionCount() {
+        return streams.connectionCount();
+    }
+
+    @Override
+    public CompletableFuture<Result<Void>> connect(Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            return CompletableFuture.completedFuture(Result.err(ExchangeError.network(exchange(), "closed")));
+        }
+        return streams.start().thenApply(r -> r.map(ok -> null));
+    }
+
+    @Override
+    public CompletableFuture<Result<Subscription>> subscribeOrderBook(InstrumentId instrument, int topN,
+                                                                    Duration interval) {
+        Result<InstrumentDefinition> found = find(instrument);
+        if (!found.isOk()) {
+            return done(Result.err(found.error()));
+        }
+        if (topN < 0 || interval != null && interval.isNegative()) {
+            return done(Result.err(invalid("topN must be 0 (full depth) or positive and the interval not negative,"
+                    + " was " + topN + " / " + interval)));
+        }
+        Duration every = interval == null ? Duration.ZERO : interval;
+        Subscription subscription = new Subscription(Subscription.Channel.BOOK, instrument, topN, interval);
+        String symbol = found.value().symbol();
+        synchronized (this) {
+            Result<Subscription> refused = refuseIfNotUsable();
+            if (refused != null) {
+                return done(refused);
+            }
+            if (subscriptions.containsKey(subscription)) {
+                return done(Result.ok(subscription));
+            }
+            String partial = topN > 0 ? partialStream(symbol, topN, every) : null;
+            if (partial != null) {
+                PartialBook state = (PartialBook) states.computeIfAbsent(partial,
+                        s -> new PartialBook(s, mapper(found.value())));
+                state.users++;
+                add(partial, state);
+                subscriptions.put(subscription, () -> release(partial, state));
+            } else {
+                String stream = symbol.toLowerCase(Locale.ROOT) + "@depth@100ms";
+                FullBook book = (FullBook) states.computeIfAbsent(stream,
+                        s -> new FullBook(s, symbol, mapper(found.value())));
+                Runnable detach = topN == 0 ? book.attachFullDepth() : book.attachTopN(topN, every);
+                add(stream, book);
+                subscriptions.put(subscription, () -> {
+                    detach.run();
+                    if (book.unused()) {
+                        states.remove(stream, book);
+                        streams.unsubscribe(stream);
+                    }
+                });
+            }
+        }
+        return done(Result.ok(subscription));
+    }
+
+    @Override
+    public CompletableFuture<Result<Subscription>> subscribeTrades(InstrumentId instrument) {
+        Result<InstrumentDefinition> found = find(instrument);
+        if (!found.isOk()) {
+            return done(Result.err(found.error()));
+        }
+        Subscription subscription = new Subscription(Subscription.Channel.TRADES, instrument, 0, null);
+        String stream = found.value().symbol().toLowerCase(Locale.ROOT)
+                + (venue == BinanceVenue.SPOT ? "@trade" : "@aggTrade");
+        synchronized (this) {
+            Result<Subscription> refused = refuseIfNotUsable();
+            if (refused != null) {
+                return done(refused);
+            }
+            if (!subscriptions.containsKey(subscription)) {
+                Trades state = (Trades) states.computeIfAbsent(stream,
+                        s -> new Trades(s, found.value().id().toString()));
+                state.users++;
+                add(stream, state);
+                subscriptions.put(subscription, () -> release(stream, state));
+            }
+        }
+        return done(Result.ok(subscription));
+    }
+
+    @Override
+    public CompletableFuture<Result<Void>> unsubscribe(Subscription subscription) {
+        synchronized (this) {
+            Runnable remove = subscriptions.remove(subscription);
+            if (remove == null) {
+                return done(Result.err(new ExchangeError(ErrorKind.NOT_FOUND, exchange(), null,
+                        "no such subscription: " + subscription, 0, false, null)));
+            }
+            remove.run();
+        }
+        return done(Result.ok());
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        timer.shutdownNow();
+        streams.close();
+        rest.close();
+        states.values().forEach(StreamState::stop);
+    }
+
+    // ---- subscriptions ----
+
+    /** The partial-depth stream for N at the interval, or null when Binance has none (then full depth cut to N). */
+    private String partialStream(String symbol, int topN, Duration interval) {
+        if (!PARTIAL_DEPTHS.contains(topN)) {
+            return null;
+        }
+        long ms = interval.toMillis();
+        String speed = switch (venue) {
+            case SPOT -> ms == 1000 ? "" : ms == 100 ? "@100ms" : null;
+            case USDM -> ms == 250 ? "" : ms == 100 ? "@100ms" : ms == 500 ? "@500ms" : null;
+        };
+        return speed == null || interval.toNanos() != ms * 1_000_000 ? null
+                : symbol.toLowerCase(Locale.ROOT) + "@depth" + topN + speed;
+    }
+
+    private void add(String stream, StreamState state) {
+        String connection = streams.subscribe(stream);
+        state.onSubscribed(connection, streams.isConnected(connection));
+    }
+
+    private void release(String stream, CountedState state) {
+        if (--state.users == 0) {
+            states.remove(stream, state);
+            streams.unsubscribe(stream);
+        }
+    }
+
+    private Result<Subscription> refuseIfNotUsable() {
+        if (closed) {
+            return Result.err(ExchangeError.network(exchange(), "subscriber is closed"));
+        }
+        if (listener == null) {
+            return Result.err(invalid("connect(listener) before subscribing"));
+        }
+        return null;
+    }
+
+    private Result<InstrumentDefinition> find(InstrumentId instrument) {
+        if (instrument == null) {
+            return Result.err(invalid("instrument is null"));
+        }
+        return instruments.byId(instrument).<Result<InstrumentDefinition>>map(Result::ok)
+                .orElseGet(() -> Result.err(new ExchangeError(ErrorKind.NOT_FOUND, exchange(), "UNKNOWN_INSTRUMENT",
+                        "no instrument " + instrument + " on " + exchange(), 0, false, null)));
+    }
+
+    private ExchangeError invalid(String message) {
+        return new ExchangeError(ErrorKind.INVALID_ORDER, exchange(), "INVALID_ARGUMENT", message, 0, false, null);
+    }
+
+    private BookUpdateMapper mapper(InstrumentDefinition instrument) {
+        return new BookUpdateMapper(exchange(), instrument.symbol(), instrument.id().toString());
+    }
+
+    /** Runs {@code task} on the timer after {@code delay}; null once closed. */
+    private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        if (closed) {
+            return null;
+        }
+        try {
+            return timer.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: timer task failed", exchange(), e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null; // closed meanwhile
+        }
+    }
+
+    private static <T> CompletableFuture<Result<T>> done(Result<T> result) {
+        return CompletableFuture.completedFuture(result);
+    }
+
+    // ---- frames ----
+
+    private final class Frames implements BinanceMarketStreams.Handler {
+        @Override
+        public void onFrame(String connection, String text) {
+            if (closed) {
+                return;
+            }
+            Instant received = Instant.now();
+            Message message;
+            try {
+                message = MarketMapping.parse(venue, text);
+            } catch (UnmappableMessageException e) {
+                malformed(connection, text, e.getMessage(), received);
+                return;
+            }
+            if (message instanceof Reply reply) {
+                if (reply.error() != null) {
+                    LOG.warn("{}: request {} refused on {}: {}", exchange(), reply.id(), connection, reply.error());
+                }
+                return;
+            }
+            String stream = message.stream();
+            StreamState state = stream == null ? null : states.get(stream);
+            if (state == null && stream != null) {
+                state = states.get(stream.toLowerCase(Locale.ROOT)); // Binance echoes names as we sent them
+            }
+            if (state == null) {
+                return; // a frame of a stream just unsubscribed
+            }
+            try {
+                state.onMessage(message, received);
+            } catch (RuntimeException e) {
+                malformed(message.stream(), text, e.getClass().getSimpleName() + ": " + e.getMessage(), received);
+            }
+        }
+
+        @Override
+        public void onOverflow(String connection, long dropped) {
+            LOG.warn("{}: {} frames dropped on {}: resynchronising its books", exchange(), dropped, connection);
+            forEachOn(connection, s -> s.onGap());
+        }
+
+        @Override
+        public void onConnectionEvent(ConnectionEvent event) {
+            if (closed) {
+                return;
+            }
+            if (event.state() == ConnectionState.DISCONNECTED) {
+                forEachOn(event.connection(), StreamState::onDisconnected);
+            } else if (event.state() == ConnectionState.CONNECTED) {
+                forEachOn(event.connection(), StreamState::onConnected);
+            }
+            Listener l = listener;
+            if (l != null) {
+                try {
+                    l.onConnectionEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: listener failed on a connection event", exchange(), e);
+                }
+            }
+        }
+
+        private void forEachOn(String connection, java.util.function.Consumer<StreamState> action) {
+            for (StreamState state : states.values()) {
+                if (connection.equals(state.connection)) {
+                    action.accept(state);
+                }
+            }
+        }
+    }
+
+    private void malformed(String channel, String payload, String reason, Instant received) {
+        Listener l = listener;
+        if (l != null && !closed) {
+            try {
+                l.onMalformedFrame(new MalformedFrame(exchange(), channel, payload, reason, received));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: listener failed on a malformed frame", exchange(), e);
+            }
+        }
+    }
+
+    private void emit(BookUpdate update) {
+        Listener l = listener;
+        if (l != null && !closed) {
+            try {
+                l.onBookUpdate(update);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: listener failed on a book update", exchange(), e);
+            }
+        }
+    }
+
+    private void emit(Trade trade) {
+        Listener l = listener;
+        if (l != null && !closed) {
+            try {
+                l.onTrade(trade);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: listener failed on a trade", exchange(), e);
+            }
+        }
+    }
+
+    // ---- what consumes a stream ----
+
+    private abstract static class StreamState {
+        final String stream;
+        volatile String connection;
+
+        StreamState(String stream) {
+            this.stream = stream;
+        }
+
+        void onSubscribed(String connection, boolean connected) {
+            this.connection = connection;
+        }
+
+        abstract void onMessage(Message message, Instant received);
+
+        void onDisconnected() {
+        }
+
+        void onConnected() {
+        }
+
+        void onGap() {
+        }
+
+        void stop() {
+        }
+    }
+
+    /** A state shared by equal subscriptions, dropped with the last. Guarded by the subscriber. */
+    private abstract static class CountedState extends StreamState {
+        int users;
+
+        CountedState(String stream) {
+            super(stream);
+        }
+    }
+
+    private final class Trades extends CountedState {
+        private final String instrumentId;
+
+        Trades(String stream, String instrumentId) {
+            super(stream);
+            this.instrumentId = instrumentId;
+        }
+
+        @Override
+        void onMessage(Message message, Instant received) {
+            if (!(message instanceof TradeTick tick)) {
+                throw new UnmappableMessageException("not a trade on trade stream " + stream);
+            }
+            emit(tick.toTrade(exchange(), instrumentId, received));
+        }
+    }
+
+    private final class PartialBook extends CountedState {
+        private final BookUpdateMapper mapper;
+        private boolean resyncNext;
+
+        PartialBook(String stream, BookUpdateMapper mapper) {
+            super(stream);
+            this.mapper = mapper;
+        }
+
+        @Override
+        synchronized void onMessage(Message message, Instant received) {
+            if (!(message instanceof PartialDepth depth)) {
+                throw new UnmappableMessageException("not a partial depth event on stream " + stream);
+            }
+            BookUpdate update = MarketMapping.partialToUpdate(mapper, depth, resyncNext, received);
+            resyncNext = false;
+            emit(update);
+        }
+
+        @Override
+        synchronized void onDisconnected() {
+            resyncNext = true;
+        }
+
+        @Override
+        synchronized void onGap() {
+            resyncNext = true;
+        }
+    }
+
+    /**
+     * One full-depth book ({@code <symbol>@depth@100ms}) and its outputs: the full-depth events and any top-N
+     * views. Every method runs under its lock, so the synchronizer sees one thread at a time.
+     */
+    private final class FullBook extends StreamState implements BookSyncListener {
+        private final String symbol;
+        private final BookUpdateMapper mapper;
+        private final BookSynchronizer sync;
+        private final List<TopNPublisher> views = new ArrayList<>();
+        private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+        private int fullDepthUsers;
+        private boolean started;
+        private boolean connected;
+        /** A diff arrived on the current socket: the stream is live, a snapshot may be fetched. */
+        private boolean diffSeen;
+        private boolean snapshotWanted;
+        private boolean fetching;
+        /** Bumped on each disconnect: a snapshot fetched for an older socket is discarded. */
+        private long generation;
+        private Instant receivedAt = Instant.EPOCH;
+        private ScheduledFuture<?> retry;
+        private ScheduledFuture<?> quietTimer;
+
+        FullBook(String stream, String symbol, BookUpdateMapper mapper) {
+            super(stream);
+            this.symbol = symbol;
+            this.mapper = mapper;
+            this.sync = new BookSynchronizer(venue.bookSequenceRule(), MAX_BUFFERED_DIFFS, this, this::wantSnapshot,
+                    System::nanoTime);
+        }
+
+        synchronized Runnable attachFullDepth() {
+            fullDepthUsers++;
+            if (sync.state() == SyncState.SYNCED) {
+                // a late subscriber starts from the current book
+                emit(mapper.snapshot(sync.book(), sync.lastUpdateId(), false, null, Instant.now()));
+            }
+            return () -> {
+                synchronized (this) {
+                    fullDepthUsers--;
+                }
+            };
+        }
+
+        synchronized Runnable attachTopN(int depth, Duration interval) {
+            TopNPublisher view = new TopNPublisher(depth, interval, System::nanoTime,
+                    v -> emit(mapper.topN(v, receivedAt)));
+            views.add(view);
+            if (sync.state() == SyncState.SYNCED) {
+                view.onSnapshot(sync.book(), sync.lastUpdateId(), false, null);
+            }
+            ScheduledFuture<?> tick = interval.isZero() ? null : timer.scheduleAtFixedRate(() -> {
+                synchronized (this) {
+                    receivedAt = Instant.now();
+                    view.tick();
+                }
+            }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+            ticks.add(tick);
+            return () -> {
+                synchronized (this) {
+                    int at = views.indexOf(view);
+                    views.remove(at);
+                    ScheduledFuture<?> t = ticks.remove(at);
+                    if (t != null) {
+                        t.cancel(false);
+                    }
+                }
+            };
+        }
+
+        synchronized boolean unused() {
+            return fullDepthUsers == 0 && views.isEmpty();
+        }
+
+        @Override
+        synchronized void onSubscribed(String connection, boolean isConnected) {
+            super.onSubscribed(connection, isConnected);
+            if (!started) {
+                started = true;
+                connected = isConnected;
+                sync.start();
+            }
+        }
+
+        @Override
+        synchronized void onMessage(Message message, Instant received) {
+            if (!(message instanceof DepthDiff d)) {
+                throw new UnmappableMessageException("not a depth diff on stream " + stream);
+            }
+            receivedAt = received;
+            if (connected) {
+                diffSeen = true;
+            }
+            sync.onDiff(d.diff());
+            fetchIfDue();
+        }
+
+        @Override
+        synchronized void onDisconnected() {
+            generation++;
+            connected = false;
+            diffSeen = false;
+            sync.reset();
+        }
+
+        @Override
+        synchronized void onConnected() {
+            connected = true;
+            fetchIfDue();
+        }
+
+        @Override
+        synchronized void onGap() {
+            sync.reset();
+        }
+
+        @Override
+        synchronized void stop() {
+            ticks.forEach(t -> {
+                if (t != null) {
+                    t.cancel(false);
+                }
+            });
+            if (retry != null) {
+                retry.cancel(false);
+            }
+            if (quietTimer != null) {
+                quietTimer.cancel(false);
+            }
+        }
+
+        // ---- snapshots ----
+
+        /** The synchronizer wants a snapshot: fetched once the stream is live (Binance: buffer first). */
+        private void wantSnapshot() {
+            snapshotWanted = true;
+            fetchIfDue();
+        }
+
+        private void fetchIfDue() {
+            if (!snapshotWanted || fetching || !connected || closed) {
+                return;
+            }
+            if (!diffSeen) {
+                // Binance: buffer first, then fetch. A quiet book sends no diff for a while: fetch anyway after
+                // QUIET_BOOK_WAIT (a snapshot older than the first diff is asked for again by the synchronizer).
+                if (quietTimer == null) {
+                    quietTimer = schedule(() -> {
+                        synchronized (this) {
+                            quietTimer = null;
+                            diffSeen = connected;
+                            fetchIfDue();
+                        }
+                    }, QUIET_BOOK_WAIT);
+                }
+                return;
+            }
+            fetching = true;
+            long forGeneration = generation;
+            HttpCall call = HttpCall.get(venue.restPrefix() + "/depth")
+                    .withParam("symbol", symbol)
+                    .withParam("limit", Integer.toString(SNAPSHOT_LIMIT))
+                    .withWeight(venue == BinanceVenue.SPOT ? 50 : 20);
+            rest.call(call).whenComplete((result, failure) -> {
+                synchronized (this) {
+                    fetching = false;
+                    if (closed || !states.containsKey(stream)) {
+                        return;
+                    }
+                    if (forGeneration != generation) {
+                        fetchIfDue();
+                        return;
+                    }
+                    if (failure != null || !result.isOk()) {
+                        LOG.warn("{}: depth snapshot of {} failed: {}", exchange(), symbol,
+                                failure != null ? failure.toString() : result.error());
+                        retryLater();
+                        return;
+                    }
+                    BookSnapshot snapshot;
+                    try {
+                        snapshot = MarketMapping.depthSnapshot(venue, result.value());
+                    } catch (UnmappableMessageException e) {
+                        malformed(venue.restPrefix() + "/depth?symbol=" + symbol, result.value().toString(),
+                                e.getMessage(), Instant.now());
+                        retryLater();
+                        return;
+                    }
+                    snapshotWanted = false;
+                    receivedAt = Instant.now();
+                    sync.onSnapshot(snapshot);
+                }
+            });
+        }
+
+        private void retryLater() {
+            retry = schedule(() -> {
+                synchronized (this) {
+                    fetchIfDue();
+                }
+            }, SNAPSHOT_RETRY);
+        }
+
+        // ---- the synchronizer's output ----
+
+        @Override
+        public void onSnapshot(OrderBook book, long sequence, boolean resync, Instant exchangeTime) {
+            if (fullDepthUsers > 0) {
+                emit(mapper.snapshot(book, sequence, resync, exchangeTime, receivedAt));
+            }
+            for (TopNPublisher view : views) {
+                view.onSnapshot(book, sequence, resync, exchangeTime);
+            }
+        }
+
+        @Override
+        public void onDelta(BookDiff diff, OrderBook book) {
+            if (fullDepthUsers > 0) {
+                emit(mapper.delta(diff, receivedAt));
+            }
+            for (TopNPublisher view : views) {
+                view.onDelta(diff, book);
+            }
+        }
+
+        @Override
+        public void onInvalidated() {
+            for (TopNPublisher view : views) {
+                view.onInvalidated();
+            }
+        }
+    }
+}

@@ -1,0 +1,637 @@
+package io.exchangebus.connectors.binance.mapping;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangebus.avro.ExactDecimals;
+import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.core.book.BookDiff;
+import io.exchangebus.connectors.core.book.BookSnapshot;
+import io.exchangebus.connectors.core.book.BookUpdateMapper;
+import io.exchangebus.connectors.core.book.Level;
+import io.exchangebus.connectors.core.book.TopNBook;
+import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.events.Side;
+import io.exchangebus.events.Trade;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Binance's market-data formats, both families, in one place: pure static functions from a frame's text (or a REST
+ * answer) to the core book types and the {@link Trade} event. Nothing here holds state or does I/O.
+ *
+ * <p>Formats (binance-spot-api-docs web-socket-streams.md; USD-M "Websocket Market Streams"; samples in
+ * {@code shared/fixtures/binance/*market_streams*}):
+ * <ul>
+ * <li>Combined-stream envelope {@code {"stream":"bnbbtc@depth@100ms","data":{…}}}: unwrapped by {@link #parse};
+ *     a raw-stream frame is the event itself.</li>
+ * <li>Diff depth {@code depthUpdate}: {@code U} first and {@code u} final update id, {@code b}/{@code a} levels
+ *     {@code [price, qty]} as strings (qty 0 removes), {@code E} event time; USD-M adds {@code pu} (the previous
+ *     event's {@code u}, required) and {@code T} transaction time, which is taken as the exchange time.</li>
+ * <li>Partial depth: spot {@code {"lastUpdateId","bids","asks"}} without symbol or time (the symbol comes from the
+ *     stream name, so it needs the envelope); USD-M a {@code depthUpdate} on a {@code <symbol>@depth<N>…} stream,
+ *     whose {@code u} is the snapshot's id. Both become a {@link PartialDepth}.</li>
+ * <li>{@code trade} (spot; id {@code t}) and {@code aggTrade} (both; id {@code a}): price {@code p}, quantity
+ *     {@code q}, trade time {@code T}, {@code m} "is the buyer the market maker?": true means the taker sold.</li>
+ * <li>REST depth ({@code /api/v3/depth}, {@code /fapi/v1/depth}): {@code lastUpdateId}, {@code bids}, {@code asks};
+ *     USD-M adds {@code E} and {@code T} (taken as the exchange time): {@link #depthSnapshot}.</li>
+ * <li>Answers to {@code SUBSCRIBE}/{@code UNSUBSCRIBE} ({@code {"result":null,"id":1}} or with {@code error}):
+ *     {@link Reply}.</li>
+ * </ul>
+ * Anything else (kline, ticker, bookTicker, …), or a frame missing a field, is refused with an
+ * {@link UnmappableMessageException} whose message says why.
+ *
+ * <p>Hot path: {@link #parse} walks the tokens of one frame with a Jackson streaming parser (no tree, no databind);
+ * decimals are built from the token's characters. Failures go through cold helpers.
+ */
+public final class MarketMapping {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper TREE = new ObjectMapper(JSON);
+    private static final Comparator<Level> BIDS_BEST_FIRST = Comparator.comparing(Level::price).reversed();
+    private static final Comparator<Level> ASKS_BEST_FIRST = Comparator.comparing(Level::price);
+
+    private MarketMapping() {
+    }
+
+    // ---- what a frame carries ----
+
+    /** The content of one market-data frame. */
+    public sealed interface Message permits DepthDiff, PartialDepth, TradeTick, Reply {
+        /** The stream it came on (from the combined-stream envelope), or null for a raw-stream frame. */
+        String stream();
+    }
+
+    /** A diff-depth event ({@code <symbol>@depth…}); {@code symbol} as Binance spells it (upper case). */
+    public record DepthDiff(String stream, String symbol, BookDiff diff) implements Message {
+    }
+
+    /**
+     * A partial-depth event ({@code <symbol>@depth<N>…}): the top {@code depth} levels a side at the snapshot's id.
+     * {@code depth} is N from the stream name, or the larger side's length when there is no stream name.
+     */
+    public record PartialDepth(String stream, String symbol, int depth, BookSnapshot snapshot) implements Message {
+    }
+
+    /** A {@code trade} or {@code aggTrade} event. {@code tradeTimeMillis} is Binance's {@code T}. */
+    public record TradeTick(String stream, String symbol, String tradeId, BigDecimal price, BigDecimal quantity,
+                            Side aggressorSide, long tradeTimeMillis) implements Message {
+
+        /** The unified event; {@code receiveTime} is when we read the frame. */
+        public Trade toTrade(String exchange, String instrumentId, Instant receiveTime) {
+            return Trade.newBuilder()
+                    .setExchange(exchange).setSymbol(symbol).setInstrumentId(instrumentId)
+                    .setTradeId(tradeId)
+                    .setPrice(ExactDecimals.exact("price", price))
+                    .setQuantity(ExactDecimals.exact("quantity", quantity))
+                    .setAggressorSide(aggressorSide)
+                    .setExchangeTime(Instant.ofEpochMilli(tradeTimeMillis))
+                    .setReceiveTime(receiveTime)
+                    .build();
+        }
+    }
+
+    /** The answer to a SUBSCRIBE/UNSUBSCRIBE request: {@code error} is null on success. */
+    public record Reply(String stream, long id, String error) implements Message {
+    }
+
+    // ---- hot path ----
+
+    /**
+     * Maps one market-data frame (combined-stream envelope or raw stream).
+     *
+     * @throws UnmappableMessageException naming the reason, for anything that is not a depth, trade or aggTrade
+     *         event or a request's answer, or that misses a field
+     */
+    public static Message parse(BinanceVenue venue, String frame) {
+        try (JsonParser p = JSON.createParser(frame)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnObject(frame);
+            }
+            if (p.nextToken() != JsonToken.FIELD_NAME) {
+                throw new UnmappableMessageException("empty object");
+            }
+            String first = p.getCurrentName();
+            if ("stream".equals(first)) {
+                return enveloped(venue, p);
+            }
+            if ("result".equals(first) || "id".equals(first) || "error".equals(first)) {
+                return reply(frame);
+            }
+            Message m = event(venue, p, null, new Fields());
+            if (p.nextToken() != null) {
+                throw trailing();
+            }
+            return m;
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    private static Message enveloped(BinanceVenue venue, JsonParser p) throws IOException {
+        String stream = p.nextTextValue();
+        if (stream == null || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.getCurrentName())
+                || p.nextToken() != JsonToken.START_OBJECT) {
+            throw badEnvelope();
+        }
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            throw new UnmappableMessageException("empty data object on stream " + stream);
+        }
+        Message m = event(venue, p, stream, new Fields());
+        if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+            throw trailing();
+        }
+        return m;
+    }
+
+    /** Reads an event's fields; the parser is on the event's first field name. */
+    private static Message event(BinanceVenue venue, JsonParser p, String stream, Fields f) throws IOException {
+        do {
+            String name = p.getCurrentName();
+            JsonToken value = p.nextToken();
+            if (name.length() == 1) {
+                oneLetter(p, name.charAt(0), value, f);
+            } else {
+                longName(p, name, value, f);
+            }
+        } while (p.nextToken() == JsonToken.FIELD_NAME);
+        return build(venue, stream, f);
+    }
+
+    private static void oneLetter(JsonParser p, char name, JsonToken value, Fields f) throws IOException {
+        switch (name) {
+            case 'e' -> f.type = text(p, value, "e");
+            case 'E' -> f.eventTime = integer(p, value, "E");
+            case 'T' -> f.time = integer(p, value, "T");
+            case 's' -> f.symbol = text(p, value, "s");
+            case 'U' -> f.firstId = integer(p, value, "U");
+            case 'u' -> f.lastId = integer(p, value, "u");
+            case 't' -> f.tradeId = integer(p, value, "t");
+            case 'p' -> f.price = decimal(p, value, "p");
+            case 'q' -> f.quantity = decimal(p, value, "q");
+            case 'm' -> f.buyerMaker = value == JsonToken.VALUE_TRUE ? 1 : value == JsonToken.VALUE_FALSE ? 0 : -1;
+            case 'b' -> {
+                if (value == JsonToken.START_ARRAY) {
+                    f.bids = levels(p, "b");
+                } else {
+                    p.skipChildren();
+                }
+            }
+            case 'a' -> {
+                if (value == JsonToken.START_ARRAY) {
+                    f.asks = levels(p, "a");
+                } else if (value == JsonToken.VALUE_NUMBER_INT) {
+                    f.aggId = p.getLongValue();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            default -> p.skipChildren();
+        }
+    }
+
+    private static void longName(JsonParser p, String name, JsonToken value, Fields f) throws IOException {
+        switch (name) {
+            case "pu" -> f.previousId = integer(p, value, "pu");
+            case "lastUpdateId" -> f.snapshotId = integer(p, value, "lastUpdateId");
+            case "bids" -> f.bids = value == JsonToken.START_ARRAY ? levels(p, "bids") : skip(p);
+            case "asks" -> f.asks = value == JsonToken.START_ARRAY ? levels(p, "asks") : skip(p);
+            default -> p.skipChildren();
+        }
+    }
+
+    private static long integer(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw new UnmappableMessageException("field '" + field + "' is not an integer: " + t);
+        }
+        return p.getLongValue();
+    }
+
+    private static String text(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new UnmappableMessageException("field '" + field + "' is not a string: " + t);
+        }
+        return p.getText();
+    }
+
+    /** Levels {@code [["price","qty"], …]}; the parser is on the outer START_ARRAY. Extra elements are skipped. */
+    private static List<Level> levels(JsonParser p, String field) throws IOException {
+        List<Level> out = new ArrayList<>(24);
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
+            BigDecimal price = decimal(p, p.nextToken(), field);
+            BigDecimal quantity = decimal(p, p.nextToken(), field);
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw truncated(field);
+                }
+                p.skipChildren();
+            }
+            out.add(new Level(price, quantity));
+        }
+        if (t != JsonToken.END_ARRAY) {
+            throw badLevel(field);
+        }
+        return out;
+    }
+
+    /** An exact decimal from a string (or number) token's characters, never through a double. */
+    private static BigDecimal decimal(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw notDecimal(field, t);
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        BigDecimal plain = plainDecimal(chars, offset, length);
+        return plain != null ? plain : slowDecimal(p, chars, offset, length, field);
+    }
+
+    /**
+     * The plain decimal {@code [-]digits[.digits]} of at most 18 digits (Binance's usual "65000.01000000") as
+     * {@code unscaled * 10^-scale}, exact; null for anything else, which {@link BigDecimal}'s parser then reads.
+     */
+    static BigDecimal plainDecimal(char[] chars, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        boolean negative = i < end && chars[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < end; i++) {
+            char c = chars[i];
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && scale < 0) {
+                scale = end - i - 1;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 18 || scale == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+    }
+
+    private static BigDecimal slowDecimal(JsonParser p, char[] chars, int offset, int length, String field)
+            throws IOException {
+        try {
+            return new BigDecimal(chars, offset, length);
+        } catch (NumberFormatException e) {
+            throw notDecimal(field, p.getText());
+        }
+    }
+
+    private static Message build(BinanceVenue venue, String stream, Fields f) {
+        String type = f.type;
+        if ("depthUpdate".equals(type)) {
+            return isPartialStream(stream) ? usdmPartial(venue, stream, f) : diff(venue, stream, f);
+        }
+        if ("trade".equals(type)) {
+            return trade(stream, f, f.tradeId, "t");
+        }
+        if ("aggTrade".equals(type)) {
+            return trade(stream, f, f.aggId, "a");
+        }
+        if (type == null && f.snapshotId != Fields.ABSENT) {
+            return spotPartial(stream, f);
+        }
+        throw unknownType(type, stream);
+    }
+
+    private static DepthDiff diff(BinanceVenue venue, String stream, Fields f) {
+        long first = require(f.firstId, "U");
+        long last = require(f.lastId, "u");
+        long previous = BookDiff.NO_PREVIOUS;
+        long time = f.eventTime;
+        if (venue == BinanceVenue.USDM) {
+            previous = require(f.previousId, "pu");
+            time = f.time != Fields.ABSENT ? f.time : f.eventTime;
+        }
+        if (first > last) {
+            throw new UnmappableMessageException("U " + first + " is after u " + last);
+        }
+        BookDiff d = new BookDiff(first, last, previous, requireLevels(f.bids, "b"), requireLevels(f.asks, "a"),
+                time == Fields.ABSENT ? null : Instant.ofEpochMilli(time));
+        return new DepthDiff(stream, requireText(f.symbol, "s"), d);
+    }
+
+    private static PartialDepth usdmPartial(BinanceVenue venue, String stream, Fields f) {
+        long time = f.time != Fields.ABSENT ? f.time : f.eventTime;
+        BookSnapshot s = new BookSnapshot(require(f.lastId, "u"), requireLevels(f.bids, "b"),
+                requireLevels(f.asks, "a"), time == Fields.ABSENT ? null : Instant.ofEpochMilli(time));
+        return new PartialDepth(stream, requireText(f.symbol, "s"), depthOf(stream, s), s);
+    }
+
+    private static PartialDepth spotPartial(String stream, Fields f) {
+        if (stream == null) {
+            throw new UnmappableMessageException("a partial depth frame carries no symbol: it needs the combined"
+                    + " stream's envelope {\"stream\":\"<symbol>@depth<N>\",\"data\":…}");
+        }
+        BookSnapshot s = new BookSnapshot(f.snapshotId, requireLevels(f.bids, "bids"), requireLevels(f.asks, "asks"),
+                null);
+        return new PartialDepth(stream, symbolOfStream(stream), depthOf(stream, s), s);
+    }
+
+    private static TradeTick trade(String stream, Fields f, long id, String idField) {
+        if (f.buyerMaker < 0) {
+            throw missing("m");
+        }
+        return new TradeTick(stream, requireText(f.symbol, "s"), Long.toString(require(id, idField)),
+                requireDecimal(f.price, "p"), requireDecimal(f.quantity, "q"),
+                f.buyerMaker == 1 ? Side.SELL : Side.BUY, require(f.time, "T"));
+    }
+
+    /** One frame's fields, filled in any order. */
+    private static final class Fields {
+        static final long ABSENT = Long.MIN_VALUE;
+        String type;
+        String symbol;
+        long eventTime = ABSENT;
+        long time = ABSENT;
+        long firstId = ABSENT;
+        long lastId = ABSENT;
+        long previousId = ABSENT;
+        long snapshotId = ABSENT;
+        long tradeId = ABSENT;
+        long aggId = ABSENT;
+        BigDecimal price;
+        BigDecimal quantity;
+        int buyerMaker = -1;
+        List<Level> bids;
+        List<Level> asks;
+    }
+
+    // ---- streams ----
+
+    /** True for a partial-depth stream name: {@code <symbol>@depth<N>} with an optional {@code @<speed>}. */
+    public static boolean isPartialStream(String stream) {
+        if (stream == null) {
+            return false;
+        }
+        int at = stream.indexOf("@depth");
+        int digit = at + 6;
+        return at > 0 && digit < stream.length() && Character.isDigit(stream.charAt(digit));
+    }
+
+    /** The symbol of a stream name, as Binance spells it in events: {@code bnbbtc@depth5} gives {@code BNBBTC}. */
+    public static String symbolOfStream(String stream) {
+        int at = stream.indexOf('@');
+        return (at < 0 ? stream : stream.substring(0, at)).toUpperCase(Locale.ROOT);
+    }
+
+    private static int depthOf(String stream, BookSnapshot s) {
+        if (stream != null) {
+            int from = stream.indexOf("@depth") + 6;
+            int to = from;
+            while (to < stream.length() && Character.isDigit(stream.charAt(to))) {
+                to++;
+            }
+            if (to > from) {
+                return Integer.parseInt(stream, from, to, 10);
+            }
+        }
+        return Math.max(s.bids().size(), s.asks().size());
+    }
+
+    // ---- REST depth ----
+
+    /** A REST depth answer ({@code /api/v3/depth} or {@code /fapi/v1/depth}) as a snapshot. */
+    public static BookSnapshot depthSnapshot(BinanceVenue venue, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new UnmappableMessageException("depth answer is not a JSON object");
+        }
+        long id = BinanceFields.integer(body, "lastUpdateId");
+        Instant time = null;
+        if (venue == BinanceVenue.USDM && body.has("T")) {
+            time = Instant.ofEpochMilli(BinanceFields.integer(body, "T"));
+        }
+        return new BookSnapshot(id, levels(body, "bids"), levels(body, "asks"), time);
+    }
+
+    /** {@link #depthSnapshot(BinanceVenue, JsonNode)} from the answer's text. */
+    public static BookSnapshot depthSnapshot(BinanceVenue venue, String body) {
+        try {
+            return depthSnapshot(venue, TREE.readTree(body));
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    private static List<Level> levels(JsonNode body, String field) {
+        JsonNode array = body.get(field);
+        if (array == null || !array.isArray()) {
+            throw missing(field);
+        }
+        List<Level> out = new ArrayList<>(array.size());
+        for (JsonNode level : array) {
+            if (!level.isArray() || level.size() < 2) {
+                throw badLevel(field);
+            }
+            out.add(new Level(BinanceFields.decimal(level.get(0), field, level.get(0).asText()),
+                    BinanceFields.decimal(level.get(1), field, level.get(1).asText())));
+        }
+        return out;
+    }
+
+    // ---- requests ----
+
+    /** {@code {"method":"SUBSCRIBE","params":[…],"id":n}} (or UNSUBSCRIBE). */
+    public static String request(String method, Iterable<String> streams, long id) {
+        StringBuilder sb = new StringBuilder(64).append("{\"method\":\"").append(method).append("\",\"params\":[");
+        boolean first = true;
+        for (String stream : streams) {
+            sb.append(first ? "\"" : ",\"").append(stream).append('"');
+            first = false;
+        }
+        return sb.append("],\"id\":").append(id).append('}').toString();
+    }
+
+    // ---- a raw frame of unknown type, for tools ----
+
+    /**
+     * Maps one raw Binance market-data frame of any kind to the unified events it carries, for tools such as
+     * {@code exbus normalize}: a diff-depth event gives one {@code DELTA} {@link io.exchangebus.events.BookUpdate}
+     * (depth 0, sequence {@code u}, previous sequence {@code pu} on USD-M); a partial-depth event one
+     * {@code SNAPSHOT} of depth N (sequence {@code lastUpdateId}, or {@code u} on USD-M); a REST depth answer
+     * one full-depth {@code SNAPSHOT} (its symbol must then be given as {@code restSymbol}); a trade or aggTrade one
+     * {@link Trade}; a request's answer nothing. No book is kept: deltas are mapped as they are, not checked
+     * against a sequence.
+     *
+     * @param venue        the family the frame came from (formats differ)
+     * @param rawFrame     the frame's text
+     * @param receivedAt   when it was read (the events' receive time)
+     * @param instrumentOf our instrument id of a Binance symbol ({@code BTCUSDT}), or null if unknown
+     * @return the events, in order (BookUpdate or Trade)
+     * @throws UnmappableMessageException with the reason, for a frame that is none of these or is malformed, or
+     *         whose symbol is unknown
+     */
+    public static List<Object> normalize(BinanceVenue venue, String rawFrame, Instant receivedAt,
+                                         Function<String, String> instrumentOf) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Message message = parse(venue, rawFrame);
+        String exchange = venue.exchange();
+        if (message instanceof DepthDiff d) {
+            return List.of(mapper(exchange, d.symbol(), instrumentOf).delta(d.diff(), receivedAt));
+        }
+        if (message instanceof PartialDepth pd) {
+            return List.of(partialToUpdate(mapper(exchange, pd.symbol(), instrumentOf), pd, false, receivedAt));
+        }
+        if (message instanceof TradeTick t) {
+            return List.of(t.toTrade(exchange, instrumentId(t.symbol(), instrumentOf), receivedAt));
+        }
+        return List.of();
+    }
+
+    /** {@link #normalize(BinanceVenue, String, Instant, Function)} with the instruments of a registry. */
+    public static List<Object> normalize(BinanceVenue venue, String rawFrame, Instant receivedAt,
+                                         InstrumentRegistry instruments) {
+        return normalize(venue, rawFrame, receivedAt,
+                symbol -> instruments.bySymbol(symbol).map(i -> i.id().toString()).orElse(null));
+    }
+
+    /** A REST depth answer of {@code symbol} as one full-depth snapshot event. */
+    public static Object normalizeRestDepth(BinanceVenue venue, String symbol, String body, Instant receivedAt,
+                                            Function<String, String> instrumentOf) {
+        BookSnapshot s = depthSnapshot(venue, body);
+        TopNBook view = new TopNBook(0, s.lastUpdateId(), sorted(s.bids(), BIDS_BEST_FIRST),
+                sorted(s.asks(), ASKS_BEST_FIRST), false, s.exchangeTime());
+        return mapper(venue.exchange(), symbol, instrumentOf).topN(view, receivedAt);
+    }
+
+    /** A partial-depth event as a {@code SNAPSHOT} of depth N, levels best first. */
+    public static io.exchangebus.events.BookUpdate partialToUpdate(BookUpdateMapper mapper, PartialDepth pd,
+                                                                    boolean resync, Instant receivedAt) {
+        BookSnapshot s = pd.snapshot();
+        TopNBook view = new TopNBook(pd.depth(), s.lastUpdateId(), sorted(s.bids(), BIDS_BEST_FIRST),
+                sorted(s.asks(), ASKS_BEST_FIRST), resync, s.exchangeTime());
+        return mapper.topN(view, receivedAt);
+    }
+
+    private static BookUpdateMapper mapper(String exchange, String symbol, Function<String, String> instrumentOf) {
+        return new BookUpdateMapper(exchange, symbol, instrumentId(symbol, instrumentOf));
+    }
+
+    private static String instrumentId(String symbol, Function<String, String> instrumentOf) {
+        String id = instrumentOf.apply(symbol);
+        if (id == null) {
+            throw new UnmappableMessageException("unknown symbol '" + symbol + "'");
+        }
+        return id;
+    }
+
+    private static List<Level> sorted(List<Level> levels, Comparator<Level> order) {
+        List<Level> copy = new ArrayList<>(levels);
+        copy.sort(order);
+        return copy;
+    }
+
+    // ---- cold helpers ----
+
+    private static Reply reply(String frame) {
+        try {
+            JsonNode node = TREE.readTree(frame);
+            if (node.has("method") || node.has("status") || !node.path("id").isIntegralNumber()) {
+                throw new UnmappableMessageException(node.has("method")
+                        ? "a request, not a market-data frame"
+                        : "a WebSocket API message, not a market-stream frame (no integer id, or a status)");
+            }
+            JsonNode error = node.get("error");
+            String text = error == null || error.isNull() ? null
+                    : error.path("code").asText() + " " + error.path("msg").asText();
+            return new Reply(null, node.path("id").asLong(-1), text);
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    private static long require(long value, String field) {
+        if (value == Fields.ABSENT) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private static BigDecimal requireDecimal(BigDecimal value, String field) {
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private static List<Level> requireLevels(List<Level> value, String field) {
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private static List<Level> skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    private static UnmappableMessageException missing(String field) {
+        return new UnmappableMessageException("field '" + field + "' is missing");
+    }
+
+    private static UnmappableMessageException unknownType(String type, String stream) {
+        return new UnmappableMessageException(type == null
+                ? "not a market-data event: no event type 'e'" + (stream == null ? "" : " on stream " + stream)
+                : "unsupported event type '" + type + "'" + (stream == null ? "" : " on stream " + stream)
+                        + " (the Subscriber maps depthUpdate, partial depth, trade and aggTrade)");
+    }
+
+    private static UnmappableMessageException notDecimal(String field, Object what) {
+        return new UnmappableMessageException("field '" + field + "' is not a decimal: " + what);
+    }
+
+    private static UnmappableMessageException badLevel(String field) {
+        return new UnmappableMessageException("field '" + field + "' is not a list of [price, quantity] levels");
+    }
+
+    private static UnmappableMessageException truncated(String field) {
+        return new UnmappableMessageException("frame ends inside field '" + field + "'");
+    }
+
+    private static UnmappableMessageException trailing() {
+        return new UnmappableMessageException("unexpected content after the event");
+    }
+
+    private static UnmappableMessageException badEnvelope() {
+        return new UnmappableMessageException("combined-stream envelope is not {\"stream\":…,\"data\":{…}}");
+    }
+
+    private static UnmappableMessageException notAnObject(String frame) {
+        return new UnmappableMessageException(frame.isBlank() ? "empty frame"
+                : frame.strip().startsWith("[") ? "an array of events (all-market stream), not a single event"
+                : "not a JSON object");
+    }
+
+    private static UnmappableMessageException notJson(IOException e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                .orElse("");
+        return new UnmappableMessageException("not valid JSON: " + detail);
+    }
+}
