@@ -36,7 +36,7 @@ class NormalizeCommandTest {
         assertThat(lines.get(0)).contains("\"exchange\":\"binance-spot\"").contains("\"symbol\":\"BNBBTC\"")
                 .contains("\"instrumentId\":\"BNB-BTC\"").contains("\"0.0024\"").contains("\"sequence\":160");
         assertThat(lines.get(1)).contains("\"tradeId\":\"12345\"").contains("\"price\":\"0.001\"")
-                .contains("\"side\":\"SELL\"");
+                .contains("\"aggressorSide\":\"SELL\"");
     }
 
     @Test

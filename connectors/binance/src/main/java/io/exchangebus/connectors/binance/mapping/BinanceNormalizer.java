@@ -99,6 +99,9 @@ public final class BinanceNormalizer {
         if (node.isArray()) {
             return restList(node, receivedAt);
         }
+        if (node.has("code") && node.has("msg") && node.path("code").asInt() == 200) {
+            return Normalized.refused("an acknowledgement (" + node.get("msg").asText() + "): nothing to map");
+        }
         if (node.has("code") && node.has("msg") && node.size() <= 3) {
             return Normalized.refused("a Binance error answer: " + node.get("code").asText() + " "
                     + node.get("msg").asText());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,12 @@ class FixtureCensusTest {
                 .containsExactlyElementsOf(Files.readAllLines(CENSUS, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Consumed event types that still cannot map, each for a stated reason: a trailing stop has no order type in our
+     * model; XChange's depthUpdate predates Binance's {@code U} field (2017), so it cannot be sequenced.
+     */
+    private static final Pattern KNOWN_UNMAPPED = Pattern.compile("TRAILING_STOP_MARKET|field 'U' is missing");
+
     @Test
     void shouldMapEveryFixtureOfAnEventTypeARoleConsumes() throws IOException {
         List<String> unmapped = new ArrayList<>();
@@ -60,7 +67,7 @@ class FixtureCensusTest {
             JsonNode event = message.has("data") ? message.get("data")
                     : message.has("event") ? message.get("event") : message;
             if (CONSUMED.contains(event.path("e").asText()) && line.outcome().isRefused()
-                    && !line.outcome().refusal().contains("TRAILING_STOP_MARKET")) {
+                    && !KNOWN_UNMAPPED.matcher(line.outcome().refusal()).find()) {
                 unmapped.add(line.where() + ": " + line.outcome().refusal());
             }
         }
@@ -121,7 +128,9 @@ class FixtureCensusTest {
         String raw = fixture.has("raw") ? fixture.get("raw").asText() : fixture.path("message").toString();
         BinanceNormalizer.Normalized outcome = normalizer.normalize(raw, RECEIVED);
         boolean parsedForm = false;
-        if (outcome.isRefused() && outcome.refusal().startsWith("not valid JSON") && fixture.has("message")) {
+        JsonNode parsed = fixture.path("message");
+        if (outcome.isRefused() && outcome.refusal().startsWith("not valid JSON")
+                && (parsed.isObject() || parsed.isArray())) {
             outcome = normalizer.normalize(fixture.get("message").toString(), RECEIVED);
             parsedForm = true;
         }
