@@ -45,6 +45,24 @@ public final class ExactDecimals {
     }
 
     /**
+     * Returns {@code value} itself when the model's {@code decimal(38, 18)} holds it exactly, else what
+     * {@link #exact} says. The hot-path twin of {@link #exact}: no rescaling and no allocation for a value that fits,
+     * because Avro's decimal encoder sets the scale when it writes, without rounding. A value that fits compares
+     * equal ({@code compareTo}) to its scale-18 form, but {@code equals} sees the scale: compare money with
+     * {@code compareTo}.
+     *
+     * @param field the field's name, for the error
+     * @throws InexactValueException if the value has more than 18 decimal places or more than 20 integer digits
+     */
+    public static BigDecimal checked(String field, BigDecimal value) {
+        int scale = value.scale();
+        if (scale <= SCALE && value.precision() - scale <= PRECISION - SCALE) {
+            return value;
+        }
+        return exact(field, value);
+    }
+
+    /**
      * Parses decimal text as exchanges send it ("65000.10", "1e-8") without passing through binary floating point.
      *
      * @throws InexactValueException if the text is not a number or does not fit exactly

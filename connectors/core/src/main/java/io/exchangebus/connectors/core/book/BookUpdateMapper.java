@@ -12,12 +12,18 @@ import java.util.Objects;
 
 /**
  * Maps the synchronizer's output to the unified {@link BookUpdate} event of one instrument. Prices and quantities
- * go through {@link ExactDecimals#exact} (scale 18, never rounded: a value that does not fit is an error).
+ * go through {@link ExactDecimals#checked} (held exactly by the model's decimal(38, 18), never rounded: a value
+ * that does not fit is an error; kept at the exchange's scale, which Avro's encoder raises to 18 when it writes).
  * Stateless apart from the instrument's names; safe to share.
  */
 public final class BookUpdateMapper {
-    private static final Comparator<Level> BIDS_BEST_FIRST = Comparator.comparing(Level::price).reversed();
-    private static final Comparator<Level> ASKS_BEST_FIRST = Comparator.comparing(Level::price);
+    private static final Comparator<Level> ASKS_BEST_FIRST = (a, b) -> a.price().compareTo(b.price());
+    private static final Comparator<Level> BIDS_BEST_FIRST = (a, b) -> b.price().compareTo(a.price());
+
+    private static final String BIDS_PRICE = "bids.price";
+    private static final String BIDS_QUANTITY = "bids.quantity";
+    private static final String ASKS_PRICE = "asks.price";
+    private static final String ASKS_QUANTITY = "asks.quantity";
 
     private final String exchange;
     private final String symbol;
@@ -64,24 +70,30 @@ public final class BookUpdateMapper {
                 .setExchange(exchange).setSymbol(symbol).setInstrumentId(instrumentId)
                 .setKind(kind).setResync(resync).setDepth(depth)
                 .setSequence(sequence).setPreviousSequence(previous)
-                .setBids(levels("bids", bids)).setAsks(levels("asks", asks))
+                .setBids(levels(BIDS_PRICE, BIDS_QUANTITY, bids)).setAsks(levels(ASKS_PRICE, ASKS_QUANTITY, asks))
                 .setExchangeTime(exchangeTime)
                 .setReceiveTime(Objects.requireNonNull(receiveTime, "receiveTime"))
                 .build();
     }
 
-    private static List<PriceLevel> levels(String side, List<Level> levels) {
+    private static List<PriceLevel> levels(String priceField, String quantityField, List<Level> levels) {
         List<PriceLevel> out = new ArrayList<>(levels.size());
         for (Level level : levels) {
-            out.add(new PriceLevel(ExactDecimals.exact(side + ".price", level.price()),
-                    ExactDecimals.exact(side + ".quantity", level.quantity())));
+            out.add(new PriceLevel(ExactDecimals.checked(priceField, level.price()),
+                    ExactDecimals.checked(quantityField, level.quantity())));
         }
         return out;
     }
 
+    /** {@code levels} best first; exchanges send them so, which costs one pass to confirm and no copy. */
     private static List<Level> sorted(List<Level> levels, Comparator<Level> order) {
-        List<Level> copy = new ArrayList<>(levels);
-        copy.sort(order);
-        return copy;
+        for (int i = 1; i < levels.size(); i++) {
+            if (order.compare(levels.get(i - 1), levels.get(i)) > 0) {
+                List<Level> copy = new ArrayList<>(levels);
+                copy.sort(order);
+                return copy;
+            }
+        }
+        return levels;
     }
 }
