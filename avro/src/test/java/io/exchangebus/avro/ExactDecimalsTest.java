@@ -24,6 +24,39 @@ class ExactDecimalsTest {
         assertThat(exact).isEqualByComparingTo(new BigDecimal(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"65000.01000000", "0.0024", "1E+3", "99999999999999999999.999999999999999999"})
+    void shouldPassAValueThatFitsThroughCheckedAsItIs(String text) {
+        BigDecimal value = new BigDecimal(text);
+
+        assertThat(ExactDecimals.checked("price", value)).isSameAs(value);
+    }
+
+    @Test
+    void shouldRefuseThroughCheckedWhatExactRefusesAndTrimTrailingZerosBeyondTheScale() {
+        assertThatThrownBy(() -> ExactDecimals.checked("fee", new BigDecimal("0.0000000000000000001")))
+                .isInstanceOf(InexactValueException.class).hasMessageContaining("'fee'");
+        assertThatThrownBy(() -> ExactDecimals.checked("balance", new BigDecimal("123456789012345678901")))
+                .isInstanceOf(InexactValueException.class).hasMessageContaining("'balance'");
+        assertThat(ExactDecimals.checked("qty", new BigDecimal("1.50000000000000000000")))
+                .isEqualByComparingTo("1.5").extracting(BigDecimal::scale).isEqualTo(ExactDecimals.SCALE);
+    }
+
+    @Test
+    void shouldEncodeAValueAtTheExchangesScaleAtScale18WithoutLosingADigit() throws Exception {
+        PriceLevel level = new PriceLevel(new BigDecimal("65000.01"), new BigDecimal("0.00123"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, null);
+        new org.apache.avro.specific.SpecificDatumWriter<PriceLevel>(PriceLevel.class).write(level, encoder);
+        encoder.flush();
+
+        PriceLevel read = new org.apache.avro.specific.SpecificDatumReader<PriceLevel>(PriceLevel.class).read(null,
+                org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+        assertThat(read.getPrice()).isEqualTo(new BigDecimal("65000.010000000000000000"));
+        assertThat(read.getQuantity()).isEqualTo(new BigDecimal("0.001230000000000000"));
+    }
+
     @Test
     void shouldRefuseMoreDecimalPlacesThanTheScaleNamingFieldAndValue() {
         assertThatThrownBy(() -> ExactDecimals.parse("fee", "0.0000000000000000001"))

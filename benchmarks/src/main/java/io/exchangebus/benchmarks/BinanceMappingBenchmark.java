@@ -51,6 +51,7 @@ public class BinanceMappingBenchmark {
     private static final Instant RECEIVED = Instant.parse("2026-01-02T03:04:05.123456Z");
 
     private String depthFrame;
+    private byte[] depthFrameUtf8;
     private String tradeFrame;
     private BookUpdateMapper mapper;
     private BookDiff parsedDiff;
@@ -75,6 +76,7 @@ public class BinanceMappingBenchmark {
         }
         sb.append("]}}");
         depthFrame = sb.toString();
+        depthFrameUtf8 = depthFrame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         tradeFrame = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1767322924123,\"s\":\"BTCUSDT\","
                 + "\"t\":5123456789,\"p\":\"65000.01000000\",\"q\":\"0.00123000\",\"T\":1767322924122,\"m\":true,"
                 + "\"M\":true}}";
@@ -108,6 +110,19 @@ public class BinanceMappingBenchmark {
     public Trade tradeFrameToTrade() {
         TradeTick t = (TradeTick) MarketMapping.parse(BinanceVenue.SPOT, tradeFrame);
         return t.toTrade("binance-spot", "BTC-USDT", RECEIVED);
+    }
+
+    /** The same walk over the frame's UTF-8 bytes (as they come off the socket), for comparison. */
+    @Benchmark
+    public int bareTokenWalkUtf8() throws IOException {
+        int n = 0;
+        try (JsonParser p = JSON.createParser(depthFrameUtf8)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                n += t == JsonToken.VALUE_STRING ? p.getTextLength() : 1;
+            }
+        }
+        return n;
     }
 
     @Benchmark

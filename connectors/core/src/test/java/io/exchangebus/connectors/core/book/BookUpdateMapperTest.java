@@ -33,9 +33,12 @@ class BookUpdateMapperTest {
         assertThat(update.getDepth()).isZero();
         assertThat(update.getSequence()).isEqualTo(160);
         assertThat(update.getPreviousSequence()).isNull();
+        // Exact values at the exchange's scale; Avro's encoder writes them at scale 18 (see ExactDecimals.checked).
         assertThat(update.getBids()).extracting(PriceLevel::getPrice)
+                .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("0.002400000000000000"), new BigDecimal("0.002300000000000000"));
-        assertThat(update.getAsks().get(0).getQuantity()).isEqualTo(new BigDecimal("100.000000010000000000"));
+        assertThat(update.getAsks().get(0).getQuantity()).isEqualByComparingTo("100.000000010000000000");
+        assertThat(update.getBids()).allSatisfy(l -> assertThat(l.getPrice().scale()).isLessThanOrEqualTo(18));
         assertThat(update.getExchangeTime()).isEqualTo(EXCHANGE_TIME);
         assertThat(update.getReceiveTime()).isEqualTo(RECEIVED);
     }
