@@ -113,10 +113,10 @@ class MarketMappingTest {
         assertThat(u.getDepth()).isZero();
         assertThat(u.getSequence()).isEqualTo(160);
         assertThat(u.getPreviousSequence()).isNull();
-        assertThat(u.getBids().get(0).getPrice()).isEqualTo(scaled("0.0024"));
-        assertThat(u.getBids().get(0).getQuantity()).isEqualTo(scaled("10"));
-        assertThat(u.getAsks().get(0).getPrice()).isEqualTo(scaled("0.0026"));
-        assertThat(u.getAsks().get(0).getQuantity()).isEqualTo(scaled("100"));
+        assertThat(u.getBids().get(0).getPrice()).isEqualByComparingTo(scaled("0.0024"));
+        assertThat(u.getBids().get(0).getQuantity()).isEqualByComparingTo(scaled("10"));
+        assertThat(u.getAsks().get(0).getPrice()).isEqualByComparingTo(scaled("0.0026"));
+        assertThat(u.getAsks().get(0).getQuantity()).isEqualByComparingTo(scaled("100"));
         assertThat(u.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(1672515782136L));
         assertThat(u.getReceiveTime()).isEqualTo(RECEIVED);
     }
@@ -143,7 +143,7 @@ class MarketMappingTest {
         assertThat(u.getSequence()).isEqualTo(160);
         assertThat(u.getResync()).isFalse();
         assertThat(u.getExchangeTime()).isNull();
-        assertThat(u.getBids().get(0).getQuantity()).isEqualTo(scaled("10"));
+        assertThat(u.getBids().get(0).getQuantity()).isEqualByComparingTo(scaled("10"));
     }
 
     @Test
@@ -167,8 +167,8 @@ class MarketMappingTest {
         assertThat(trade.getSymbol()).isEqualTo("BNBBTC");
         assertThat(trade.getInstrumentId()).isEqualTo("BNB-BTC");
         assertThat(trade.getTradeId()).isEqualTo("12345");
-        assertThat(trade.getPrice()).isEqualTo(scaled("0.001"));
-        assertThat(trade.getQuantity()).isEqualTo(scaled("100"));
+        assertThat(trade.getPrice()).isEqualByComparingTo(scaled("0.001"));
+        assertThat(trade.getQuantity()).isEqualByComparingTo(scaled("100"));
         assertThat(trade.getAggressorSide()).isEqualTo(Side.SELL);
         assertThat(trade.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(1672515782136L));
         assertThat(trade.getReceiveTime()).isEqualTo(RECEIVED);
@@ -180,8 +180,8 @@ class MarketMappingTest {
 
         Trade trade = (Trade) MarketMapping.normalize(BinanceVenue.SPOT, frame, RECEIVED, IDS).get(0);
         assertThat(trade.getTradeId()).isEqualTo("12345");
-        assertThat(trade.getPrice()).isEqualTo(scaled("0.001"));
-        assertThat(trade.getQuantity()).isEqualTo(scaled("100"));
+        assertThat(trade.getPrice()).isEqualByComparingTo(scaled("0.001"));
+        assertThat(trade.getQuantity()).isEqualByComparingTo(scaled("100"));
         assertThat(trade.getAggressorSide()).isEqualTo(Side.SELL);
         assertThat(trade.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(1672515782136L));
     }
@@ -265,10 +265,10 @@ class MarketMappingTest {
         assertThat(u.getDepth()).isEqualTo(5);
         assertThat(u.getSequence()).isEqualTo(390497878L);
         // best first: the docs list bids upwards, the event lists them best (highest) first
-        assertThat(u.getBids().get(0).getPrice()).isEqualTo(scaled("7405.43"));
-        assertThat(u.getBids().get(4).getPrice()).isEqualTo(scaled("7403.89"));
-        assertThat(u.getAsks().get(0).getPrice()).isEqualTo(scaled("7405.96"));
-        assertThat(u.getAsks().get(0).getQuantity()).isEqualTo(scaled("3.340"));
+        assertThat(u.getBids().get(0).getPrice()).isEqualByComparingTo(scaled("7405.43"));
+        assertThat(u.getBids().get(4).getPrice()).isEqualByComparingTo(scaled("7403.89"));
+        assertThat(u.getAsks().get(0).getPrice()).isEqualByComparingTo(scaled("7405.96"));
+        assertThat(u.getAsks().get(0).getQuantity()).isEqualByComparingTo(scaled("3.340"));
     }
 
     @Test
@@ -282,8 +282,8 @@ class MarketMappingTest {
         assertThat(trade.getSymbol()).isEqualTo("BTCUSDT");
         assertThat(trade.getInstrumentId()).isEqualTo("BTC-USDT-PERP");
         assertThat(trade.getTradeId()).isEqualTo("5933014");
-        assertThat(trade.getPrice()).isEqualTo(scaled("0.001"));
-        assertThat(trade.getQuantity()).isEqualTo(scaled("100"));
+        assertThat(trade.getPrice()).isEqualByComparingTo(scaled("0.001"));
+        assertThat(trade.getQuantity()).isEqualByComparingTo(scaled("100"));
         assertThat(trade.getAggressorSide()).isEqualTo(Side.SELL);
         assertThat(trade.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(123456785L));
     }
@@ -467,7 +467,7 @@ class MarketMappingTest {
         assertThat(u.getKind()).isEqualTo(BookUpdateKind.SNAPSHOT);
         assertThat(u.getDepth()).isZero();
         assertThat(u.getSequence()).isEqualTo(1027024);
-        assertThat(u.getBids().get(0).getQuantity()).isEqualTo(scaled("431"));
+        assertThat(u.getBids().get(0).getQuantity()).isEqualByComparingTo(scaled("431"));
     }
 
     @Test
@@ -484,8 +484,8 @@ class MarketMappingTest {
                 .findFirst().orElseThrow());
         Trade t = (Trade) MarketMapping.normalize(BinanceVenue.SPOT, trade, RECEIVED, IDS).get(0);
         assertThat(t.getTradeId()).isEqualTo("12345");
-        assertThat(t.getPrice()).isEqualTo(scaled("0.001"));
-        assertThat(t.getQuantity()).isEqualTo(scaled("100"));
+        assertThat(t.getPrice()).isEqualByComparingTo(scaled("0.001"));
+        assertThat(t.getQuantity()).isEqualByComparingTo(scaled("100"));
         assertThat(t.getAggressorSide()).isEqualTo(Side.SELL);
         assertThat(t.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(123456785L));
 
