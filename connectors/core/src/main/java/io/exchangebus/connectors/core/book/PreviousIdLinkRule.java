@@ -29,7 +29,10 @@ public final class PreviousIdLinkRule implements SequenceRule {
 
     @Override
     public Verdict first(long snapshotId, BookDiff diff) {
-        if (diff.lastUpdateId() < snapshotId) {
+        // u == lastUpdateId: every update of the diff is in the snapshot already. Binance allows applying it (its
+        // levels are absolute), but publishing it would give consumers a delta at the snapshot's own sequence whose
+        // pu precedes the snapshot; dropped instead, the next diff bridges by pu == lastUpdateId.
+        if (diff.lastUpdateId() <= snapshotId) {
             return Verdict.STALE;
         }
         boolean bridges = diff.firstUpdateId() <= snapshotId || diff.previousUpdateId() == snapshotId;

@@ -242,13 +242,13 @@ class BookSynchronizerTest {
                 nanos::get);
         sync.start();
         sync.onDiff(new BookDiff(150, 157, 149, List.of(Level.of("99", "1")), List.of(), null)); // u < 160: stale
-        sync.onDiff(new BookDiff(158, 160, 157, List.of(Level.of("98", "1")), List.of(), null)); // u == 160 bridges
+        sync.onDiff(new BookDiff(158, 160, 157, List.of(Level.of("98", "1")), List.of(), null)); // u == 160: in it
         sync.onSnapshot(snapshot(160, "100", "5"));
         sync.onDiff(new BookDiff(163, 170, 160, List.of(Level.of("97", "1")), List.of(), null));
         sync.onDiff(new BookDiff(175, 180, 171, List.of(Level.of("96", "1")), List.of(), null)); // pu != 170
 
         assertThat(listener.emissions).extracting(RecordingListener.Emission::sequence).containsExactly(160L, 170L);
-        assertThat(sync.stats().staleDiffs()).isEqualTo(1);
+        assertThat(sync.stats().staleDiffs()).isEqualTo(2);
         assertThat(sync.stats().gaps()).isEqualTo(1);
         assertThat(sync.state()).isEqualTo(SyncState.INVALID);
     }

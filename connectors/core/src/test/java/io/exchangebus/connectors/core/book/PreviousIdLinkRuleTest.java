@@ -26,10 +26,18 @@ class PreviousIdLinkRuleTest {
     }
 
     @ParameterizedTest(name = "snapshot lastUpdateId {0}")
-    @CsvSource({"157", "158", "160"})
+    @CsvSource({"157", "158", "159"})
     void shouldApplyTheFirstDiffThatBridgesTheSnapshot(long lastUpdateId) {
-        // "U <= lastUpdateId AND u >= lastUpdateId": unlike spot, u == lastUpdateId is applied, not dropped
+        // "U <= lastUpdateId AND u >= lastUpdateId"
         assertThat(RULE.first(lastUpdateId, DOC_SAMPLE)).isEqualTo(APPLY);
+    }
+
+    @Test
+    void shouldDropAFirstDiffThatEndsAtTheSnapshotAsAlreadyInIt() {
+        // Binance allows applying u == lastUpdateId; every update of it is in the snapshot, and publishing it would
+        // give a delta at the snapshot's own sequence. The next diff bridges by pu == lastUpdateId.
+        assertThat(RULE.first(160, DOC_SAMPLE)).isEqualTo(STALE);
+        assertThat(RULE.first(160, new BookDiff(161, 165, 160, List.of(), List.of(), null))).isEqualTo(APPLY);
     }
 
     @Test
