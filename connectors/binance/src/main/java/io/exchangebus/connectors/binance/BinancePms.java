@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.AccountMapping;
 import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
+import io.exchangebus.connectors.binance.mapping.OrderMapping;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.AccountChange;
@@ -24,6 +26,7 @@ import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.connectors.core.ws.WsSettings;
 import io.exchangebus.events.BalanceUpdate;
+import io.exchangebus.events.EventSource;
 import io.exchangebus.events.PositionUpdate;
 import java.time.Clock;
 import java.time.Duration;
@@ -242,13 +245,15 @@ public final class BinancePms implements Pms {
         if (config.venue() == BinanceVenue.SPOT) {
             account = account.withParam("omitZeroBalances", "true");
         }
+        OrderMapping.Context recovered = new OrderMapping.Context(context.exchange(), context.account(),
+                context.instrumentIds(), EventSource.RECOVERY);
         rest.call(account).thenAccept(r -> report(r, retry, "account", body -> config.venue() == BinanceVenue.SPOT
-                ? UserDataMapping.spotAccountBalances(body, context, clock.instant())
-                : UserDataMapping.futuresAccountBalances(body, context, clock.instant()), true));
+                ? AccountMapping.spotBalances(recovered, body, clock.instant())
+                : AccountMapping.futuresAccountBalances(recovered, body, clock.instant()), true));
         if (config.venue() == BinanceVenue.USDM) {
             rest.call(HttpCall.get("/fapi/v2/positionRisk").withSigning().withWeight(5))
                     .thenAccept(r -> report(r, retry, "positionRisk",
-                            body -> UserDataMapping.futuresPositions(body, context, clock.instant()), false));
+                            body -> AccountMapping.positions(recovered, body, clock.instant(), true), false));
         }
     }
 

@@ -76,25 +76,39 @@ public final class AccountMapping {
         return futuresBalances(ctx, account.path("assets"), received);
     }
 
-    /** USD-M {@code /fapi/v2|v3/balance} items, or {@code account.assets[]}, as balances. */
+    /**
+     * USD-M {@code /fapi/v2|v3/balance} items, or {@code account.assets[]}, as balances: total the wallet balance,
+     * free the cross wallet balance and locked the rest (isolated margin) — what the user-data stream's
+     * ACCOUNT_UPDATE says ({@code wb}, {@code cw}), so stream and recovery mean the same. What is available for new
+     * orders (which unrealised profit moves) is {@code AccountUpdate.availableBalance}.
+     */
     public static List<BalanceUpdate> futuresBalances(OrderMapping.Context ctx, JsonNode items, Instant received) {
         List<BalanceUpdate> out = new ArrayList<>();
         for (JsonNode b : array(items, "balances")) {
             BigDecimal total = BinanceFields.decimal(b, b.has("walletBalance") ? "walletBalance" : "balance");
-            BigDecimal free = BinanceFields.decimal(b, "availableBalance");
-            BigDecimal locked = total.subtract(free).max(BigDecimal.ZERO);
+            BigDecimal free = BinanceFields.decimal(b, "crossWalletBalance");
+            BigDecimal locked = total.subtract(free);
             out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked, total, time(b, "updateTime"),
                     received));
         }
         return out;
     }
 
-    /** USD-M {@code /fapi/v2|v3/positionRisk}: the open positions. */
+    /** USD-M {@code /fapi/v2|v3/positionRisk}: the open positions (a snapshot; flat ones left out). */
     public static List<PositionUpdate> positions(OrderMapping.Context ctx, JsonNode items, Instant received) {
+        return positions(ctx, items, received, false);
+    }
+
+    /**
+     * USD-M {@code /fapi/v2|v3/positionRisk}, flat positions included when {@code includeFlat}: after a gap in the
+     * account stream a position closed meanwhile must be reported as zero.
+     */
+    public static List<PositionUpdate> positions(OrderMapping.Context ctx, JsonNode items, Instant received,
+                                                 boolean includeFlat) {
         List<PositionUpdate> out = new ArrayList<>();
         for (JsonNode p : array(items, "positions")) {
             BigDecimal amount = BinanceFields.decimal(p, "positionAmt");
-            if (amount.signum() == 0) {
+            if (amount.signum() == 0 && !includeFlat) {
                 continue;
             }
             String symbol = BinanceFields.text(p, "symbol");
@@ -103,7 +117,7 @@ public final class AccountMapping {
                     .setSymbol(symbol).setInstrumentId(ctx.instrumentId(symbol))
                     .setPositionSide(positionSide(p.path("positionSide").asText("BOTH")))
                     .setQuantity(amount)
-                    .setEntryPrice(optional(p, "entryPrice"))
+                    .setEntryPrice(amount.signum() == 0 ? null : optional(p, "entryPrice"))
                     .setMarkPrice(optional(p, "markPrice"))
                     .setUnrealizedPnl(optional(p, "unRealizedProfit"))
                     .setRealizedPnl(null)

@@ -226,26 +226,6 @@ public final class UserDataMapping {
         return new Balances("outboundAccountPosition", List.copyOf(balances), micros(integer(e, "u")));
     }
 
-    /**
-     * Spot {@code GET /api/v3/account} (or WebSocket API {@code account.status} result) → absolute balances, marked
-     * RECOVERY.
-     */
-    public static List<BalanceUpdate> spotAccountBalances(JsonNode account, Context context, Instant receivedAt) {
-        JsonNode list = account.get("balances");
-        if (list == null || !list.isArray()) {
-            throw new UnmappableMessageException("field 'balances' is missing or not an array");
-        }
-        Instant time = account.path("updateTime").canConvertToLong() ? instant(account.get("updateTime").asLong()) : null;
-        List<BalanceUpdate> balances = new ArrayList<>();
-        for (JsonNode b : list) {
-            BigDecimal free = decimal(b, "free");
-            BigDecimal locked = decimal(b, "locked");
-            balances.add(balance(context, text(b, "asset"), free, locked, free.add(locked), time, receivedAt,
-                    EventSource.RECOVERY));
-        }
-        return List.copyOf(balances);
-    }
-
     // ---- USD-M ----
 
     /** USD-M ORDER_TRADE_UPDATE → OrderUpdate (with the fill of an x=TRADE or CALCULATED). */
@@ -320,45 +300,6 @@ public final class UserDataMapping {
         }
         return new AccountChange("ACCOUNT_UPDATE", reason, List.copyOf(balances), List.copyOf(changes),
                 List.copyOf(positions));
-    }
-
-    /**
-     * USD-M {@code GET /fapi/v2/account} (or v3) → balances per asset ({@code walletBalance}, {@code
-     * crossWalletBalance}, as on the stream), marked RECOVERY.
-     */
-    public static List<BalanceUpdate> futuresAccountBalances(JsonNode account, Context context, Instant receivedAt) {
-        JsonNode list = account.get("assets");
-        if (list == null || !list.isArray()) {
-            throw new UnmappableMessageException("field 'assets' is missing or not an array");
-        }
-        List<BalanceUpdate> balances = new ArrayList<>();
-        for (JsonNode b : list) {
-            BigDecimal wallet = decimal(b, "walletBalance");
-            BigDecimal cross = decimal(b, "crossWalletBalance");
-            Instant time = b.path("updateTime").canConvertToLong() && b.get("updateTime").asLong() > 0
-                    ? instant(b.get("updateTime").asLong()) : null;
-            balances.add(balance(context, text(b, "asset"), cross, wallet.subtract(cross), wallet, time,
-                    receivedAt, EventSource.RECOVERY));
-        }
-        return List.copyOf(balances);
-    }
-
-    /** USD-M {@code GET /fapi/v2/positionRisk} (or v3) → positions, marked RECOVERY. */
-    public static List<PositionUpdate> futuresPositions(JsonNode positionRisk, Context context, Instant receivedAt) {
-        if (positionRisk == null || !positionRisk.isArray()) {
-            throw new UnmappableMessageException("positionRisk answer is not an array");
-        }
-        List<PositionUpdate> positions = new ArrayList<>();
-        for (JsonNode p : positionRisk) {
-            Instant time = p.path("updateTime").canConvertToLong() && p.get("updateTime").asLong() > 0
-                    ? instant(p.get("updateTime").asLong()) : null;
-            positions.add(position(context, text(p, "symbol"), positionSide(text(p, "positionSide")),
-                    decimal(p, "positionAmt"), decimal(p, "entryPrice"),
-                    p.has("markPrice") ? decimal(p, "markPrice") : null, decimal(p, "unRealizedProfit"), null,
-                    p.has("liquidationPrice") ? decimal(p, "liquidationPrice") : null,
-                    p.has("leverage") ? decimal(p, "leverage") : null, time, receivedAt, EventSource.RECOVERY));
-        }
-        return List.copyOf(positions);
     }
 
     // ---- pieces ----

@@ -3,6 +3,7 @@ package io.exchangebus.connectors.binance.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
@@ -79,23 +80,24 @@ class AccountMappingTest {
                 JsonNode raw = account.get("assets").get(i);
                 BalanceUpdate b = balances.get(i);
                 BigDecimal wallet = new BigDecimal(raw.get("walletBalance").asText());
-                BigDecimal available = new BigDecimal(raw.get("availableBalance").asText());
+                BigDecimal cross = new BigDecimal(raw.get("crossWalletBalance").asText());
                 assertThat(b.getAsset()).isEqualTo(raw.get("asset").asText());
                 assertThat(b.getTotal()).isEqualByComparingTo(wallet);
-                assertThat(b.getFree()).isEqualByComparingTo(available);
-                assertThat(b.getLocked()).isEqualByComparingTo(wallet.subtract(available).max(BigDecimal.ZERO));
+                assertThat(b.getFree()).isEqualByComparingTo(cross);
+                assertThat(b.getLocked()).isEqualByComparingTo(wallet.subtract(cross));
             }
         }
     }
 
     @Test
-    void shouldNeverReportANegativeLockedFuturesBalanceWhenProfitMakesMoreAvailable() {
+    void shouldReportTheCrossWalletBalanceAsFreeAsTheStreamDoesWhateverProfitMakesAvailable() {
+        // BUSD: walletBalance 103.12345678, crossWalletBalance 103.12345678, availableBalance 126.72469206
         JsonNode account = DocFixtures.line("usdm_rest_private.docs.jsonl", 52).message();
 
         List<BalanceUpdate> balances = AccountMapping.futuresAccountBalances(usdm, account, RECEIVED);
 
         BalanceUpdate busd = balances.stream().filter(b -> b.getAsset().equals("BUSD")).findFirst().orElseThrow();
-        assertThat(busd.getFree()).isEqualByComparingTo("126.72469206");
+        assertThat(busd.getFree()).isEqualByComparingTo("103.12345678");
         assertThat(busd.getTotal()).isEqualByComparingTo("103.12345678");
         assertThat(busd.getLocked()).isEqualByComparingTo("0");
     }
@@ -150,5 +152,36 @@ class AccountMappingTest {
         assertThat(v3Hedge).extracting(PositionUpdate::getPositionSide)
                 .containsExactly(PositionSide.LONG, PositionSide.SHORT);
         assertThat(v3Hedge.get(1).getQuantity()).isEqualByComparingTo("-1");
+    }
+
+    @Test
+    void shouldMapWhatThePmsRereadsAfterAGapWithFlatPositionsIncluded() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode futures = json.readTree("{\"assets\":[{\"asset\":\"USDT\",\"walletBalance\":\"23.72469206\","
+                + "\"crossWalletBalance\":\"20.72469206\",\"availableBalance\":\"30\","
+                + "\"updateTime\":1625474304765}]}");
+        BalanceUpdate usdt = AccountMapping.futuresAccountBalances(usdm, futures, RECEIVED).get(0);
+        assertThat(usdt.getFree()).isEqualByComparingTo("20.72469206");
+        assertThat(usdt.getLocked()).isEqualByComparingTo("3");
+        assertThat(usdt.getTotal()).isEqualByComparingTo("23.72469206");
+
+        JsonNode risk = json.readTree("[{\"symbol\":\"BTCUSDT\",\"positionSide\":\"BOTH\",\"positionAmt\":\"0.001\","
+                + "\"entryPrice\":\"22185.2\",\"markPrice\":\"21123.05052574\",\"unRealizedProfit\":\"-1.06214947\","
+                + "\"liquidationPrice\":\"19731.45529116\",\"leverage\":\"4\",\"updateTime\":1655217461579},"
+                + "{\"symbol\":\"ETHUSDT\",\"positionSide\":\"BOTH\",\"positionAmt\":\"0.000\","
+                + "\"entryPrice\":\"0.0\",\"markPrice\":\"3000\",\"unRealizedProfit\":\"0\","
+                + "\"liquidationPrice\":\"0\",\"leverage\":\"20\",\"updateTime\":0}]");
+        List<PositionUpdate> withFlat = AccountMapping.positions(usdm, risk, RECEIVED, true);
+        PositionUpdate p = withFlat.get(0);
+        assertThat(p.getQuantity()).isEqualByComparingTo("0.001");
+        assertThat(p.getEntryPrice()).isEqualByComparingTo("22185.2");
+        assertThat(p.getMarkPrice()).isEqualByComparingTo("21123.05052574");
+        assertThat(p.getLiquidationPrice()).isEqualByComparingTo("19731.45529116");
+        assertThat(p.getLeverage()).isEqualByComparingTo("4");
+        assertThat(p.getSource()).isEqualTo(EventSource.RECOVERY);
+        assertThat(withFlat).hasSize(2);
+        assertThat(withFlat.get(1).getQuantity()).isZero();
+        assertThat(withFlat.get(1).getEntryPrice()).isNull();
+        assertThat(AccountMapping.positions(usdm, risk, RECEIVED)).hasSize(1);
     }
 }

@@ -362,32 +362,4 @@ class UserDataMappingTest {
         decimal.put("d", "1e");
         assertThatThrownBy(() -> map(decimal, SPOT)).hasMessageContaining("field 'd'");
     }
-
-    @Test
-    void shouldMapRecoveryAnswersOfBothFamilies() throws IOException {
-        JsonNode spot = JSON.readTree("{\"updateTime\":123456789,\"balances\":[{\"asset\":\"BTC\",\"free\":"
-                + "\"4723846.89208129\",\"locked\":\"0.00000000\"},{\"asset\":\"LTC\",\"free\":\"4763368.68006011\","
-                + "\"locked\":\"1.5\"}]}");
-        List<BalanceUpdate> spotBalances = UserDataMapping.spotAccountBalances(spot, SPOT, RECEIVED);
-        assertThat(spotBalances).extracting(BalanceUpdate::getSource).containsOnly(EventSource.RECOVERY);
-        assertThat(spotBalances.get(1).getTotal()).isEqualTo(d("4763370.18006011"));
-
-        JsonNode futures = JSON.readTree("{\"assets\":[{\"asset\":\"USDT\",\"walletBalance\":\"23.72469206\","
-                + "\"crossWalletBalance\":\"20.72469206\",\"updateTime\":1625474304765}]}");
-        BalanceUpdate usdt = UserDataMapping.futuresAccountBalances(futures, USDM, RECEIVED).get(0);
-        assertThat(usdt.getFree()).isEqualTo(d("20.72469206"));
-        assertThat(usdt.getLocked()).isEqualTo(d("3"));
-        assertThat(usdt.getTotal()).isEqualTo(d("23.72469206"));
-
-        JsonNode risk = JSON.readTree("[{\"symbol\":\"BTCUSDT\",\"positionSide\":\"BOTH\",\"positionAmt\":\"0.001\","
-                + "\"entryPrice\":\"22185.2\",\"markPrice\":\"21123.05052574\",\"unRealizedProfit\":\"-1.06214947\","
-                + "\"liquidationPrice\":\"19731.45529116\",\"leverage\":\"4\",\"updateTime\":1655217461579}]");
-        PositionUpdate p = UserDataMapping.futuresPositions(risk, USDM, RECEIVED).get(0);
-        assertThat(p.getQuantity()).isEqualTo(d("0.001"));
-        assertThat(p.getEntryPrice()).isEqualTo(d("22185.2"));
-        assertThat(p.getMarkPrice()).isEqualTo(d("21123.05052574"));
-        assertThat(p.getLiquidationPrice()).isEqualTo(d("19731.45529116"));
-        assertThat(p.getLeverage()).isEqualTo(d("4"));
-        assertThat(p.getSource()).isEqualTo(EventSource.RECOVERY);
-    }
 }

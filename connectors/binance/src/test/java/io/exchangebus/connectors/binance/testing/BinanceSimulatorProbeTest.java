@@ -11,7 +11,7 @@ class BinanceSimulatorProbeTest {
 
     @ParameterizedTest
     @EnumSource(BinanceVenue.class)
-    void shouldStartAFundedSimulatorWhoseBookSoonHasBothSides(BinanceVenue venue) {
+    void shouldStartAFundedSimulatorWhoseBookSoonHasBothSides(BinanceVenue venue) throws InterruptedException {
         try (BinanceSimulatorProbe probe = BinanceSimulatorProbe.start(venue)) {
             assertThat(probe.freeBalances().get("USDT")).isEqualByComparingTo("1000000");
             assertThat(probe.instrument().exchange()).isEqualTo(venue.exchange());
@@ -19,7 +19,7 @@ class BinanceSimulatorProbeTest {
             var book = probe.trueBook(5);
             long deadline = System.nanoTime() + 10_000_000_000L;
             while ((book.bids().isEmpty() || book.asks().isEmpty()) && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                Thread.sleep(10);
                 book = probe.trueBook(5);
             }
             assertThat(book.bids()).isNotEmpty();
