@@ -1,5 +1,6 @@
 package io.exchangebus.connectors.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.auth.BinanceKeyType;
 import io.exchangebus.connectors.binance.auth.BinanceSigner;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -125,8 +127,7 @@ public final class BinanceConnector implements ExchangeConnector {
         BinanceKeyType type = KEY_TYPES.get(account.keyType().toLowerCase(Locale.ROOT));
         if (type == null) {
             throw new ConnectorConfigException(exchange(), "account." + account.account() + ".key-type",
-                    "must be one of " + new java.util.TreeSet<>(KEY_TYPES.keySet()) + ", was '" + account.keyType()
-                            + "'");
+                    "must be one of " + new TreeSet<>(KEY_TYPES.keySet()) + ", was '" + account.keyType() + "'");
         }
         try {
             return BinanceSigner.of(account.resolve(exchange()), type);
@@ -139,7 +140,8 @@ public final class BinanceConnector implements ExchangeConnector {
     @Override
     public CompletableFuture<Result<List<InstrumentDefinition>>> instruments(ConnectorSettings settings) {
         BinanceRestClient rest = new BinanceRestClient(config(settings));
-        HttpCall call = HttpCall.get(venue.restPrefix() + "/exchangeInfo").withWeight(venue == BinanceVenue.SPOT ? 20 : 1);
+        HttpCall call = HttpCall.get(venue.restPrefix() + "/exchangeInfo")
+                .withWeight(venue == BinanceVenue.SPOT ? 20 : 1);
         return rest.call(call)
                 .thenApply(r -> r.flatMap(this::instrumentsOf))
                 .whenComplete((r, e) -> rest.close());
@@ -231,16 +233,17 @@ public final class BinanceConnector implements ExchangeConnector {
     private InstrumentRegistry checked(InstrumentRegistry instruments) {
         Objects.requireNonNull(instruments, "instruments");
         if (!exchange().equals(instruments.exchange())) {
-            throw new IllegalArgumentException("the registry of " + instruments.exchange() + " given to the connector of "
-                    + exchange());
+            throw new IllegalArgumentException("the registry of " + instruments.exchange()
+                    + " given to the connector of " + exchange());
         }
         return instruments;
     }
 
-    private Result<List<InstrumentDefinition>> instrumentsOf(com.fasterxml.jackson.databind.JsonNode exchangeInfo) {
+    private Result<List<InstrumentDefinition>> instrumentsOf(JsonNode exchangeInfo) {
         try {
             InstrumentMapping.Mapped mapped = InstrumentMapping.fromExchangeInfo(venue, exchangeInfo);
-            mapped.skipped().forEach(s -> LOG.warn("{}: instrument {} skipped: {}", exchange(), s.symbol(), s.reason()));
+            mapped.skipped().forEach(s -> LOG.warn("{}: instrument {} skipped: {}", exchange(), s.symbol(),
+                    s.reason()));
             return Result.ok(mapped.instruments());
         } catch (UnmappableMessageException e) {
             return Result.err(new ExchangeError(ErrorKind.UNKNOWN, exchange(), null,

@@ -44,10 +44,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,7 +115,7 @@ class BinanceConnectorIT {
 
         assertThat(accepted.clientOrderId()).isEqualTo(order.getClientOrderId());
         assertThat(accepted.status()).isEqualTo(OrderStatus.NEW);
-        assertThat(ok(fetcher.openOrders(java.util.Optional.of(instrument.id()))))
+        assertThat(ok(fetcher.openOrders(Optional.of(instrument.id()))))
                 .anySatisfy(o -> assertThat(o.getClientOrderId()).isEqualTo(order.getClientOrderId()));
     }
 
@@ -125,8 +127,10 @@ class BinanceConnectorIT {
         sim.deposit(ACCOUNT, sim.symbols().get(0).quoteAsset(), "1000000");
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         sim.addEd25519Key(ACCOUNT, "spi-ed25519-key", pair.getPublic());
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
         ExchangeConnector connector = ExchangeConnectors.load().require(venue.exchange());
         ConnectorSettings settings = settingsOf(venue, sim);
 
@@ -160,7 +164,8 @@ class BinanceConnectorIT {
     /** Half the simulator's starting mid, on the tick: far below where the market trades during the test. */
     private static BigDecimal passivePrice(BinanceSimulator sim, InstrumentDefinition instrument) {
         BigDecimal tick = instrument.rules().tickSize();
-        BigDecimal half = sim.symbols().get(0).startMid().divide(BigDecimal.valueOf(2), tick.scale(), RoundingMode.DOWN);
+        BigDecimal half = sim.symbols().get(0).startMid()
+                .divide(BigDecimal.valueOf(2), tick.scale(), RoundingMode.DOWN);
         return half.divide(tick, 0, RoundingMode.DOWN).multiply(tick);
     }
 
@@ -192,7 +197,7 @@ class BinanceConnectorIT {
         return result.value();
     }
 
-    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition)
+    private static void awaitUntil(String what, BooleanSupplier condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {

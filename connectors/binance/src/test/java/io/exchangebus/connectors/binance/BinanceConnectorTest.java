@@ -236,10 +236,12 @@ class BinanceConnectorTest {
         AccountSettings missing = new AccountSettings("main", "hmac", SecretRef.parse("env:PATH"),
                 SecretRef.parse("file:" + dir.resolve("nope")));
 
-        assertThatThrownBy(() -> connector(BinanceVenue.SPOT).dataFetcher(ConnectorSettings.production("binance-spot"),
-                missing))
+        ConnectorSettings settings = ConnectorSettings.production("binance-spot");
+
+        assertThatThrownBy(() -> connector(BinanceVenue.SPOT).dataFetcher(settings, missing))
                 .isInstanceOf(ConnectorConfigException.class)
-                .hasMessageStartingWith("binance-spot: account.main.secret cannot read secret file " + dir.resolve("nope"));
+                .hasMessageStartingWith("binance-spot: account.main.secret cannot read secret file "
+                        + dir.resolve("nope"));
     }
 
     @Test

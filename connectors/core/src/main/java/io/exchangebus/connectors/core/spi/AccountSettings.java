@@ -3,6 +3,7 @@ package io.exchangebus.connectors.core.spi;
 import io.exchangebus.connectors.core.credentials.ApiCredentials;
 import io.exchangebus.connectors.core.credentials.CredentialException;
 import io.exchangebus.connectors.core.credentials.SecretRef;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -38,7 +39,7 @@ public record AccountSettings(String account, String keyType, SecretRef apiKey, 
     public ApiCredentials resolve(String exchange) {
         String key;
         try {
-            key = apiKey.resolve().apply(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            key = apiKey.resolve().apply(bytes -> new String(bytes, StandardCharsets.UTF_8));
         } catch (CredentialException e) {
             throw new ConnectorConfigException(exchange, "account." + account + ".api-key", e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,13 +137,13 @@ public record ConnectorSettings(String exchange, Environment environment, Map<St
         for (String name : endpoints.keySet()) {
             if (!endpointNames.contains(name)) {
                 throw new ConnectorConfigException(exchange, "endpoints." + name,
-                        "is not an endpoint of " + exchange + "; known: " + new java.util.TreeSet<>(endpointNames));
+                        "is not an endpoint of " + exchange + "; known: " + new TreeSet<>(endpointNames));
             }
         }
         for (String name : settings.keySet()) {
             if (!settingNames.contains(name)) {
                 throw new ConnectorConfigException(exchange, "settings." + name,
-                        "is not a setting of " + exchange + "; known: " + new java.util.TreeSet<>(settingNames));
+                        "is not a setting of " + exchange + "; known: " + new TreeSet<>(settingNames));
             }
         }
     }

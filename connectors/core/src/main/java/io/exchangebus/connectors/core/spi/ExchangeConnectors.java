@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The exchange connectors on the class path, by exchange id: what services choose an exchange with, by
@@ -71,7 +72,7 @@ public final class ExchangeConnectors {
 
     /** The exchange ids served, sorted. */
     public Set<String> ids() {
-        return Collections.unmodifiableSet(new java.util.TreeSet<>(byId.keySet()));
+        return Collections.unmodifiableSet(new TreeSet<>(byId.keySet()));
     }
 
     @Override

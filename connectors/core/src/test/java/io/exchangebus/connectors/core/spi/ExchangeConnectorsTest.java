@@ -3,7 +3,9 @@ package io.exchangebus.connectors.core.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExchangeConnectorsTest {
@@ -54,7 +56,7 @@ class ExchangeConnectorsTest {
     void shouldReportAnUnknownEndpointWithItsKey() {
         ExchangeConnector stub = ExchangeConnectors.load().require("stub-one");
         ConnectorSettings typo = ConnectorSettings.custom("stub-one",
-                java.util.Map.of("rest-url", java.net.URI.create("http://127.0.0.1:1")));
+                Map.of("rest-url", URI.create("http://127.0.0.1:1")));
 
         assertThatThrownBy(() -> stub.validate(typo))
                 .isInstanceOf(ConnectorConfigException.class)
