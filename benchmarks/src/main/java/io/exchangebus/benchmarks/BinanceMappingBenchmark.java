@@ -31,13 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  * <li>{@code depthFrameToBookUpdate}: a spot combined-stream {@code depthUpdate} frame of 20 bids and 20 asks
  *     (BTCUSDT-like, prices {@code 65000.01000000}, quantities with 8 decimals, as Binance sends them) through
- *     {@link MarketMapping#parse} (Jackson token walk, exact decimals from the token text) and
+ *     {@link MarketMapping#parse} (its compact-layout reader, exact decimals from the frame's characters) and
  *     {@link BookUpdateMapper#delta} (levels sorted best first, decimals at the model's scale 18);</li>
  * <li>{@code depthFrameToBookDiff}: the parse alone, to the core {@link BookDiff} the synchronizer takes;</li>
  * <li>{@code bookDiffToBookUpdate}: the {@link BookUpdateMapper} alone on the parsed diff (sorting, scale 18);</li>
  * <li>{@code tradeFrameToTrade}: a spot {@code trade} frame to the {@link Trade} event;</li>
- * <li>{@code bareTokenWalk}: a Jackson token walk over the same depth frame that only reads every token, the floor
- *     any streaming mapping pays.</li>
+ * <li>{@code bareTokenWalk}: a Jackson token walk over the same depth frame that only reads every token: what a
+ *     general JSON reader pays before mapping anything (the mapping's fallback for other layouts walks so).</li>
  * </ul>
  */
 @State(Scope.Thread)

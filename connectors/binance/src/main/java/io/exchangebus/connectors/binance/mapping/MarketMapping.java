@@ -17,6 +17,7 @@ import io.exchangebus.events.Side;
 import io.exchangebus.events.Trade;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,8 +51,10 @@ import java.util.function.Function;
  * Anything else (kline, ticker, bookTicker, …), or a frame missing a field, is refused with an
  * {@link UnmappableMessageException} whose message says why.
  *
- * <p>Hot path: {@link #parse} walks the tokens of one frame with a Jackson streaming parser (no tree, no databind);
- * decimals are built from the token's characters. Failures go through cold helpers.
+ * <p>Hot path: {@link #parse} first tries {@link CompactFrameReader}, which reads Binance's own compact layout
+ * straight from the characters; any other layout is read by a Jackson streaming walk (no tree, no databind), which
+ * also gives every refusal its reason. Both fill the same fields and build the message the same way; decimals are
+ * built from the text's characters. Failures go through cold helpers.
  */
 public final class MarketMapping {
 
@@ -113,6 +116,12 @@ public final class MarketMapping {
      *         event or a request's answer, or that misses a field
      */
     public static Message parse(BinanceVenue venue, String frame) {
+        Message compact = CompactFrameReader.read(venue, frame);
+        return compact != null ? compact : parseGeneral(venue, frame);
+    }
+
+    /** {@link #parse} without the compact fast path: a Jackson token walk that reads any valid JSON layout. */
+    static Message parseGeneral(BinanceVenue venue, String frame) {
         try (JsonParser p = JSON.createParser(frame)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw notAnObject(frame);
@@ -252,39 +261,8 @@ public final class MarketMapping {
         char[] chars = p.getTextCharacters();
         int offset = p.getTextOffset();
         int length = p.getTextLength();
-        BigDecimal plain = plainDecimal(chars, offset, length);
+        BigDecimal plain = PlainDecimal.parse(CharBuffer.wrap(chars), offset, offset + length);
         return plain != null ? plain : slowDecimal(p, chars, offset, length, field);
-    }
-
-    /**
-     * The plain decimal {@code [-]digits[.digits]} of at most 18 digits (Binance's usual "65000.01000000") as
-     * {@code unscaled * 10^-scale}, exact; null for anything else, which {@link BigDecimal}'s parser then reads.
-     */
-    static BigDecimal plainDecimal(char[] chars, int offset, int length) {
-        int i = offset;
-        int end = offset + length;
-        boolean negative = i < end && chars[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long unscaled = 0;
-        int digits = 0;
-        int scale = -1;
-        for (; i < end; i++) {
-            char c = chars[i];
-            if (c >= '0' && c <= '9') {
-                unscaled = unscaled * 10 + (c - '0');
-                digits++;
-            } else if (c == '.' && scale < 0) {
-                scale = end - i - 1;
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0 || digits > 18 || scale == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     private static BigDecimal slowDecimal(JsonParser p, char[] chars, int offset, int length, String field)
@@ -296,7 +274,7 @@ public final class MarketMapping {
         }
     }
 
-    private static Message build(BinanceVenue venue, String stream, Fields f) {
+    static Message build(BinanceVenue venue, String stream, Fields f) {
         String type = f.type;
         if ("depthUpdate".equals(type)) {
             return isPartialStream(stream) ? usdmPartial(venue, stream, f) : diff(venue, stream, f);
@@ -356,8 +334,8 @@ public final class MarketMapping {
                 f.buyerMaker == 1 ? Side.SELL : Side.BUY, require(f.time, "T"));
     }
 
-    /** One frame's fields, filled in any order. */
-    private static final class Fields {
+    /** One frame's fields, filled in any order (by the token walk or by {@link CompactFrameReader}). */
+    static final class Fields {
         static final long ABSENT = Long.MIN_VALUE;
         String type;
         String symbol;

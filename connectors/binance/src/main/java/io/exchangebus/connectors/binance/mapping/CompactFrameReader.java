@@ -1,0 +1,424 @@
+package io.exchangebus.connectors.binance.mapping;
+
+import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.core.book.Level;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fast path of {@link MarketMapping#parse}: reads a market-data frame laid out as Binance sends it — compact
+ * JSON, no whitespace, no escapes, levels as {@code ["price","qty"]} pairs of plain decimals — straight from the
+ * frame's characters into the same {@link MarketMapping.Fields} the general Jackson walk fills, so that both give
+ * the same message or the same refusal.
+ *
+ * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
+ * an escape or control character in a string, a nested object, an array where a scalar is expected, a number in
+ * place of a decimal string, a level with more than two elements, an integer of more than 18 digits, a reply to a
+ * request. The general walk then reads the frame and decides, with its own error messages. So this class never
+ * refuses a frame and never accepts one that the general walk would refuse as JSON.
+ *
+ * <p>Why it exists: a 20+20-level depth frame costs about as much in Jackson's token walk alone (the tokenizer,
+ * its text buffer and field-name lookup) as the issue's whole mapping budget; reading the known layout directly
+ * avoids the copies. {@code CompactFrameReaderTest} checks it against the general walk on every fixture and on
+ * generated and mutated frames; {@code BinanceMappingBenchmark} measures both.
+ */
+final class CompactFrameReader {
+    private static final String DEPTH_UPDATE = "depthUpdate";
+    private static final String TRADE = "trade";
+    private static final String AGG_TRADE = "aggTrade";
+    private static final int INTEGER = 0;
+    private static final int LONG_INTEGER = 1;
+    private static final int FRACTION = 2;
+
+    private final String s;
+    private final int n;
+    private int i;
+    private int start;
+    private int end;
+    private long number;
+    private int numberKind;
+    private String stream;
+
+    private CompactFrameReader(String frame) {
+        this.s = frame;
+        this.n = frame.length();
+    }
+
+    /** The frame's message, or null when the frame is outside the compact layout (the general walk decides). */
+    static MarketMapping.Message read(BinanceVenue venue, String frame) {
+        CompactFrameReader r = new CompactFrameReader(frame);
+        MarketMapping.Fields f = new MarketMapping.Fields();
+        return r.frame(f) ? MarketMapping.build(venue, r.stream, f) : null;
+    }
+
+    private boolean frame(MarketMapping.Fields f) {
+        if (!eat('{') || !key()) {
+            return false;
+        }
+        if (keyIs("stream")) {
+            if (!string()) {
+                return false;
+            }
+            stream = s.substring(start, end);
+            if (!eat(',') || !key() || !keyIs("data") || !eat('{') || !key() || !members(f)) {
+                return false;
+            }
+            return eat('}') && i == n;
+        }
+        if (keyIs("result") || keyIs("id") || keyIs("error")) {
+            return false;
+        }
+        return members(f) && i == n;
+    }
+
+    /** The members of an event object, the first key already read; consumes the closing brace. */
+    private boolean members(MarketMapping.Fields f) {
+        while (true) {
+            if (!member(f)) {
+                return false;
+            }
+            if (eat('}')) {
+                return true;
+            }
+            if (!eat(',') || !key()) {
+                return false;
+            }
+        }
+    }
+
+    /** One value for the key just read, into the field it names; mirrors MarketMapping's field switch. */
+    private boolean member(MarketMapping.Fields f) {
+        int keyLength = end - start;
+        if (keyLength == 1) {
+            return oneLetter(f, s.charAt(start));
+        }
+        if (keyIs("pu")) {
+            return integer() && set(f, 'P');
+        }
+        if (keyIs("lastUpdateId")) {
+            return integer() && set(f, 'L');
+        }
+        if (keyIs("bids") || keyIs("asks")) {
+            boolean bids = s.charAt(start) == 'b';
+            if (peek() == '[') {
+                List<Level> levels = levels();
+                if (levels == null) {
+                    return false;
+                }
+                if (bids) {
+                    f.bids = levels;
+                } else {
+                    f.asks = levels;
+                }
+                return true;
+            }
+            if (!scalar()) {
+                return false;
+            }
+            if (bids) {
+                f.bids = null;
+            } else {
+                f.asks = null;
+            }
+            return true;
+        }
+        return scalar();
+    }
+
+    private boolean oneLetter(MarketMapping.Fields f, char name) {
+        switch (name) {
+            case 'e':
+                if (!string()) {
+                    return false;
+                }
+                f.type = typeName();
+                return true;
+            case 's':
+                if (!string()) {
+                    return false;
+                }
+                f.symbol = s.substring(start, end);
+                return true;
+            case 'E':
+            case 'T':
+            case 'U':
+            case 'u':
+            case 't':
+                return integer() && set(f, name);
+            case 'p':
+            case 'q':
+                BigDecimal d = decimalString();
+                if (d == null) {
+                    return false;
+                }
+                if (name == 'p') {
+                    f.price = d;
+                } else {
+                    f.quantity = d;
+                }
+                return true;
+            case 'm':
+                char c = peek();
+                if (!scalar()) {
+                    return false;
+                }
+                f.buyerMaker = c == 't' ? 1 : c == 'f' ? 0 : -1;
+                return true;
+            case 'b':
+                if (peek() == '[') {
+                    f.bids = levels();
+                    return f.bids != null;
+                }
+                return scalar();
+            case 'a':
+                if (peek() == '[') {
+                    f.asks = levels();
+                    return f.asks != null;
+                }
+                char first = peek();
+                if (!scalar()) {
+                    return false;
+                }
+                if (first == '-' || (first >= '0' && first <= '9')) {
+                    if (numberKind == LONG_INTEGER) {
+                        return false;
+                    }
+                    if (numberKind == INTEGER) {
+                        f.aggId = number;
+                    }
+                }
+                return true;
+            default:
+                return scalar();
+        }
+    }
+
+    private boolean set(MarketMapping.Fields f, char field) {
+        switch (field) {
+            case 'E' -> f.eventTime = number;
+            case 'T' -> f.time = number;
+            case 'U' -> f.firstId = number;
+            case 'u' -> f.lastId = number;
+            case 't' -> f.tradeId = number;
+            case 'P' -> f.previousId = number;
+            case 'L' -> f.snapshotId = number;
+            default -> throw new IllegalArgumentException("no integer field " + field);
+        }
+        return true;
+    }
+
+    private String typeName() {
+        int length = end - start;
+        if (length == DEPTH_UPDATE.length() && s.startsWith(DEPTH_UPDATE, start)) {
+            return DEPTH_UPDATE;
+        }
+        if (length == TRADE.length() && s.startsWith(TRADE, start)) {
+            return TRADE;
+        }
+        if (length == AGG_TRADE.length() && s.startsWith(AGG_TRADE, start)) {
+            return AGG_TRADE;
+        }
+        return s.substring(start, end);
+    }
+
+    /** {@code [["p","q"],…]}; null when a level is not exactly two plain decimal strings. */
+    private List<Level> levels() {
+        i++;
+        List<Level> out = new ArrayList<>(24);
+        if (eat(']')) {
+            return out;
+        }
+        do {
+            if (!eat('[')) {
+                return null;
+            }
+            BigDecimal price = decimalString();
+            if (price == null || !eat(',')) {
+                return null;
+            }
+            BigDecimal quantity = decimalString();
+            if (quantity == null || !eat(']')) {
+                return null;
+            }
+            out.add(new Level(price, quantity));
+        } while (eat(','));
+        return eat(']') ? out : null;
+    }
+
+    /**
+     * A string holding a plain decimal {@code [-]digits[.digits]} of at most 18 digits, read in one pass as
+     * {@code unscaled * 10^-scale} with the text's scale (the rule of {@link PlainDecimal}); null for anything else.
+     */
+    private BigDecimal decimalString() {
+        String text = s;
+        int limit = n;
+        int p = i;
+        if (p >= limit || text.charAt(p) != '"') {
+            return null;
+        }
+        p++;
+        boolean negative = p < limit && text.charAt(p) == '-';
+        if (negative) {
+            p++;
+        }
+        int from = p;
+        long unscaled = 0;
+        int point = -1;
+        while (true) {
+            if (p >= limit) {
+                return null;
+            }
+            char c = text.charAt(p);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = p;
+            } else if (c == '"') {
+                break;
+            } else {
+                return null;
+            }
+            p++;
+        }
+        int digits = p - from - (point < 0 ? 0 : 1);
+        int scale = point < 0 ? 0 : p - point - 1;
+        i = p + 1;
+        if (digits == 0 || digits > 18 || (point >= 0 && scale == 0)) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    }
+
+    // ---- tokens ----
+
+    private char peek() {
+        return i < n ? s.charAt(i) : 0;
+    }
+
+    private boolean eat(char c) {
+        if (i < n && s.charAt(i) == c) {
+            i++;
+            return true;
+        }
+        return false;
+    }
+
+    /** A key and its colon; [start, end) is the key's text. */
+    private boolean key() {
+        return string() && eat(':');
+    }
+
+    private boolean keyIs(String name) {
+        return end - start == name.length() && s.startsWith(name, start);
+    }
+
+    /** A string without escapes or control characters; [start, end) is its text. */
+    private boolean string() {
+        String text = s;
+        int limit = n;
+        int p = i;
+        if (p >= limit || text.charAt(p) != '"') {
+            return false;
+        }
+        int from = ++p;
+        while (p < limit) {
+            char c = text.charAt(p);
+            if (c == '"') {
+                start = from;
+                end = p;
+                i = p + 1;
+                return true;
+            }
+            if (c == '\\' || c < 0x20) {
+                return false;
+            }
+            p++;
+        }
+        return false;
+    }
+
+    /** An integer of at most 18 digits, in JSON's grammar, into {@link #number}. */
+    private boolean integer() {
+        char c = peek();
+        return (c == '-' || (c >= '0' && c <= '9')) && number() && numberKind == INTEGER;
+    }
+
+    /** A string, number, true, false or null; for a number, {@link #numberKind} says which. */
+    private boolean scalar() {
+        char c = peek();
+        if (c == '"') {
+            return string();
+        }
+        if (c == 't') {
+            return literal("true");
+        }
+        if (c == 'f') {
+            return literal("false");
+        }
+        if (c == 'n') {
+            return literal("null");
+        }
+        return number();
+    }
+
+    private boolean literal(String word) {
+        if (s.startsWith(word, i)) {
+            i += word.length();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * JSON's number grammar {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}; an integer of at most 18
+     * digits has its value in {@link #number}.
+     */
+    private boolean number() {
+        boolean negative = eat('-');
+        int digitsFrom = i;
+        long value = 0;
+        if (eat('0')) {
+            value = 0;
+        } else {
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == digitsFrom) {
+                return false;
+            }
+        }
+        int kind = i - digitsFrom <= 18 ? INTEGER : LONG_INTEGER;
+        if (eat('.')) {
+            kind = FRACTION;
+            if (!digits()) {
+                return false;
+            }
+        }
+        if (eat('e') || eat('E')) {
+            kind = FRACTION;
+            if (!eat('+')) {
+                eat('-');
+            }
+            if (!digits()) {
+                return false;
+            }
+        }
+        char next = peek();
+        if (next >= '0' && next <= '9') {
+            return false; // a leading zero: 01
+        }
+        numberKind = kind;
+        number = negative ? -value : value;
+        return true;
+    }
+
+    private boolean digits() {
+        int from = i;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i > from;
+    }
+}
