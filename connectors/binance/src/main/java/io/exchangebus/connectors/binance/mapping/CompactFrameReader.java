@@ -264,29 +264,29 @@ final class CompactFrameReader {
         }
         int from = p;
         long unscaled = 0;
-        int point = -1;
-        while (true) {
-            if (p >= limit) {
-                return null;
-            }
-            char c = text.charAt(p);
-            if (c >= '0' && c <= '9') {
-                unscaled = unscaled * 10 + (c - '0');
-            } else if (c == '.' && point < 0) {
-                point = p;
-            } else if (c == '"') {
-                break;
-            } else {
-                return null;
-            }
+        char c = 0;
+        while (p < limit && (c = text.charAt(p)) >= '0' && c <= '9') {
+            unscaled = unscaled * 10 + (c - '0');
             p++;
         }
-        int digits = p - from - (point < 0 ? 0 : 1);
-        int scale = point < 0 ? 0 : p - point - 1;
-        i = p + 1;
-        if (digits == 0 || digits > 18 || (point >= 0 && scale == 0)) {
+        int digits = p - from;
+        int scale = 0;
+        if (c == '.' && p < limit) {
+            int fraction = ++p;
+            while (p < limit && (c = text.charAt(p)) >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                p++;
+            }
+            scale = p - fraction;
+            if (scale == 0) {
+                return null; // "5." is not the plain form
+            }
+            digits += scale;
+        }
+        if (p >= limit || text.charAt(p) != '"' || digits == 0 || digits > 18) {
             return null;
         }
+        i = p + 1;
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 

@@ -64,16 +64,12 @@ public final class BookUpdateMapper {
                 view.asks(), view.exchangeTime(), receiveTime);
     }
 
+    /** Every field is given and non-null where the schema says so: the all-fields constructor, not the builder. */
     private BookUpdate build(BookUpdateKind kind, boolean resync, int depth, long sequence, Long previous,
                              List<Level> bids, List<Level> asks, Instant exchangeTime, Instant receiveTime) {
-        return BookUpdate.newBuilder()
-                .setExchange(exchange).setSymbol(symbol).setInstrumentId(instrumentId)
-                .setKind(kind).setResync(resync).setDepth(depth)
-                .setSequence(sequence).setPreviousSequence(previous)
-                .setBids(levels(BIDS_PRICE, BIDS_QUANTITY, bids)).setAsks(levels(ASKS_PRICE, ASKS_QUANTITY, asks))
-                .setExchangeTime(exchangeTime)
-                .setReceiveTime(Objects.requireNonNull(receiveTime, "receiveTime"))
-                .build();
+        return new BookUpdate(exchange, symbol, instrumentId, kind, resync, depth, sequence, previous,
+                levels(BIDS_PRICE, BIDS_QUANTITY, bids), levels(ASKS_PRICE, ASKS_QUANTITY, asks), exchangeTime,
+                Objects.requireNonNull(receiveTime, "receiveTime"));
     }
 
     private static List<PriceLevel> levels(String priceField, String quantityField, List<Level> levels) {
