@@ -34,6 +34,8 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
         if (isJson()) {
             JsonEncoder json = new JsonEncoder();
             json.setContext(getContext());
+            // Log shippers search the text as read; the template and arguments stay for grouping.
+            json.setWithFormattedMessage(true);
             delegate = json;
         } else {
             PatternLayoutEncoder plain = new PatternLayoutEncoder();

@@ -43,6 +43,7 @@ class LogFormatEncoderTest {
         assertThat(json.get("loggerName").asText()).isEqualTo("io.exchangebus.ingest");
         assertThat(json.get("message").asText()).isEqualTo("connected to {}");
         assertThat(json.get("arguments").get(0).asText()).isEqualTo("binance-spot");
+        assertThat(json.get("formattedMessage").asText()).isEqualTo("connected to binance-spot");
     }
 
     @Test
