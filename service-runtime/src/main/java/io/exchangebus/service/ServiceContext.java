@@ -1,0 +1,62 @@
+package io.exchangebus.service;
+
+import io.exchangebus.service.config.CommonConfig;
+import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.service.kafka.DeadLetters;
+import io.exchangebus.service.kafka.KafkaClients;
+import io.exchangebus.service.ops.ReadinessChecks;
+import io.exchangebus.service.ops.ServiceMetrics;
+import java.time.Duration;
+
+/** What the runner gives a service: its configuration, Kafka clients, metrics, readiness and dead letters. */
+public final class ServiceContext {
+    private final ServiceConfig config;
+    private final CommonConfig common;
+    private final KafkaClients kafka;
+    private final ServiceMetrics metrics;
+    private final ReadinessChecks readiness;
+    private DeadLetters deadLetters;
+
+    ServiceContext(ServiceConfig config, ServiceMetrics metrics, ReadinessChecks readiness) {
+        this.config = config;
+        this.common = CommonConfig.of(config);
+        this.kafka = new KafkaClients(config);
+        this.metrics = metrics;
+        this.readiness = readiness;
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    public CommonConfig common() {
+        return common;
+    }
+
+    public KafkaClients kafka() {
+        return kafka;
+    }
+
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Checks registered here count towards {@code /health/ready} along with {@link Service#readinessChecks()}. */
+    public ReadinessChecks readiness() {
+        return readiness;
+    }
+
+    /** The service's dead letters, opened on first use and closed by the runner after the service. */
+    public synchronized DeadLetters deadLetters() {
+        if (deadLetters == null) {
+            deadLetters = DeadLetters.open(kafka, metrics);
+        }
+        return deadLetters;
+    }
+
+    synchronized void close(Duration timeout) {
+        if (deadLetters != null) {
+            deadLetters.close(timeout);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.exchangebus.service.kafka;
+
+import io.exchangebus.avro.serde.AvroDeserializer;
+import io.exchangebus.avro.serde.AvroSerdeConfig;
+import io.exchangebus.avro.serde.AvroSerializer;
+import io.exchangebus.connectors.core.credentials.CredentialException;
+import io.exchangebus.connectors.core.credentials.SecretRef;
+import io.exchangebus.service.config.CommonConfig;
+import io.exchangebus.service.config.CommonKeys;
+import io.exchangebus.service.config.ConfigErrors;
+import io.exchangebus.service.config.ConfigException;
+import io.exchangebus.service.config.KafkaOverrides;
+import io.exchangebus.service.config.PassThrough;
+import io.exchangebus.service.config.ServiceConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka clients as a service's configuration says: the brokers of {@code kafka.bootstrap-servers}, Kafka's own
+ * settings from {@code kafka.client} then {@code kafka.producer} / {@code kafka.consumer} (secret references among
+ * them loaded here, at use), and the Avro serdes of the {@code avro} module on {@code kafka.schema-registry-url}.
+ *
+ * <p>Producers are always idempotent with {@code acks=all}; a configuration that tries to weaken that is refused
+ * (at start-up already, by {@link CommonKeys#SCHEMA}'s rules, and again here). Consumers default to
+ * {@code isolation.level=read_committed} (the OMS writes in transactions) and {@code enable.auto.commit=false}
+ * (services commit what they have processed); the pass-through maps may change those two.
+ */
+public final class KafkaClients {
+    private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger();
+
+    private final ServiceConfig config;
+    private final CommonConfig common;
+
+    public KafkaClients(ServiceConfig config) {
+        this.config = config;
+        this.common = CommonConfig.of(config);
+    }
+
+    /** The service's name, which its dead-letter topic is named after. */
+    public String serviceName() {
+        return config.serviceName();
+    }
+
+    /** Properties of an idempotent producer with {@code acks=all}. */
+    public Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId("producer"));
+        props.putAll(passThrough(CommonKeys.KAFKA_PRODUCER.path(), common.kafkaProducer(), true));
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return props;
+    }
+
+    /**
+     * Properties of a transactional producer (exactly-once with the consumer's offsets, for the OMS): those of
+     * {@link #producerProperties()} with {@code transactional.id}, which must be stable across restarts of the
+     * same instance so that a restarted producer fences its predecessor.
+     */
+    public Properties transactionalProducerProperties(String transactionalId) {
+        if (transactionalId == null || transactionalId.isBlank()) {
+            throw new IllegalArgumentException("a transactional producer needs a transactional.id");
+        }
+        Properties props = producerProperties();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return props;
+    }
+
+    /** Properties of a consumer in {@code groupId}. */
+    public Properties consumerProperties(String groupId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId("consumer"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putAll(passThrough(CommonKeys.KAFKA_CONSUMER.path(), common.kafkaConsumer(), false));
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
+        return props;
+    }
+
+    /** Settings of the Avro serdes: the registry's URL. */
+    public Map<String, Object> serdeConfig() {
+        return Map.of(AvroSerdeConfig.REGISTRY_URL, common.schemaRegistryUrl().toString());
+    }
+
+    /** A value serializer writing Confluent-framed Avro, registering schemas under {@code <topic>-value}. */
+    public <V extends GenericContainer> AvroSerializer<V> valueSerializer() {
+        AvroSerializer<V> serializer = new AvroSerializer<>();
+        serializer.configure(serdeConfig(), false);
+        return serializer;
+    }
+
+    /** A value deserializer reading Confluent-framed Avro into the generated event classes. */
+    public <V> AvroDeserializer<V> valueDeserializer() {
+        AvroDeserializer<V> deserializer = new AvroDeserializer<>();
+        deserializer.configure(serdeConfig(), false);
+        return deserializer;
+    }
+
+    /** An idempotent producer with the given serializers. */
+    public <K, V> KafkaProducer<K, V> producer(Serializer<K> keys, Serializer<V> values) {
+        return new KafkaProducer<>(producerProperties(), keys, values);
+    }
+
+    /** An idempotent producer of events keyed by text ({@code exchange:symbol}, {@code exchange:account}). */
+    public <V extends GenericContainer> KafkaProducer<String, V> avroProducer() {
+        return producer(new StringSerializer(), valueSerializer());
+    }
+
+    /** A transactional producer of events keyed by text; call {@code initTransactions()} before use. */
+    public <V extends GenericContainer> KafkaProducer<String, V> transactionalAvroProducer(String transactionalId) {
+        return new KafkaProducer<>(transactionalProducerProperties(transactionalId), new StringSerializer(),
+                valueSerializer());
+    }
+
+    /** A consumer with the given deserializers. */
+    public <K, V> KafkaConsumer<K, V> consumer(String groupId, Deserializer<K> keys, Deserializer<V> values) {
+        return new KafkaConsumer<>(consumerProperties(groupId), keys, values);
+    }
+
+    /** A consumer of events keyed by text. */
+    public <V> KafkaConsumer<String, V> avroConsumer(String groupId) {
+        return consumer(groupId, new StringDeserializer(), valueDeserializer());
+    }
+
+    /**
+     * {@code kafka.client} overlaid with one client kind's map, checked again (so that no path around the
+     * start-up rules can weaken a producer) and with secret references loaded.
+     */
+    private Map<String, String> passThrough(String kindPath, Map<String, String> kind, boolean producer) {
+        ConfigErrors errors = new ConfigErrors();
+        KafkaOverrides.check(CommonKeys.KAFKA_CLIENT.path(), common.kafkaClient(), producer, errors);
+        KafkaOverrides.check(kindPath, kind, producer, errors);
+        errors.throwIfAny();
+        Map<String, String> merged = new LinkedHashMap<>();
+        common.kafkaClient().forEach((key, value) -> merged.put(key, load(CommonKeys.KAFKA_CLIENT.path(), key, value)));
+        kind.forEach((key, value) -> merged.put(key, load(kindPath, key, value)));
+        return merged;
+    }
+
+    private String load(String mapPath, String key, String value) {
+        if (!PassThrough.isSecretReference(value)) {
+            return value;
+        }
+        try {
+            return config.resolve(SecretRef.parse(value))
+                    .apply(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        } catch (CredentialException | IllegalArgumentException e) {
+            throw ConfigException.of(mapPath + "." + key, e.getMessage());
+        }
+    }
+
+    private String clientId(String kind) {
+        return common.instanceId() + "-" + kind + "-" + CLIENT_SEQUENCE.incrementAndGet();
+    }
+}
