@@ -134,6 +134,14 @@ public final class ServiceRunner {
             service = factory.create(context);
             service.readinessChecks().forEach(context.readiness()::register);
             service.start();
+        } catch (ConfigException e) {
+            // found by the service while building itself (an exchange without a connector, say): still bad config
+            err.println(serviceName + ": " + e.getMessage());
+            if (service != null) {
+                closeWithin(service, common.shutdownTimeout());
+            }
+            context.close(common.shutdownTimeout());
+            return EXIT_BAD_CONFIG;
         } catch (Exception e) {
             LOG.error("{} {} failed to start", serviceName, common.instanceId(), e);
             if (service != null) {

@@ -3,6 +3,7 @@ package io.exchangebus.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.service.config.CommonKeys;
+import io.exchangebus.service.config.ConfigException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -60,6 +61,16 @@ class ServiceRunnerTest {
         assertThat(built.get()).isFalse();
         assertThat(errText()).contains("config key 'service.http-port': must be from 0 to 65535, was 70000",
                 "config key 'kafka.bootstrap-servers': required, not set");
+    }
+
+    @Test
+    void shouldExitWithCode2WhenTheServiceFindsItsConfigurationWrongWhileBuildingItself() {
+        int code = runner(KAFKA).run(new String[0], context -> {
+            throw ConfigException.of("exchanges.nowhere", "no connector for this exchange on the class path");
+        });
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errText()).contains("exchanges.nowhere", "no connector for this exchange");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.exchangebus.connectors.binance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.auth.BinanceKeyType;
 import io.exchangebus.connectors.binance.auth.BinanceSigner;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
@@ -8,12 +7,9 @@ import io.exchangebus.connectors.binance.config.BinanceEndpoints;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
 import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
-import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.ws.BinanceUserDataStream;
-import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.credentials.CredentialException;
-import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.spi.AccountSettings;
@@ -21,7 +17,6 @@ import io.exchangebus.connectors.core.spi.ConnectorConfigException;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.Environment;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
-import io.exchangebus.events.ErrorKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -140,10 +135,8 @@ public final class BinanceConnector implements ExchangeConnector {
     @Override
     public CompletableFuture<Result<List<InstrumentDefinition>>> instruments(ConnectorSettings settings) {
         BinanceRestClient rest = new BinanceRestClient(config(settings));
-        HttpCall call = HttpCall.get(venue.restPrefix() + "/exchangeInfo")
-                .withWeight(venue == BinanceVenue.SPOT ? 20 : 1);
-        return rest.call(call)
-                .thenApply(r -> r.flatMap(this::instrumentsOf))
+        return ExchangeInfo.fetch(rest, venue)
+                .thenApply(r -> r.map(InstrumentMapping.Mapped::instruments))
                 .whenComplete((r, e) -> rest.close());
     }
 
@@ -237,18 +230,6 @@ public final class BinanceConnector implements ExchangeConnector {
                     + " given to the connector of " + exchange());
         }
         return instruments;
-    }
-
-    private Result<List<InstrumentDefinition>> instrumentsOf(JsonNode exchangeInfo) {
-        try {
-            InstrumentMapping.Mapped mapped = InstrumentMapping.fromExchangeInfo(venue, exchangeInfo);
-            mapped.skipped().forEach(s -> LOG.warn("{}: instrument {} skipped: {}", exchange(), s.symbol(),
-                    s.reason()));
-            return Result.ok(mapped.instruments());
-        } catch (UnmappableMessageException e) {
-            return Result.err(new ExchangeError(ErrorKind.UNKNOWN, exchange(), null,
-                    "exchangeInfo could not be mapped: " + e.getMessage(), 0, false, null));
-        }
     }
 
     @Override

@@ -108,15 +108,11 @@ public final class BinanceDataFetcher implements DataFetcher {
 
     @Override
     public CompletableFuture<Result<List<InstrumentDefinition>>> instruments() {
-        return rest.call(HttpCall.get(venue.restPrefix() + "/exchangeInfo").withWeight(spot() ? 20 : 1))
-                .thenApply(r -> r.flatMap(body -> mapped("exchangeInfo", () -> {
-                    InstrumentMapping.Mapped mapped = InstrumentMapping.fromExchangeInfo(venue, body);
-                    skipped = mapped.skipped();
-                    mapped.skipped().forEach(s -> LOG.warn("{}: instrument {} skipped: {}", exchange(), s.symbol(),
-                            s.reason()));
-                    instruments.replaceAll(mapped.instruments());
-                    return mapped.instruments();
-                })));
+        return ExchangeInfo.fetch(rest, venue).thenApply(r -> r.map(mapped -> {
+            skipped = mapped.skipped();
+            instruments.replaceAll(mapped.instruments());
+            return mapped.instruments();
+        }));
     }
 
     @Override

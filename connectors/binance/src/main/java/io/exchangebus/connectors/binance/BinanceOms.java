@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
-import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
 import io.exchangebus.connectors.binance.mapping.OrderMapping;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.ws.BinanceWsApiClient;
@@ -194,19 +193,10 @@ public final class BinanceOms implements Oms {
         if (instruments.size() > 0) {
             return CompletableFuture.completedFuture(Result.ok());
         }
-        return rest.call(HttpCall.get(venue.restPrefix() + "/exchangeInfo")
-                        .withWeight(venue == BinanceVenue.SPOT ? 20 : 1))
-                .thenApply(r -> r.flatMap(body -> {
-                    try {
-                        InstrumentMapping.Mapped mapped = InstrumentMapping.fromExchangeInfo(venue, body);
-                        mapped.skipped().forEach(s -> LOG.warn("{}: instrument {} skipped: {}", exchange(),
-                                s.symbol(), s.reason()));
-                        instruments.replaceAll(mapped.instruments());
-                        return Result.ok();
-                    } catch (UnmappableMessageException e) {
-                        return Result.err(unmappable("exchangeInfo", e));
-                    }
-                }));
+        return ExchangeInfo.fetch(rest, venue).thenApply(r -> r.flatMap(mapped -> {
+            instruments.replaceAll(mapped.instruments());
+            return Result.ok();
+        }));
     }
 
     @Override

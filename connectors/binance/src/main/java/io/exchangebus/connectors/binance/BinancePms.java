@@ -5,7 +5,6 @@ import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
 import io.exchangebus.connectors.binance.mapping.AccountMapping;
-import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
 import io.exchangebus.connectors.binance.mapping.OrderMapping;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping;
@@ -158,15 +157,9 @@ public final class BinancePms implements Pms {
         if (config.venue() == BinanceVenue.SPOT || instruments.size() > 0) {
             return CompletableFuture.completedFuture(Result.ok());
         }
-        return rest.call(HttpCall.get(config.venue().restPrefix() + "/exchangeInfo")).thenApply(r -> r.flatMap(b -> {
-            try {
-                InstrumentMapping.Mapped mapped = InstrumentMapping.fromExchangeInfo(config.venue(), b);
-                instruments.replaceAll(mapped.instruments());
-                return Result.ok();
-            } catch (UnmappableMessageException e) {
-                return Result.err(new ExchangeError(io.exchangebus.events.ErrorKind.UNKNOWN, exchange(), null,
-                        "exchangeInfo could not be mapped: " + e.getMessage(), 0, false, null));
-            }
+        return ExchangeInfo.fetch(rest, config.venue()).thenApply(r -> r.flatMap(mapped -> {
+            instruments.replaceAll(mapped.instruments());
+            return Result.ok();
         }));
     }
 
