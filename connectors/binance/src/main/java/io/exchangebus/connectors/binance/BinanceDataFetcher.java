@@ -6,6 +6,7 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
 import io.exchangebus.connectors.binance.mapping.AccountMapping;
 import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
+import io.exchangebus.connectors.binance.mapping.MappingContext;
 import io.exchangebus.connectors.binance.mapping.OrderMapping;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.core.ExchangeError;
@@ -66,7 +67,7 @@ public final class BinanceDataFetcher implements DataFetcher {
     private final BinanceVenue venue;
     private final BinanceRestClient rest;
     private final InstrumentRegistry instruments;
-    private final OrderMapping.Context ctx;
+    private final MappingContext ctx;
     private final Capabilities capabilities;
     private final Clock clock = Clock.systemUTC();
     private volatile CompletableFuture<Result<Void>> synced;
@@ -82,7 +83,7 @@ public final class BinanceDataFetcher implements DataFetcher {
         this.venue = config.venue();
         this.rest = new BinanceRestClient(config);
         this.instruments = instruments;
-        this.ctx = new OrderMapping.Context(config.exchange(), config.requireSigner().account(), instruments,
+        this.ctx = new MappingContext(config.exchange(), config.requireSigner().account(), instruments,
                 EventSource.RECOVERY);
         this.capabilities = BinanceCapabilities.dataFetcher(venue);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.MappingContext;
 import io.exchangebus.connectors.binance.mapping.OrderMapping;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.ws.BinanceWsApiClient;
@@ -97,8 +98,8 @@ public final class BinanceOms implements Oms {
     private final OrderPreflight preflight;
     private final OrderRateLimits rateLimits;
     private final BinanceRestClient rest;
-    private final OrderMapping.Context live;
-    private final OrderMapping.Context recovery;
+    private final MappingContext live;
+    private final MappingContext recovery;
     private final Clock clock;
     private final Set<String> reported = new LinkedHashSet<>();
     private final ScheduledExecutorService scheduler;
@@ -118,8 +119,8 @@ public final class BinanceOms implements Oms {
         this.rateLimits = OrderRateLimits.of(venue);
         this.rest = new BinanceRestClient(config);
         String account = config.requireSigner().account();
-        this.live = new OrderMapping.Context(config.exchange(), account, instruments, EventSource.STREAM);
-        this.recovery = new OrderMapping.Context(config.exchange(), account, instruments, EventSource.RECOVERY);
+        this.live = new MappingContext(config.exchange(), account, instruments, EventSource.STREAM);
+        this.recovery = new MappingContext(config.exchange(), account, instruments, EventSource.RECOVERY);
         this.clock = Clock.systemUTC();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, config.exchange() + "-oms-clock");

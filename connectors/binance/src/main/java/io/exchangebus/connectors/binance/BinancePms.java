@@ -5,14 +5,14 @@ import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
 import io.exchangebus.connectors.binance.mapping.AccountMapping;
-import io.exchangebus.connectors.binance.mapping.OrderMapping;
+import io.exchangebus.connectors.binance.mapping.MappingContext;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
-import io.exchangebus.connectors.binance.mapping.UserDataMapping;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.AccountChange;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.BalanceDelta;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.Balances;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.Mapped;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.NotMapped;
+import io.exchangebus.connectors.binance.mapping.UserDataMapping;
 import io.exchangebus.connectors.binance.ws.BinanceUserDataStream;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
@@ -71,7 +71,7 @@ public final class BinancePms implements Pms {
     private final Duration keepAlive;
     private final UnaryOperator<WsSettings.Builder> wsTuning;
     private final BinanceRestClient rest;
-    private final UserDataMapping.Context context;
+    private final MappingContext context;
     private final Clock clock = Clock.systemUTC();
     /** Asset to the time (µs) of the last absolute balance the stream gave for it. */
     private final ConcurrentHashMap<String, Long> lastAbsolute = new ConcurrentHashMap<>();
@@ -97,8 +97,8 @@ public final class BinancePms implements Pms {
         this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
         this.wsTuning = Objects.requireNonNull(wsTuning, "wsTuning");
         this.rest = new BinanceRestClient(config);
-        this.context = new UserDataMapping.Context(config.exchange(), config.requireSigner().account(),
-                symbol -> instruments.bySymbol(symbol).map(i -> i.id().toString()));
+        this.context = new MappingContext(config.exchange(), config.requireSigner().account(), instruments,
+                EventSource.STREAM);
     }
 
     @Override
@@ -238,8 +238,7 @@ public final class BinancePms implements Pms {
         if (config.venue() == BinanceVenue.SPOT) {
             account = account.withParam("omitZeroBalances", "true");
         }
-        OrderMapping.Context recovered = new OrderMapping.Context(context.exchange(), context.account(),
-                context.instrumentIds(), EventSource.RECOVERY);
+        MappingContext recovered = context.withSource(EventSource.RECOVERY);
         rest.call(account).thenAccept(r -> report(r, retry, "account", body -> config.venue() == BinanceVenue.SPOT
                 ? AccountMapping.spotBalances(recovered, body, clock.instant())
                 : AccountMapping.futuresAccountBalances(recovered, body, clock.instant()), true));

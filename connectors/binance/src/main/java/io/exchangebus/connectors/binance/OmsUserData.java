@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.MappingContext;
 import io.exchangebus.connectors.binance.mapping.OrderMapping;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping;
@@ -16,6 +17,7 @@ import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.ws.WsSettings;
 import io.exchangebus.events.OrderStatus;
+import io.exchangebus.events.EventSource;
 import io.exchangebus.events.OrderUpdate;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +44,8 @@ final class OmsUserData implements AutoCloseable {
     private final BinanceOms oms;
     private final BinanceConfig config;
     private final BinanceRestClient rest;
-    private final OrderMapping.Context recovery;
-    private final UserDataMapping.Context context;
+    private final MappingContext recovery;
+    private final MappingContext context;
     private final Duration keepAlive;
     /** Client order id to symbol of the orders sent through the OMS and not yet known to be final. */
     private final Map<String, String> unfinished = new ConcurrentHashMap<>();
@@ -52,14 +54,14 @@ final class OmsUserData implements AutoCloseable {
     private volatile boolean closed;
 
     OmsUserData(BinanceOms oms, BinanceConfig config, BinanceRestClient rest, InstrumentRegistry instruments,
-                OrderMapping.Context recovery, Duration keepAlive) {
+                MappingContext recovery, Duration keepAlive) {
         this.oms = oms;
         this.config = config;
         this.rest = rest;
         this.recovery = recovery;
         this.keepAlive = keepAlive;
-        this.context = new UserDataMapping.Context(config.exchange(), config.requireSigner().account(),
-                symbol -> instruments.bySymbol(symbol).map(i -> i.id().toString()));
+        this.context = new MappingContext(config.exchange(), config.requireSigner().account(), instruments,
+                EventSource.STREAM);
     }
 
     /** Starts the stream (spot: on the OMS's client); completes when it is live. */

@@ -3,7 +3,6 @@ package io.exchangebus.connectors.binance.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
-import io.exchangebus.events.EventSource;
 import io.exchangebus.events.PositionSide;
 import io.exchangebus.events.PositionUpdate;
 import java.math.BigDecimal;
@@ -31,7 +30,7 @@ public final class AccountMapping {
     }
 
     /** Spot {@code /api/v3/account} balances. Assets with nothing are kept: recovery replaces the whole state. */
-    public static List<BalanceUpdate> spotBalances(OrderMapping.Context ctx, JsonNode account, Instant received) {
+    public static List<BalanceUpdate> spotBalances(MappingContext ctx, JsonNode account, Instant received) {
         Instant time = time(account, "updateTime");
         List<BalanceUpdate> out = new ArrayList<>();
         for (JsonNode b : array(account.path("balances"), "balances")) {
@@ -43,7 +42,7 @@ public final class AccountMapping {
     }
 
     /** Spot {@code /api/v3/account} as the account: spot reports no margin figures, only whether it may trade. */
-    public static AccountUpdate spotAccount(OrderMapping.Context ctx, JsonNode account, Instant received) {
+    public static AccountUpdate spotAccount(MappingContext ctx, JsonNode account, Instant received) {
         return AccountUpdate.newBuilder()
                 .setExchange(ctx.exchange()).setAccount(ctx.account()).setMarginAsset(null)
                 .setEquity(null).setWalletBalance(null).setAvailableBalance(null).setInitialMargin(null)
@@ -54,7 +53,7 @@ public final class AccountMapping {
     }
 
     /** USD-M {@code /fapi/v2|v3/account} as the account (its totals are in USDT, or in USD in multi-assets mode). */
-    public static AccountUpdate futuresAccount(OrderMapping.Context ctx, JsonNode account, Instant received) {
+    public static AccountUpdate futuresAccount(MappingContext ctx, JsonNode account, Instant received) {
         boolean multiAssets = account.path("multiAssetsMargin").asBoolean(false);
         return AccountUpdate.newBuilder()
                 .setExchange(ctx.exchange()).setAccount(ctx.account())
@@ -71,7 +70,7 @@ public final class AccountMapping {
     }
 
     /** USD-M {@code /fapi/v2|v3/account} {@code assets[]} as balances. */
-    public static List<BalanceUpdate> futuresAccountBalances(OrderMapping.Context ctx, JsonNode account,
+    public static List<BalanceUpdate> futuresAccountBalances(MappingContext ctx, JsonNode account,
                                                              Instant received) {
         return futuresBalances(ctx, account.path("assets"), received);
     }
@@ -82,7 +81,7 @@ public final class AccountMapping {
      * ACCOUNT_UPDATE says ({@code wb}, {@code cw}), so stream and recovery mean the same. What is available for new
      * orders (which unrealised profit moves) is {@code AccountUpdate.availableBalance}.
      */
-    public static List<BalanceUpdate> futuresBalances(OrderMapping.Context ctx, JsonNode items, Instant received) {
+    public static List<BalanceUpdate> futuresBalances(MappingContext ctx, JsonNode items, Instant received) {
         List<BalanceUpdate> out = new ArrayList<>();
         for (JsonNode b : array(items, "balances")) {
             BigDecimal total = BinanceFields.decimal(b, b.has("walletBalance") ? "walletBalance" : "balance");
@@ -95,7 +94,7 @@ public final class AccountMapping {
     }
 
     /** USD-M {@code /fapi/v2|v3/positionRisk}: the open positions (a snapshot; flat ones left out). */
-    public static List<PositionUpdate> positions(OrderMapping.Context ctx, JsonNode items, Instant received) {
+    public static List<PositionUpdate> positions(MappingContext ctx, JsonNode items, Instant received) {
         return positions(ctx, items, received, false);
     }
 
@@ -103,7 +102,7 @@ public final class AccountMapping {
      * USD-M {@code /fapi/v2|v3/positionRisk}, flat positions included when {@code includeFlat}: after a gap in the
      * account stream a position closed meanwhile must be reported as zero.
      */
-    public static List<PositionUpdate> positions(OrderMapping.Context ctx, JsonNode items, Instant received,
+    public static List<PositionUpdate> positions(MappingContext ctx, JsonNode items, Instant received,
                                                  boolean includeFlat) {
         List<PositionUpdate> out = new ArrayList<>();
         for (JsonNode p : array(items, "positions")) {
@@ -138,7 +137,7 @@ public final class AccountMapping {
         };
     }
 
-    private static BalanceUpdate balance(OrderMapping.Context ctx, String asset, BigDecimal free, BigDecimal locked,
+    private static BalanceUpdate balance(MappingContext ctx, String asset, BigDecimal free, BigDecimal locked,
                                          BigDecimal total, Instant time, Instant received) {
         return BalanceUpdate.newBuilder()
                 .setExchange(ctx.exchange()).setAccount(ctx.account()).setAsset(asset)

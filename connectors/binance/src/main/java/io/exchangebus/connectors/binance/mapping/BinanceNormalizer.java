@@ -151,7 +151,7 @@ public final class BinanceNormalizer {
 
     private Normalized userData(JsonNode event, Instant receivedAt) {
         UserDataMapping.Mapped mapped = UserDataMapping.map(event,
-                new UserDataMapping.Context(venue.exchange(), account, instrumentIds), receivedAt);
+                new MappingContext(venue.exchange(), account, instrumentIds, EventSource.STREAM), receivedAt);
         if (mapped instanceof UserDataMapping.OrderEvent o) {
             return Normalized.of(List.of(o.update()), "no order");
         }
@@ -176,7 +176,7 @@ public final class BinanceNormalizer {
     }
 
     private Normalized restObject(JsonNode body, Instant receivedAt) {
-        OrderMapping.Context ctx = new OrderMapping.Context(venue.exchange(), account, instrumentIds,
+        MappingContext ctx = new MappingContext(venue.exchange(), account, instrumentIds,
                 EventSource.RECOVERY);
         if (body.has("lastUpdateId") && body.has("bids") && body.has("asks")) {
             if (depthSymbol == null) {
@@ -215,7 +215,7 @@ public final class BinanceNormalizer {
         if (items.isEmpty()) {
             return Normalized.refused("an empty list");
         }
-        OrderMapping.Context ctx = new OrderMapping.Context(venue.exchange(), account, instrumentIds,
+        MappingContext ctx = new MappingContext(venue.exchange(), account, instrumentIds,
                 EventSource.RECOVERY);
         List<JsonNode> all = StreamSupport.stream(items.spliterator(), false).toList();
         if (all.stream().allMatch(o -> o.has("orderId") && o.has("status"))) {

@@ -47,31 +47,6 @@ public final class OrderMapping {
     private OrderMapping() {
     }
 
-    /**
-     * Who the updates belong to, and how a Binance symbol becomes our instrument id (from the venue's instrument
-     * registry, or any lookup: {@code exbus normalize} works without exchangeInfo).
-     */
-    public record Context(String exchange, String account, Function<String, Optional<String>> instrumentIds,
-                          EventSource source) {
-        public Context {
-            Objects.requireNonNull(exchange, "exchange");
-            Objects.requireNonNull(account, "account");
-            Objects.requireNonNull(instrumentIds, "instrumentIds");
-            Objects.requireNonNull(source, "source");
-        }
-
-        /** Ids from the instruments of {@code registry}. */
-        public Context(String exchange, String account, InstrumentRegistry registry, EventSource source) {
-            this(exchange, account, symbol -> registry.bySymbol(symbol).map(i -> i.id().toString()), source);
-        }
-
-        /** Our instrument id of a Binance symbol; an unknown symbol cannot be mapped. */
-        public String instrumentId(String symbol) {
-            return instrumentIds.apply(symbol).orElseThrow(() -> new UnmappableMessageException(
-                    "symbol '" + symbol + "' is not an instrument of " + exchange));
-        }
-    }
-
     /** A decimal as Binance wants it: plain, without trailing zeros. */
     public static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
@@ -261,7 +236,7 @@ public final class OrderMapping {
      * items; spot and USD-M) as an update. The client order id is {@code origClientOrderId} when present (a spot
      * cancel answer's {@code clientOrderId} is the cancel request's own id).
      */
-    public static OrderUpdate toUpdate(Context ctx, JsonNode o, Instant received) {
+    public static OrderUpdate toUpdate(MappingContext ctx, JsonNode o, Instant received) {
         String symbol = BinanceFields.text(o, "symbol");
         String instrumentId = ctx.instrumentId(symbol);
         String binanceType = BinanceFields.text(o, "type");

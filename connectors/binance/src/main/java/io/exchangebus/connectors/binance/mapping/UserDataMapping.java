@@ -50,20 +50,6 @@ public final class UserDataMapping {
     private UserDataMapping() {
     }
 
-    /** Who the events are for, and how symbols become our instrument ids. */
-    public record Context(String exchange, String account, Function<String, Optional<String>> instrumentIds) {
-        public Context {
-            Objects.requireNonNull(exchange, "exchange");
-            Objects.requireNonNull(account, "account");
-            Objects.requireNonNull(instrumentIds, "instrumentIds");
-        }
-
-        String instrumentId(String symbol) {
-            return instrumentIds.apply(symbol).orElseThrow(() ->
-                    new UnmappableMessageException("unknown symbol '" + symbol + "' on " + exchange));
-        }
-    }
-
     /** What one user-data event is, in our terms. */
     public sealed interface Mapped permits OrderEvent, Balances, BalanceDelta, AccountChange, StreamEnded, NotMapped {
         /** Binance's event type ({@code e}). */
@@ -131,7 +117,7 @@ public final class UserDataMapping {
     }
 
     /** Maps one (unwrapped) user-data event of either family. */
-    public static Mapped map(JsonNode event, Context context, Instant receivedAt) {
+    public static Mapped map(JsonNode event, MappingContext context, Instant receivedAt) {
         if (event == null || !event.isObject()) {
             throw new UnmappableMessageException("not a user-data event object");
         }
@@ -166,7 +152,7 @@ public final class UserDataMapping {
     // ---- spot ----
 
     /** Spot executionReport → OrderUpdate (with the fill of an x=TRADE). */
-    public static OrderUpdate spotOrder(JsonNode e, Context context, Instant receivedAt) {
+    public static OrderUpdate spotOrder(JsonNode e, MappingContext context, Instant receivedAt) {
         String symbol = text(e, "s");
         String execType = spotExecType(text(e, "x"));
         BigDecimal cumulative = decimal(e, "z");
@@ -205,12 +191,12 @@ public final class UserDataMapping {
                 .setReason(reason)
                 .setExchangeTime(transactionTime)
                 .setReceiveTime(receivedAt)
-                .setSource(EventSource.STREAM)
+                .setSource(context.source())
                 .build();
     }
 
     /** Spot outboundAccountPosition → one absolute BalanceUpdate per asset. */
-    public static Balances spotBalances(JsonNode e, Context context, Instant receivedAt) {
+    public static Balances spotBalances(JsonNode e, MappingContext context, Instant receivedAt) {
         JsonNode list = e.get("B");
         if (list == null || !list.isArray()) {
             throw new UnmappableMessageException("field 'B' is missing or not an array");
@@ -221,7 +207,7 @@ public final class UserDataMapping {
             BigDecimal free = decimal(b, "f");
             BigDecimal locked = decimal(b, "l");
             balances.add(balance(context, text(b, "a"), free, locked, free.add(locked), eventTime, receivedAt,
-                    EventSource.STREAM));
+                    context.source()));
         }
         return new Balances("outboundAccountPosition", List.copyOf(balances), micros(integer(e, "u")));
     }
@@ -229,7 +215,7 @@ public final class UserDataMapping {
     // ---- USD-M ----
 
     /** USD-M ORDER_TRADE_UPDATE → OrderUpdate (with the fill of an x=TRADE or CALCULATED). */
-    public static OrderUpdate futuresOrder(JsonNode event, Context context, Instant receivedAt) {
+    public static OrderUpdate futuresOrder(JsonNode event, MappingContext context, Instant receivedAt) {
         JsonNode o = event.get("o");
         if (o == null || !o.isObject()) {
             throw new UnmappableMessageException("field 'o' is missing or not an object");
@@ -270,12 +256,12 @@ public final class UserDataMapping {
                 .setReason(reason)
                 .setExchangeTime(instant(integer(event, "T")))
                 .setReceiveTime(receivedAt)
-                .setSource(EventSource.STREAM)
+                .setSource(context.source())
                 .build();
     }
 
     /** USD-M ACCOUNT_UPDATE → balances ({@code wb}, {@code cw}) and positions ({@code pa}, {@code ep}, {@code up}). */
-    public static AccountChange futuresAccount(JsonNode event, Context context, Instant receivedAt) {
+    public static AccountChange futuresAccount(JsonNode event, MappingContext context, Instant receivedAt) {
         JsonNode a = event.get("a");
         if (a == null || !a.isObject()) {
             throw new UnmappableMessageException("field 'a' is missing or not an object");
@@ -288,7 +274,7 @@ public final class UserDataMapping {
             BigDecimal wallet = decimal(b, "wb");
             BigDecimal cross = decimal(b, "cw");
             balances.add(balance(context, text(b, "a"), cross, wallet.subtract(cross), wallet, time, receivedAt,
-                    EventSource.STREAM));
+                    context.source()));
             changes.add(decimal(b, "bc"));
         }
         List<PositionUpdate> positions = new ArrayList<>();
@@ -296,7 +282,7 @@ public final class UserDataMapping {
             String symbol = text(p, "s");
             positions.add(position(context, symbol, positionSide(text(p, "ps")), decimal(p, "pa"), decimal(p, "ep"),
                     null, decimal(p, "up"), p.has("cr") ? decimal(p, "cr") : null, null, null, time, receivedAt,
-                    EventSource.STREAM));
+                    context.source()));
         }
         return new AccountChange("ACCOUNT_UPDATE", reason, List.copyOf(balances), List.copyOf(changes),
                 List.copyOf(positions));
@@ -304,7 +290,7 @@ public final class UserDataMapping {
 
     // ---- pieces ----
 
-    private static BalanceUpdate balance(Context context, String asset, BigDecimal free, BigDecimal locked,
+    private static BalanceUpdate balance(MappingContext context, String asset, BigDecimal free, BigDecimal locked,
                                          BigDecimal total, Instant exchangeTime, Instant receivedAt, EventSource source) {
         return BalanceUpdate.newBuilder()
                 .setExchange(context.exchange())
@@ -319,7 +305,7 @@ public final class UserDataMapping {
                 .build();
     }
 
-    private static PositionUpdate position(Context context, String symbol, PositionSide side, BigDecimal quantity,
+    private static PositionUpdate position(MappingContext context, String symbol, PositionSide side, BigDecimal quantity,
                                            BigDecimal entry, BigDecimal mark, BigDecimal unrealized,
                                            BigDecimal realized, BigDecimal liquidation, BigDecimal leverage,
                                            Instant exchangeTime, Instant receivedAt, EventSource source) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class AccountMappingTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-01-02T03:04:05Z");
-    private final OrderMapping.Context spot = DocFixtures.context(BinanceVenue.SPOT, EventSource.RECOVERY);
-    private final OrderMapping.Context usdm = DocFixtures.context(BinanceVenue.USDM, EventSource.RECOVERY);
+    private final MappingContext spot = DocFixtures.context(BinanceVenue.SPOT, EventSource.RECOVERY);
+    private final MappingContext usdm = DocFixtures.context(BinanceVenue.USDM, EventSource.RECOVERY);
 
     @Test
     void shouldMapEverySpotAccountBalanceWithTotalFreePlusLocked() {

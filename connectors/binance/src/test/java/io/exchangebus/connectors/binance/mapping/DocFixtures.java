@@ -99,8 +99,8 @@ public final class DocFixtures {
         return registry;
     }
 
-    public static OrderMapping.Context context(BinanceVenue venue, EventSource source) {
-        return new OrderMapping.Context(venue.exchange(), "main",
+    public static MappingContext context(BinanceVenue venue, EventSource source) {
+        return new MappingContext(venue.exchange(), "main",
                 venue == BinanceVenue.SPOT ? spotRegistry() : usdmRegistry(), source);
     }
 }

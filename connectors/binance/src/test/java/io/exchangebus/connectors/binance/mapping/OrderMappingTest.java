@@ -80,7 +80,7 @@ class OrderMappingTest {
     @MethodSource("everyOrderObjectInTheFixtures")
     void shouldMapEveryFixtureOrderFieldByFieldOrRefuseWhatHasNoEquivalent(Found f) {
         JsonNode o = f.order();
-        OrderMapping.Context ctx = DocFixtures.context(f.venue(), EventSource.STREAM);
+        MappingContext ctx = DocFixtures.context(f.venue(), EventSource.STREAM);
         String type = o.path("type").asText();
         boolean knownSymbol = ctx.instrumentIds().apply(o.path("symbol").asText()).isPresent();
         if (!OUR_TYPES.contains(type) || !knownSymbol) {
@@ -184,7 +184,7 @@ class OrderMappingTest {
 
     @Test
     void shouldUseUsdmAvgPriceAndMapExpiredInMatchToExpired() {
-        OrderMapping.Context ctx = DocFixtures.context(BinanceVenue.USDM, EventSource.RECOVERY);
+        MappingContext ctx = DocFixtures.context(BinanceVenue.USDM, EventSource.RECOVERY);
         OrderUpdate partial = OrderMapping.toUpdate(ctx, DocFixtures.line("usdm_rest_private.docs.jsonl", 12)
                 .message(), RECEIVED);
         OrderUpdate stp = OrderMapping.toUpdate(ctx, DocFixtures.line("usdm_rest_private.docs.jsonl", 11)

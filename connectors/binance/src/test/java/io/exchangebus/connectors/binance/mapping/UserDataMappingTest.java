@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.AccountChange;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.BalanceDelta;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.Balances;
-import io.exchangebus.connectors.binance.mapping.UserDataMapping.Context;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.Mapped;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.NotMapped;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.OrderEvent;
@@ -42,8 +41,10 @@ class UserDataMappingTest {
     private static final Instant RECEIVED = Instant.ofEpochSecond(1_700_000_000L, 123_456_000L);
     private static final Map<String, String> IDS = Map.of("ETHBTC", "ETH-BTC", "BNBBTC", "BNB-BTC",
             "BTCUSDT", "BTC-USDT-PERP", "ETHUSDT", "ETH-USDT-PERP");
-    private static final Context SPOT = new Context("binance-spot", "acc1", s -> Optional.ofNullable(IDS.get(s)));
-    private static final Context USDM = new Context("binance-usdm", "acc1", s -> Optional.ofNullable(IDS.get(s)));
+    private static final MappingContext SPOT = new MappingContext("binance-spot", "acc1",
+            s -> Optional.ofNullable(IDS.get(s)), EventSource.STREAM);
+    private static final MappingContext USDM = new MappingContext("binance-usdm", "acc1",
+            s -> Optional.ofNullable(IDS.get(s)), EventSource.STREAM);
 
     record Fixture(String section, JsonNode message) {
     }
@@ -75,7 +76,7 @@ class UserDataMappingTest {
                 .filter(e -> type.equals(e.path("e").asText())).findFirst().orElseThrow();
     }
 
-    private static Mapped map(JsonNode event, Context context) {
+    private static Mapped map(JsonNode event, MappingContext context) {
         return UserDataMapping.map(event, context, RECEIVED);
     }
 
@@ -349,7 +350,7 @@ class UserDataMappingTest {
 
         ObjectNode symbol = (ObjectNode) event("spot_user_data_stream.docs.jsonl", "executionReport").deepCopy();
         symbol.put("s", "NOPE");
-        assertThatThrownBy(() -> map(symbol, SPOT)).hasMessageContaining("unknown symbol 'NOPE'");
+        assertThatThrownBy(() -> map(symbol, SPOT)).hasMessageContaining("symbol 'NOPE' is not an instrument of binance-spot");
 
         ObjectNode side = (ObjectNode) event("usdm_user_data_and_ws_api.docs.jsonl", "ACCOUNT_UPDATE").deepCopy();
         ((ObjectNode) side.get("a").get("P").get(0)).put("ps", "MIDDLE");
