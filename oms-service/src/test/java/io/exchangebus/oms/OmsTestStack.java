@@ -98,10 +98,14 @@ final class OmsTestStack implements AutoCloseable {
         Files.writeString(dir.resolve(name + ".secret"), key.secret(), StandardCharsets.UTF_8);
     }
 
-    /** The OMS's configuration file: both exchanges, accounts {@code spot} and {@code usdm}, plus {@code extra}. */
+    /**
+     * The OMS's configuration file: both exchanges, accounts {@code spot} and {@code usdm}, the test's topics, plus
+     * {@code extra} under {@code oms}. A short consumer session, so that a killed OMS leaves its group quickly.
+     */
     Path config(String instanceId, String extra) throws IOException {
         String yaml = "service:\n  instance-id: " + instanceId + "\n  http-port: 0\n  shutdown-timeout: 10s\n"
-                + "kafka:\n  bootstrap-servers: " + stack.bootstrapServers() + "\n  schema-registry-url: "
+                + "kafka:\n  consumer:\n    session.timeout.ms: 6000\n"
+                + "  bootstrap-servers: " + stack.bootstrapServers() + "\n  schema-registry-url: "
                 + stack.registryUrl() + "\n"
                 + "exchanges:\n" + exchange(SPOT, spot) + exchange(USDM, usdm)
                 + "accounts:\n" + account("spot", SPOT) + account("usdm", USDM)
