@@ -29,7 +29,9 @@ class OmsReadmeTest {
         String yaml = Files.readString(Path.of("src/main/resources/examples/oms-service.yaml"),
                 StandardCharsets.UTF_8);
 
-        ServiceConfig config = new ConfigLoader(OmsServiceMain.SERVICE, OmsKeys.SCHEMA, Map.of()).loadYaml(yaml);
+        ServiceConfig config = new ConfigLoader(OmsServiceMain.SERVICE, OmsKeys.SCHEMA, Map.of(
+                "BINANCE_SPOT_API_KEY", "k1", "BINANCE_SPOT_SECRET", "s1", "BINANCE_USDM_API_KEY", "k2",
+                "BINANCE_USDM_SECRET", "s2")).loadYaml(yaml);
 
         assertThat(config.get(OmsKeys.ACCOUNTS)).containsExactly("main", "perp");
         assertThat(RiskLimits.of(config).priceBand()).isEqualByComparingTo("0.05");
