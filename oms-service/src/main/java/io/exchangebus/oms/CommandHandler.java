@@ -1,0 +1,288 @@
+package io.exchangebus.oms;
+
+import io.exchangebus.connectors.core.ExchangeError;
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.role.OrderAccepted;
+import io.exchangebus.events.CancelAll;
+import io.exchangebus.events.CancelOrder;
+import io.exchangebus.events.ErrorKind;
+import io.exchangebus.events.OrderAck;
+import io.exchangebus.events.OrderCommand;
+import io.exchangebus.events.OrderType;
+import io.exchangebus.events.OrderUpdate;
+import io.exchangebus.events.PlaceOrder;
+import io.exchangebus.events.ReplaceOrder;
+import io.exchangebus.events.Side;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out one decoded command and says its ack: the checks before sending (account, expiry, kill switch,
+ * instrument and trading rules, risk limits), the request to the exchange, and the recovery of an order whose
+ * fate is unsure. Called on the processing thread only.
+ *
+ * <p>When {@code uncertain} (a command that an earlier process may already have sent: read again after a restart
+ * or after an aborted transaction), a place or replace first asks the exchange for the order under its derived
+ * client order id; if the exchange has it, the ack is ACCEPTED with that order and nothing is sent. A request
+ * without an answer (timeout, lost connection) is treated the same way after the fact. If even that question
+ * fails, {@link RetryLaterException} asks the loop to try again later rather than risk a second order.
+ */
+public final class CommandHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+
+    /** A command's ack and the updates its handling found (a recovered order's state). */
+    public record Handled(OrderAck ack, List<OrderUpdate> updates) {
+    }
+
+    private final AccountSessions sessions;
+    private final RiskChecks risk;
+    private final TopOfBook books;
+    private final ClientOrderIds ids;
+    private final Acks acks;
+    private final OmsMetrics metrics;
+    private final Clock clock;
+    private final Duration ackTimeout;
+
+    public CommandHandler(AccountSessions sessions, RiskChecks risk, TopOfBook books, ClientOrderIds ids,
+                          OmsMetrics metrics, Clock clock, Duration ackTimeout) {
+        this.sessions = sessions;
+        this.risk = risk;
+        this.books = books;
+        this.ids = ids;
+        this.acks = new Acks(clock);
+        this.metrics = metrics;
+        this.clock = clock;
+        this.ackTimeout = ackTimeout;
+    }
+
+    public Acks acks() {
+        return acks;
+    }
+
+    /**
+     * @param uncertain whether an earlier process may have sent this command already
+     * @param killSwitch the kill switches of the batch this command came in
+     */
+    public Handled handle(OrderCommand command, boolean uncertain, KillSwitch killSwitch) {
+        Object action = command.getAction();
+        String clientOrderId = clientOrderIdOf(action);
+        if (command.getExpiresAt() != null && command.getExpiresAt().isBefore(clock.instant())) {
+            return only(acks.expired(command, clientOrderId));
+        }
+        if (action instanceof CancelAll && KillSwitch.ALL_ACCOUNTS.equals(command.getAccount())) {
+            return only(cancelAllOnExchange(command, (CancelAll) action));
+        }
+        Optional<AccountSessions.Session> session = sessions.of(command.getAccount())
+                .filter(s -> s.exchange().equals(command.getExchange()));
+        if (session.isEmpty()) {
+            return only(acks.rejected(command, clientOrderId, new Refusal(ErrorKind.INVALID_ORDER,
+                    "UNKNOWN_ACCOUNT", "account " + command.getAccount() + " on " + command.getExchange()
+                    + " is not served by this OMS", false, null)));
+        }
+        if ((action instanceof PlaceOrder || action instanceof ReplaceOrder)
+                && killSwitch.stops(command.getExchange(), command.getAccount())) {
+            return only(acks.rejected(command, clientOrderId, Refusal.invalid("KILL_SWITCH", "a cancel-all of "
+                    + command.getExchange() + ":" + command.getAccount() + " came in the same batch")));
+        }
+        if (action instanceof PlaceOrder) {
+            return place(command, session.get(), (PlaceOrder) action, uncertain);
+        }
+        if (action instanceof CancelOrder) {
+            return only(cancel(command, session.get(), (CancelOrder) action));
+        }
+        if (action instanceof ReplaceOrder) {
+            return replace(command, session.get(), (ReplaceOrder) action, uncertain);
+        }
+        return only(cancelAll(command, List.of(session.get()), (CancelAll) action));
+    }
+
+    private Handled place(OrderCommand command, AccountSessions.Session session, PlaceOrder order,
+                          boolean uncertain) {
+        String ours = order.getClientOrderId();
+        Result<InstrumentDefinition> checked = session.preflight().check(order, referencePrice(session, order));
+        if (!checked.isOk()) {
+            return only(acks.rejected(command, ours, Refusal.of(checked.error())));
+        }
+        Optional<Refusal> refused = risk.check(session.account(), checked.value(), order);
+        if (refused.isPresent()) {
+            return only(acks.rejected(command, ours, refused.get()));
+        }
+        String theirs = ids.toExchange(ours);
+        if (uncertain) {
+            Optional<Handled> found = recover(command, session, order.getSymbol(), ours, theirs);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        PlaceOrder sent = PlaceOrder.newBuilder(order).setClientOrderId(theirs).build();
+        Result<OrderAccepted> answer = call(session, "place", () -> session.oms().place(sent));
+        if (answer.isOk()) {
+            recordLatency(command, session.exchange(), answer.value());
+            return only(acks.accepted(command, ours, answer.value().exchangeOrderId()));
+        }
+        if (unanswered(answer.error())) {
+            Optional<Handled> found = recover(command, session, order.getSymbol(), ours, theirs);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return only(acks.rejected(command, ours, Refusal.of(answer.error())));
+    }
+
+    private OrderAck cancel(OrderCommand command, AccountSessions.Session session, CancelOrder cancel) {
+        String ours = cancel.getClientOrderId();
+        CancelOrder sent = CancelOrder.newBuilder(cancel)
+                .setClientOrderId(ours == null ? null : ids.toExchange(ours)).build();
+        Result<OrderAccepted> answer = call(session, "cancel", () -> session.oms().cancel(sent));
+        if (!answer.isOk()) {
+            return acks.rejected(command, ours, Refusal.of(answer.error()));
+        }
+        return acks.accepted(command, ours != null ? ours : ids.toOurs(answer.value().clientOrderId()),
+                answer.value().exchangeOrderId());
+    }
+
+    private Handled replace(OrderCommand command, AccountSessions.Session session, ReplaceOrder replace,
+                            boolean uncertain) {
+        String ours = replace.getNewClientOrderId();
+        Optional<InstrumentDefinition> instrument = session.instruments().bySymbol(replace.getSymbol());
+        if (instrument.isEmpty()) {
+            return only(acks.rejected(command, ours, Refusal.invalid("UNKNOWN_INSTRUMENT", replace.getSymbol()
+                    + " is not listed on " + session.exchange())));
+        }
+        Optional<Refusal> refused = risk.check(instrument.get(), replace);
+        if (refused.isPresent()) {
+            return only(acks.rejected(command, ours, refused.get()));
+        }
+        String theirs = ids.toExchange(ours);
+        if (uncertain && !theirs.equals(ids.toExchange(replace.getClientOrderId()))) {
+            Optional<Handled> found = recover(command, session, replace.getSymbol(), ours, theirs);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        ReplaceOrder sent = ReplaceOrder.newBuilder(replace)
+                .setClientOrderId(ids.toExchange(replace.getClientOrderId())).setNewClientOrderId(theirs).build();
+        Result<OrderAccepted> answer = call(session, "replace", () -> session.oms().replace(sent));
+        if (!answer.isOk()) {
+            return only(acks.rejected(command, ours, Refusal.of(answer.error())));
+        }
+        recordLatency(command, session.exchange(), answer.value());
+        return only(acks.accepted(command, ids.toOurs(answer.value().clientOrderId()),
+                answer.value().exchangeOrderId()));
+    }
+
+    private OrderAck cancelAllOnExchange(OrderCommand command, CancelAll cancelAll) {
+        List<AccountSessions.Session> served = sessions.onExchange(command.getExchange());
+        if (served.isEmpty()) {
+            return acks.rejected(command, null, new Refusal(ErrorKind.INVALID_ORDER, "UNKNOWN_ACCOUNT",
+                    "this OMS serves no account on " + command.getExchange(), false, null));
+        }
+        return cancelAll(command, served, cancelAll);
+    }
+
+    /** Cancels on every session, each tried even when one fails; REJECTED with the first error if any failed. */
+    private OrderAck cancelAll(OrderCommand command, List<AccountSessions.Session> targets, CancelAll cancelAll) {
+        ExchangeError first = null;
+        for (AccountSessions.Session session : targets) {
+            Result<Integer> answer = call(session, "cancel-all", () -> session.oms().cancelAll(cancelAll));
+            if (answer.isOk()) {
+                LOG.info("kill switch: canceled {} orders of {} on {}", answer.value(), session.account(),
+                        session.exchange());
+            } else if (first == null) {
+                first = answer.error();
+            }
+        }
+        return first == null ? acks.accepted(command, null, null) : acks.rejected(command, null, Refusal.of(first));
+    }
+
+    /** Asks the exchange for the order; present when it has it (ack ACCEPTED, its state as an update). */
+    private Optional<Handled> recover(OrderCommand command, AccountSessions.Session session, String symbol,
+                                      String ours, String theirs) {
+        Result<Optional<OrderUpdate>> found = call(session, "find-order",
+                () -> session.oms().findOrder(symbol, theirs));
+        if (!found.isOk()) {
+            metrics.recoveries("failed").increment();
+            throw new RetryLaterException("could not ask " + session.exchange() + " for order " + theirs + " of "
+                    + command.getCommandId() + ": " + found.error());
+        }
+        if (found.value().isEmpty()) {
+            metrics.recoveries("absent").increment();
+            return Optional.empty();
+        }
+        metrics.recoveries("found").increment();
+        OrderUpdate update = OrderUpdate.newBuilder(found.value().get()).setClientOrderId(ours).build();
+        LOG.info("command {}: {} already has order {} ({}); acking it instead of sending", command.getCommandId(),
+                session.exchange(), update.getExchangeOrderId(), update.getStatus());
+        return Optional.of(new Handled(acks.accepted(command, ours, update.getExchangeOrderId()), List.of(update)));
+    }
+
+    private <T> Result<T> call(AccountSessions.Session session, String request,
+                               Supplier<CompletableFuture<Result<T>>> send) {
+        long start = System.nanoTime();
+        try {
+            Result<T> result = send.get().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.roundTrip(session.exchange(), request).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return result;
+        } catch (TimeoutException e) {
+            return Result.err(ExchangeError.timeout(session.exchange(), request + ": no answer within "
+                    + ackTimeout.toMillis() + " ms"));
+        } catch (ExecutionException e) {
+            metrics.shared().errors("connector-failure").increment();
+            return Result.err(ExchangeError.network(session.exchange(), request + " failed: "
+                    + e.getCause().getClass().getSimpleName()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryLaterException("interrupted while waiting for " + request);
+        }
+    }
+
+    private void recordLatency(OrderCommand command, String exchange, OrderAccepted accepted) {
+        Instant at = accepted.exchangeTime() != null ? accepted.exchangeTime() : clock.instant();
+        Duration latency = Duration.between(command.getCreatedAt(), at);
+        if (!latency.isNegative()) {
+            metrics.commandToExchange(exchange).record(latency);
+        }
+    }
+
+    private BigDecimal referencePrice(AccountSessions.Session session, PlaceOrder order) {
+        if (order.getOrderType() != OrderType.MARKET) {
+            return order.getOrderType() == OrderType.STOP_MARKET ? order.getStopPrice() : null;
+        }
+        return books.best(session.exchange(), order.getSymbol())
+                .map(b -> order.getSide() == Side.BUY ? b.ask() : b.bid()).orElse(null);
+    }
+
+    private static boolean unanswered(ExchangeError error) {
+        return error.kind() == ErrorKind.TIMEOUT || error.kind() == ErrorKind.NETWORK;
+    }
+
+    static String clientOrderIdOf(Object action) {
+        if (action instanceof PlaceOrder) {
+            return ((PlaceOrder) action).getClientOrderId();
+        }
+        if (action instanceof CancelOrder) {
+            return ((CancelOrder) action).getClientOrderId();
+        }
+        if (action instanceof ReplaceOrder) {
+            return ((ReplaceOrder) action).getNewClientOrderId();
+        }
+        return null;
+    }
+
+    private static Handled only(OrderAck ack) {
+        return new Handled(ack, new ArrayList<>());
+    }
+}

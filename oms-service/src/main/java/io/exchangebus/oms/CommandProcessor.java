@@ -1,0 +1,309 @@
+package io.exchangebus.oms;
+
+import io.exchangebus.avro.serde.MalformedPayloadException;
+import io.exchangebus.events.AckStatus;
+import io.exchangebus.events.DeadLetter;
+import io.exchangebus.events.OrderAck;
+import io.exchangebus.events.OrderCommand;
+import io.exchangebus.events.OrderUpdate;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-process-write loop, on one thread that owns the consumer and the transactional producer. Each poll
+ * batch is one Kafka transaction: one ack per command, the updates its handling found, the order updates the
+ * exchanges reported meanwhile ({@link UpdateOutbox}), dead letters of undecodable commands, and the batch's
+ * offsets ({@code sendOffsetsToTransaction}). Either all of it is committed or none of it.
+ *
+ * <p>What may have been sent before without its ack being committed is handled as uncertain: every command below
+ * the end offset a partition had when it was assigned (an earlier process may have read it), and every command of
+ * a batch whose transaction aborted. Uncertain places ask the exchange first ({@link CommandHandler}).
+ *
+ * <p>An aborted batch (the exchange could not be asked, the registry could not be reached, the transaction failed)
+ * is read again after a pause; a fenced producer (another process took over this transactional id) stops the loop.
+ */
+public final class CommandProcessor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final int REMEMBERED_COMMANDS = 100_000;
+
+    /** Where the loop writes and what it needs: topics, clients, handler and bookkeeping. */
+    public record Wiring(String commandsTopic, String acksTopic, String updatesTopic, String deadLetterTopic,
+                         String serviceName, Consumer<byte[], byte[]> consumer,
+                         Producer<byte[], SpecificRecord> producer, Deserializer<Object> decoder,
+                         CommandHandler handler, UpdateOutbox outbox, OpenOrders openOrders, ClientOrderIds ids,
+                         OmsMetrics metrics, Clock clock) {
+    }
+
+    private record Item(ConsumerRecord<byte[], byte[]> record, OrderCommand command, String errorType,
+                        String reason) {
+    }
+
+    private final Wiring w;
+    private final Map<TopicPartition, Long> uncertainBelow = new ConcurrentHashMap<>();
+    private final Set<String> acked = java.util.Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_COMMANDS;
+        }
+    });
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean assigned;
+    private volatile boolean failed;
+
+    public CommandProcessor(Wiring wiring) {
+        this.w = wiring;
+        this.thread = new Thread(this::run, "oms-commands");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Whether the loop runs and has partitions assigned (or was assigned none, in a group of several). */
+    public boolean isReady() {
+        return running && !failed && assigned;
+    }
+
+    private void run() {
+        try {
+            w.producer().initTransactions();
+            w.consumer().subscribe(List.of(w.commandsTopic()), new Rebalance());
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = w.consumer().poll(POLL);
+                if (!records.isEmpty() || !w.outbox().isEmpty()) {
+                    process(records);
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+            failed = true;
+            w.metrics().shared().errors("fatal").increment();
+            LOG.error("order processing stopped: {}", e.toString());
+        } catch (RuntimeException e) {
+            failed = true;
+            w.metrics().shared().errors("fatal").increment();
+            LOG.error("order processing stopped", e);
+        } finally {
+            closeQuietly();
+            stopped.countDown();
+        }
+    }
+
+    private void process(ConsumerRecords<byte[], byte[]> records) {
+        List<Item> items = new ArrayList<>();
+        records.forEach(r -> items.add(decode(r)));
+        List<OrderUpdate> drained = new ArrayList<>();
+        Set<String> batchIds = new LinkedHashSet<>();
+        Map<AckStatus, Integer> statuses = new HashMap<>();
+        int deadLetters = 0;
+        w.producer().beginTransaction();
+        try {
+            KillSwitch killSwitch = KillSwitch.of(items, Item::command);
+            for (Item item : KillSwitch.order(items, Item::command)) {
+                if (item.command() == null) {
+                    w.producer().send(new ProducerRecord<>(w.deadLetterTopic(), item.record().key(), letter(item)));
+                    deadLetters++;
+                    continue;
+                }
+                CommandHandler.Handled handled = handle(item, killSwitch, batchIds);
+                w.producer().send(new ProducerRecord<>(w.acksTopic(), key(handled.ack()), handled.ack()));
+                handled.updates().forEach(this::sendUpdate);
+                statuses.merge(handled.ack().getStatus(), 1, Integer::sum);
+            }
+            drained.addAll(w.outbox().drain());
+            drained.forEach(this::sendUpdate);
+            if (!records.isEmpty()) {
+                w.producer().sendOffsetsToTransaction(nextOffsets(records), w.consumer().groupMetadata());
+            }
+            w.producer().commitTransaction();
+        } catch (RetryLaterException | KafkaException e) {
+            if (e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
+                    || e instanceof AuthorizationException) {
+                throw (KafkaException) e;
+            }
+            abort(records, drained, e);
+            return;
+        }
+        committed(records.count(), batchIds, statuses, deadLetters, drained.size());
+    }
+
+    private CommandHandler.Handled handle(Item item, KillSwitch killSwitch, Set<String> batchIds) {
+        OrderCommand command = item.command();
+        if (acked.contains(command.getCommandId()) || !batchIds.add(command.getCommandId())) {
+            return new CommandHandler.Handled(w.handler().acks().duplicate(command,
+                    CommandHandler.clientOrderIdOf(command.getAction())), List.of());
+        }
+        TopicPartition tp = new TopicPartition(item.record().topic(), item.record().partition());
+        boolean uncertain = item.record().offset() < uncertainBelow.getOrDefault(tp, -1L);
+        return w.handler().handle(command, uncertain, killSwitch);
+    }
+
+    private void committed(int commands, Set<String> batchIds, Map<AckStatus, Integer> statuses, int deadLetters,
+                           int updates) {
+        acked.addAll(batchIds);
+        w.metrics().shared().messagesIn(w.commandsTopic()).increment(commands);
+        statuses.forEach((status, n) -> w.metrics().acks(status).increment(n));
+        int acks = statuses.values().stream().mapToInt(Integer::intValue).sum();
+        w.metrics().shared().messagesOut(w.acksTopic()).increment(acks);
+        w.metrics().shared().messagesOut(w.updatesTopic()).increment(updates);
+        if (deadLetters > 0) {
+            w.metrics().shared().deadLetters(w.deadLetterTopic(), "UNDECODABLE_COMMAND").increment(deadLetters);
+        }
+    }
+
+    /** Aborts the batch, puts its updates back, and goes back to its first commands, now uncertain. */
+    private void abort(ConsumerRecords<byte[], byte[]> records, List<OrderUpdate> drained, Exception cause) {
+        w.metrics().shared().errors("batch-aborted").increment();
+        LOG.warn("a batch of {} commands was aborted and will be read again: {}", records.count(), cause.toString());
+        try {
+            w.producer().abortTransaction();
+        } catch (KafkaException e) {
+            LOG.warn("aborting the transaction failed: {}", e.toString());
+            throw e;
+        }
+        w.outbox().putBack(drained);
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> of = records.records(tp);
+            uncertainBelow.merge(tp, of.get(of.size() - 1).offset() + 1, Math::max);
+            w.consumer().seek(tp, of.get(0).offset());
+        }
+        pause(RETRY_PAUSE);
+    }
+
+    private Item decode(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return new Item(record, null, "EMPTY_COMMAND", "the record has no value");
+        }
+        try {
+            Object value = w.decoder().deserialize(record.topic(), record.value());
+            if (value instanceof OrderCommand) {
+                return new Item(record, (OrderCommand) value, null, null);
+            }
+            return new Item(record, null, "NOT_A_COMMAND", "the record holds a "
+                    + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an OrderCommand");
+        } catch (MalformedPayloadException e) {
+            return new Item(record, null, e.problem().name(), e.getMessage());
+        }
+    }
+
+    private DeadLetter letter(Item item) {
+        ConsumerRecord<byte[], byte[]> r = item.record();
+        return DeadLetter.newBuilder().setService(w.serviceName()).setSourceTopic(r.topic())
+                .setSourcePartition(r.partition()).setSourceOffset(r.offset()).setExchange(null)
+                .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key()))
+                .setPayload(ByteBuffer.wrap(r.value() == null ? new byte[0] : r.value()))
+                .setErrorType(item.errorType()).setReason(item.reason())
+                .setFailedAt(w.clock().instant().truncatedTo(ChronoUnit.MICROS)).build();
+    }
+
+    private void sendUpdate(OrderUpdate update) {
+        OrderUpdate ours = update.getClientOrderId() == null ? update : OrderUpdate.newBuilder(update)
+                .setClientOrderId(w.ids().toOurs(update.getClientOrderId())).build();
+        w.openOrders().note(ours);
+        w.producer().send(new ProducerRecord<>(w.updatesTopic(), key(ours.getExchange(), ours.getAccount()), ours));
+    }
+
+    private static byte[] key(OrderAck ack) {
+        return key(ack.getExchange(), ack.getAccount());
+    }
+
+    private static byte[] key(String exchange, String account) {
+        return (exchange + ":" + account).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> of = records.records(tp);
+            offsets.put(tp, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private void pause(Duration pause) {
+        try {
+            stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            w.consumer().close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warn("closing the command consumer failed: {}", e.toString());
+        }
+        try {
+            w.producer().close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warn("closing the transactional producer failed: {}", e.toString());
+        }
+    }
+
+    /** Stops after the batch in hand (its transaction commits or aborts) and closes the clients. */
+    public void close(Duration timeout) throws InterruptedException {
+        running = false;
+        w.consumer().wakeup();
+        if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("order processing did not stop within {}", timeout);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        close(Duration.ofSeconds(30));
+    }
+
+    /** Marks what a partition held at assignment as uncertain: an earlier process may have sent it. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> ends = w.consumer().endOffsets(partitions);
+            ends.forEach((tp, end) -> uncertainBelow.merge(tp, end, Math::max));
+            assigned = true;
+            LOG.info("commands assigned: {} (uncertain below {})", partitions, ends);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Nothing in flight: every batch is committed or aborted before the next poll.
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.exchangebus.oms;
+
+import io.exchangebus.avro.topics.Topics;
+import io.exchangebus.service.config.CommonKeys;
+import io.exchangebus.service.config.ConfigErrors;
+import io.exchangebus.service.config.ConfigKey;
+import io.exchangebus.service.config.ConfigSchema;
+import io.exchangebus.service.config.ConfigTypes;
+import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.service.config.Validators;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The configuration keys of oms-service, declared once; {@link #SCHEMA} is the common section plus these. */
+public final class OmsKeys {
+    public static final ConfigKey<List<String>> ACCOUNTS = ConfigKey.optional("oms.accounts",
+                    ConfigTypes.STRING_LIST, "Ids of the configured accounts this OMS trades for; commands for any "
+                            + "other account are rejected (UNKNOWN_ACCOUNT).")
+            .withDefaultShownAs("every configured account");
+    public static final ConfigKey<String> GROUP_ID = ConfigKey.withDefault("oms.group-id", ConfigTypes.STRING,
+            "oms-service", "Consumer group reading the commands; every instance of one group serves the same "
+                    + "accounts (partitions are shared out, not accounts).").validatedBy(Validators.notBlank());
+    public static final ConfigKey<String> TRANSACTIONAL_ID_PREFIX = ConfigKey.withDefault(
+            "oms.transactional-id-prefix", ConfigTypes.STRING, "oms-service-",
+            "transactional.id is this prefix + service.instance-id: stable across restarts of one instance, so "
+                    + "a restarted instance fences its predecessor.").validatedBy(Validators.notBlank());
+    public static final ConfigKey<Duration> ACK_TIMEOUT = ConfigKey.withDefault("oms.ack-timeout",
+            ConfigTypes.DURATION, Duration.ofSeconds(15), "Longest wait for the exchange's answer to one request; "
+                    + "then the OMS asks the exchange for the order before it acks.")
+            .validatedBy(Validators.positiveDuration());
+    public static final ConfigKey<BigDecimal> MAX_ORDER_QUANTITY = ConfigKey.optional(
+                    "oms.risk.max-order-quantity", ConfigTypes.DECIMAL,
+                    "Largest quantity of one order (in the exchange's quantity unit); unset: no limit.")
+            .validatedBy(Validators.positiveDecimal());
+    public static final ConfigKey<BigDecimal> MAX_ORDER_NOTIONAL = ConfigKey.optional(
+                    "oms.risk.max-order-notional", ConfigTypes.DECIMAL, "Largest price x quantity x contract size of "
+                            + "one order, in the quote currency; a market order is valued at the best opposite price "
+                            + "of the current book. Unset: no limit.")
+            .validatedBy(Validators.positiveDecimal());
+    public static final ConfigKey<Integer> MAX_OPEN_ORDERS = ConfigKey.withDefault("oms.risk.max-open-orders",
+                    ConfigTypes.INT, 200, "Open orders per account (as this OMS knows them: open at start plus "
+                            + "those it has seen since) before new ones are rejected; 0 rejects every new order.")
+            .validatedBy(Validators.atLeast(0));
+    public static final ConfigKey<BigDecimal> PRICE_BAND = ConfigKey.withDefault("oms.risk.price-band",
+            ConfigTypes.DECIMAL, new BigDecimal("0.05"), "Largest distance of a limit or stop price from the mid of "
+                    + "the current book, as a fraction (0.05 = 5%); 0 disables the band. While it is on, an order on "
+                    + "a book the OMS has not seen is rejected (NO_CURRENT_BOOK).")
+            .validatedBy(value -> value.signum() >= 0 && value.compareTo(BigDecimal.ONE) < 0 ? Optional.empty()
+                    : Optional.of("must be from 0 (off) to below 1, was " + value.toPlainString()));
+    public static final ConfigKey<String> COMMANDS_TOPIC = ConfigKey.withDefault("oms.topics.commands",
+            ConfigTypes.STRING, Topics.ORDER_COMMANDS.name(), "Topic of the order commands (OrderCommand).")
+            .validatedBy(Validators.notBlank());
+    public static final ConfigKey<String> ACKS_TOPIC = ConfigKey.withDefault("oms.topics.acks",
+            ConfigTypes.STRING, Topics.ORDER_ACKS.name(), "Topic of the acks (OrderAck).")
+            .validatedBy(Validators.notBlank());
+    public static final ConfigKey<String> UPDATES_TOPIC = ConfigKey.withDefault("oms.topics.updates",
+            ConfigTypes.STRING, Topics.ORDER_UPDATES.name(), "Topic of the order updates (OrderUpdate).")
+            .validatedBy(Validators.notBlank());
+    public static final ConfigKey<String> BOOKS_TOPIC = ConfigKey.withDefault("oms.topics.books",
+            ConfigTypes.STRING, Topics.MARKET_BOOK.name(), "Topic of the book updates the price band and market "
+                    + "order valuation read (BookUpdate).").validatedBy(Validators.notBlank());
+
+    /** The keys of oms-service, in the order the reference lists them. */
+    public static final List<ConfigKey<?>> ALL = List.of(ACCOUNTS, GROUP_ID, TRANSACTIONAL_ID_PREFIX, ACK_TIMEOUT,
+            MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL, MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC,
+            UPDATES_TOPIC, BOOKS_TOPIC);
+
+    /** The common section and the keys of oms-service, with the rule that served accounts are configured. */
+    public static final ConfigSchema SCHEMA = CommonKeys.SCHEMA.with(ALL).withRule(OmsKeys::servedAccountsExist);
+
+    private OmsKeys() {
+    }
+
+    private static void servedAccountsExist(ServiceConfig config, ConfigErrors errors) {
+        config.find(ACCOUNTS).ifPresent(ids -> ids.stream()
+                .filter(id -> !config.names("accounts").contains(id))
+                .forEach(id -> errors.add(ACCOUNTS.path(), "names account '" + id + "', which is not configured "
+                        + "under accounts (configured: " + config.names("accounts") + ")")));
+    }
+}

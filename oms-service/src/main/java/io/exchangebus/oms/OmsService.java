@@ -1,0 +1,110 @@
+package io.exchangebus.oms;
+
+import io.exchangebus.avro.topics.Topics;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.service.Service;
+import io.exchangebus.service.ServiceContext;
+import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.service.exchange.ExchangeAccess;
+import io.exchangebus.service.kafka.KafkaClients;
+import io.exchangebus.service.ops.ReadinessCheck;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * oms-service: connects the served accounts, reads the current books, then runs the {@link CommandProcessor}
+ * loop. Ready when the books have caught up and the command partitions are assigned.
+ */
+public final class OmsService implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(OmsService.class);
+    private static final Duration BOOKS_CATCH_UP = Duration.ofSeconds(60);
+
+    private final ServiceContext context;
+    private final ServiceConfig config;
+    private final OmsMetrics metrics;
+    private AccountSessions sessions;
+    private BookReader bookReader;
+    private CommandProcessor processor;
+
+    public OmsService(ServiceContext context) {
+        this.context = context;
+        this.config = context.config();
+        this.metrics = new OmsMetrics(context.metrics());
+    }
+
+    @Override
+    public void start() throws Exception {
+        KafkaClients kafka = context.kafka();
+        Duration ackTimeout = config.get(OmsKeys.ACK_TIMEOUT);
+        ExchangeAccess access = ExchangeAccess.of(context.common());
+        List<String> accounts = config.find(OmsKeys.ACCOUNTS)
+                .orElseGet(() -> access.accounts().stream().map(ExchangeAccess.Account::id).toList());
+        UpdateOutbox outbox = new UpdateOutbox();
+        OpenOrders openOrders = new OpenOrders();
+        sessions = AccountSessions.connect(access, accounts, outbox, openOrders, context.metrics(),
+                ackTimeout.plusSeconds(15));
+
+        TopOfBook books = new TopOfBook();
+        KafkaConsumer<String, BookUpdate> bookConsumer = kafka.avroConsumer(config.get(OmsKeys.GROUP_ID) + "-books");
+        bookReader = new BookReader(bookConsumer, config.get(OmsKeys.BOOKS_TOPIC), books, context.metrics());
+        bookReader.start();
+        if (!bookReader.awaitCaughtUp(BOOKS_CATCH_UP)) {
+            LOG.warn("books did not catch up within {}; orders on unknown books are refused", BOOKS_CATCH_UP);
+        }
+
+        Clock clock = Clock.systemUTC();
+        ClientOrderIds ids = new ClientOrderIds();
+        CommandHandler handler = new CommandHandler(sessions,
+                new RiskChecks(RiskLimits.of(config), books, openOrders), books, ids, metrics, clock, ackTimeout);
+        String transactionalId = config.get(OmsKeys.TRANSACTIONAL_ID_PREFIX) + context.common().instanceId();
+        KafkaProducer<byte[], SpecificRecord> producer = new KafkaProducer<>(
+                kafka.transactionalProducerProperties(transactionalId), new ByteArraySerializer(),
+                kafka.<SpecificRecord>valueSerializer());
+        processor = new CommandProcessor(new CommandProcessor.Wiring(config.get(OmsKeys.COMMANDS_TOPIC),
+                config.get(OmsKeys.ACKS_TOPIC), config.get(OmsKeys.UPDATES_TOPIC),
+                Topics.deadLetter(kafka.serviceName()).name(), kafka.serviceName(), commandConsumer(kafka),
+                producer, kafka.valueDeserializer(), handler, outbox, openOrders, ids, metrics, clock));
+        processor.start();
+        LOG.info("oms-service serving accounts {} with transactional id {}", accounts, transactionalId);
+    }
+
+    private KafkaConsumer<byte[], byte[]> commandConsumer(KafkaClients kafka) {
+        Properties props = kafka.consumerProperties(config.get(OmsKeys.GROUP_ID));
+        // Exactly once needs both, whatever the pass-through maps say.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public Map<String, ReadinessCheck> readinessChecks() {
+        return Map.of("books", () -> bookReader != null && bookReader.isCaughtUp(),
+                "commands", () -> processor != null && processor.isReady());
+    }
+
+    @Override
+    public void close(Duration timeout) throws Exception {
+        if (processor != null) {
+            processor.close(timeout);
+        }
+        if (bookReader != null) {
+            bookReader.close();
+        }
+        if (sessions != null) {
+            sessions.close();
+        }
+    }
+}
