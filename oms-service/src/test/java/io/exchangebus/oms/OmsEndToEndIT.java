@@ -3,6 +3,7 @@ package io.exchangebus.oms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.events.AckStatus;
+import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.CancelAll;
 import io.exchangebus.events.DeadLetter;
 import io.exchangebus.events.OrderAck;
@@ -154,6 +155,7 @@ class OmsEndToEndIT {
                 .isEqualTo(OmsTestStack.SPOT.equals(exchange) ? "-2010" : "-2019");
         // The code is the simulator's own answer: the order went to the exchange, which refused it.
         assertThat(ack.getError().getMessage()).containsIgnoringCase("insufficient");
+        assertThat(ack.getError().getKind()).as("ack %s", ack).isEqualTo(ErrorKind.INSUFFICIENT_FUNDS);
     }
 
     @Test

@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * Binance's errors in our taxonomy, by Binance's numeric code (errors.md of the spot docs; "Error Codes" of the
- * USD-M docs) and the HTTP status, never by the message text: one code may carry many messages
- * ({@code -2010 NEW_ORDER_REJECTED} says "insufficient balance" or "would immediately match" alike), so such codes
- * map to the kind all their messages share.
+ * USD-M docs) and the HTTP status. One code may carry many messages ({@code -2010 NEW_ORDER_REJECTED} says
+ * "insufficient balance" or "would immediately match" alike), so such codes map to the kind all their messages
+ * share — with one exception: errors.md lists the messages of -2010, and its "Account has insufficient balance for
+ * requested action." is a lack of funds, which a strategy must tell from a bad order.
  *
  * <p>The same table serves REST answers ({@link #classify}) and WebSocket API error responses ({@link #of}).
  */
@@ -24,6 +25,8 @@ public final class BinanceErrors implements HttpErrorClassifier {
 
     public static final BinanceErrors INSTANCE = new BinanceErrors();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The documented -2010 message for a lack of funds (errors.md, "Messages for -1010, -2010 and -2011"). */
+    private static final String INSUFFICIENT_BALANCE = "Account has insufficient balance";
 
     private BinanceErrors() {
     }
@@ -59,7 +62,8 @@ public final class BinanceErrors implements HttpErrorClassifier {
         if (status == 429 || code == -1003 || code == -1015) {
             return ExchangeError.rateLimited(exchange, codeText, message, status, retryAfter);
         }
-        ErrorKind kind = kindOf(code, status);
+        ErrorKind kind = code == -2010 && message.startsWith(INSUFFICIENT_BALANCE) ? ErrorKind.INSUFFICIENT_FUNDS
+                : kindOf(code, status);
         boolean retryable = switch (kind) {
             case EXCHANGE_INTERNAL, NETWORK, TIMEOUT -> true;
             // -1021: our timestamp was outside the recvWindow; it succeeds once the clock offset is resynced.

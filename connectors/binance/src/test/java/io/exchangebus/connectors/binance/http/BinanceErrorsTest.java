@@ -53,6 +53,18 @@ class BinanceErrorsTest {
     }
 
     @Test
+    void shouldTellALackOfFundsFromAnyOtherRejectionOfANewOrder() {
+        ExchangeError funds = BinanceErrors.of("binance-spot", 400, -2010,
+                "Account has insufficient balance for requested action.", null);
+        ExchangeError match = BinanceErrors.of("binance-spot", 400, -2010,
+                "Order would immediately match and take.", null);
+
+        assertThat(funds.kind()).isEqualTo(ErrorKind.INSUFFICIENT_FUNDS);
+        assertThat(funds.message()).isEqualTo("Account has insufficient balance for requested action.");
+        assertThat(match.kind()).isEqualTo(ErrorKind.INVALID_ORDER);
+    }
+
+    @Test
     void shouldClassifyA418BanWithItsRetryAfterHeader() {
         HttpReply reply = new HttpReply(418, Map.of("Retry-After", List.of("120")),
                 "{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned until 1659146400000.\"}");
@@ -103,7 +115,7 @@ class BinanceErrorsTest {
     void shouldClassifyTheWebSocketApiErrorResponsesOfTheFixtures() {
         record Case(String file, int line, ErrorKind kind) {
         }
-        for (Case c : List.of(new Case("spot_ws_api.docs.jsonl", 2, ErrorKind.INVALID_ORDER),
+        for (Case c : List.of(new Case("spot_ws_api.docs.jsonl", 2, ErrorKind.INSUFFICIENT_FUNDS),
                 new Case("spot_ws_api.docs.jsonl", 11, ErrorKind.RATE_LIMITED),
                 new Case("spot_ws_api.docs.jsonl", 102, ErrorKind.RATE_LIMITED),
                 new Case("spot_ws_api.docs.jsonl", 25, ErrorKind.AUTH),
