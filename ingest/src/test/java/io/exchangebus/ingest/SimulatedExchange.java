@@ -37,6 +37,14 @@ final class SimulatedExchange implements AutoCloseable {
         return new SimulatedExchange(family, builder.build());
     }
 
+    /** A simulator of {@code family} with {@code symbol} alone. */
+    static SimulatedExchange start(BinanceFamily family, BinanceSymbol symbol,
+                                   Consumer<BinanceSimulator.Builder> customise) {
+        BinanceSimulator.Builder builder = BinanceSimulator.builder(family).seed(42).symbol(symbol);
+        customise.accept(builder);
+        return new SimulatedExchange(family, builder.build());
+    }
+
     BinanceSimulator simulator() {
         return sim;
     }
