@@ -206,9 +206,23 @@ class IngestIT {
         io.exchangebus.service.ServiceRunner runner = new io.exchangebus.service.ServiceRunner(IngestMain.SERVICE,
                 IngestKeys.SCHEMA, Map.of(), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
 
-        int code = runner.run(new String[] {"--config", file.toString()}, IngestMain::create);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.exchangebus.service.ServiceRunner.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        int code;
+        try {
+            code = runner.run(new String[] {"--config", file.toString()}, IngestMain::create);
+        } finally {
+            log.detachAppender(logged);
+        }
 
         assertThat(code).isEqualTo(io.exchangebus.service.ServiceRunner.EXIT_FAILED);
+        assertThat(logged.list).as("the start failure names the key").anyMatch(e -> e.getThrowableProxy() != null
+                && e.getThrowableProxy().getMessage().equals("config key 'ingest.subscriptions.doge.symbol': "
+                        + "exchange binance-spot lists no symbol 'DOGEUSDT'"));
     }
 
     /** Steps BTCUSDT's market until {@code condition} holds; fails after {@link #WAIT}. */
