@@ -4,6 +4,8 @@ import io.exchangebus.service.config.CommonConfig;
 import io.exchangebus.service.config.ServiceConfig;
 import io.exchangebus.service.kafka.DeadLetters;
 import io.exchangebus.service.kafka.KafkaClients;
+import com.sun.net.httpserver.HttpHandler;
+import io.exchangebus.service.ops.OpsServer;
 import io.exchangebus.service.ops.ReadinessChecks;
 import io.exchangebus.service.ops.ServiceMetrics;
 import java.time.Duration;
@@ -15,14 +17,16 @@ public final class ServiceContext {
     private final KafkaClients kafka;
     private final ServiceMetrics metrics;
     private final ReadinessChecks readiness;
+    private final OpsServer ops;
     private DeadLetters deadLetters;
 
-    ServiceContext(ServiceConfig config, ServiceMetrics metrics, ReadinessChecks readiness) {
+    ServiceContext(ServiceConfig config, ServiceMetrics metrics, ReadinessChecks readiness, OpsServer ops) {
         this.config = config;
         this.common = CommonConfig.of(config);
         this.kafka = new KafkaClients(config);
         this.metrics = metrics;
         this.readiness = readiness;
+        this.ops = ops;
     }
 
     public ServiceConfig config() {
@@ -44,6 +48,14 @@ public final class ServiceContext {
     /** Checks registered here count towards {@code /health/ready} along with {@link Service#readinessChecks()}. */
     public ReadinessChecks readiness() {
         return readiness;
+    }
+
+    /**
+     * Serves the service's own HTTP endpoints under {@code path} on the ops server's port (see
+     * {@link OpsServer#route}); they stop with the ops server, after the service is closed.
+     */
+    public void route(String path, HttpHandler handler) {
+        ops.route(path, handler);
     }
 
     /** The service's dead letters, opened on first use and closed by the runner after the service. */

@@ -119,7 +119,7 @@ public final class ServiceRunner {
             return EXIT_FAILED;
         }
         try {
-            return runService(factory, new ServiceContext(config, metrics, readiness), common);
+            return runService(factory, new ServiceContext(config, metrics, readiness, ops), common);
         } finally {
             ops.close();
         }

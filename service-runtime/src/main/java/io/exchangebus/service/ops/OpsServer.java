@@ -2,6 +2,7 @@ package io.exchangebus.service.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,6 +72,19 @@ public final class OpsServer implements AutoCloseable {
     /** The port it listens on. */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * Serves {@code path} and every path below it with {@code handler}, any method: a service's own endpoints (an
+     * admin API) beside the ops endpoints, on the same port and threads. The handler closes the exchange.
+     *
+     * @throws IllegalArgumentException if {@code path} is taken or is one of the ops endpoints'
+     */
+    public void route(String path, HttpHandler handler) {
+        if (!path.startsWith("/") || path.equals("/") || path.startsWith("/health") || path.startsWith("/metrics")) {
+            throw new IllegalArgumentException("a service route is a path of its own, not '" + path + "'");
+        }
+        server.createContext(path, handler);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

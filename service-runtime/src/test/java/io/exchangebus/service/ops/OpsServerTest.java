@@ -96,4 +96,24 @@ class OpsServerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> readiness.register("kafka", () -> false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'kafka'");
     }
+
+    @Test
+    void shouldServeAServiceRouteBesideTheOpsEndpoints() throws Exception {
+        server.route("/subscriptions", exchange -> {
+            byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/subscriptions/btc")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(deleted.body()).isEqualTo("DELETE /subscriptions/btc");
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.route("/metrics", e -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

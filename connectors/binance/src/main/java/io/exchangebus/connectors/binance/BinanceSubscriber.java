@@ -335,9 +335,11 @@ public final class BinanceSubscriber implements Subscriber {
             try {
                 message = MarketMapping.parse(venue, text);
             } catch (UnmappableMessageException e) {
+                raw(connection, null, text, received);
                 malformed(connection, text, e.getMessage(), received);
                 return;
             }
+            raw(message.stream() == null ? connection : message.stream(), symbolOf(message), text, received);
             if (message instanceof Reply reply) {
                 if (reply.error() != null) {
                     LOG.warn("{}: request {} refused on {}: {}", exchange(), reply.id(), connection, reply.error());
@@ -392,6 +394,30 @@ public final class BinanceSubscriber implements Subscriber {
                 }
             }
         }
+    }
+
+    private void raw(String channel, String symbol, String payload, Instant received) {
+        Listener l = listener;
+        if (l != null && !closed) {
+            try {
+                l.onRawFrame(channel, symbol, payload, received);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: listener failed on a raw frame", exchange(), e);
+            }
+        }
+    }
+
+    private static String symbolOf(Message message) {
+        if (message instanceof DepthDiff diff) {
+            return diff.symbol();
+        }
+        if (message instanceof PartialDepth partial) {
+            return partial.symbol();
+        }
+        if (message instanceof TradeTick tick) {
+            return tick.symbol();
+        }
+        return null;
     }
 
     private void malformed(String channel, String payload, String reason, Instant received) {

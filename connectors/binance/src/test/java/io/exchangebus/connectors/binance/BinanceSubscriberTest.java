@@ -50,6 +50,7 @@ class BinanceSubscriberTest {
     private final List<BookUpdate> books = new CopyOnWriteArrayList<>();
     private final List<Trade> trades = new CopyOnWriteArrayList<>();
     private final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
+    private final List<String> rawFrames = new CopyOnWriteArrayList<>();
     private final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -234,6 +235,8 @@ class BinanceSubscriberTest {
         assertThat(t.getAggressorSide()).isEqualTo(Side.BUY);
         assertThat(t.getExchangeTime()).isEqualTo(java.time.Instant.ofEpochMilli(123456785L));
         assertThat(t.getReceiveTime()).isAfter(t.getExchangeTime());
+        assertThat(rawFrames).as("the raw frame, with its stream and symbol")
+                .anyMatch(r -> r.startsWith("btcusdt@aggTrade BTCUSDT ") && r.contains("\"a\":5933014"));
     }
 
     @Test
@@ -387,6 +390,11 @@ class BinanceSubscriberTest {
             @Override
             public void onMalformedFrame(MalformedFrame frame) {
                 malformed.add(frame);
+            }
+
+            @Override
+            public void onRawFrame(String channel, String symbol, String payload, java.time.Instant receiveTime) {
+                rawFrames.add(channel + " " + symbol + " " + payload);
             }
 
             @Override

@@ -6,6 +6,7 @@ import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,6 +23,15 @@ public interface Subscriber extends ExchangeRole {
 
         /** A frame that could not be mapped, with its raw text. */
         void onMalformedFrame(MalformedFrame frame);
+
+        /**
+         * Every frame as received, before it is mapped, for audit and replay: {@code channel} is the stream it came
+         * on (or the connection's name when the frame names none), {@code symbol} the exchange's symbol it is about
+         * ({@code null} for frames about no one instrument, such as replies, or that could not be read).
+         * Called before the events mapped from it; does nothing unless overridden.
+         */
+        default void onRawFrame(String channel, String symbol, String payload, Instant receiveTime) {
+        }
     }
 
     /** Connects; events go to {@code listener} from then on. Completes when connected. */

@@ -1,0 +1,65 @@
+package io.exchangebus.ingest;
+
+import io.exchangebus.service.ops.ServiceMetrics;
+import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The meters of ingest: the shared ones of {@link ServiceMetrics} (frames in per exchange, records out per topic,
+ * errors, gaps, resyncs, reconnects, end-to-end latency per topic) and its own trade-continuity meters
+ * {@value #TRADE_GAPS} and {@value #TRADES_MISSED}, per exchange and symbol. Thread-safe.
+ */
+public final class IngestMetrics {
+    /** Breaks in an instrument's trade-id sequence ({@code exbus_trade_gaps_total}). */
+    public static final String TRADE_GAPS = "exbus.trade.gaps";
+    /** Trade ids skipped over by those breaks: trades the exchange printed that never reached us. */
+    public static final String TRADES_MISSED = "exbus.trades.missed";
+
+    private final ServiceMetrics metrics;
+
+    public IngestMetrics(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** A frame or event received from {@code exchange}. */
+    void received(String exchange) {
+        metrics.messagesIn(exchange).increment();
+    }
+
+    /** A record written to {@code topic}; {@code exchangeTime} (may be null) gives the end-to-end latency. */
+    void published(String topic, Instant exchangeTime, Instant now) {
+        metrics.messagesOut(topic).increment();
+        if (exchangeTime != null) {
+            Duration latency = Duration.between(exchangeTime, now);
+            metrics.endToEndLatency(topic).record(latency.isNegative() ? Duration.ZERO : latency);
+        }
+    }
+
+    /** A failure of kind {@code type}: {@code publish-failed}, {@code malformed-frame}, {@code serialization-failed}. */
+    void error(String type) {
+        metrics.errors(type).increment();
+    }
+
+    void resync(String exchange) {
+        metrics.resyncs(exchange).increment();
+    }
+
+    void reconnect(String exchange) {
+        metrics.reconnects(exchange).increment();
+    }
+
+    /** A break in the trade ids of {@code exchange:symbol}, skipping {@code missed} ids. */
+    void tradeGap(String exchange, String symbol, long missed) {
+        metrics.gaps(exchange).increment();
+        metrics.registry().counter(TRADE_GAPS, "exchange", exchange, "symbol", symbol).increment();
+        metrics.registry().counter(TRADES_MISSED, "exchange", exchange, "symbol", symbol).increment(missed);
+    }
+
+    /** The trades missed so far on {@code exchange:symbol}. */
+    public double tradesMissed(String exchange, String symbol) {
+        Counter counter = metrics.registry().find(TRADES_MISSED).tags("exchange", exchange, "symbol", symbol)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
