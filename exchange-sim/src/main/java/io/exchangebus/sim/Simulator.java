@@ -51,8 +51,9 @@ public final class Simulator implements AutoCloseable {
         this.clock = builder.clock;
         this.accounts = new Accounts(builder.keyRandom);
         AtomicLong orderIds = new AtomicLong(builder.firstOrderId - 1);
-        AtomicLong tradeIds = new AtomicLong(builder.firstTradeId - 1);
         for (Instrument instrument : builder.instruments) {
+            // Trades are numbered per symbol, as exchanges do (each symbol's first id is firstTradeId).
+            AtomicLong tradeIds = new AtomicLong(builder.firstTradeId - 1);
             engines.put(instrument.symbol(), new MatchingEngine(instrument, accounts, clock,
                     orderIds::incrementAndGet, tradeIds::incrementAndGet));
         }
@@ -201,7 +202,10 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
-        /** Where order and trade ids start (exchanges' ids are rarely 1, 2, 3). */
+        /**
+         * Where order and trade ids start (exchanges' ids are rarely 1, 2, 3). Order ids are one sequence across
+         * the simulator; trade ids are one sequence per symbol, each starting at {@code tradeId}.
+         */
         public Builder firstIds(long orderId, long tradeId) {
             this.firstOrderId = orderId;
             this.firstTradeId = tradeId;

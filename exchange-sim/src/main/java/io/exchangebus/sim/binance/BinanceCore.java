@@ -79,6 +79,8 @@ final class BinanceCore {
     private final AtomicLong executionIds = new AtomicLong(1000);
     private final long uid = 354937868L;
     volatile UserEventSink sink;
+    /** Recent trades per symbol; registered before the WebSocket server, so it records before streams print. */
+    final BinanceTradeTape trades;
 
     BinanceCore(BinanceFamily family, Simulator sim, List<BinanceSymbol> symbolList, int weightPerMinute) {
         this.family = family;
@@ -87,6 +89,7 @@ final class BinanceCore {
         symbolList.forEach(s -> symbols.put(s.symbol(), s));
         this.limits = new RateLimiter(clock, family, weightPerMinute);
         sim.addListener(this::onEngineEvent);
+        this.trades = new BinanceTradeTape(this);
     }
 
     boolean spot() {

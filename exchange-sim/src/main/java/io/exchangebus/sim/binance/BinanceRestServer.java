@@ -43,6 +43,8 @@ final class BinanceRestServer extends SimHttpServer {
         add("GET", v3 + "time", Security.NONE, p -> 1, false, (p, a) -> time());
         add("GET", v3 + "exchangeInfo", Security.NONE, p -> 20, false, (p, a) -> BinanceMarketInfo.exchangeInfo(core, p));
         add("GET", v3 + "depth", Security.NONE, this::spotDepthWeight, false, (p, a) -> depth(p));
+        // "Old trade lookup": no API key since Binance made it security type NONE; weight 25.
+        add("GET", v3 + "historicalTrades", Security.NONE, p -> 25, false, (p, a) -> core.trades.historicalTrades(p));
         add("GET", v3 + "account", Security.SIGNED, p -> 20, false,
                 (p, a) -> core.spotAccount(a, "true".equals(p.get("omitZeroBalances"))));
         add("GET", v3 + "openOrders", Security.SIGNED, p -> p.containsKey("symbol") ? 6 : 80, false,
@@ -71,6 +73,7 @@ final class BinanceRestServer extends SimHttpServer {
         add("GET", "/fapi/v1/exchangeInfo", Security.NONE, p -> 1, false,
                 (p, a) -> BinanceMarketInfo.exchangeInfo(core, p));
         add("GET", "/fapi/v1/depth", Security.NONE, this::usdmDepthWeight, false, (p, a) -> depth(p));
+        add("GET", "/fapi/v1/aggTrades", Security.NONE, p -> 20, false, (p, a) -> core.trades.aggTrades(p));
         for (String v : List.of("v2", "v3")) {
             boolean v3 = v.equals("v3");
             add("GET", "/fapi/" + v + "/account", Security.SIGNED, p -> 5, false, (p, a) -> core.usdmAccount(a, v3));

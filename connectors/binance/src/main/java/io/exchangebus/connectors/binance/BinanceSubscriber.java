@@ -84,6 +84,8 @@ public final class BinanceSubscriber implements Subscriber {
     private static final Duration SNAPSHOT_RETRY = Duration.ofSeconds(1);
     private static final Duration QUIET_BOOK_WAIT = Duration.ofSeconds(1);
     private static final Set<Integer> PARTIAL_DEPTHS = Set.of(5, 10, 20);
+    /** Binance's largest {@code limit} of historicalTrades and aggTrades. */
+    private static final int TRADE_HISTORY_MAX = 1000;
 
     private final BinanceConfig config;
     private final InstrumentRegistry instruments;
@@ -119,7 +121,8 @@ public final class BinanceSubscriber implements Subscriber {
         });
         this.timer.setRemoveOnCancelPolicy(true);
         this.capabilities = Capabilities.of(config.exchange(),
-                EnumSet.of(Capability.BOOK_TOP_N_CHANNEL, Capability.BOOK_FULL_DEPTH, Capability.TRADES));
+                EnumSet.of(Capability.BOOK_TOP_N_CHANNEL, Capability.BOOK_FULL_DEPTH, Capability.TRADES,
+                        Capability.TRADE_HISTORY));
     }
 
     @Override
@@ -216,6 +219,47 @@ public final class BinanceSubscriber implements Subscriber {
             }
         }
         return done(Result.ok(subscription));
+    }
+
+    /**
+     * Over REST: spot {@code GET /api/v3/historicalTrades} (weight 25), USD-M {@code GET /fapi/v1/aggTrades}
+     * (weight 20), both from {@code fromId = lastTradeId + 1}; ids are those of the {@code @trade} /
+     * {@code @aggTrade} stream {@link #subscribeTrades} uses. {@code limit} is capped at Binance's 1000.
+     */
+    @Override
+    public CompletableFuture<Result<List<Trade>>> tradesAfter(InstrumentId instrument, String lastTradeId,
+                                                              int limit) {
+        Result<InstrumentDefinition> found = find(instrument);
+        if (!found.isOk()) {
+            return done(Result.err(found.error()));
+        }
+        long last;
+        try {
+            last = Long.parseLong(lastTradeId);
+        } catch (NumberFormatException | NullPointerException e) {
+            return done(Result.err(invalid("lastTradeId '" + lastTradeId + "' is not a Binance trade id")));
+        }
+        if (limit < 1) {
+            return done(Result.err(invalid("limit must be at least 1, was " + limit)));
+        }
+        String symbol = found.value().symbol();
+        String instrumentId = found.value().id().toString();
+        String path = venue.restPrefix() + (venue == BinanceVenue.SPOT ? "/historicalTrades" : "/aggTrades");
+        HttpCall call = HttpCall.get(path)
+                .withParam("symbol", symbol)
+                .withParam("fromId", Long.toString(last + 1))
+                .withParam("limit", Integer.toString(Math.min(limit, TRADE_HISTORY_MAX)))
+                .withWeight(venue == BinanceVenue.SPOT ? 25 : 20);
+        return rest.call(call).thenApply(result -> result.flatMap(body -> {
+            Instant received = Instant.now();
+            try {
+                return Result.ok(MarketMapping.restTrades(venue, symbol, path, body).stream()
+                        .map(tick -> tick.toTrade(exchange(), instrumentId, received)).toList());
+            } catch (UnmappableMessageException e) {
+                return Result.err(new ExchangeError(ErrorKind.UNKNOWN, exchange(), null,
+                        path + " answer for " + symbol + " unreadable: " + e.getMessage(), 0, false, null));
+            }
+        }));
     }
 
     @Override

@@ -45,6 +45,10 @@ import java.util.function.Function;
  *     {@code q}, trade time {@code T}, {@code m} "is the buyer the market maker?": true means the taker sold.</li>
  * <li>REST depth ({@code /api/v3/depth}, {@code /fapi/v1/depth}): {@code lastUpdateId}, {@code bids}, {@code asks};
  *     USD-M adds {@code E} and {@code T} (taken as the exchange time): {@link #depthSnapshot}.</li>
+ * <li>REST trade history: spot {@code /api/v3/historicalTrades} ({@code id}, {@code price}, {@code qty},
+ *     {@code time}, {@code isBuyerMaker}: the {@code trade} stream's {@code t}, {@code p}, {@code q}, {@code T},
+ *     {@code m}) and USD-M {@code /fapi/v1/aggTrades} ({@code a}, {@code p}, {@code q}, {@code T}, {@code m}, as the
+ *     {@code aggTrade} stream): {@link #restTrades}, the same {@link TradeTick}s the streams give.</li>
  * <li>Answers to {@code SUBSCRIBE}/{@code UNSUBSCRIBE} ({@code {"result":null,"id":1}} or with {@code error}):
  *     {@link Reply}.</li>
  * </ul>
@@ -408,6 +412,33 @@ public final class MarketMapping {
         } catch (IOException e) {
             throw notJson(e);
         }
+    }
+
+    /**
+     * A REST trade-history answer of {@code symbol} (spot {@code historicalTrades}, USD-M {@code aggTrades}) as the
+     * {@link TradeTick}s the family's trade stream gives for the same trades ({@code @trade} spot, {@code @aggTrade}
+     * USD-M): same id, price, quantity, side and time. {@code stream} names where it came from.
+     */
+    public static List<TradeTick> restTrades(BinanceVenue venue, String symbol, String stream, JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw new UnmappableMessageException("trade history answer is not a JSON array");
+        }
+        boolean spot = venue == BinanceVenue.SPOT;
+        List<TradeTick> out = new ArrayList<>(body.size());
+        for (JsonNode t : body) {
+            if (!t.isObject()) {
+                throw new UnmappableMessageException("trade history entry is not a JSON object");
+            }
+            String buyerMaker = spot ? "isBuyerMaker" : "m";
+            JsonNode m = t.get(buyerMaker);
+            if (m == null || !m.isBoolean()) {
+                throw missing(buyerMaker);
+            }
+            out.add(new TradeTick(stream, symbol, Long.toString(BinanceFields.integer(t, spot ? "id" : "a")),
+                    BinanceFields.decimal(t, spot ? "price" : "p"), BinanceFields.decimal(t, spot ? "qty" : "q"),
+                    m.booleanValue() ? Side.SELL : Side.BUY, BinanceFields.integer(t, spot ? "time" : "T")));
+        }
+        return out;
     }
 
     private static List<Level> levels(JsonNode body, String field) {

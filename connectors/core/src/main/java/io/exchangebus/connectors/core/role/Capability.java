@@ -11,6 +11,8 @@ public enum Capability {
     BOOK_FULL_DEPTH,
     /** Public trades. */
     TRADES,
+    /** Recent public trades over HTTP from a trade id on (to backfill what a stream missed). */
+    TRADE_HISTORY,
     ORDER_LIMIT,
     ORDER_MARKET,
     /** Post-only: rejected (or canceled) if it would take liquidity. */

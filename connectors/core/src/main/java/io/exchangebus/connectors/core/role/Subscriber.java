@@ -1,5 +1,6 @@
 package io.exchangebus.connectors.core.role;
 
+import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
@@ -7,6 +8,7 @@ import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,4 +49,21 @@ public interface Subscriber extends ExchangeRole {
     CompletableFuture<Result<Subscription>> subscribeTrades(InstrumentId instrument);
 
     CompletableFuture<Result<Void>> unsubscribe(Subscription subscription);
+
+    /**
+     * The public trades of {@code instrument} that came after {@code lastTradeId}, oldest first, at most
+     * {@code limit} of them (the exchange may cap it lower): the same {@link Trade} events, with the same trade ids,
+     * as {@link #subscribeTrades} delivers, for filling a gap the stream left (a restart, a reconnect). Fewer than
+     * {@code limit} means caught up with what the exchange has now; an exchange keeps only so much history, so the
+     * first id answered may be later than the one asked for. Needs {@link Capability#TRADE_HISTORY}; without it the
+     * answer is an {@link ExchangeError#unsupported unsupported} error. Does not need {@link #connect}.
+     *
+     * @param lastTradeId the exchange's id of the last trade already had, as {@link Trade#getTradeId()} gives it
+     * @param limit the most trades wanted, at least 1
+     */
+    default CompletableFuture<Result<List<Trade>>> tradesAfter(InstrumentId instrument, String lastTradeId,
+                                                              int limit) {
+        return CompletableFuture.completedFuture(
+                Result.err(ExchangeError.unsupported(exchange(), Capability.TRADE_HISTORY.name())));
+    }
 }
