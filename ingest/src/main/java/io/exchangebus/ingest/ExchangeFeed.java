@@ -45,6 +45,7 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     private final DeadLetters deadLetters;
     private final IngestMetrics metrics;
     private final TradeContinuity continuity;
+    private final TradeBackfill backfill;
     private final boolean rawFrames;
     private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
     private final Set<String> everConnected = ConcurrentHashMap.newKeySet();
@@ -58,6 +59,7 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.continuity = continuity;
+        this.backfill = new TradeBackfill(exchange, subscriber, continuity, metrics, this::await);
         this.rawFrames = rawFrames;
     }
 
@@ -131,10 +133,27 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
         publisher.book(TopicKey.exchangeSymbol(exchange, update.getSymbol()), update);
     }
 
+    /**
+     * Publishes {@code trade} once, in id order per key: a trade whose id is not newer than the last published is
+     * dropped (already on the topic); one that skips ids first has the skipped trades backfilled
+     * ({@link TradeBackfill}), and what could not be is counted as missed.
+     */
     @Override
     public void onTrade(Trade trade) {
         metrics.received(exchange);
         String key = TopicKey.exchangeSymbol(exchange, trade.getSymbol());
+        Long id = TradeContinuity.numeric(trade.getTradeId());
+        Long last = continuity.lastId(key);
+        if (id != null && last != null) {
+            if (id <= last) {
+                LOG.debug("{}: trade {} of {} already published", exchange, trade.getTradeId(), trade.getSymbol());
+                return;
+            }
+            if (id > last + 1) {
+                instruments.bySymbol(trade.getSymbol()).ifPresent(instrument -> backfill.fill(instrument.id(),
+                        trade.getSymbol(), key, last, id, t -> publisher.trade(key, t)));
+            }
+        }
         long missed = continuity.observe(exchange, trade.getSymbol(), key, trade.getTradeId());
         if (missed > 0) {
             LOG.warn("{}: {} trade ids of {} missed before trade {}", exchange, missed, trade.getSymbol(),

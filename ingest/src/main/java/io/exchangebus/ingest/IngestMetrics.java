@@ -8,13 +8,16 @@ import java.time.Instant;
 /**
  * The meters of ingest: the shared ones of {@link ServiceMetrics} (frames in per exchange, records out per topic,
  * errors, gaps, resyncs, reconnects, end-to-end latency per topic) and its own trade-continuity meters
- * {@value #TRADE_GAPS} and {@value #TRADES_MISSED}, per exchange and symbol. Thread-safe.
+ * {@value #TRADE_GAPS}, {@value #TRADES_MISSED} and {@value #TRADES_BACKFILLED}, per exchange and symbol. Thread-safe.
  */
 public final class IngestMetrics {
     /** Breaks in an instrument's trade-id sequence ({@code exbus_trade_gaps_total}). */
     public static final String TRADE_GAPS = "exbus.trade.gaps";
     /** Trade ids skipped over by those breaks: trades the exchange printed that never reached us. */
     public static final String TRADES_MISSED = "exbus.trades.missed";
+
+    /** Trades fetched over REST to fill a gap and published ({@code exbus_trades_backfilled_total}). */
+    public static final String TRADES_BACKFILLED = "exbus.trades.backfilled";
 
     private final ServiceMetrics metrics;
 
@@ -54,6 +57,18 @@ public final class IngestMetrics {
         metrics.gaps(exchange).increment();
         metrics.registry().counter(TRADE_GAPS, "exchange", exchange, "symbol", symbol).increment();
         metrics.registry().counter(TRADES_MISSED, "exchange", exchange, "symbol", symbol).increment(missed);
+    }
+
+    /** {@code count} trades of {@code exchange:symbol} backfilled over REST and published. */
+    void tradesBackfilled(String exchange, String symbol, long count) {
+        metrics.registry().counter(TRADES_BACKFILLED, "exchange", exchange, "symbol", symbol).increment(count);
+    }
+
+    /** The trades backfilled so far on {@code exchange:symbol}. */
+    public double tradesBackfilled(String exchange, String symbol) {
+        Counter counter = metrics.registry().find(TRADES_BACKFILLED).tags("exchange", exchange, "symbol", symbol)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** The trades missed so far on {@code exchange:symbol}. */

@@ -28,12 +28,11 @@ final class TradeContinuity {
      * @return how many ids were skipped (0 when none, or the id is not a number or not newer)
      */
     long observe(String exchange, String symbol, String key, String tradeId) {
-        long id;
-        try {
-            id = Long.parseLong(tradeId);
-        } catch (NumberFormatException e) {
+        Long parsed = numeric(tradeId);
+        if (parsed == null) {
             return 0;
         }
+        long id = parsed;
         Long previous = lastIds.get(key);
         if (previous != null && id <= previous) {
             return 0; // a repeat or an older trade: not a gap, and not newer than what we hold
@@ -44,6 +43,20 @@ final class TradeContinuity {
             metrics.tradeGap(exchange, symbol, missed);
         }
         return missed;
+    }
+
+    /** The last trade id published for {@code key} (seeded or observed); null when none is known. */
+    Long lastId(String key) {
+        return lastIds.get(key);
+    }
+
+    /** {@code tradeId} as a number; null when it is not a whole number (such ids are not checked). */
+    static Long numeric(String tradeId) {
+        try {
+            return Long.parseLong(tradeId);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Forgets {@code key}, when its trades are unsubscribed: a later subscription starts afresh. */
