@@ -21,7 +21,12 @@ public final class IngestMain {
     }
 
     public static void main(String[] args) {
-        ServiceRunner.runAndExit(SERVICE, IngestKeys.SCHEMA, args, IngestMain::create);
+        System.exit(run(args));
+    }
+
+    /** Runs ingest until it is stopped (SIGTERM, Ctrl-C); returns the exit code (0, 1 failed, 2 bad config). */
+    public static int run(String[] args) {
+        return new ServiceRunner(SERVICE, IngestKeys.SCHEMA).run(args, IngestMain::create);
     }
 
     /** The service of {@code context}, with its admin API routed; for the runner. */

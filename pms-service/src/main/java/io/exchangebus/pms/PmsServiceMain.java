@@ -11,6 +11,11 @@ public final class PmsServiceMain {
     }
 
     public static void main(String[] args) {
-        ServiceRunner.runAndExit(SERVICE_NAME, PmsKeys.SCHEMA, args, PmsService::create);
+        System.exit(run(args));
+    }
+
+    /** Runs the service until it is stopped (SIGTERM, Ctrl-C); returns the exit code (0, 1 failed, 2 bad config). */
+    public static int run(String[] args) {
+        return new ServiceRunner(SERVICE_NAME, PmsKeys.SCHEMA).run(args, PmsService::create);
     }
 }

@@ -23,7 +23,7 @@ public final class ServiceContext {
     ServiceContext(ServiceConfig config, ServiceMetrics metrics, ReadinessChecks readiness, OpsServer ops) {
         this.config = config;
         this.common = CommonConfig.of(config);
-        this.kafka = new KafkaClients(config);
+        this.kafka = new KafkaClients(config, metrics.registry());
         this.metrics = metrics;
         this.readiness = readiness;
         this.ops = ops;

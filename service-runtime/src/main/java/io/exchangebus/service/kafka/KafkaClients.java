@@ -12,6 +12,8 @@ import io.exchangebus.service.config.ConfigException;
 import io.exchangebus.service.config.KafkaOverrides;
 import io.exchangebus.service.config.PassThrough;
 import io.exchangebus.service.config.ServiceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,10 +45,22 @@ public final class KafkaClients {
 
     private final ServiceConfig config;
     private final CommonConfig common;
+    private final MeterRegistry registry;
 
+    /** Clients whose own metrics are not exported. */
     public KafkaClients(ServiceConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Clients whose own metrics (Kafka's: records sent and failed, request latency, consumer lag
+     * {@code kafka_consumer_fetch_manager_records_lag_max}, …) go to {@code registry}, through Micrometer's
+     * {@link KafkaClientMetrics} binder.
+     */
+    public KafkaClients(ServiceConfig config, MeterRegistry registry) {
         this.config = config;
         this.common = CommonConfig.of(config);
+        this.registry = registry;
     }
 
     /** The service's name, which its dead-letter topic is named after. */
@@ -112,7 +126,7 @@ public final class KafkaClients {
 
     /** An idempotent producer with the given serializers. */
     public <K, V> KafkaProducer<K, V> producer(Serializer<K> keys, Serializer<V> values) {
-        return new KafkaProducer<>(producerProperties(), keys, values);
+        return measured(new KafkaProducer<>(producerProperties(), keys, values));
     }
 
     /** An idempotent producer of events keyed by text ({@code exchange:symbol}, {@code exchange:account}). */
@@ -122,13 +136,27 @@ public final class KafkaClients {
 
     /** A transactional producer of events keyed by text; call {@code initTransactions()} before use. */
     public <V extends GenericContainer> KafkaProducer<String, V> transactionalAvroProducer(String transactionalId) {
-        return new KafkaProducer<>(transactionalProducerProperties(transactionalId), new StringSerializer(),
-                valueSerializer());
+        return measured(new KafkaProducer<>(transactionalProducerProperties(transactionalId), new StringSerializer(),
+                valueSerializer()));
     }
 
     /** A consumer with the given deserializers. */
     public <K, V> KafkaConsumer<K, V> consumer(String groupId, Deserializer<K> keys, Deserializer<V> values) {
-        return new KafkaConsumer<>(consumerProperties(groupId), keys, values);
+        return measured(new KafkaConsumer<>(consumerProperties(groupId), keys, values));
+    }
+
+    private <K, V> KafkaProducer<K, V> measured(KafkaProducer<K, V> producer) {
+        if (registry != null) {
+            new KafkaClientMetrics(producer).bindTo(registry);
+        }
+        return producer;
+    }
+
+    private <K, V> KafkaConsumer<K, V> measured(KafkaConsumer<K, V> consumer) {
+        if (registry != null) {
+            new KafkaClientMetrics(consumer).bindTo(registry);
+        }
+        return consumer;
     }
 
     /** A consumer of events keyed by text. */

@@ -6,6 +6,7 @@ import io.exchangebus.events.DeadLetter;
 import io.exchangebus.localstack.LocalStack;
 import io.exchangebus.localstack.junit.LocalStackExtension;
 import io.exchangebus.localstack.junit.TestTopics;
+import io.exchangebus.service.ops.ServiceMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +64,29 @@ class KafkaClientsIT {
         assertThat(clients.producerProperties()).containsEntry("enable.idempotence", "true")
                 .containsEntry("acks", "all");
         assertThat(read).containsExactly(letter("one"));
+    }
+
+    @Test
+    void shouldExportTheClientsOwnMetricsIncludingConsumerLag(LocalStack stack, TestTopics topics) {
+        String topic = topics.create(topics.name("lag"), 1);
+        ServiceMetrics metrics = new ServiceMetrics("oms-service", "it");
+        KafkaClients clients = new KafkaClients(StackConfig.of(stack, "oms-service", Map.of()), metrics.registry());
+        try (KafkaProducer<String, DeadLetter> producer = clients.avroProducer()) {
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(topic, "k", letter("l" + i)));
+            }
+            producer.flush();
+        }
+
+        try (KafkaConsumer<String, DeadLetter> consumer = clients.avroConsumer("it-" + topic)) {
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            consumer.seekToBeginning(consumer.assignment());
+            consumer.poll(POLL);
+            String scrape = metrics.scrape();
+
+            assertThat(scrape).contains("kafka_consumer_fetch_manager_records_lag_max")
+                    .contains("kafka_producer_record_send_total");
+        }
     }
 
     @Test
