@@ -17,7 +17,13 @@ public final class Exbus implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The CLI's logging: stdout is data, logs go to stderr (the services' jars carry their own logback.xml). */
+    static final String LOGGING = "exbus-cli-logback.xml";
+
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGGING); // before the first logger is made
+        }
         System.exit(commandLine().execute(args));
     }
 
