@@ -13,6 +13,8 @@ import io.exchangebus.localstack.junit.TestTopics;
 import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.kafka.KafkaClients;
+import io.exchangebus.service.testing.SimulatedBinance;
+import io.exchangebus.service.testing.TopicReader;
 import io.exchangebus.sim.account.ApiKey;
 import io.exchangebus.sim.binance.BinanceFamily;
 import io.exchangebus.sim.engine.Fill;
@@ -45,7 +47,7 @@ class PmsServiceIT {
     @Test
     void shouldPublishSpotBalancesThatFollowAFill(LocalStack stack, TestTopics topics) throws Exception {
         PmsTopics pmsTopics = topics(topics);
-        try (SimulatedExchange exchange = new SimulatedExchange(BinanceFamily.SPOT)) {
+        try (SimulatedBinance exchange = new SimulatedBinance(BinanceFamily.SPOT)) {
             ApiKey key = exchange.createAccount("spot-fills");
             exchange.simulator().deposit("spot-fills", "BTC", "1");
             exchange.simulator().deposit("spot-fills", "USDT", "10000");
@@ -85,7 +87,7 @@ class PmsServiceIT {
     @Test
     void shouldPublishTheFuturesPositionAFillOpens(LocalStack stack, TestTopics topics) throws Exception {
         PmsTopics pmsTopics = topics(topics);
-        try (SimulatedExchange exchange = new SimulatedExchange(BinanceFamily.USDM)) {
+        try (SimulatedBinance exchange = new SimulatedBinance(BinanceFamily.USDM)) {
             ApiKey key = exchange.createAccount("usdm-fills");
             exchange.simulator().deposit("usdm-fills", "USDT", "10000");
             try (RunningService service = new RunningService(stack, dir,
@@ -121,7 +123,7 @@ class PmsServiceIT {
     void shouldSendAMalformedFrameToTheDeadLetterTopicAndKeepStreaming(LocalStack stack, TestTopics topics)
             throws Exception {
         PmsTopics pmsTopics = topics(topics);
-        try (SimulatedExchange exchange = new SimulatedExchange(BinanceFamily.SPOT)) {
+        try (SimulatedBinance exchange = new SimulatedBinance(BinanceFamily.SPOT)) {
             ApiKey key = exchange.createAccount("spot-dlq");
             exchange.simulator().deposit("spot-dlq", "USDT", "100");
             try (RunningService service = new RunningService(stack, dir,

@@ -14,6 +14,7 @@ import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.TimeInForce;
+import io.exchangebus.service.testing.SimulatedBinance;
 import io.exchangebus.sim.account.ApiKey;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class OrderEntry implements AutoCloseable {
     private final Oms oms;
-    private final SimulatedExchange exchange;
+    private final SimulatedBinance exchange;
 
-    OrderEntry(SimulatedExchange exchange, Path dir, String account, ApiKey key) throws Exception {
+    OrderEntry(SimulatedBinance exchange, Path dir, String account, ApiKey key) throws Exception {
         this.exchange = exchange;
         Path keyFile = Files.writeString(dir.resolve(account + "-oms.key"), key.keyId());
         Path secretFile = Files.writeString(dir.resolve(account + "-oms.secret"), key.secret());

@@ -15,6 +15,8 @@ import io.exchangebus.localstack.junit.TestTopics;
 import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.kafka.KafkaClients;
+import io.exchangebus.service.testing.SimulatedBinance;
+import io.exchangebus.service.testing.TopicReader;
 import io.exchangebus.sim.account.ApiKey;
 import io.exchangebus.sim.account.Balance;
 import io.exchangebus.sim.account.Position;
@@ -52,8 +54,8 @@ class RecoveryJobIT {
     @TempDir
     Path dir;
 
-    private SimulatedExchange spot;
-    private SimulatedExchange usdm;
+    private SimulatedBinance spot;
+    private SimulatedBinance usdm;
     private ApiKey spotKey;
     private ApiKey usdmKey;
     private long spotFilledOrder;
@@ -66,7 +68,7 @@ class RecoveryJobIT {
      */
     @BeforeEach
     void setUpState() throws Exception {
-        spot = new SimulatedExchange(BinanceFamily.SPOT);
+        spot = new SimulatedBinance(BinanceFamily.SPOT);
         spotKey = spot.createAccount("rec-spot");
         spot.simulator().deposit("rec-spot", "BTC", "1");
         spot.simulator().deposit("rec-spot", "USDT", "10000");
@@ -76,7 +78,7 @@ class RecoveryJobIT {
             spotOpenOrder = orders.limitBuy("30000.00", "0.01000");
         }
 
-        usdm = new SimulatedExchange(BinanceFamily.USDM);
+        usdm = new SimulatedBinance(BinanceFamily.USDM);
         usdmKey = usdm.createAccount("rec-usdm");
         usdm.simulator().deposit("rec-usdm", "USDT", "10000");
         usdm.makerSells("60000.0", "0.010");
@@ -222,7 +224,7 @@ class RecoveryJobIT {
                 marker.getOrderHistoryCount())).containsExactly(assets, positions, openOrders, history);
     }
 
-    private static void assertBalancesEqualTheSimulators(List<RecoverySnapshot> epoch, SimulatedExchange exchange,
+    private static void assertBalancesEqualTheSimulators(List<RecoverySnapshot> epoch, SimulatedBinance exchange,
                                                          String account) {
         List<Balance> expected = exchange.simulator().simulator().accounts().snapshot(account).balances().values()
                 .stream().filter(b -> b.total().signum() != 0).sorted(Comparator.comparing(Balance::asset)).toList();

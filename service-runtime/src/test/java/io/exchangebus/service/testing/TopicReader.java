@@ -1,4 +1,4 @@
-package io.exchangebus.pms;
+package io.exchangebus.service.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,18 +11,18 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /** Reads a topic from the beginning until the records read so far satisfy a condition, or a deadline passes. */
-final class TopicReader<K, V> implements AutoCloseable {
+public final class TopicReader<K, V> implements AutoCloseable {
     private final KafkaConsumer<K, V> consumer;
     private final String topic;
     private final List<ConsumerRecord<K, V>> read = new ArrayList<>();
 
-    TopicReader(KafkaConsumer<K, V> consumer, String topic) {
+    public TopicReader(KafkaConsumer<K, V> consumer, String topic) {
         this.consumer = consumer;
         this.topic = topic;
     }
 
     /** Polls until {@code done} holds for everything read, for at most {@code timeout}; returns what was read. */
-    List<ConsumerRecord<K, V>> readUntil(Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
+    public List<ConsumerRecord<K, V>> readUntil(Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2));
