@@ -7,23 +7,17 @@ import io.exchangebus.connectors.binance.testing.BinanceSimulatorProbe;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
-import io.exchangebus.connectors.core.contract.SimulatorProbe;
-import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.contract.ReplayedBook;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
 import io.exchangebus.connectors.core.ws.BackoffPolicy;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
-import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Trade;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -218,46 +212,7 @@ class BinanceSubscriberFaultIT {
     /** The full-depth events replayed from their last snapshot equal the simulator's top levels. */
     private boolean fullBookEqualsTruth() {
         List<BookUpdate> seen = new ArrayList<>(fullDepth());
-        if (seen.isEmpty()) {
-            return false;
-        }
-        int start = 0;
-        for (int i = 0; i < seen.size(); i++) {
-            if (seen.get(i).getKind() == BookUpdateKind.SNAPSHOT) {
-                start = i;
-            }
-        }
-        TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-        for (BookUpdate update : seen.subList(start, seen.size())) {
-            apply(bids, update.getBids());
-            apply(asks, update.getAsks());
-        }
-        SimulatorProbe.TrueBook truth = probe.trueBook(DEPTH);
-        return top(bids).equals(keys(truth.bids())) && top(asks).equals(keys(truth.asks()));
-    }
-
-    private static void apply(TreeMap<BigDecimal, BigDecimal> side, List<PriceLevel> levels) {
-        for (PriceLevel level : levels) {
-            if (level.getQuantity().signum() == 0) {
-                side.remove(level.getPrice());
-            } else {
-                side.put(level.getPrice(), level.getQuantity());
-            }
-        }
-    }
-
-    private static List<String> top(TreeMap<BigDecimal, BigDecimal> side) {
-        return side.entrySet().stream().limit(DEPTH).map(BinanceSubscriberFaultIT::key).toList();
-    }
-
-    private static List<String> keys(List<Map.Entry<BigDecimal, BigDecimal>> levels) {
-        return levels.stream().limit(DEPTH).map(BinanceSubscriberFaultIT::key).toList();
-    }
-
-    private static String key(Map.Entry<BigDecimal, BigDecimal> level) {
-        return level.getKey().stripTrailingZeros().toPlainString() + "@"
-                + level.getValue().stripTrailingZeros().toPlainString();
+        return !seen.isEmpty() && ReplayedBook.of(seen).topEquals(probe.trueBook(DEPTH), DEPTH);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

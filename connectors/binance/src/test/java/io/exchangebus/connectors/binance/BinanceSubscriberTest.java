@@ -8,6 +8,7 @@ import io.exchangebus.connectors.binance.ws.BinanceMarketStreams;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.contract.ReplayedBook;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
@@ -20,16 +21,12 @@ import io.exchangebus.connectors.core.ws.BackoffPolicy;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
 import io.exchangebus.events.ErrorKind;
-import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Trade;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -458,35 +455,7 @@ class BinanceSubscriberTest {
 
     /** The book the events describe, from the last snapshot on: "bids p@q … | asks p@q …", best first. */
     private String localBook() {
-        List<BookUpdate> seen = new ArrayList<>(books);
-        int start = 0;
-        for (int i = 0; i < seen.size(); i++) {
-            if (seen.get(i).getKind() == BookUpdateKind.SNAPSHOT) {
-                start = i;
-            }
-        }
-        TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-        for (BookUpdate u : seen.subList(start, seen.size())) {
-            apply(bids, u.getBids());
-            apply(asks, u.getAsks());
-        }
-        return "bids " + text(bids) + " | asks " + text(asks);
-    }
-
-    private static void apply(TreeMap<BigDecimal, BigDecimal> side, List<PriceLevel> levels) {
-        for (PriceLevel l : levels) {
-            if (l.getQuantity().signum() == 0) {
-                side.remove(l.getPrice());
-            } else {
-                side.put(l.getPrice(), l.getQuantity());
-            }
-        }
-    }
-
-    private static String text(Map<BigDecimal, BigDecimal> side) {
-        return side.entrySet().stream().map(e -> e.getKey().stripTrailingZeros().toPlainString() + "@" + e.getValue().stripTrailingZeros()
-                .toPlainString()).collect(Collectors.joining(" "));
+        return ReplayedBook.of(new ArrayList<>(books)).toString();
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -9,15 +9,10 @@ import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
-import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Trade;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -121,43 +116,6 @@ public abstract class SubscriberContractTest extends RoleContract<Subscriber> {
 
     /** Replays the emitted updates (from the last snapshot on) and compares the top levels with the truth. */
     private boolean localBookEqualsTruth() {
-        List<BookUpdate> seen = new ArrayList<>(books);
-        int start = 0;
-        for (int i = 0; i < seen.size(); i++) {
-            if (seen.get(i).getKind() == BookUpdateKind.SNAPSHOT) {
-                start = i;
-            }
-        }
-        TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-        for (BookUpdate update : seen.subList(start, seen.size())) {
-            apply(bids, update.getBids());
-            apply(asks, update.getAsks());
-        }
-        SimulatorProbe.TrueBook truth = probe.trueBook(DEPTH);
-        return top(bids).equals(normalize(truth.bids())) && top(asks).equals(normalize(truth.asks()));
-    }
-
-    private static void apply(TreeMap<BigDecimal, BigDecimal> side, List<PriceLevel> levels) {
-        for (PriceLevel level : levels) {
-            if (level.getQuantity().signum() == 0) {
-                side.remove(level.getPrice());
-            } else {
-                side.put(level.getPrice(), level.getQuantity());
-            }
-        }
-    }
-
-    private static List<String> top(TreeMap<BigDecimal, BigDecimal> side) {
-        return side.entrySet().stream().limit(DEPTH).map(SubscriberContractTest::key).toList();
-    }
-
-    private static List<String> normalize(List<Map.Entry<BigDecimal, BigDecimal>> levels) {
-        return levels.stream().limit(DEPTH).map(SubscriberContractTest::key).toList();
-    }
-
-    private static String key(Map.Entry<BigDecimal, BigDecimal> level) {
-        return level.getKey().stripTrailingZeros().toPlainString() + "@"
-                + level.getValue().stripTrailingZeros().toPlainString();
+        return ReplayedBook.of(new ArrayList<>(books)).topEquals(probe.trueBook(DEPTH), DEPTH);
     }
 }
