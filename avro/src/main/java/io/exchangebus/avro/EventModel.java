@@ -3,13 +3,16 @@ package io.exchangebus.avro;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.ConsolidatedQuote;
 import io.exchangebus.events.DeadLetter;
 import io.exchangebus.events.Instrument;
 import io.exchangebus.events.OrderAck;
 import io.exchangebus.events.OrderCommand;
 import io.exchangebus.events.OrderUpdate;
+import io.exchangebus.events.PositionState;
 import io.exchangebus.events.PositionUpdate;
 import io.exchangebus.events.RawFrame;
+import io.exchangebus.events.ReconciliationAlert;
 import io.exchangebus.events.RecoverySnapshot;
 import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
@@ -33,7 +36,8 @@ public final class EventModel {
             Ticker.getClassSchema(), RawFrame.getClassSchema(), OrderCommand.getClassSchema(),
             OrderAck.getClassSchema(), OrderUpdate.getClassSchema(), PositionUpdate.getClassSchema(),
             BalanceUpdate.getClassSchema(), AccountUpdate.getClassSchema(), RecoverySnapshot.getClassSchema(),
-            DeadLetter.getClassSchema());
+            DeadLetter.getClassSchema(), ConsolidatedQuote.getClassSchema(), PositionState.getClassSchema(),
+            ReconciliationAlert.getClassSchema());
 
     private EventModel() {
     }

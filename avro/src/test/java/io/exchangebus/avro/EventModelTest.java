@@ -68,7 +68,8 @@ class EventModelTest {
 
         assertThat(notDecimal).isEmpty();
         assertThat(decimals).contains("PriceLevel.price", "PriceLevel.quantity", "Fill.fee", "BalanceUpdate.free",
-                "PositionUpdate.realizedPnl", "Instrument.tickSize", "Instrument.minNotional");
+                "PositionUpdate.realizedPnl", "Instrument.tickSize", "Instrument.minNotional", "PositionState.fees", "VenueQuote.bidPrice",
+                "ConsolidatedQuote.bestAskPrice", "ReconciliationAlert.difference");
     }
 
     @Test
@@ -121,6 +122,8 @@ class EventModelTest {
         } else if (schema.getType() == Schema.Type.ARRAY) {
             out.add(schema);
             out.addAll(leaves(schema.getElementType()));
+        } else if (schema.getType() == Schema.Type.MAP) {
+            out.addAll(leaves(schema.getValueType()));
         } else {
             out.add(schema);
         }

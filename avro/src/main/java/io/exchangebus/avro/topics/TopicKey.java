@@ -11,6 +11,10 @@ public enum TopicKey {
     EXCHANGE_ACCOUNT("exchange:account"),
     /** {@code exchange:account:instrumentId}: one current value per position, for a compacted topic. */
     EXCHANGE_ACCOUNT_INSTRUMENT("exchange:account:instrumentId"),
+    /** {@code exchange:account:asset}: one current balance per account and asset, for a compacted topic. */
+    EXCHANGE_ACCOUNT_ASSET("exchange:account:asset"),
+    /** {@code instrumentId}: one value per instrument across venues, for the consolidated quote. */
+    INSTRUMENT("instrumentId"),
     /** The key of the record that failed, copied as it was. */
     SOURCE_KEY("the failed record's key");
 

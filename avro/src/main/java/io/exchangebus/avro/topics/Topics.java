@@ -3,12 +3,15 @@ package io.exchangebus.avro.topics;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.ConsolidatedQuote;
 import io.exchangebus.events.DeadLetter;
 import io.exchangebus.events.OrderAck;
 import io.exchangebus.events.OrderCommand;
 import io.exchangebus.events.OrderUpdate;
+import io.exchangebus.events.PositionState;
 import io.exchangebus.events.PositionUpdate;
 import io.exchangebus.events.RawFrame;
+import io.exchangebus.events.ReconciliationAlert;
 import io.exchangebus.events.RecoverySnapshot;
 import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
@@ -56,14 +59,23 @@ public final class Topics {
     public static final Topic STATE_BOOKS = new Topic("state.books.v1", TopicKey.EXCHANGE_SYMBOL,
             BookUpdate.getClassSchema(), CleanupPolicy.COMPACT, 12,
             "The current top-N view per book, as a snapshot: compaction keeps the latest per exchange:symbol.");
+    public static final Topic STATE_BBO = new Topic("state.bbo.v1", TopicKey.INSTRUMENT,
+            ConsolidatedQuote.getClassSchema(), CleanupPolicy.COMPACT, 6,
+            "The best bid and offer per venue and across venues of one instrument: compaction keeps the latest.");
     public static final Topic STATE_POSITIONS = new Topic("state.positions.v1", TopicKey.EXCHANGE_ACCOUNT_INSTRUMENT,
-            PositionUpdate.getClassSchema(), CleanupPolicy.COMPACT, 6,
-            "The current position per account and instrument: compaction keeps the latest per key.");
+            PositionState.getClassSchema(), CleanupPolicy.COMPACT, 6,
+            "The current position per account and instrument, derived from fills beside the exchange's view.");
+    public static final Topic STATE_BALANCES = new Topic("state.balances.v1", TopicKey.EXCHANGE_ACCOUNT_ASSET,
+            BalanceUpdate.getClassSchema(), CleanupPolicy.COMPACT, 6,
+            "The current balance per account and asset, as the exchange last reported it: compaction keeps the latest.");
+    public static final Topic ALERTS_POSITIONS = new Topic("alerts.positions.v1", TopicKey.EXCHANGE_ACCOUNT_INSTRUMENT,
+            ReconciliationAlert.getClassSchema(), CleanupPolicy.DELETE, 1,
+            "Rare; one partition keeps every reconciliation alert and its resolution in the order they happened.");
 
     /** Every topic of the catalogue except the dead-letter topics, which are per service. */
     public static final List<Topic> ALL = List.of(MARKET_BOOK, MARKET_TRADES, MARKET_TICKERS, MARKET_RAW,
             ORDER_COMMANDS, ORDER_ACKS, ORDER_UPDATES, ACCOUNT_POSITIONS, ACCOUNT_BALANCES, ACCOUNT_UPDATES,
-            RECOVERY_SNAPSHOTS, STATE_BOOKS, STATE_POSITIONS);
+            RECOVERY_SNAPSHOTS, STATE_BOOKS, STATE_BBO, STATE_POSITIONS, STATE_BALANCES, ALERTS_POSITIONS);
 
     private Topics() {
     }

@@ -43,33 +43,34 @@ public final class BookUpdateMapper {
     /** A full-depth snapshot ({@code depth} 0) of the book at {@code sequence}. */
     public BookUpdate snapshot(OrderBook book, long sequence, boolean resync, Instant exchangeTime,
                                Instant receiveTime) {
-        return build(BookUpdateKind.SNAPSHOT, resync, 0, sequence, null, book.top(BookSide.BID, 0),
+        return build(BookUpdateKind.SNAPSHOT, resync, 0, sequence, null, null, book.top(BookSide.BID, 0),
                 book.top(BookSide.ASK, 0), exchangeTime, receiveTime);
     }
 
     /**
      * A full-depth delta; its levels are sorted best first as the schema says. {@code previousSequence} is the
-     * exchange's previous id when it sends one, null otherwise.
+     * exchange's previous id when it sends one, null otherwise; {@code firstSequence} is the diff's first id, so
+     * that a consumer can check continuity without {@code previousSequence} (Binance spot has none).
      */
     public BookUpdate delta(BookDiff diff, Instant receiveTime) {
         Long previous = diff.hasPreviousUpdateId() ? diff.previousUpdateId() : null;
-        return build(BookUpdateKind.DELTA, false, 0, diff.lastUpdateId(), previous,
+        return build(BookUpdateKind.DELTA, false, 0, diff.lastUpdateId(), previous, diff.firstUpdateId(),
                 sorted(diff.bids(), BIDS_BEST_FIRST), sorted(diff.asks(), ASKS_BEST_FIRST), diff.exchangeTime(),
                 receiveTime);
     }
 
     /** A top-N view, as a snapshot of depth N. */
     public BookUpdate topN(TopNBook view, Instant receiveTime) {
-        return build(BookUpdateKind.SNAPSHOT, view.resync(), view.depth(), view.sequence(), null, view.bids(),
+        return build(BookUpdateKind.SNAPSHOT, view.resync(), view.depth(), view.sequence(), null, null, view.bids(),
                 view.asks(), view.exchangeTime(), receiveTime);
     }
 
     /** Every field is given and non-null where the schema says so: the all-fields constructor, not the builder. */
     private BookUpdate build(BookUpdateKind kind, boolean resync, int depth, long sequence, Long previous,
-                             List<Level> bids, List<Level> asks, Instant exchangeTime, Instant receiveTime) {
+                             Long first, List<Level> bids, List<Level> asks, Instant exchangeTime, Instant receiveTime) {
         return new BookUpdate(exchange, symbol, instrumentId, kind, resync, depth, sequence, previous,
                 levels(BIDS_PRICE, BIDS_QUANTITY, bids), levels(ASKS_PRICE, ASKS_QUANTITY, asks), exchangeTime,
-                Objects.requireNonNull(receiveTime, "receiveTime"));
+                Objects.requireNonNull(receiveTime, "receiveTime"), first);
     }
 
     private static List<PriceLevel> levels(String priceField, String quantityField, List<Level> levels) {
