@@ -31,19 +31,22 @@ public final class PositionQueries {
 
     /**
      * The positions of one account held in this instance's local store (prefix scan "exchange:account:"); empty list
-     * if none or not held here (including while the store is not queryable: rebalancing, restoring, stopped).
+     * if none or not held here, including while the store cannot be queried (not started, rebalancing, migrated:
+     * {@link InvalidStateStoreException}).
      *
      * @throws IllegalArgumentException if {@code exchange} or {@code account} is empty or holds ':'
+     * @throws IllegalStateException    if {@code streams} has stopped (as {@link KafkaStreams#store} does)
      */
     public static List<PositionState> localPositions(KafkaStreams streams, String exchange, String account) {
         return local(streams, PositionTopology.POSITION_STORE, routingKey(exchange, account) + ':');
     }
 
     /**
-     * The balances of one account held in this instance's local store, one per asset; empty list if none or not
-     * held here.
+     * The balances of one account held in this instance's local store, one per asset as last reported; empty list if
+     * none or not held here, as {@link #localPositions}.
      *
      * @throws IllegalArgumentException if {@code exchange} or {@code account} is empty or holds ':'
+     * @throws IllegalStateException    if {@code streams} has stopped
      */
     public static List<BalanceUpdate> localBalances(KafkaStreams streams, String exchange, String account) {
         return local(streams, PositionTopology.BALANCE_STORE, routingKey(exchange, account) + ':');

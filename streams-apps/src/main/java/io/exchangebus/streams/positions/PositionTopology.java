@@ -35,6 +35,11 @@ import org.apache.kafka.streams.state.Stores;
  * account.balances.v1   ┘    exchange:account)                   └─ alerts.positions.v1 (ReconciliationAlert)
  * </pre>
  *
+ * <p>What each part does: {@link RecoveryEpochs} (positions restart from a successful epoch; spot accounts, which
+ * report no positions, start flat and so hold the net traded since the epoch, with reconciliation UNKNOWN),
+ * {@link OrderFills} (fills from orders' cumulative fields, counted once), {@link ExchangeView} (the exchange's
+ * positions and balances), {@link Reconciliation} and {@link NetPosition} (the arithmetic and its rounding).
+ *
  * <p>The four input topics must be keyed {@code exchange:account} and have the same partition count: one source
  * reads them all, so that every store entry of an account lives in the task of its partition and no repartition
  * is needed. Every node and store is named (prefix {@code positions-}): generated names would change with the

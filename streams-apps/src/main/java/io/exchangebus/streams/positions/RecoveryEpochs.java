@@ -88,8 +88,8 @@ final class RecoveryEpochs {
         }
         items.removeIf(item -> !item.getEpochId().equals(marker.getEpochId()));
         if (!complete(marker, items)) {
-            log.warn("Recovery epoch {} of {}:{} is incomplete (its marker counts {} position and order items, {} "
-                            + "arrived, the rest discarded by a newer epoch): positions keep going from the current state",
+            log.warn("Recovery epoch {} of {}:{} is incomplete (its marker counts {} position and order items, "
+                            + "{} arrived, the rest discarded by a newer epoch): positions go on from current state",
                     marker.getEpochId(), marker.getExchange(), marker.getAccount(), expectedItems(marker),
                     items.size());
             return;

@@ -54,7 +54,8 @@ final class PositionsDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(extra);
-        driver = new TopologyTestDriver(PositionTopology.buildTopology(settings, serdes, TOPICS, meters), props, Events.T0);
+        driver = new TopologyTestDriver(PositionTopology.buildTopology(settings, serdes, TOPICS, meters), props,
+                Events.T0);
         snapshots = input(serdes, TOPICS.recoverySnapshots());
         orders = input(serdes, TOPICS.ordersUpdates());
         positions = input(serdes, TOPICS.accountPositions());
