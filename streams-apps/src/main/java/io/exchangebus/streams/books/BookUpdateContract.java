@@ -5,6 +5,7 @@ import io.exchangebus.avro.InexactValueException;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.PriceLevel;
 import io.exchangebus.streams.InvalidEventException;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -57,7 +58,11 @@ final class BookUpdateContract {
     /** Cold path. */
     private static InvalidEventException negative(String key, String side, int index, PriceLevel level) {
         return new InvalidEventException("market.book record '" + key + "' has a negative " + side + " level at index "
-                + index + ": price " + level.getPrice().toPlainString() + ", quantity "
-                + level.getQuantity().toPlainString());
+                + index + ": price " + plain(level.getPrice()) + ", quantity " + plain(level.getQuantity()));
+    }
+
+    /** As people write it: "65000.1", not the "65000.100000000000000000" of a value read from the wire. */
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 }
