@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -67,13 +68,22 @@ final class StoredBookSerde implements Serde<FullDepthBook>, Serializer<FullDept
         putString(out, instrumentId);
         out.putInt(book.bids().size());
         out.putInt(book.asks().size());
-        for (BookLevel level : book.bids()) {
-            out.put(level.encoded);
+        byte[] array = out.array();
+        int at = copyLevels(book.asks(), array, copyLevels(book.bids(), array, out.position()));
+        if (at != size) {
+            throw new IllegalStateException("stored book of " + book + " is " + at + " bytes, expected " + size);
         }
-        for (BookLevel level : book.asks()) {
-            out.put(level.encoded);
+        return array;
+    }
+
+    /** The hot loop of a write: plain array copies, no buffer bookkeeping per level. */
+    private static int copyLevels(Collection<BookLevel> levels, byte[] out, int at) {
+        for (BookLevel level : levels) {
+            byte[] encoded = level.encoded;
+            System.arraycopy(encoded, 0, out, at, encoded.length);
+            at += encoded.length;
         }
-        return out.array();
+        return at;
     }
 
     private static int flags(FullDepthBook book) {
