@@ -11,7 +11,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Reads of the books and quotes held by this instance's stores (active tasks only), for the query server. Which
  * instance holds a key is the caller's business. Each call deserializes a fresh copy from the store, so answers
- * never share state with the stream threads. Thread-safe.
+ * never share state with the stream threads. As with any interactive query under exactly-once, an answer may show an
+ * update whose transaction is not committed yet. Thread-safe.
+ *
+ * <p>"Not held here" covers a key of another instance's partitions, a store not queryable right now (a rebalance,
+ * a restore: {@link InvalidStateStoreException}) and an instance not running (not started, shutting down, stopped or
+ * failed), which holds nothing it can answer for.
  */
 public final class BookQueries {
 
@@ -20,7 +25,7 @@ public final class BookQueries {
 
     /**
      * The book of key (exchange:symbol) held by this instance's local store, top {@code depth} levels per side;
-     * empty if this instance does not hold it (or its store cannot be queried right now, e.g. during a rebalance).
+     * empty if this instance does not hold it.
      *
      * @throws IllegalArgumentException if depth is below 1
      */
@@ -28,10 +33,12 @@ public final class BookQueries {
         if (depth < 1) {
             throw new IllegalArgumentException("Book depth must be at least 1 but was " + depth);
         }
+        Optional<ReadOnlyKeyValueStore<String, FullDepthBook>> store = store(streams, BookTopology.BOOK_STORE);
+        if (store.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            ReadOnlyKeyValueStore<String, FullDepthBook> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(BookTopology.BOOK_STORE, QueryableStoreTypes.keyValueStore()));
-            FullDepthBook book = store.get(key);
+            FullDepthBook book = store.get().get(key);
             if (book == null) {
                 return Optional.empty();
             }
@@ -41,13 +48,24 @@ public final class BookQueries {
         }
     }
 
-    /** The consolidated quote of instrumentId held locally; empty if not held here (or not queryable right now). */
+    /** The consolidated quote of instrumentId held locally; empty if not held here. */
     public static Optional<ConsolidatedQuote> localQuote(KafkaStreams streams, String instrumentId) {
+        Optional<ReadOnlyKeyValueStore<String, ConsolidatedQuote>> store = store(streams, BookTopology.QUOTE_STORE);
         try {
-            ReadOnlyKeyValueStore<String, ConsolidatedQuote> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(BookTopology.QUOTE_STORE, QueryableStoreTypes.keyValueStore()));
-            return Optional.ofNullable(store.get(instrumentId));
+            return store.map(s -> s.get(instrumentId));
         } catch (InvalidStateStoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static <V> Optional<ReadOnlyKeyValueStore<String, V>> store(KafkaStreams streams, String name) {
+        try {
+            return Optional.of(streams.store(
+                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())));
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            // KafkaStreams.store's answer when the instance is shutting down, stopped or failed.
             return Optional.empty();
         }
     }
