@@ -24,9 +24,11 @@ import org.apache.kafka.streams.state.Stores;
  * {@code state.bbo.v1}.
  *
  * <pre>
- * market.book.v1 ─ books-source ─ books-builder [books-store] ─ books-output-views ─ books-views-sink ─ state.books.v1
- *                                                             └ books-output-quotes ─ repartition by instrumentId
- *   (books-quotes-by-instrument) ─ books-consolidator [books-quote-store] ─ books-bbo-sink ─ state.bbo.v1
+ * market.book.v1 ─ books-source ─ books-builder [books-store] ┬ books-output-views ─ books-views-sink
+ *                                                             │   ─ state.books.v1
+ *                                                             └ books-output-quotes ─ books-venue-quotes
+ *   ─ repartition books-quotes-by-instrument ─ books-consolidator [books-quote-store] ─ books-bbo-sink
+ *   ─ state.bbo.v1
  * </pre>
  *
  * Every node, store and internal topic is named, so that changing the topology never renames state. Both stores are

@@ -61,7 +61,8 @@ class BookQueriesTest {
              TopicReader<String, BookUpdate> views = reader(stack, serdes.<BookUpdate>values(), topics.stateBooks());
              TopicReader<String, ConsolidatedQuote> bbo = reader(stack, serdes.<ConsolidatedQuote>values(),
                      topics.stateBbo())) {
-            send(producer, topics, spot, spot.snapshot(100, levels("65000@1", "64999@2", "64998@3"), levels("65001@1")));
+            send(producer, topics, spot,
+                    spot.snapshot(100, levels("65000@1", "64999@2", "64998@3"), levels("65001@1")));
             send(producer, topics, spot, spot.spotDelta(101, 102, levels("65000@0"), levels("65001.5@2")));
             send(producer, topics, grvt, grvt.snapshot(7, levels("64999.5@1"), levels("65002@1")));
 

@@ -301,7 +301,8 @@ class BookTopologyTest {
                     .hasStackTraceContaining("negative bids level at index 0: price 65000, quantity -0.5");
             assertThatThrownBy(() -> books.sendWithKey("grvt:BTC_USDT", spot.spotDelta(101, 101, none(), none())))
                     .hasRootCauseInstanceOf(InvalidEventException.class)
-                    .hasStackTraceContaining("key 'grvt:BTC_USDT' is not the value's exchange:symbol 'binance-spot:BTCUSDT'");
+                    .hasStackTraceContaining(
+                            "key 'grvt:BTC_USDT' is not the value's exchange:symbol 'binance-spot:BTCUSDT'");
             assertThatThrownBy(() -> books.send(spot, spot.snapshot(102, none(), levels("-1@1"))))
                     .hasRootCauseInstanceOf(InvalidEventException.class)
                     .hasStackTraceContaining("negative asks level");

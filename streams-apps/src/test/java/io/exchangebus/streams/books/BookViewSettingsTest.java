@@ -13,7 +13,8 @@ class BookViewSettingsTest {
     @Test
     void shouldRefuseDepthBelowOneAndNegativeInterval() {
         assertThatThrownBy(() -> new BookViewSettings(0, Duration.ofMillis(100)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("depth must be at least 1 but was 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("depth must be at least 1 but was 0");
         assertThatThrownBy(() -> new BookViewSettings(20, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
         assertThat(new BookViewSettings(1, Duration.ZERO).depth()).isEqualTo(1);

@@ -11,7 +11,7 @@ class DeltaSequenceRuleTest {
     /** The book's last sequence is 100 throughout; empty cells are absent fields. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            // case,                                              first after snapshot, sequence, previous, first, verdict
+            // case,                                     first after snapshot, sequence, previous, first, verdict
             "spot diff straddling the snapshot,                   true,  105,   ,    95,  APPLY",
             "spot diff starting right after the snapshot,         true,  103,   ,   101,  APPLY",
             "spot diff starting past the snapshot,                true,  105,   ,   102,  GAP",

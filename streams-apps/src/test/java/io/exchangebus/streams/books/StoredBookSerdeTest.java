@@ -26,10 +26,10 @@ class StoredBookSerdeTest {
         FullDepthBook book = new FullDepthBook(usdm.exchange, usdm.symbol, usdm.instrumentId);
         // As read from Avro (scale 18), as an exchange writes it (scale 2, 8), the extremes of decimal(38, 18).
         book.replaceWith(usdm.snapshot(1027024, List.of(
-                        new PriceLevel(new BigDecimal("65000.100000000000000000"), new BigDecimal("1.500000000000000000")),
-                        new PriceLevel(new BigDecimal("64999.99"), new BigDecimal("0.00000001")),
-                        new PriceLevel(new BigDecimal("1E+3"), new BigDecimal("12345678901234567890")),
-                        new PriceLevel(new BigDecimal("0.000000000000000001"), new BigDecimal("99999999999999999999.999999999999999999"))),
+                        level("65000.100000000000000000", "1.500000000000000000"),
+                        level("64999.99", "0.00000001"),
+                        level("1E+3", "12345678901234567890"),
+                        level("0.000000000000000001", "99999999999999999999.999999999999999999")),
                 levels("65000.20@0.25", "65001@3")));
         book.applyDelta(usdm.usdmDelta(1027020, 1027030, 1027024, levels("64999.99@0"), levels("65000.15@7.125")));
 
@@ -101,6 +101,10 @@ class StoredBookSerdeTest {
 
         assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length - 1)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining(TOPIC);
+    }
+
+    private static PriceLevel level(String price, String quantity) {
+        return new PriceLevel(new BigDecimal(price), new BigDecimal(quantity));
     }
 
     /** Price and quantity as written, scale included: "1.50" is not "1.5" here. */
