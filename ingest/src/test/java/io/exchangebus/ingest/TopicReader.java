@@ -41,6 +41,15 @@ final class TopicReader<V> implements AutoCloseable {
         return records;
     }
 
+    /** Reads until this reader is at the end of every partition (as of now) and returns everything read so far. */
+    List<ConsumerRecord<String, V>> drain() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            poll();
+        }
+        return records;
+    }
+
     /** The values read so far with key {@code key}, in offset order within their partition. */
     List<V> values(String key) {
         return records.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();

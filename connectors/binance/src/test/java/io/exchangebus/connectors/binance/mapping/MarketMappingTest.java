@@ -113,6 +113,7 @@ class MarketMappingTest {
         assertThat(u.getDepth()).isZero();
         assertThat(u.getSequence()).isEqualTo(160);
         assertThat(u.getPreviousSequence()).isNull();
+        assertThat(u.getFirstSequence()).as("U of the frame").isEqualTo(157);
         assertThat(u.getBids().get(0).getPrice()).isEqualByComparingTo(scaled("0.0024"));
         assertThat(u.getBids().get(0).getQuantity()).isEqualByComparingTo(scaled("10"));
         assertThat(u.getAsks().get(0).getPrice()).isEqualByComparingTo(scaled("0.0026"));
@@ -233,6 +234,7 @@ class MarketMappingTest {
         assertThat(u.getKind()).isEqualTo(BookUpdateKind.DELTA);
         assertThat(u.getSequence()).isEqualTo(160);
         assertThat(u.getPreviousSequence()).isEqualTo(149);
+        assertThat(u.getFirstSequence()).as("U of the frame").isEqualTo(157);
         assertThat(u.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(123456788L));
     }
 

@@ -54,10 +54,12 @@ class BookUpdateMapperTest {
         assertThat(delta.getKind()).isEqualTo(BookUpdateKind.DELTA);
         assertThat(delta.getSequence()).isEqualTo(160);
         assertThat(delta.getPreviousSequence()).isEqualTo(149);
+        assertThat(delta.getFirstSequence()).isEqualTo(157);
         assertThat(delta.getBids()).extracting(l -> l.getPrice().stripTrailingZeros().toPlainString())
                 .containsExactly("0.0024", "0.0023");   // best first, removals kept with quantity 0
         assertThat(delta.getBids().get(0).getQuantity()).isEqualByComparingTo("0");
         assertThat(mapper.delta(spot, RECEIVED).getPreviousSequence()).isNull();
+        assertThat(mapper.delta(spot, RECEIVED).getFirstSequence()).as("U, for continuity without pu").isEqualTo(157);
         assertThat(mapper.delta(spot, RECEIVED).getExchangeTime()).isNull();
     }
 
