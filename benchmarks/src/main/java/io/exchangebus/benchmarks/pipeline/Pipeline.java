@@ -91,7 +91,7 @@ final class Pipeline {
                 if (steps % HEALTH_EVERY_STEPS == 0) {
                     checkHealth();
                 }
-                awaitLag(symbol);
+                awaitPipeline();
                 market.step(symbol);
             }
         }
@@ -130,8 +130,9 @@ final class Pipeline {
         for (String symbol : market.symbols()) {
             long target = market.lastUpdateId(symbol);
             String key = SimulatedMarket.key(symbol);
-            while (marketBooks.lastSequence(key) < target
-                    || (stateBooks != null && stateBooks.lastSequence(key) < target)) {
+            TopBook trueTop = TopBook.ofTruth(market.trueBook(symbol), options.depth());
+            // streams-apps publishes a view when the top-N changes: the last may be older than the last update
+            while (marketBooks.lastSequence(key) < target || (stateBooks != null && !showsTop(key, trueTop))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(symbol + " did not catch up in the warm-up: "
                             + describeServices());
@@ -139,6 +140,11 @@ final class Pipeline {
                 sleep(5);
             }
         }
+    }
+
+    private boolean showsTop(String key, TopBook trueTop) {
+        StateBooks.View view = stateBooks.latest(key);
+        return view != null && TopBook.ofUpdate(view.update()).sameLevelsAs(trueTop);
     }
 
     private boolean allBooksShown() {
@@ -152,32 +158,36 @@ final class Pipeline {
     }
 
     /**
-     * Waits while {@code symbol}'s book on the topics trails the simulator by more than {@code --max-lag} update
-     * ids, so that the driver never runs far ahead of the pipeline (frames would pile up in the simulator's socket
-     * buffers). A pipeline that makes no progress for the checkpoint timeout ends the run.
+     * Waits while the books on market.book.v1 trail the simulator by more than {@code --max-lag} update ids, all
+     * books together, or the state.books.v1 views by more than {@code --max-view-lag}: the driver never runs far
+     * ahead of the pipeline. ingest's connector hands frames from the socket to its handler through a bounded queue
+     * (8,192 frames) and drops frames, resyncing, when it is full; the ingest bound keeps the frames in flight well
+     * under that. A pipeline that makes no progress for the checkpoint timeout ends the run.
      */
-    private void awaitLag(String symbol) {
-        String key = SimulatedMarket.key(symbol);
-        long lastUpdateId = market.lastUpdateId(symbol);
+    private void awaitPipeline() {
         long deadline = 0;
-        while (lastUpdateId - shownSequence(key) > options.maxLag()) {
+        while (true) {
+            long ingestLag = 0;
+            long viewLag = 0;
+            for (String symbol : market.symbols()) {
+                String key = SimulatedMarket.key(symbol);
+                long last = market.lastUpdateId(symbol);
+                ingestLag += last - marketBooks.lastSequence(key);
+                viewLag += stateBooks == null ? 0 : last - stateBooks.lastSequence(key);
+            }
+            if (ingestLag <= options.maxLag() && viewLag <= options.maxViewLag()) {
+                return;
+            }
             long now = System.nanoTime();
             if (deadline == 0) {
                 deadline = now + options.checkpointTimeout().toNanos();
             } else if (now > deadline) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "pipeline stalled: %s is at update id "
-                                + "%d, market.book.v1 at %d, state.books.v1 at %d for %d s; %s", symbol, lastUpdateId,
-                        marketBooks.lastSequence(key), stateBooks == null ? -1 : stateBooks.lastSequence(key),
-                        options.checkpointTimeout().toSeconds(), describeServices()));
+                throw new IllegalStateException(String.format(Locale.ROOT, "pipeline stalled: market.book.v1 %d "
+                                + "and state.books.v1 %d update ids behind the simulator for %d s; %s", ingestLag,
+                        viewLag, options.checkpointTimeout().toSeconds(), describeServices()));
             }
             sleep(1);
         }
-    }
-
-    /** The update id the last stage shows for {@code key}. */
-    private long shownSequence(String key) {
-        long shown = marketBooks.lastSequence(key);
-        return stateBooks == null ? shown : Math.min(shown, stateBooks.lastSequence(key));
     }
 
     private void checkHealth() {
@@ -208,7 +218,8 @@ final class Pipeline {
         long apiMismatches = count(taken, b -> Boolean.FALSE.equals(b.api()));
         gaps.unresynced(marketBooks).forEach(g -> out.println("gap not followed by a resync: " + g));
         return new PipelineReport(options, updates, baseline, gaps.count(), gaps.resynced(marketBooks),
-                marketBooks.resyncCount(), marketBooks.sequenceBreaks(), taken, books,
+                marketBooks.resyncCount(), IngestOverflows.fromLog(ingest.logFile()), marketBooks.sequenceBreaks(),
+                stateBooks == null ? 0 : stateBooks.records(), taken, books,
                 streams == null ? ingestMismatches : stateMismatches, streams == null ? 0 : ingestMismatches,
                 apiMismatches, elapsed, checkpointNanos / 1e9, updates / elapsed,
                 updates / ((ingestEnd - started) / 1e9), workDir);

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param checkpointEvery a checkpoint per this many updates; one more at the end
  * @param depth           the top-N compared, and streams-apps' {@code books.depth}
  * @param minInterval     streams-apps' {@code books.min-interval}: how often a book's view is published at most
- * @param maxLag          how many update ids a book's published view may trail the simulator before the driver waits
+ * @param maxLag          update ids market.book.v1 may trail the simulator, all books together, before driving waits
+ * @param maxViewLag      update ids the state.books.v1 views may trail the simulator, all books together
  * @param checkpointTimeout how long a checkpoint waits for a stage to show the true book
  * @param withStreams     false: ingest only, compared on market.book.v1 (no streams-apps, no state.books.v1)
  * @param broker          where the broker runs: its own process (as deployed) or this JVM
@@ -22,8 +23,8 @@ import java.time.Duration;
  * @param workDir         the services' configurations, logs and state, or null for a new temporary directory
  */
 public record PipelineOptions(long updates, int symbols, long gapEvery, long checkpointEvery, int depth,
-                              Duration minInterval, long maxLag, Duration checkpointTimeout, boolean withStreams,
-                              LocalStack.Mode broker, long seed, Path json, Path workDir) {
+                              Duration minInterval, long maxLag, long maxViewLag, Duration checkpointTimeout,
+                              boolean withStreams, LocalStack.Mode broker, long seed, Path json, Path workDir) {
 
     static final String USAGE = String.join("\n",
             "usage: benchmarks/run-book-pipeline [options]",
@@ -33,7 +34,9 @@ public record PipelineOptions(long updates, int symbols, long gapEvery, long che
             "  --checkpoint-every N     a checkpoint per N updates, and one at the end (50000)",
             "  --depth N                top-N compared; streams-apps' books.depth (10)",
             "  --min-interval DURATION  streams-apps' books.min-interval, e.g. 20ms (20ms)",
-            "  --max-lag N              update ids a book's view may trail the simulator before driving waits (5000)",
+            "  --max-lag N              update ids market.book.v1 may trail the simulator, all books, before driving",
+            "                           waits (8000)",
+            "  --max-view-lag N         the same for the state.books.v1 views (80000)",
             "  --checkpoint-timeout D   how long a checkpoint waits for each stage to show the true book (30s)",
             "  --ingest-only            no streams-apps: compare the book replayed from market.book.v1 only",
             "  --broker process|in-jvm  where the Kafka broker runs (process)",
@@ -50,13 +53,14 @@ public record PipelineOptions(long updates, int symbols, long gapEvery, long che
         require(depth > 0, "--depth must be positive");
         require(!minInterval.isNegative(), "--min-interval must not be negative");
         require(maxLag > 0, "--max-lag must be positive");
+        require(maxViewLag > 0, "--max-view-lag must be positive");
         require(checkpointTimeout.toMillis() > 0, "--checkpoint-timeout must be positive");
     }
 
     /** The long run of the issue: a million updates over four books, a gap per 20,000, a checkpoint per 50,000. */
     public static PipelineOptions defaults() {
-        return new PipelineOptions(1_000_000, 4, 20_000, 50_000, 10, Duration.ofMillis(20), 5_000,
-                Duration.ofSeconds(30), true, LocalStack.Mode.PROCESSES, 1, null, null);
+        return new PipelineOptions(1_000_000, 4, 20_000, 50_000, 10, Duration.ofMillis(20), 8_000,
+                80_000, Duration.ofSeconds(30), true, LocalStack.Mode.PROCESSES, 1, null, null);
     }
 
     /**
@@ -85,6 +89,7 @@ public record PipelineOptions(long updates, int symbols, long gapEvery, long che
                     case "--depth" -> o.with(b -> b.depth = Integer.parseInt(v));
                     case "--min-interval" -> o.with(b -> b.minInterval = duration(v));
                     case "--max-lag" -> o.with(b -> b.maxLag = Long.parseLong(v));
+                    case "--max-view-lag" -> o.with(b -> b.maxViewLag = Long.parseLong(v));
                     case "--checkpoint-timeout" -> o.with(b -> b.checkpointTimeout = duration(v));
                     case "--broker" -> o.with(b -> b.broker = broker(v));
                     case "--seed" -> o.with(b -> b.seed = Long.parseLong(v));
@@ -153,6 +158,7 @@ public record PipelineOptions(long updates, int symbols, long gapEvery, long che
         public int depth;
         public Duration minInterval;
         public long maxLag;
+        public long maxViewLag;
         public Duration checkpointTimeout;
         public boolean withStreams;
         public LocalStack.Mode broker;
@@ -168,6 +174,7 @@ public record PipelineOptions(long updates, int symbols, long gapEvery, long che
             depth = o.depth;
             minInterval = o.minInterval;
             maxLag = o.maxLag;
+            maxViewLag = o.maxViewLag;
             checkpointTimeout = o.checkpointTimeout;
             withStreams = o.withStreams;
             broker = o.broker;
@@ -178,7 +185,7 @@ public record PipelineOptions(long updates, int symbols, long gapEvery, long che
 
         private PipelineOptions build() {
             return new PipelineOptions(updates, symbols, gapEvery, checkpointEvery, depth, minInterval, maxLag,
-                    checkpointTimeout, withStreams, broker, seed, json, workDir);
+                    maxViewLag, checkpointTimeout, withStreams, broker, seed, json, workDir);
         }
     }
 }

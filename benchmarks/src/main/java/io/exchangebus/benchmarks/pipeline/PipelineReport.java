@@ -18,7 +18,9 @@ import java.util.Map;
  * @param updates            records ingest published to market.book.v1 during the measured run (after warm-up)
  * @param warmupUpdates      records published while the books were first synchronised, not measured
  * @param resyncs            resync snapshots read on market.book.v1
+ * @param overflows          times ingest's connector dropped frames from a full queue (each resyncs its books)
  * @param sequenceBreaks     deltas on market.book.v1 that did not follow the update before them
+ * @param views              records read on state.books.v1 (warm-up included)
  * @param comparisons        book comparisons at checkpoints (books × checkpoints) at the last stage run
  * @param mismatches         state.books.v1 views (or, ingest only, replayed books) that did not show the truth
  * @param ingestMismatches   books replayed from market.book.v1 that differed from the truth
@@ -29,7 +31,8 @@ import java.util.Map;
  * @param ingestPerSecond    updates / (first step to the last record read on market.book.v1)
  */
 public record PipelineReport(PipelineOptions options, long updates, long warmupUpdates, int gapsInjected,
-                             int gapsResynced, long resyncs, long sequenceBreaks, List<CheckpointResult> checkpoints,
+                             int gapsResynced, long resyncs, IngestOverflows overflows, long sequenceBreaks,
+                             long views, List<CheckpointResult> checkpoints,
                              long comparisons, long mismatches, long ingestMismatches, long apiMismatches,
                              double elapsedSeconds, double checkpointSeconds, double endToEndPerSecond,
                              double ingestPerSecond, Path workDir) {
@@ -74,11 +77,13 @@ public record PipelineReport(PipelineOptions options, long updates, long warmupU
         String stages = options.withStreams() ? "simulator -> ingest -> market.book.v1 -> streams-apps -> state.books.v1"
                 : "simulator -> ingest -> market.book.v1 (ingest only)";
         return String.format(Locale.ROOT, "book-pipeline %s: %,d updates (%d books, top-%d), %d gaps injected, "
-                        + "%d followed by a resync, %d resync snapshots, %d checkpoints, %d comparisons, "
+                        + "%d followed by a resync, %d resync snapshots (ingest's queue overflowed %d times, "
+                        + "%,d frames dropped), %d checkpoints, %d comparisons, "
                         + "%d mismatches; %.1f s (%.1f s of checkpoints), %,.0f updates/s end to end, "
                         + "%,.0f updates/s through ingest [%s]",
                 passed() ? "PASS" : "FAIL", updates, options.symbols(), options.depth(), gapsInjected, gapsResynced,
-                resyncs, checkpoints.size(), comparisons, mismatches + ingestMismatches + apiMismatches,
+                resyncs, overflows.overflows(), overflows.frames(), checkpoints.size(), comparisons,
+                mismatches + ingestMismatches + apiMismatches,
                 elapsedSeconds, checkpointSeconds, endToEndPerSecond, ingestPerSecond, stages);
     }
 
@@ -94,12 +99,17 @@ public record PipelineReport(PipelineOptions options, long updates, long warmupU
         json.put("gapEvery", options.gapEvery());
         json.put("checkpointEvery", options.checkpointEvery());
         json.put("minIntervalMillis", options.minInterval().toMillis());
+        json.put("maxLag", options.maxLag());
+        json.put("maxViewLag", options.maxViewLag());
         json.put("withStreams", options.withStreams());
         json.put("broker", options.broker().name());
         json.put("gapsInjected", gapsInjected);
         json.put("gapsResynced", gapsResynced);
         json.put("resyncs", resyncs);
+        json.put("ingestQueueOverflows", overflows.overflows());
+        json.put("ingestFramesDropped", overflows.frames());
         json.put("sequenceBreaks", sequenceBreaks);
+        json.put("stateViews", views);
         json.put("checkpoints", checkpoints.size());
         json.put("comparisons", comparisons);
         json.put("mismatches", mismatches);

@@ -83,6 +83,11 @@ final class ServiceProcess implements AutoCloseable {
         return child.isAlive();
     }
 
+    /** Where its stdout and stderr go. */
+    Path logFile() {
+        return child.logFile();
+    }
+
     /** A one-line state and the tail of its log, for failure messages. */
     String describe() {
         return child.describe(40);
