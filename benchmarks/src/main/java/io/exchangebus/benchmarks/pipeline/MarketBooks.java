@@ -17,7 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * What ingest published to {@code market.book.v1}, as a consumer of it holds it: per key the full book replayed
  * from its last snapshot, the last sequence, the resync snapshots (their sequences) and any delta that does not
  * follow the update before it (one before any snapshot, one whose sequence does not rise, or, where the exchange gives
- * it, one whose {@code firstSequence} is not the previous {@code sequence} + 1: breaks ingest should never publish). Also the count of records and when the last one was read.
+ * it, one whose {@code firstSequence} is not the previous {@code sequence} + 1: breaks ingest should never publish).
+ * Also the count of records and when the last one was read.
  *
  * <p>Fed by a {@link TopicTail}'s thread ({@link #accept}); read from the driver's thread. Each key's state is
  * guarded by its own lock; counters are atomic.

@@ -77,7 +77,8 @@ public record PipelineOptions(long updates, int symbols, long gapEvery, long che
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value" : "unknown argument " + flag);
+                throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value"
+                        : "unknown argument " + flag);
             }
             String v = args[++i];
             try {

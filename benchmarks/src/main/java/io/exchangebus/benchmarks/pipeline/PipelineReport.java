@@ -74,7 +74,8 @@ public record PipelineReport(PipelineOptions options, long updates, long warmupU
 
     /** One line: verdict, counts, time and throughput. */
     public String summary() {
-        String stages = options.withStreams() ? "simulator -> ingest -> market.book.v1 -> streams-apps -> state.books.v1"
+        String stages = options.withStreams()
+                ? "simulator -> ingest -> market.book.v1 -> streams-apps -> state.books.v1"
                 : "simulator -> ingest -> market.book.v1 (ingest only)";
         return String.format(Locale.ROOT, "book-pipeline %s: %,d updates (%d books, top-%d), %d gaps injected, "
                         + "%d followed by a resync, %d resync snapshots (ingest's queue overflowed %d times, "
