@@ -27,7 +27,7 @@ class ServiceCommandTest {
     void shouldRefuseAServiceThatDoesNotExistNamingTheOnesThatDo() {
         assertThat(run("service", "nowhere")).isEqualTo(2);
         assertThat(err.toString()).contains("no service 'nowhere'", "ingest", "pms-service", "oms-service",
-                "exbus recover");
+                "streams-apps", "exbus recover");
     }
 
     @Test
@@ -36,7 +36,8 @@ class ServiceCommandTest {
                 {"ingest", "ingest:\n  subscriptions:\n    btc:\n      exchange: binance-spot\n      symbol: BTCUSDT\n"
                         + "      book-depht: 5\n", "ingest.subscriptions.btc.book-depht"},
                 {"pms-service", "pms:\n  acounts: [main]\n", "pms.acounts"},
-                {"oms-service", "oms:\n  risk:\n    max-open-orders: -3\n", "oms.risk.max-open-orders"}}) {
+                {"oms-service", "oms:\n  risk:\n    max-open-orders: -3\n", "oms.risk.max-open-orders"},
+                {"streams-apps", "books:\n  depth: 0\n", "books.depth"}}) {
             Path config = Files.writeString(dir.resolve(service[0] + ".yaml"), KAFKA + service[1]);
 
             String[] result = runCapturingSystemErr("service", service[0], "--config", config.toString());

@@ -13,6 +13,7 @@ import io.exchangebus.localstack.junit.TestTopics;
 import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.kafka.KafkaClients;
+import io.exchangebus.service.testing.RunningService;
 import io.exchangebus.service.testing.SimulatedBinance;
 import io.exchangebus.service.testing.TopicReader;
 import io.exchangebus.sim.account.ApiKey;
@@ -51,7 +52,7 @@ class PmsServiceIT {
             ApiKey key = exchange.createAccount("spot-fills");
             exchange.simulator().deposit("spot-fills", "BTC", "1");
             exchange.simulator().deposit("spot-fills", "USDT", "10000");
-            try (RunningService service = new RunningService(stack, dir,
+            try (RunningService service = new RunningService(PmsServiceMain.SERVICE_NAME, PmsKeys.SCHEMA, stack, dir,
                     exchange.yaml(dir, "spot-fills", key.keyId(), key.secret()),
                     context -> PmsService.create(context, pmsTopics))) {
                 assertThat(service.awaitReady(WAIT)).as("ready once the account stream is connected").isTrue();
@@ -90,7 +91,7 @@ class PmsServiceIT {
         try (SimulatedBinance exchange = new SimulatedBinance(BinanceFamily.USDM)) {
             ApiKey key = exchange.createAccount("usdm-fills");
             exchange.simulator().deposit("usdm-fills", "USDT", "10000");
-            try (RunningService service = new RunningService(stack, dir,
+            try (RunningService service = new RunningService(PmsServiceMain.SERVICE_NAME, PmsKeys.SCHEMA, stack, dir,
                     exchange.yaml(dir, "usdm-fills", key.keyId(), key.secret()),
                     context -> PmsService.create(context, pmsTopics))) {
                 assertThat(service.awaitReady(WAIT)).isTrue();
@@ -126,7 +127,7 @@ class PmsServiceIT {
         try (SimulatedBinance exchange = new SimulatedBinance(BinanceFamily.SPOT)) {
             ApiKey key = exchange.createAccount("spot-dlq");
             exchange.simulator().deposit("spot-dlq", "USDT", "100");
-            try (RunningService service = new RunningService(stack, dir,
+            try (RunningService service = new RunningService(PmsServiceMain.SERVICE_NAME, PmsKeys.SCHEMA, stack, dir,
                     exchange.yaml(dir, "spot-dlq", key.keyId(), key.secret()),
                     context -> PmsService.create(context, pmsTopics))) {
                 assertThat(service.awaitReady(WAIT)).isTrue();

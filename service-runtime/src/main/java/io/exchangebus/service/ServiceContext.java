@@ -58,6 +58,11 @@ public final class ServiceContext {
         ops.route(path, handler);
     }
 
+    /** The port the ops server (and every {@link #route}) listens on: {@code service.http-port}, or the one taken. */
+    public int httpPort() {
+        return ops.port();
+    }
+
     /** The service's dead letters, opened on first use and closed by the runner after the service. */
     public synchronized DeadLetters deadLetters() {
         if (deadLetters == null) {

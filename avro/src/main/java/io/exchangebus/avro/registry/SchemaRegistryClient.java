@@ -29,6 +29,8 @@ import org.apache.avro.Schema;
  * at once with the registry's reason and the subject. Thread-safe.
  */
 public final class SchemaRegistryClient {
+    private static final int CONFLICT = 409;
+
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,7 +89,21 @@ public final class SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema), subject);
+        JsonNode answer;
+        try {
+            answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema), subject);
+        } catch (SchemaRegistryException e) {
+            // Two clients registering the first schema of a subject at once: Apicurio answers the loser 409 (the
+            // subject came into being under it). If the schema is there now, that is the answer; a 409 for an
+            // incompatible schema finds nothing and stands.
+            if (e.status() == CONFLICT) {
+                Optional<Integer> registered = lookup(subject, schema);
+                if (registered.isPresent()) {
+                    return registered.get();
+                }
+            }
+            throw e;
+        }
         int id = answer.path("id").asInt(-1);
         if (id < 0) {
             throw protocolError(subject, "no id in the answer to a registration: " + answer);

@@ -24,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -71,6 +76,36 @@ class AvroSerdeIT {
         }
 
         assertThat(received).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void shouldGiveEveryClientTheSameIdWhenManyRegisterANewSubjectAtOnce(LocalStack stack, TestTopics topics)
+            throws Exception {
+        // Instances of one service start together and register their first schema at the same moment; the registry
+        // refuses all but one (409). Each must end with the id, not an error.
+        String subject = topics.name("race") + "-value";
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                SchemaRegistryClient client = new SchemaRegistryClient(
+                        SchemaRegistryClient.Settings.of(stack.registryUrl()));
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    return client.register(subject, BookUpdate.getClassSchema());
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> id : ids) {
+                answers.add(id.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(answers).hasSize(clients).containsOnly(answers.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -93,6 +93,19 @@ public final class KafkaClients {
         return props;
     }
 
+    /**
+     * Base properties of a Kafka Streams application: {@code kafka.client} overlaid with {@code overrides} (the
+     * service's own pass-through map at {@code overridesPath}), secret references loaded, and the bootstrap servers.
+     * The caller sets the application id and the guarantees it needs after these.
+     */
+    public Properties streamsProperties(String overridesPath, Map<String, String> overrides) {
+        Properties props = new Properties();
+        props.putAll(passThrough(overridesPath, overrides, false));
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId("streams"));
+        return props;
+    }
+
     /** Properties of a consumer in {@code groupId}. */
     public Properties consumerProperties(String groupId) {
         Properties props = new Properties();

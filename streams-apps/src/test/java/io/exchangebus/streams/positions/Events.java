@@ -22,10 +22,10 @@ import org.apache.avro.specific.SpecificRecord;
  * Events of one USD-M and one spot account as the Binance connector maps them (symbols, instrument ids, signed
  * position amounts, fees in the quote asset at 0.04 % taker on USD-M), for the positions tests.
  */
-final class Events {
-    static final String USDM = "binance-usdm";
+public final class Events {
+    public static final String USDM = "binance-usdm";
     static final String SPOT = "binance-spot";
-    static final String ACCOUNT = "main";
+    public static final String ACCOUNT = "main";
     static final String BTCUSDT = "BTCUSDT";
     static final String BTC_PERP = "BTC-USDT-PERP";
     static final String BTC_SPOT = "BTC-USDT";
@@ -36,7 +36,7 @@ final class Events {
     private Events() {
     }
 
-    static String key(String exchange) {
+    public static String key(String exchange) {
         return exchange + ":" + ACCOUNT;
     }
 
@@ -57,7 +57,7 @@ final class Events {
                 .build();
     }
 
-    static PositionUpdate usdmPosition(String quantity, String entryPrice) {
+    public static PositionUpdate usdmPosition(String quantity, String entryPrice) {
         return position(USDM, BTCUSDT, BTC_PERP, PositionSide.NET, quantity, entryPrice);
     }
 
@@ -82,7 +82,7 @@ final class Events {
     }
 
     /** A market order filled at once by one fill at {@code price}, fee 0.04 % in USDT. */
-    static OrderUpdate filledAtOnce(String exchange, String orderId, Side side, String quantity, String price) {
+    public static OrderUpdate filledAtOnce(String exchange, String orderId, Side side, String quantity, String price) {
         String fee = dec(quantity).multiply(dec(price)).multiply(dec("0.0004")).toPlainString();
         return order(exchange, orderId, side, OrderStatus.FILLED, quantity, quantity, price,
                 fill("t-" + orderId, price, quantity, fee, "USDT"));
@@ -100,7 +100,7 @@ final class Events {
      * An epoch of one account as recovery-job writes it: the items from index 0, then the end marker with the count
      * of each kind.
      */
-    static List<RecoverySnapshot> epoch(String epochId, String exchange, String failureKind, SpecificRecord... items) {
+    public static List<RecoverySnapshot> epoch(String epochId, String exchange, String failureKind, SpecificRecord... items) {
         List<RecoverySnapshot> records = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {
             records.add(base(epochId, exchange, i).setItem(items[i]).setItemKind(kind(items[i])).build());

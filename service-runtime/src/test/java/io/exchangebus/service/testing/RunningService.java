@@ -1,8 +1,9 @@
-package io.exchangebus.pms;
+package io.exchangebus.service.testing;
 
 import io.exchangebus.localstack.LocalStack;
 import io.exchangebus.service.ServiceFactory;
 import io.exchangebus.service.ServiceRunner;
+import io.exchangebus.service.config.ConfigSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,36 +14,48 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** {@code pms-service} run by the real {@link ServiceRunner} on a thread of the test, from a YAML file. */
-final class RunningService implements AutoCloseable {
+/**
+ * A service run by the real {@link ServiceRunner} on a thread of the test, from a YAML file, against a
+ * {@link LocalStack}: ops server on a free port, instance id {@code <service>-it} unless the environment says.
+ */
+public final class RunningService implements AutoCloseable {
     private final ServiceRunner runner;
     private final CompletableFuture<Integer> exit;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    RunningService(LocalStack stack, Path dir, String yaml, ServiceFactory factory) throws Exception {
-        Path config = Files.writeString(dir.resolve("pms-service.yaml"), yaml);
-        Map<String, String> env = Map.of(
+    /** Starts {@code service} from {@code yaml} (written into {@code dir}) and waits until it has started. */
+    public RunningService(String service, ConfigSchema schema, LocalStack stack, Path dir, String yaml,
+                          ServiceFactory factory) throws Exception {
+        this(service, schema, stack, dir, yaml, factory, Map.of());
+    }
+
+    /** The same, with more environment variables ({@code EXBUS_...} overrides) over the defaults. */
+    public RunningService(String service, ConfigSchema schema, LocalStack stack, Path dir, String yaml,
+                          ServiceFactory factory, Map<String, String> environment) throws Exception {
+        Path config = Files.writeString(Files.createTempFile(dir, service, ".yaml"), yaml);
+        Map<String, String> env = new HashMap<>(Map.of(
                 "EXBUS_KAFKA__BOOTSTRAP_SERVERS", stack.bootstrapServers(),
                 "EXBUS_KAFKA__SCHEMA_REGISTRY_URL", stack.registryUrl(),
                 "EXBUS_SERVICE__HTTP_PORT", "0",
                 "EXBUS_SERVICE__SHUTDOWN_TIMEOUT", "10s",
-                "EXBUS_SERVICE__INSTANCE_ID", "pms-it");
-        this.runner = new ServiceRunner(PmsServiceMain.SERVICE_NAME, PmsKeys.SCHEMA, env,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                "EXBUS_SERVICE__INSTANCE_ID", service + "-it"));
+        env.putAll(environment);
+        this.runner = new ServiceRunner(service, schema, env, new PrintStream(err, true, StandardCharsets.UTF_8));
         this.exit = CompletableFuture.supplyAsync(() -> runner.run(new String[] {"--config", config.toString()},
                 factory));
         if (!runner.awaitStarted(Duration.ofSeconds(40)) || exit.isDone()) {
-            throw new IllegalStateException("pms-service did not start: exit " + exit.getNow(null) + " " + err);
+            throw new IllegalStateException(service + " did not start: exit " + exit.getNow(null) + " " + err);
         }
     }
 
     /** Waits until {@code GET /health/ready} answers 200; whether it did within {@code timeout}. */
-    boolean awaitReady(Duration timeout) throws Exception {
+    public boolean awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (get("/health/ready").statusCode() == 200) {
@@ -54,19 +67,30 @@ final class RunningService implements AutoCloseable {
     }
 
     /** The Prometheus text of {@code GET /metrics}. */
-    String metrics() throws Exception {
+    public String metrics() throws Exception {
         return get("/metrics").body();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    /** {@code GET path} on the ops port. */
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runner.opsPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Stops the service as SIGTERM does; its exit code. */
-    int stop() throws Exception {
+    public int stop() throws Exception {
         runner.stop();
         return exit.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The port of the ops server (health, metrics and the service's own routes). */
+    public int port() {
+        return runner.opsPort();
+    }
+
+    /** What the runner printed about bad configuration. */
+    public String errors() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,0 +1,96 @@
+package io.exchangebus.streams;
+
+import io.exchangebus.service.Service;
+import io.exchangebus.service.ServiceContext;
+import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.service.ops.ReadinessCheck;
+import io.exchangebus.streams.errors.StreamsDeadLetters;
+import io.exchangebus.streams.query.QueryApi;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * streams-apps as a service: one Kafka Streams application running {@link StreamsApps#buildTopology}, exactly-once
+ * ({@code exactly_once_v2}), its bad records dead-lettered inside its transactions, its query API on the ops port,
+ * ready while the application is RUNNING.
+ */
+public final class StreamsAppsService implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsAppsService.class);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+
+    private StreamsAppsService(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+    }
+
+    /** The service of {@code context}, with its query API routed; for the runner. */
+    static StreamsAppsService create(ServiceContext context) {
+        ServiceConfig config = context.config();
+        EventSerdes serdes = new EventSerdes(context.kafka().serdeConfig());
+        Topology topology = StreamsApps.buildTopology(StreamsAppsKeys.books(config),
+                StreamsAppsKeys.positions(config), serdes, StreamsAppsKeys.topics(config),
+                context.metrics().registry());
+        String host = config.get(StreamsAppsKeys.ADVERTISED_HOST);
+        KafkaStreams streams = new KafkaStreams(topology, properties(context, host));
+        streams.setUncaughtExceptionHandler(exception -> {
+            // Bad records never get here (they are dead-lettered); this is a broken broker link or a bug. A new
+            // thread takes over the tasks from their last committed state.
+            LOG.error("a stream thread died; replacing it", exception);
+            context.metrics().errors("stream-thread").increment();
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(context.metrics().registry());
+        QueryApi api = new QueryApi(streams, host, context.httpPort(), config.get(StreamsAppsKeys.QUERY_TIMEOUT),
+                config.get(StreamsAppsKeys.BOOK_DEPTH));
+        QueryApi.PATHS.forEach(path -> context.route(path, api));
+        return new StreamsAppsService(streams, metrics);
+    }
+
+    /** The application's properties: pass-through first, then what the service guarantees. */
+    static Properties properties(ServiceContext context, String advertisedHost) {
+        ServiceConfig config = context.config();
+        Properties props = context.kafka().streamsProperties(StreamsAppsKeys.KAFKA_STREAMS.path(),
+                config.get(StreamsAppsKeys.KAFKA_STREAMS));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(StreamsAppsKeys.APPLICATION_ID));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get(StreamsAppsKeys.STANDBY_REPLICAS));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(StreamsAppsKeys.THREADS));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(StreamsAppsKeys.STATE_DIR));
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + context.httpPort());
+        context.kafka().serdeConfig().forEach(props::put);
+        StreamsDeadLetters.configure(props, StreamsAppsMain.SERVICE_NAME, context.metrics());
+        return props;
+    }
+
+    @Override
+    public void start() {
+        streams.start();
+    }
+
+    @Override
+    public Map<String, ReadinessCheck> readinessChecks() {
+        return Map.of("streams", () -> streams.state() == KafkaStreams.State.RUNNING);
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        // Leave the group at once, so that another instance takes the partitions without waiting for the session
+        // timeout.
+        streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        streamsMetrics.close();
+    }
+}
