@@ -1,10 +1,12 @@
 package io.exchangebus.benchmarks.pipeline;
 
 import io.exchangebus.avro.topics.Topic;
+import io.exchangebus.ingest.IngestMain;
 import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.localstack.LocalStack;
 import io.exchangebus.localstack.broker.BrokerProcess;
 import io.exchangebus.localstack.process.JvmOptions;
+import io.exchangebus.streams.StreamsAppsMain;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,8 +32,8 @@ import java.util.Map;
 public final class BookPipelineRun {
     /** JVM options of the service processes: {@code -Dexbus.bench.service.jvm-options="-Xmx1g ..."}. */
     public static final String SERVICE_JVM_OPTIONS = "exbus.bench.service.jvm-options";
-    static final String INGEST_MAIN = "io.exchangebus.ingest.IngestMain";
-    static final String STREAMS_MAIN = "io.exchangebus.streams.StreamsAppsMain";
+    static final String INGEST_MAIN = IngestMain.class.getName();
+    static final String STREAMS_MAIN = StreamsAppsMain.class.getName();
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(90);
 
     private final PipelineOptions options;
@@ -96,8 +98,8 @@ public final class BookPipelineRun {
     /** The catalogue's topics with their partitions and cleanup policies, and the services' dead-letter topics. */
     private static void createTopics(LocalStack stack) {
         List<Topic> topics = new ArrayList<>(Topics.ALL);
-        topics.add(Topics.deadLetter("ingest"));
-        topics.add(Topics.deadLetter("streams-apps"));
+        topics.add(Topics.deadLetter(IngestMain.SERVICE));
+        topics.add(Topics.deadLetter(StreamsAppsMain.SERVICE_NAME));
         for (Topic topic : topics) {
             stack.createTopic(topic.name(), topic.partitions(),
                     Map.of("cleanup.policy", topic.cleanupPolicy().kafkaValue()));

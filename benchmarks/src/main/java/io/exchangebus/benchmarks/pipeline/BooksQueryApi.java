@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * streams-apps' book query on its ops port: {@code GET /books/{exchange}/{symbol}?depth=N}, answered from the
- * service's own state store. Numbers are read as exact decimals, whether the JSON gives them as strings or numbers.
+ * state store of the instance holding the key (see streams-apps' {@code QueryApi}). Numbers are read as exact decimals, whether the JSON gives them as strings or numbers.
  */
 final class BooksQueryApi {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -33,9 +33,16 @@ final class BooksQueryApi {
         return parse(response.body());
     }
 
-    /** A book answer: {@code bids} and {@code asks}, each level {@code [price, quantity]} or an object of both. */
+    /**
+     * A book answer, {@code {"key", "stale", "book": BookUpdate as JSON}}: the book's {@code bids} and {@code asks},
+     * each level {@code {"price", "quantity"}} (or {@code [price, quantity]}). A stale book (null) is an exception.
+     */
     static TopBook parse(String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
+        JsonNode answer = JSON.readTree(body);
+        JsonNode root = answer.has("book") ? answer.get("book") : answer;
+        if (root == null || root.isNull()) {
+            throw new IOException("no book in the answer (stale: " + answer.get("stale") + ")");
+        }
         JsonNode sequence = root.get("sequence");
         return new TopBook(sequence == null || !sequence.canConvertToLong() ? -1 : sequence.asLong(),
                 levels(root, "bids"), levels(root, "asks"));

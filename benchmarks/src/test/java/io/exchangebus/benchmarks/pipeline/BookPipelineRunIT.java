@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A short run of the book pipeline, as {@code benchmarks/run-book-pipeline} does the long one: 20,000 updates over
- * two books with five gaps, compared at checkpoints. The figures of a run this short mean nothing; what must hold
+ * two books with a gap per 3,000, compared at checkpoints. The figures of a run this short mean nothing; what must hold
  * is that nothing differs from the simulator's books and that every gap was resynced.
  */
 class BookPipelineRunIT {
@@ -21,9 +21,9 @@ class BookPipelineRunIT {
 
     @Test
     void shouldMaterialiseTheSimulatorsBooksThroughGapsWithoutAMismatch() throws Exception {
-        PipelineOptions options = PipelineOptions.parse("--updates", "20000", "--symbols", "2", "--gap-every", "4000",
-                "--checkpoint-every", "10000", "--broker", "in-jvm", "--work-dir", dir.toString(),
-                "--json", dir.resolve("report.json").toString());
+        PipelineOptions options = PipelineOptions.parse("--updates", "20000", "--symbols", "2",
+                "--gap-every", "3000", "--checkpoint-every", "10000", "--max-view-lag", "20000", "--broker", "in-jvm",
+                "--work-dir", dir.toString(), "--json", dir.resolve("report.json").toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         PipelineReport report = new BookPipelineRun(options, new PrintStream(printed, true, StandardCharsets.UTF_8))
