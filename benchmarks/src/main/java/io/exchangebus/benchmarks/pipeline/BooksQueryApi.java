@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * streams-apps' book query on its ops port: {@code GET /books/{exchange}/{symbol}?depth=N}, answered from the
- * state store of the instance holding the key (see streams-apps' {@code QueryApi}). Numbers are read as exact decimals, whether the JSON gives them as strings or numbers.
+ * state store of the instance holding the key (see streams-apps' {@code QueryApi}). Numbers are read as exact
+ * decimals, whether the JSON gives them as strings or numbers.
  */
 final class BooksQueryApi {
     private static final ObjectMapper JSON = new ObjectMapper()
