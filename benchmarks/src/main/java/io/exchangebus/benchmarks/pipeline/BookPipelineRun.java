@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ public final class BookPipelineRun {
     public static final String SERVICE_JVM_OPTIONS = "exbus.bench.service.jvm-options";
     static final String INGEST_MAIN = IngestMain.class.getName();
     static final String STREAMS_MAIN = StreamsAppsMain.class.getName();
-    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(90);
 
     private final PipelineOptions options;
     private final PrintStream out;
@@ -104,9 +102,5 @@ public final class BookPipelineRun {
             stack.createTopic(topic.name(), topic.partitions(),
                     Map.of("cleanup.policy", topic.cleanupPolicy().kafkaValue()));
         }
-    }
-
-    static Duration warmUpTimeout() {
-        return WARM_UP_TIMEOUT;
     }
 }

@@ -1,5 +1,6 @@
 package io.exchangebus.benchmarks.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public record CheckpointResult(int index, long updates, List<BookCheck> books, l
      * @param stateReadNanos when the matching view was read ({@link System#nanoTime()}), or 0
      */
     public record BookCheck(String symbol, long trueSequence, boolean ingest, Boolean state, Boolean api,
-                            long stateReadNanos) {
+                            @JsonIgnore long stateReadNanos) {
         int mismatches() {
             return (ingest ? 0 : 1) + (Boolean.FALSE.equals(state) ? 1 : 0) + (Boolean.FALSE.equals(api) ? 1 : 0);
         }

@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 final class Pipeline {
     private static final long HEALTH_EVERY_STEPS = 500;
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(90);
 
     private final PipelineOptions options;
     private final PrintStream out;
@@ -117,11 +118,11 @@ final class Pipeline {
      * books in sync.
      */
     private void warmUp() {
-        long deadline = System.nanoTime() + BookPipelineRun.warmUpTimeout().toNanos();
+        long deadline = System.nanoTime() + WARM_UP_TIMEOUT.toNanos();
         while (!allBooksShown()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("books not in sync within " + BookPipelineRun.warmUpTimeout()
-                        .toSeconds() + " s: " + describeServices());
+                throw new IllegalStateException("books not in sync within " + WARM_UP_TIMEOUT.toSeconds() + " s: "
+                        + describeServices());
             }
             checkHealth();
             market.symbols().forEach(market::step);
