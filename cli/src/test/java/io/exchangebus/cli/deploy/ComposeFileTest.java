@@ -15,7 +15,6 @@ import io.exchangebus.pms.PmsServiceMain;
 import io.exchangebus.recovery.RecoveryJobMain;
 import io.exchangebus.recovery.RecoveryKeys;
 import io.exchangebus.service.config.CommonKeys;
-import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.config.ConfigSchema;
 import io.exchangebus.service.config.ExchangeEnvironment;
 import io.exchangebus.service.config.ServiceConfig;
@@ -30,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,20 +63,19 @@ class ComposeFileTest {
             RecoveryJobMain.SERVICE_NAME, new Service(RecoveryJobMain.class, RecoveryKeys.SCHEMA, "no"),
             StreamsAppsMain.SERVICE_NAME, new Service(StreamsAppsMain.class, StreamsAppsKeys.SCHEMA, "unless-stopped"));
     private static final String JRE_IMAGE = "eclipse-temurin:17-jre";
-    private static final Pattern SECRET_FILE = Pattern.compile("file:(/run/secrets/[A-Za-z0-9._-]+)");
-    private static final Pattern ENV_REFERENCE = Pattern.compile("env:([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Pattern EXPORTED = Pattern.compile("export ([A-Z_][A-Z0-9_]*)=");
 
-    private static Path root;
+    private static Deployment deployment;
     private static ComposeFile compose;
+    private static Path root;
 
     @TempDir
     Path scratch;
 
     @BeforeAll
-    static void readComposeFile() throws IOException {
-        root = repositoryRoot();
-        compose = ComposeFile.read(root.resolve("compose.yaml"));
+    static void readTheDeployment() throws IOException {
+        deployment = Deployment.ofThisRepository();
+        compose = deployment.compose();
+        root = deployment.root();
     }
 
     @Test
@@ -93,9 +89,9 @@ class ComposeFileTest {
 
     @Test
     void shouldBuildEveryServiceFromItsOwnDockerfileOnAJreImageWithItsOwnJars() throws IOException {
-        String version = projectVersion();
+        String version = deployment.projectVersion();
         for (String service : SERVICES.keySet()) {
-            Dockerfile dockerfile = dockerfile(service);
+            Dockerfile dockerfile = deployment.dockerfile(service);
 
             assertThat(dockerfile.baseImage()).as(service).isEqualTo(JRE_IMAGE);
             assertThat(dockerfile.argDefault("VERSION")).as(service + ": ARG VERSION, the root pom's version")
@@ -111,7 +107,7 @@ class ComposeFileTest {
     @Test
     void shouldRunEachServicesMainClassWithItsConfigurationFile() throws Exception {
         for (Map.Entry<String, Service> entry : SERVICES.entrySet()) {
-            Dockerfile.JavaLaunch launch = dockerfile(entry.getKey()).javaLaunch();
+            Dockerfile.JavaLaunch launch = deployment.dockerfile(entry.getKey()).javaLaunch();
 
             assertThat(launch.classPath()).as(entry.getKey()).isEqualTo("/app/lib/*");
             Class<?> main = Class.forName(launch.mainClass());
@@ -136,7 +132,7 @@ class ComposeFileTest {
     @Test
     void shouldSetOnlyExbusVariablesThatNameKeysTheServiceDeclares() throws IOException {
         for (Map.Entry<String, Service> entry : SERVICES.entrySet()) {
-            Set<String> variables = environmentOf(entry.getKey()).keySet();
+            Set<String> variables = deployment.environmentOf(entry.getKey()).keySet();
 
             assertThat(ComposeRules.environmentProblems(entry.getKey(), variables, entry.getValue().schema()))
                     .isEmpty();
@@ -152,6 +148,7 @@ class ComposeFileTest {
                 RecoveryJobMain.SERVICE_NAME)) {
             ServiceConfig config = loadConfiguration(service);
 
+            assertThat(config.names("accounts")).as(service).isNotEmpty();
             for (String account : config.names("accounts")) {
                 assertThat(config.get(CommonKeys.ACCOUNT_API_KEY, account).location()).as(service)
                         .startsWith(scratch.toString());
@@ -204,8 +201,8 @@ class ComposeFileTest {
 
             ComposeRules.brokers(compose).forEach(broker ->
                     assertThat(dependsOn).as(service).containsEntry(broker, "service_healthy"));
-            assertThat(dependsOn).as(service).containsEntry(registryService(), "service_healthy")
-                    .containsEntry(topicJob(), "service_completed_successfully");
+            assertThat(dependsOn).as(service).containsEntry(deployment.registryService(), "service_healthy")
+                    .containsEntry(deployment.topicJob(), "service_completed_successfully");
         }
         for (String service : List.of(PmsServiceMain.SERVICE_NAME, OmsServiceMain.SERVICE)) {
             assertThat(compose.dependsOn(service)).as(service + " starts after the recovery epoch")
@@ -231,7 +228,7 @@ class ComposeFileTest {
                         .contains("//" + server);
             }
             assertThat(config.get(CommonKeys.SCHEMA_REGISTRY_URL).getHost()).as(service)
-                    .isEqualTo(registryService());
+                    .isEqualTo(deployment.registryService());
             assertThat(config.get(CommonKeys.SCHEMA_REGISTRY_URL).getPath()).as(service)
                     .isEqualTo("/apis/ccompat/v7");
         }
@@ -239,7 +236,7 @@ class ComposeFileTest {
 
     @Test
     void shouldCreateEveryTopicOfTheCatalogueCompactedWhereItSays() throws IOException {
-        String job = topicJob();
+        String job = deployment.topicJob();
         List<String> command = ComposeFile.strings(compose.service(job).get("command"), job + ".command");
         Path list = compose.bindSource(job, "/opt/exbus/topics").orElseThrow().resolve(Path.of(
                 command.get(command.size() - 1)).getFileName());
@@ -253,7 +250,7 @@ class ComposeFileTest {
             }
         });
 
-        Map<String, String> listed = topicLines(list);
+        Map<String, String> listed = Deployment.topicLines(list);
 
         Map<String, String> wanted = new LinkedHashMap<>();
         expected.forEach(t -> wanted.put(t.name(), t.partitions() + " " + t.cleanupPolicy().kafkaValue()));
@@ -266,8 +263,8 @@ class ComposeFileTest {
         ServiceConfig config = loadConfiguration(service);
 
         assertThat(ComposeRules.scalingProblems(compose, service, config.get(StreamsAppsKeys.STATE_DIR))).isEmpty();
-        String entrypoint = String.join(" ", dockerfile(service).execForm("ENTRYPOINT"));
-        Matcher exported = EXPORTED.matcher(entrypoint);
+        String entrypoint = String.join(" ", deployment.dockerfile(service).execForm("ENTRYPOINT"));
+        Matcher exported = Deployment.EXPORTED.matcher(entrypoint);
         assertThat(exported.find()).as("the entrypoint exports the advertised host").isTrue();
         assertThat(EnvironmentNames.keyFor(exported.group(1), StreamsAppsKeys.SCHEMA))
                 .contains(StreamsAppsKeys.ADVERTISED_HOST);
@@ -363,101 +360,8 @@ class ComposeFileTest {
         assertThat(process.exitValue()).as("docker-compose config -q: " + output).isZero();
     }
 
-    /**
-     * Loads the configuration a service's container would: the file compose mounts where its Dockerfile's
-     * {@code --config} points, the environment compose and the image give it. Secret files it references must be
-     * compose secrets of that service; they are replaced by dummy files here, and {@code env:NAME} references must be
-     * variables compose sets.
-     */
     private ServiceConfig loadConfiguration(String service) throws IOException {
-        String containerPath = dockerfile(service).javaLaunch().configFile().orElseThrow();
-        Path file = compose.bindSource(service, containerPath).orElseThrow(() -> new AssertionError(service
-                + ": nothing is mounted at " + containerPath));
-        assertThat(file).as(service).isEqualTo(root.resolve("deploy/config/" + service + ".yaml")).isRegularFile();
-        Map<String, String> environment = new HashMap<>(environmentOf(service));
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Path secrets = Files.createDirectories(scratch.resolve("secrets"));
-        Matcher secret = SECRET_FILE.matcher(text + "\n" + String.join("\n", environment.values()));
-        while (secret.find()) {
-            String path = secret.group(1);
-            assertThat(compose.secretPaths(service)).as(service + " mounts the secret " + path).contains(path);
-            Files.writeString(secrets.resolve(Path.of(path).getFileName()), "dummy-secret\n");
-        }
-        Matcher reference = ENV_REFERENCE.matcher(text + "\n" + String.join("\n", environment.values()));
-        while (reference.find()) {
-            assertThat(environment).as(service + " is given the variable " + reference.group()).containsKey(
-                    reference.group(1));
-        }
-        String local = "file:" + secrets + "/";
-        environment.replaceAll((name, value) -> value.replace("file:/run/secrets/", local));
-        Path copy = Files.writeString(scratch.resolve(service + ".yaml"), text.replace("file:/run/secrets/", local));
-        return new ConfigLoader(service, SERVICES.get(service).schema(), environment)
-                .load(Optional.of(copy));
-    }
-
-    /** What the service's process sees: compose's environment, and what the image's entrypoint exports if unset. */
-    private static Map<String, String> environmentOf(String service) throws IOException {
-        Map<String, String> environment = new HashMap<>();
-        Matcher exported = EXPORTED.matcher(String.join(" ", dockerfile(service).execForm("ENTRYPOINT")));
-        while (exported.find()) {
-            environment.put(exported.group(1), "container-host");
-        }
-        environment.putAll(compose.environment(service));
-        return environment;
-    }
-
-    private static Dockerfile dockerfile(String service) throws IOException {
-        Map<String, Object> build = ComposeFile.map(compose.service(service).get("build"), service + ".build");
-        Path context = root.resolve(String.valueOf(build.getOrDefault("context", "."))).normalize();
-        Path file = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
-        assertThat(file).as(service).isEqualTo(root.resolve("deploy/" + service + "/Dockerfile")).isRegularFile();
-        return Dockerfile.read(file);
-    }
-
-    private static String registryService() {
-        return compose.serviceNames().stream()
-                .filter(s -> String.valueOf(compose.service(s).get("image")).startsWith("apicurio/apicurio-registry"))
-                .findFirst().orElseThrow(() -> new AssertionError("no Apicurio registry service"));
-    }
-
-    private static String topicJob() {
-        return compose.serviceNames().stream()
-                .filter(s -> String.valueOf(compose.service(s).get("command")).contains("create-topics.sh"))
-                .findFirst().orElseThrow(() -> new AssertionError("no service runs create-topics.sh"));
-    }
-
-    /** The lines of topics.txt: topic to "partitions cleanup.policy". */
-    private static Map<String, String> topicLines(Path list) throws IOException {
-        Map<String, String> topics = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] words = line.trim().split("\\s+");
-            assertThat(words).as(line).hasSize(3);
-            assertThat(topics.put(words[0], words[1] + " " + words[2])).as(words[0] + " listed twice").isNull();
-        }
-        return topics;
-    }
-
-    private static String projectVersion() throws IOException {
-        Matcher version = Pattern.compile("<artifactId>exchangebus-parent</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(Files.readString(root.resolve("pom.xml"), StandardCharsets.UTF_8));
-        assertThat(version.find()).as("the root pom's version").isTrue();
-        return version.group(1);
-    }
-
-    private static Path repositoryRoot() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !(Files.isRegularFile(directory.resolve("compose.yaml"))
-                && Files.isRegularFile(directory.resolve("pom.xml")))) {
-            directory = directory.getParent();
-        }
-        if (directory == null) {
-            throw new AssertionError("no compose.yaml beside a pom.xml in " + Path.of("").toAbsolutePath()
-                    + " or above");
-        }
-        return directory;
+        return deployment.loadConfiguration(service, SERVICES.get(service).schema(), scratch);
     }
 
     private static Optional<Path> onPath(String binary) {
