@@ -34,7 +34,7 @@ final class TextTable {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException(cells.length + " cells for " + headers.size() + " columns");
         }
-        rows.add(List.of(cells).stream().map(c -> c == null ? "" : c).toList());
+        rows.add(java.util.Arrays.stream(cells).map(c -> c == null ? "" : c).toList());
         return this;
     }
 
