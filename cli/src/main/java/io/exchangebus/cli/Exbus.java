@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "exbus", mixinStandardHelpOptions = true, version = "exbus 0.1.0-SNAPSHOT",
         description = "ExchangeBus: crypto exchanges to Kafka topics and back.",
         subcommands = {StackCommand.class, TailCommand.class, SmokeCommand.class, SimCommand.class,
-                NormalizeCommand.class, ServiceCommand.class, RecoverCommand.class, CommandLine.HelpCommand.class})
+                NormalizeCommand.class, ServiceCommand.class, RecoverCommand.class, OrderCli.class, BookCommand.class,
+                PositionsCommand.class, CommandLine.HelpCommand.class})
 public final class Exbus implements Runnable {
     /** Exit code of a command that failed at run time. */
     static final int FAILED = 1;
