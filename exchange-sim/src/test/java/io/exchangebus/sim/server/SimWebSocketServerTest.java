@@ -11,16 +11,46 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SimWebSocketServerTest {
 
-    /** A tiny exchange: echoes, logs in, answers app heartbeats, and streams sequenced frames on request. */
+    /**
+     * A tiny exchange: echoes, logs in, answers app heartbeats, and streams sequenced frames on request; and, as a new
+     * connection is accepted, may greet it, refuse it, or drop every connection.
+     */
     static final class EchoServer extends SimWebSocketServer {
+        volatile boolean greet;
+        volatile boolean refuse;
+        volatile boolean dropAllWhileAccepting;
+
         EchoServer(FaultInjector faults) {
             super(faults, Clock.systemUTC());
+        }
+
+        @Override
+        protected void onConnected(WebSocket conn, ClientHandshake handshake) {
+            if (greet) {
+                push(conn, "{\"welcome\":" + connectionId(conn) + "}");
+                pause(); // a slow accept: the sender gets to the greeting well before the connection is open
+            }
+            if (refuse) {
+                reject(conn, CloseFrame.POLICY_VALIDATION, "refused");
+            }
+            if (dropAllWhileAccepting) {
+                faults.dropConnections();
+            }
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -86,6 +116,40 @@ class SimWebSocketServerTest {
 
         assertThat(client.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(CloseFrame.ABNORMAL_CLOSE);
         assertThat(client.isOpen()).isFalse();
+    }
+
+    @Test
+    void shouldAlsoDropAConnectionWhoseHandshakeIsBeingAcceptedWhenAskedToDropAll() throws Exception {
+        // the drop comes after the server accepted the handshake and before the connection is open on either side:
+        // it must not survive the drop. Cut right after its handshake answer, the client sees it either open then
+        // lost (1006) or never open (-1), depending on whether the answer got out first.
+        server.dropAllWhileAccepting = true;
+        TestWsClient accepted = new TestWsClient(server.uri("/ws"));
+        accepted.connect();
+
+        assertThat(accepted.closeCode.get(5, TimeUnit.SECONDS))
+                .isIn(CloseFrame.ABNORMAL_CLOSE, CloseFrame.NEVER_CONNECTED);
+        assertThat(client.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(CloseFrame.ABNORMAL_CLOSE);
+    }
+
+    @Test
+    void shouldDeliverAFramePushedAsTheConnectionIsAcceptedFirst() throws Exception {
+        server.greet = true;
+        TestWsClient greeted = TestWsClient.connect(server.uri("/ws"));
+        greeted.send("after");
+
+        assertThat(greeted.next()).isEqualTo("{\"welcome\":2}");
+        assertThat(greeted.next()).isEqualTo("{\"echo\":\"after\"}");
+        greeted.closeBlocking();
+    }
+
+    @Test
+    void shouldCloseARefusedConnectionWithItsCodeOnceOpen() throws Exception {
+        server.refuse = true;
+        TestWsClient refused = new TestWsClient(server.uri("/ws"));
+        refused.connect();
+
+        assertThat(refused.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(CloseFrame.POLICY_VALIDATION);
     }
 
     @Test
