@@ -504,9 +504,10 @@ final class BinanceWsServer extends SimWebSocketServer implements BinanceCore.Us
             out.put("status", 200);
             out.set("result", result);
             out.set("rateLimits", rateLimits(orderAccount[0]));
-            reply(conn, out.toString());
+            reply(conn, out.toString(), method);
         } catch (BinanceException e) {
-            reply(conn, apiError(id, e, orderAccount[0] == null ? List.of() : List.of(orderAccount[0])).toString());
+            reply(conn, apiError(id, e, orderAccount[0] == null ? List.of() : List.of(orderAccount[0])).toString(),
+                    method);
         }
     }
 

@@ -156,6 +156,18 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
         enqueue(List.of(conn), frame, 1, faults.responseDelay());
     }
 
+    /**
+     * The answer to a request of {@code method}: as {@link #reply(WebSocket, String)}, and also subject to the
+     * faults on that method's answers ({@link FaultInjector#delayAnswersTo}, {@link FaultInjector#withholdAnswersTo}).
+     */
+    protected void reply(WebSocket conn, String frame, String method) {
+        if (faults.answerWithheld(method)) {
+            LOG.debug("answer to {} on connection {} withheld by fault injection", method, connectionId(conn));
+            return;
+        }
+        enqueue(List.of(conn), frame, 1, faults.responseDelay().plus(faults.answerDelay(method)));
+    }
+
     /** A pushed frame (a stream update): subject to a malformed-frame fault, not to the response delay. */
     protected void push(WebSocket conn, String frame) {
         enqueue(List.of(conn), frame, 1, Duration.ZERO);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 class SimWebSocketServerTest {
 
     /**
-     * A tiny exchange: echoes, logs in, answers app heartbeats, and streams sequenced frames on request; and, as a new
-     * connection is accepted, may greet it, refuse it, or drop every connection.
+     * A tiny exchange: echoes, logs in, answers app heartbeats, streams sequenced frames on request, answers
+     * {@code call <method>} as a request of that method; and, as a new connection is accepted, may greet it, refuse it,
+     * or drop every connection.
      */
     static final class EchoServer extends SimWebSocketServer {
         volatile boolean greet;
@@ -55,7 +56,9 @@ class SimWebSocketServerTest {
 
         @Override
         protected void onFrame(WebSocket conn, String text) {
-            if (text.equals("login")) {
+            if (text.startsWith("call ")) {
+                reply(conn, "{\"answer\":\"" + text.substring(5) + "\"}", text.substring(5));
+            } else if (text.equals("login")) {
                 reply(conn, faults.takeLoginRejection() ? "{\"login\":\"rejected\"}" : "{\"login\":\"ok\"}");
             } else if (text.equals("heartbeat")) {
                 if (answersHeartbeats()) {
@@ -150,6 +153,31 @@ class SimWebSocketServerTest {
         refused.connect();
 
         assertThat(refused.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(CloseFrame.POLICY_VALIDATION);
+    }
+
+    @Test
+    void shouldWithholdOrDelayTheAnswersToOneMethodOnly() throws Exception {
+        faults.withholdAnswersTo("held");
+        faults.delayAnswersTo("slow", Duration.ofMillis(400));
+        long start = System.nanoTime();
+        client.send("call held");
+        client.send("call slow");
+        client.send("call other");
+
+        assertThat(client.next()).isEqualTo("{\"answer\":\"other\"}");
+        assertThat(client.next()).isEqualTo("{\"answer\":\"slow\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(client.messages.poll(300, TimeUnit.MILLISECONDS)).as("the held answer").isNull();
+        assertThat(server.received()).extracting(ReceivedFrame::text).contains("call held");
+
+        faults.delayAnswersTo("held", Duration.ZERO);
+        faults.delayAnswersTo("slow", Duration.ZERO);
+        start = System.nanoTime();
+        client.send("call held");
+        client.send("call slow");
+        assertThat(List.of(client.next(), client.next()))
+                .containsExactly("{\"answer\":\"held\"}", "{\"answer\":\"slow\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
     }
 
     @Test
