@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -48,6 +51,13 @@ import org.slf4j.LoggerFactory;
  * accepted, before the answer is written: the connection is known before the client can use it. Frames pushed to it
  * before it is open wait for it to open (in order), a {@link #reject rejection} is carried out as it opens, and
  * {@link FaultInjector#dropConnections()} also drops the connections still opening, as they open.
+ *
+ * <p>Writing: Java-WebSocket's server (1.6.0) can leave a frame unsent. Its selector thread, having written a
+ * connection's queue empty, sets the connection's interest back to read-only; a frame queued by another thread just
+ * before that (with its request for write interest) is then stranded until the next frame for that connection. An
+ * answer that ends an exchange — a {@code session.logon}, a subscription, an order status — would never arrive, and
+ * the client wait forever. The sender thread therefore looks every {@value #FLUSH_SWEEP_MILLIS} ms for connections
+ * holding queued frames without write interest and asks for it again.
  */
 public abstract class SimWebSocketServer extends WebSocketServer implements AutoCloseable {
 
@@ -55,6 +65,8 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
     private static final String DROPPED = "dropped by fault injection";
     /** How long the sender waits for a connection still opening (it opens right after its handshake answer). */
     private static final long OPEN_WAIT_MILLIS = 2_000;
+    /** How often stranded frames are looked for (see the class comment). */
+    static final long FLUSH_SWEEP_MILLIS = 10;
 
     protected final FaultInjector faults;
     private final Clock clock;
@@ -85,6 +97,8 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
             return t;
         });
         this.dropRegistration = faults.onDropConnections(this::dropAll);
+        sender.scheduleWithFixedDelay(this::flushStranded, FLUSH_SWEEP_MILLIS, FLUSH_SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
         setReuseAddr(true);
         setDaemon(true);
     }
@@ -228,6 +242,30 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
         CountDownLatch opened = opening.get(conn);
         if (opened != null && !awaitOpen(conn, opened)) {
             opening.remove(conn, opened); // never opened: later frames do not wait for it again
+        }
+    }
+
+    /**
+     * Sender thread: asks again for write interest on every connection that holds queued frames without it (the
+     * selector thread overwrote the request; see the class comment). Harmless when a write is merely under way.
+     */
+    private void flushStranded() {
+        try {
+            for (WebSocket conn : getConnections()) {
+                if (conn.hasBufferedData() && conn instanceof WebSocketImpl impl) {
+                    SelectionKey key = impl.getSelectionKey();
+                    if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                        LOG.debug("connection {}: frames queued without write interest; asking for it again",
+                                connectionId(conn));
+                        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                        key.selector().wakeup();
+                    }
+                }
+            }
+        } catch (CancelledKeyException e) {
+            // a connection closed meanwhile; the next sweep sees the others
+        } catch (RuntimeException e) {
+            LOG.warn("looking for stranded frames failed", e);
         }
     }
 
