@@ -125,7 +125,7 @@ final class BinanceWsServer extends SimWebSocketServer implements BinanceCore.Us
             if (!core.spot() && !name.contains("@")) {
                 ListenKeys.Key key = listenKeys.byValue(name);
                 if (key == null || key.expired) {
-                    conn.close(CloseFrame.POLICY_VALIDATION, "Invalid listenKey");
+                    reject(conn, CloseFrame.POLICY_VALIDATION, "Invalid listenKey");
                     return;
                 }
                 Conn c = new Conn(Kind.USER, now);
@@ -151,13 +151,13 @@ final class BinanceWsServer extends SimWebSocketServer implements BinanceCore.Us
                 }
             }
             if (c.streams.size() > streamLimit) {
-                conn.close(CloseFrame.POLICY_VALIDATION, "Too many streams: the limit is " + streamLimit);
+                reject(conn, CloseFrame.POLICY_VALIDATION, "Too many streams: the limit is " + streamLimit);
                 return;
             }
             conns.put(conn, c);
             return;
         }
-        conn.close(CloseFrame.POLICY_VALIDATION, "Unknown path " + path);
+        reject(conn, CloseFrame.POLICY_VALIDATION, "Unknown path " + path);
     }
 
     @Override
@@ -504,9 +504,10 @@ final class BinanceWsServer extends SimWebSocketServer implements BinanceCore.Us
             out.put("status", 200);
             out.set("result", result);
             out.set("rateLimits", rateLimits(orderAccount[0]));
-            reply(conn, out.toString());
+            reply(conn, out.toString(), method);
         } catch (BinanceException e) {
-            reply(conn, apiError(id, e, orderAccount[0] == null ? List.of() : List.of(orderAccount[0])).toString());
+            reply(conn, apiError(id, e, orderAccount[0] == null ? List.of() : List.of(orderAccount[0])).toString(),
+                    method);
         }
     }
 

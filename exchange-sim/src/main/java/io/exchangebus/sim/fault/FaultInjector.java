@@ -2,7 +2,10 @@ package io.exchangebus.sim.fault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +32,9 @@ public final class FaultInjector {
     private final AtomicInteger rateLimitCount = new AtomicInteger();
     private final AtomicInteger loginRejections = new AtomicInteger();
     private final AtomicBoolean heartbeatsStopped = new AtomicBoolean();
+    /** Request method to the delay of its answers; {@link #WITHHELD} for never. */
+    private final Map<String, Duration> answerDelays = new ConcurrentHashMap<>();
+    private static final Duration WITHHELD = Duration.ofSeconds(Long.MAX_VALUE);
 
     // ---- what tests call -----------------------------------------------------------------------------------
 
@@ -74,6 +80,33 @@ public final class FaultInjector {
         rateLimitCount.set(requireNonNegative(count));
     }
 
+    /**
+     * Requests of {@code method} (the exchange's name of a request, e.g. a WebSocket API method such as
+     * {@code session.logon}) are handled as usual, but their answers are delayed by {@code delay}, on top of any
+     * {@link #delayResponses(Duration) delay of every response}; {@link Duration#ZERO} ends this. Answers to other
+     * requests are not held back.
+     */
+    public void delayAnswersTo(String method, Duration delay) {
+        Objects.requireNonNull(method, "method");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        if (delay.isZero()) {
+            answerDelays.remove(method);
+        } else {
+            answerDelays.put(method, delay);
+        }
+    }
+
+    /**
+     * Requests of {@code method} are handled as usual (recorded, and their effect takes place) but never answered,
+     * until {@link #delayAnswersTo(String, Duration) delayAnswersTo(method, ZERO)} or {@link #reset()}: as if every
+     * answer to it were lost on the way.
+     */
+    public void withholdAnswersTo(String method) {
+        answerDelays.put(Objects.requireNonNull(method, "method"), WITHHELD);
+    }
+
     public void rejectNextLogin() {
         loginRejections.incrementAndGet();
     }
@@ -97,6 +130,7 @@ public final class FaultInjector {
         rateLimitCount.set(0);
         loginRejections.set(0);
         heartbeatsStopped.set(false);
+        answerDelays.clear();
     }
 
     // ---- what servers call ---------------------------------------------------------------------------------
@@ -125,6 +159,17 @@ public final class FaultInjector {
 
     public Duration responseDelay() {
         return delay.get();
+    }
+
+    /** Whether answers to {@code method} are {@link #withholdAnswersTo(String) withheld}. */
+    public boolean answerWithheld(String method) {
+        return answerDelays.get(method) == WITHHELD;
+    }
+
+    /** The extra delay of answers to {@code method} ({@link Duration#ZERO} if none; not meaningful if withheld). */
+    public Duration answerDelay(String method) {
+        Duration delay = answerDelays.get(method);
+        return delay == null || delay == WITHHELD ? Duration.ZERO : delay;
     }
 
     public Optional<RateLimitFault> takeRateLimit() {

@@ -234,6 +234,28 @@ class BinanceAuthTest {
     }
 
     @Test
+    void shouldLogOnButNotAnswerWhileAnswersToSessionLogonAreWithheld() throws Exception {
+        startAt(1_700_000_000_000L);
+        sim.createAccount("ed");
+        KeyPair pair = BinanceTestSupport.ed25519KeyPair();
+        sim.addEd25519Key("ed", "ed-key-3", pair.getPublic());
+        sim.faults().withholdAnswersTo("session.logon");
+        WsClient ws = WsClient.connect(sim.wsApiUri());
+
+        String held = BinanceTestSupport.wsSend(ws, "session.logon",
+                BinanceTestSupport.signedEd25519(sim, params(), "ed-key-3", pair.getPrivate()));
+        JsonNode status = BinanceTestSupport.wsRequest(ws, "session.status", null);
+
+        assertThat(status.at("/result/apiKey").asText()).as("the logon took effect").isEqualTo("ed-key-3");
+        assertThat(ws.all(n -> held.equals(n.path("id").asText()))).as("and got no answer").isEmpty();
+        sim.faults().delayAnswersTo("session.logon", java.time.Duration.ZERO);
+        JsonNode again = BinanceTestSupport.wsSignedEd25519(ws, sim, "session.logon", params(), "ed-key-3",
+                pair.getPrivate());
+        assertThat(again.get("status").asInt()).as(again.toString()).isEqualTo(200);
+        ws.closeBlocking();
+    }
+
+    @Test
     void shouldRefuseSessionLogonWithAnHmacKey() throws Exception {
         startAt(1_700_000_000_000L);
         WsClient ws = WsClient.connect(sim.wsApiUri());

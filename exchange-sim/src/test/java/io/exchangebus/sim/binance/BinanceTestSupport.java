@@ -100,13 +100,19 @@ final class BinanceTestSupport {
     /** A WS API request signed with Ed25519. */
     static JsonNode wsSignedEd25519(WsClient ws, BinanceSimulator sim, String method, Map<String, Object> params,
                                     String apiKey, PrivateKey key) throws Exception {
+        return wsRequest(ws, method, signedEd25519(sim, params, apiKey, key));
+    }
+
+    /** {@code params} with apiKey, timestamp (if absent) and their Ed25519 signature. */
+    static Map<String, Object> signedEd25519(BinanceSimulator sim, Map<String, Object> params, String apiKey,
+                                             PrivateKey key) throws Exception {
         Map<String, Object> p = new LinkedHashMap<>(params);
         p.put("apiKey", apiKey);
         p.putIfAbsent("timestamp", sim.simulator().clock().millis());
         Map<String, String> text = new TreeMap<>();
         p.forEach((k, v) -> text.put(k, String.valueOf(v)));
         p.put("signature", ed25519(key, BinanceSignatures.wsApiPayload(text)));
-        return wsRequest(ws, method, p);
+        return p;
     }
 
     static String ed25519(PrivateKey key, String payload) throws Exception {
@@ -122,13 +128,19 @@ final class BinanceTestSupport {
 
     /** Sends a request and returns its response (skipping pushed events). */
     static JsonNode wsRequest(WsClient ws, String method, Map<String, Object> params) throws Exception {
+        String id = wsSend(ws, method, params);
+        return ws.await(n -> id.equals(n.path("id").asText()));
+    }
+
+    /** Sends a request without waiting for its response; returns its id. */
+    static String wsSend(WsClient ws, String method, Map<String, Object> params) {
         String id = UUID.randomUUID().toString();
         ObjectNode req = JSON.createObjectNode().put("id", id).put("method", method);
         if (params != null) {
             req.set("params", JSON.valueToTree(params));
         }
         ws.send(req.toString());
-        return ws.await(n -> id.equals(n.path("id").asText()));
+        return id;
     }
 
     // ---- fixtures ------------------------------------------------------------------------------------------

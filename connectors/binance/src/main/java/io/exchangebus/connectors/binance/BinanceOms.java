@@ -83,11 +83,21 @@ import org.slf4j.LoggerFactory;
  *       this class does not use.</li>
  * </ul>
  * If the registry is empty at connect, it is filled from {@code exchangeInfo}.
+ *
+ * <p>{@link #connect} completes within about the config's request timeout once the socket is open: a
+ * {@code session.logon} (Ed25519) or first user-data subscription (spot) that gets no answer in time fails it with a
+ * retryable TIMEOUT error naming that method, and what was opened is closed again, so a later {@code connect} starts
+ * afresh.
  */
 public final class BinanceOms implements Oms {
 
     /** How often the server clock is resynced while connected. */
     public static final Duration CLOCK_RESYNC = Duration.ofMinutes(5);
+    /**
+     * The WebSocket API socket's TCP connect and handshake; its logon then has the request timeout on top, so that an
+     * unanswered logon is reported as such rather than as a connect timeout.
+     */
+    static final Duration WS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(BinanceOms.class);
     private static final int DEDUPE_MEMORY = 100_000;
 
@@ -106,6 +116,7 @@ public final class BinanceOms implements Oms {
     private volatile BinanceWsApiClient ws;
     private volatile Listener listener;
     private volatile boolean closed;
+    private boolean clockResyncScheduled;
     // ---- user-data stream wiring (OmsUserData) ----
     private volatile Duration userDataKeepAlive = io.exchangebus.connectors.binance.ws.BinanceUserDataStream.DEFAULT_KEEP_ALIVE;
     private volatile OmsUserData userData;
@@ -177,17 +188,44 @@ public final class BinanceOms implements Oms {
             if (!loaded.isOk()) {
                 return CompletableFuture.completedFuture(loaded);
             }
-            WsSettings settings = WsSettings.builder(exchange() + "-ws-api", config.endpoints().wsApi()).build();
+            WsSettings settings = WsSettings.builder(exchange() + "-ws-api", config.endpoints().wsApi())
+                    .connectTimeout(WS_HANDSHAKE_TIMEOUT.plus(config.requestTimeout())).build();
             BinanceWsApiClient client = new BinanceWsApiClient(config, rest.clock(), settings, listener,
                     this::onWsEvent);
             this.ws = client;
-            scheduler.scheduleWithFixedDelay(() -> rest.clock().sync(3), CLOCK_RESYNC.toMillis(),
-                    CLOCK_RESYNC.toMillis(), TimeUnit.MILLISECONDS);
+            scheduleClockResync();
             OmsUserData stream = new OmsUserData(this, config, rest, instruments, recovery, userDataKeepAlive);
             this.userData = stream;
             return client.start().thenCompose(r -> r.isOk() ? stream.start(client, listener)
-                    : CompletableFuture.completedFuture(Result.<Void>err(r.error())));
+                    : CompletableFuture.completedFuture(Result.<Void>err(r.error())))
+                    .thenApply(r -> {
+                        if (!r.isOk()) {
+                            disconnect(client, stream, r.error());
+                        }
+                        return r;
+                    });
         });
+    }
+
+    private synchronized void scheduleClockResync() {
+        if (!clockResyncScheduled) {
+            clockResyncScheduled = true;
+            scheduler.scheduleWithFixedDelay(() -> rest.clock().sync(3), CLOCK_RESYNC.toMillis(),
+                    CLOCK_RESYNC.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A connect that failed: closes its stream and client, so that nothing keeps reconnecting behind the error. */
+    private void disconnect(BinanceWsApiClient client, OmsUserData stream, ExchangeError error) {
+        LOG.warn("{}: OMS could not connect: {}", exchange(), error);
+        if (userData == stream) {
+            userData = null;
+        }
+        if (ws == client) {
+            ws = null;
+        }
+        stream.close();
+        client.close();
     }
 
     private CompletableFuture<Result<Void>> loadInstrumentsIfEmpty() {

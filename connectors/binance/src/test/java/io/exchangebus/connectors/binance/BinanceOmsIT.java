@@ -52,6 +52,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The Binance OMS and DataFetcher against the Binance simulator: keys, clocks, limits, replace, cancel-all, history. */
 class BinanceOmsIT {
 
+    private static final String ED25519_KEY = "ed25519-it-key";
+    /** The request timeout of the tests of unanswered requests, and how much longer than it they may take. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration ABOUT = Duration.ofSeconds(3);
+
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<OrderUpdate> updates = new CopyOnWriteArrayList<>();
     private BinanceSimulatorProbe probe;
@@ -71,8 +76,14 @@ class BinanceOmsIT {
 
     private BinanceOms connect(BinanceConfig config) throws Exception {
         BinanceOms oms = new BinanceOms(config, probe.instruments());
+        Result<Void> connected = connect(oms);
+        assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
+        return oms;
+    }
+
+    private Result<Void> connect(BinanceOms oms) throws Exception {
         opened.add(oms);
-        Result<Void> connected = oms.connect(new Oms.Listener() {
+        return oms.connect(new Oms.Listener() {
             @Override
             public void onOrderUpdate(OrderUpdate update) {
                 updates.add(update);
@@ -86,8 +97,29 @@ class BinanceOmsIT {
             public void onConnectionEvent(ConnectionEvent event) {
             }
         }).get(15, TimeUnit.SECONDS);
-        assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
-        return oms;
+    }
+
+    /** A fresh Ed25519 key registered for the probe's account at the simulator, and its signer. */
+    private BinanceSigner ed25519Signer() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        probe.simulator().addEd25519Key(BinanceSimulatorProbe.ACCOUNT, ED25519_KEY, pair.getPublic());
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        return BinanceSigner.of(new ApiCredentials(BinanceSimulatorProbe.ACCOUNT, ED25519_KEY, Secret.of(pem)),
+                BinanceKeyType.ED25519);
+    }
+
+    /** The error {@code connect} failed with, checked to be a retryable timeout that names only the method. */
+    private static ExchangeError timeoutNaming(String method, Result<Void> connected, BinanceSigner signer) {
+        assertThat(connected.isOk()).as("connected: %s", connected).isFalse();
+        ExchangeError error = connected.error();
+        assertThat(error.kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(error.retryable()).isTrue();
+        assertThat(error.message()).startsWith(method + ": no answer within 500 ms");
+        // the method's name only: no key, no parameter such as the signature, nothing of the secret
+        assertThat(error.toString()).doesNotContain(signer.apiKey()).doesNotContainPattern("signature(=|\"\\s*:)")
+                .doesNotContain("PRIVATE KEY");
+        return error;
     }
 
     private BinanceDataFetcher fetcher(BinanceConfig config) {
@@ -125,13 +157,7 @@ class BinanceOmsIT {
     @EnumSource(BinanceVenue.class)
     void shouldPlaceWithAnEd25519KeyOverALoggedOnSession(BinanceVenue venue) throws Exception {
         start(venue);
-        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        probe.simulator().addEd25519Key(BinanceSimulatorProbe.ACCOUNT, "ed25519-it-key", pair.getPublic());
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        BinanceSigner ed25519 = BinanceSigner.of(new ApiCredentials(BinanceSimulatorProbe.ACCOUNT, "ed25519-it-key",
-                Secret.of(pem)), BinanceKeyType.ED25519);
-        BinanceOms oms = connect(probe.config().signer(ed25519).build());
+        BinanceOms oms = connect(probe.config().signer(ed25519Signer()).build());
         PlaceOrder order = passiveBuy(0);
 
         Result<OrderAccepted> accepted = await(oms.place(order));
@@ -142,6 +168,69 @@ class BinanceOmsIT {
         assertThat(oms.wsApi().sessionLoggedOn()).isTrue();
         assertThat(found.value()).hasValueSatisfying(u -> assertThat(u.getStatus()).isEqualTo(OrderStatus.NEW));
         assertThat(probe.clientOrderIdsReceived()).containsExactly(order.getClientOrderId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinanceVenue.class)
+    void shouldFailConnectWithinTheRequestTimeoutNamingSessionLogonWhenTheLogonIsNeverAnswered(BinanceVenue venue)
+            throws Exception {
+        start(venue);
+        BinanceSigner signer = ed25519Signer();
+        probe.simulator().faults().withholdAnswersTo("session.logon");
+        BinanceOms oms = new BinanceOms(probe.config().signer(signer).requestTimeout(REQUEST_TIMEOUT).build(),
+                probe.instruments());
+
+        long began = System.nanoTime();
+        Result<Void> connected = connect(oms);
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        timeoutNaming("session.logon", connected, signer);
+        assertThat(took).isBetween(REQUEST_TIMEOUT, REQUEST_TIMEOUT.plus(ABOUT));
+        assertThat(oms.wsApi()).as("nothing left reconnecting behind the error").isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinanceKeyType.class)
+    void shouldFailSpotConnectWithinTheRequestTimeoutNamingTheUserDataSubscriptionWhenItIsNeverAnswered(
+            BinanceKeyType keyType) throws Exception {
+        start(BinanceVenue.SPOT);
+        BinanceSigner signer = keyType == BinanceKeyType.ED25519 ? ed25519Signer() : probe.signer();
+        // with a logged-on (Ed25519) session the subscription needs no signature; otherwise it is signed
+        String method = keyType == BinanceKeyType.ED25519 ? "userDataStream.subscribe"
+                : "userDataStream.subscribe.signature";
+        probe.simulator().faults().withholdAnswersTo(method);
+        BinanceOms oms = new BinanceOms(probe.config().signer(signer).requestTimeout(REQUEST_TIMEOUT).build(),
+                probe.instruments());
+
+        long began = System.nanoTime();
+        Result<Void> connected = connect(oms);
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        timeoutNaming(method, connected, signer);
+        assertThat(took).isBetween(REQUEST_TIMEOUT, REQUEST_TIMEOUT.plus(ABOUT));
+        assertThat(oms.wsApi()).as("nothing left reconnecting behind the error").isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinanceVenue.class)
+    void shouldFailAnOrderWithinTheRequestTimeoutNamingOrderPlaceWhenItsAnswerNeverComes(BinanceVenue venue)
+            throws Exception {
+        start(venue);
+        BinanceOms oms = connect(probe.config().requestTimeout(REQUEST_TIMEOUT).build());
+        probe.simulator().faults().withholdAnswersTo("order.place");
+        PlaceOrder order = passiveBuy(0);
+
+        long began = System.nanoTime();
+        Result<OrderAccepted> accepted = await(oms.place(order));
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        assertThat(accepted.isOk()).as("accepted: %s", accepted).isFalse();
+        assertThat(accepted.error().kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(accepted.error().retryable()).isTrue();
+        assertThat(accepted.error().message()).startsWith("order.place: no answer within 500 ms");
+        assertThat(took).isBetween(REQUEST_TIMEOUT, REQUEST_TIMEOUT.plus(ABOUT));
+        assertThat(probe.clientOrderIdsReceived()).as("the exchange has it: its outcome is unknown, not failed")
+                .containsExactly(order.getClientOrderId());
     }
 
     @ParameterizedTest

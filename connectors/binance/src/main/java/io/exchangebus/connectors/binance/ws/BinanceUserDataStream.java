@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * between the loss and the new subscription are gone), and so is {@code eventStreamTerminated}. The WebSocket API client
  * is this stream's own ({@link #spot(BinanceConfig, io.exchangebus.connectors.core.http.ServerClock, WsSettings,
  * ConnectionListener, Handler)}) or shared ({@link #spotShared}): the owner of a shared client hands every frame that is
- * not a response to its requests to {@link #accept(JsonNode, String)}.
+ * not a response to its requests to {@link #accept(JsonNode, String)}. Each subscription request waits for its answer
+ * at most the config's {@link BinanceConfig#requestTimeout() request timeout}: the first one fails {@link #start()}
+ * with a retryable TIMEOUT error naming the method; a later one, resent on a new socket, is logged as unanswered
+ * (its answer, if it comes late, still confirms it).
  * <li><b>USD-M</b> — with a listenKey ("User Data Streams"): {@code POST /fapi/v1/listenKey}, the raw stream
  * {@code <streams>/ws/<listenKey>}, a keep-alive {@code PUT} every {@code keepAlive} (30 min by default; the key expires
  * 60 min after the last one) and {@code DELETE} on close. On {@code listenKeyExpired}, a keep-alive refused with -1125,
@@ -84,6 +87,10 @@ public final class BinanceUserDataStream implements AutoCloseable {
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(30);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
+    /** A subscription request on its way: its id and method. */
+    private record SubscribeRequest(String id, String method) {
+    }
+
     private final BinanceConfig config;
     private final Handler handler;
     private final ConnectionListener listener;
@@ -97,6 +104,8 @@ public final class BinanceUserDataStream implements AutoCloseable {
     private final WsApiSigning signing;
     private volatile boolean confirmedOnce;
     private volatile String pendingGap;
+    /** The subscription request sent last and not answered yet; null when answered. */
+    private volatile SubscribeRequest unanswered;
 
     // USD-M
     private final BinanceRestClient rest;
@@ -192,8 +201,12 @@ public final class BinanceUserDataStream implements AutoCloseable {
                 wsApi.start().thenAccept(r -> {
                     if (!r.isOk()) {
                         started.complete(Result.err(r.error()));
+                    } else {
+                        startDeadline();
                     }
                 });
+            } else {
+                startDeadline();
             }
             wsApi.connection().subscribe(SUBSCRIPTION_KEY, this::subscribeFrame);
         } else {
@@ -209,15 +222,56 @@ public final class BinanceUserDataStream implements AutoCloseable {
 
     // ---- spot ----
 
+    /**
+     * Spot, once the WebSocket API client is up: the first subscription must be confirmed within the request timeout,
+     * or {@link #start()} fails with a TIMEOUT error naming the request that got no answer.
+     */
+    private void startDeadline() {
+        long timeout = config.requestTimeout().toMillis();
+        CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS).execute(() -> {
+            if (closed.get() || started.isDone()) {
+                return;
+            }
+            SubscribeRequest request = unanswered;
+            String method = request != null ? request.method() : subscribeMethod(wsApi.sessionLoggedOn());
+            LOG.warn("{}: {} got no answer within {} ms; the user data stream did not start", config.exchange(),
+                    method, timeout);
+            started.complete(Result.err(ExchangeError.timeout(config.exchange(), method + ": no answer within "
+                    + timeout + " ms; the user data subscription is not confirmed")));
+        });
+    }
+
+    /** Called by the connection each time it sends the subscription (first time, and on every new socket). */
     private String subscribeFrame() {
-        ObjectNode request = JSON.createObjectNode().put("id", ID_PREFIX + ids.incrementAndGet());
-        if (wsApi.sessionLoggedOn()) {
-            request.put("method", "userDataStream.subscribe");
-        } else {
-            request.put("method", "userDataStream.subscribe.signature");
+        String id = ID_PREFIX + ids.incrementAndGet();
+        boolean loggedOn = wsApi.sessionLoggedOn();
+        String method = subscribeMethod(loggedOn);
+        ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
+        if (!loggedOn) {
             request.set("params", JSON.valueToTree(signing.sign(Map.of())));
         }
+        SubscribeRequest sent = new SubscribeRequest(id, method);
+        unanswered = sent;
+        if (started.isDone()) {
+            warnIfUnanswered(sent);
+        }
         return request.toString();
+    }
+
+    /** On a logged-on (Ed25519) session the subscription needs no signature; otherwise it carries one. */
+    private static String subscribeMethod(boolean loggedOn) {
+        return loggedOn ? "userDataStream.subscribe" : "userDataStream.subscribe.signature";
+    }
+
+    /** A resubscription: nobody waits for it, so an answer that does not come in time is logged. */
+    private void warnIfUnanswered(SubscribeRequest sent) {
+        long timeout = config.requestTimeout().toMillis();
+        CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!closed.get() && unanswered == sent) {
+                LOG.warn("{}: {} got no answer within {} ms; user data events may be missing until it is answered",
+                        config.exchange(), sent.method(), timeout);
+            }
+        });
     }
 
     /**
@@ -254,6 +308,10 @@ public final class BinanceUserDataStream implements AutoCloseable {
     }
 
     private void onSubscribeAnswer(JsonNode frame) {
+        SubscribeRequest waiting = unanswered;
+        if (waiting != null && waiting.id().equals(frame.path("id").asText())) {
+            unanswered = null;
+        }
         if (frame.path("status").asInt() == 200) {
             if (confirmedOnce || pendingGap != null) {
                 String reason = pendingGap != null ? pendingGap

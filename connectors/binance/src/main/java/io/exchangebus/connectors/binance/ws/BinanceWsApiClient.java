@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The raw client of Binance's WebSocket API (spot {@code ws-api/v3}, USD-M {@code ws-fapi/v1}): requests
@@ -40,6 +42,12 @@ import java.util.function.Supplier;
  * and the answers to subscriptions resent after a reconnect — go to the {@link EventHandler}, on the connection's
  * consumer thread. A request whose socket is lost before its answer fails with a NETWORK error: its outcome at the
  * exchange is unknown, and the caller (the OMS) finds out by asking, never by resending blindly.
+ *
+ * <p>Every request, {@code session.logon} included, gets its answer within the config's
+ * {@link BinanceConfig#requestTimeout() request timeout} or fails with a retryable TIMEOUT error naming its method
+ * (never its parameters: they hold the key and the signature). A logon that fails — refused, unanswered, or its
+ * socket lost — before the first connection is up fails {@link #start()} with that error; on a later socket it fails
+ * that attempt, which the connection retries with backoff.
  */
 public final class BinanceWsApiClient implements AutoCloseable {
 
@@ -50,6 +58,7 @@ public final class BinanceWsApiClient implements AutoCloseable {
         void onEvent(JsonNode frame, String raw);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceWsApiClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BinanceConfig config;
@@ -58,9 +67,15 @@ public final class BinanceWsApiClient implements AutoCloseable {
     private final EventHandler events;
     private final ConnectionListener listener;
     private final WsConnection connection;
-    private final Map<String, CompletableFuture<Result<JsonNode>>> pending = new ConcurrentHashMap<>();
+    /** Request id to the request waiting for its answer. */
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final CompletableFuture<Result<Boolean>> started = new CompletableFuture<>();
     private volatile boolean loggedOn;
+
+    /** A request sent and not yet answered: its method (for messages) and the answer to complete. */
+    private record Pending(String method, CompletableFuture<Result<JsonNode>> answer) {
+    }
 
     /**
      * @param config the family, signer, recvWindow and request timeout
@@ -80,9 +95,14 @@ public final class BinanceWsApiClient implements AutoCloseable {
         this.connection = new WsConnection(settings, this::onFrame, this::onConnectionEvent, hook);
     }
 
-    /** Connects (and logs on, with an Ed25519 key); completes when requests can be sent. */
+    /**
+     * Connects (and logs on, with an Ed25519 key); completes when requests can be sent, or with the error of the
+     * first logon if it fails (refused, or no answer within the request timeout). Sockets that fail to open are
+     * retried meanwhile, as by {@link WsConnection#start()}.
+     */
     public CompletableFuture<Result<Boolean>> start() {
-        return connection.start();
+        connection.start().thenAccept(started::complete);
+        return started;
     }
 
     /** Whether requests go unsigned on a logged-on session (Ed25519), rather than each signed (HMAC). */
@@ -131,10 +151,19 @@ public final class BinanceWsApiClient implements AutoCloseable {
     }
 
     private CompletableFuture<Result<JsonNode>> send(String method, Map<String, Object> params) {
-        String id = "r" + ids.incrementAndGet();
+        return send("r" + ids.incrementAndGet(), method, params, connection::send);
+    }
+
+    /**
+     * Sends one request through {@code sender} and waits for its answer: the answer's result, the exchange's error,
+     * a NETWORK error if the socket is lost first, or a TIMEOUT error after the request timeout. Messages name the
+     * method only.
+     */
+    private CompletableFuture<Result<JsonNode>> send(String id, String method, Map<String, Object> params,
+                                                     WsSender sender) {
         CompletableFuture<Result<JsonNode>> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        Result<Boolean> sent = connection.send(frame(id, method, params));
+        pending.put(id, new Pending(method, answer));
+        Result<Boolean> sent = sender.send(frame(id, method, params));
         if (!sent.isOk()) {
             pending.remove(id);
             return CompletableFuture.completedFuture(Result.err(sent.error()));
@@ -148,18 +177,15 @@ public final class BinanceWsApiClient implements AutoCloseable {
 
     private CompletionStage<? extends Result<?>> logon(WsSender sender) {
         loggedOn = false;
-        String id = "logon" + ids.incrementAndGet();
-        CompletableFuture<Result<JsonNode>> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        Result<Boolean> sent = sender.send(frame(id, "session.logon", signing.sign(Map.of())));
-        if (!sent.isOk()) {
-            pending.remove(id);
-            return CompletableFuture.completedFuture(sent);
-        }
-        return answer.thenApply(r -> {
-            loggedOn = r.isOk();
-            return r;
-        });
+        return send("logon" + ids.incrementAndGet(), "session.logon", signing.sign(Map.of()), sender)
+                .thenApply(r -> {
+                    loggedOn = r.isOk();
+                    if (!r.isOk()) {
+                        LOG.warn("{}: session.logon failed: {}", config.exchange(), r.error());
+                        started.complete(Result.err(r.error()));
+                    }
+                    return r;
+                });
     }
 
     private static String frame(String id, String method, Map<String, Object> params) {
@@ -176,13 +202,13 @@ public final class BinanceWsApiClient implements AutoCloseable {
             events.onEvent(JSON.missingNode(), text);
             return;
         }
-        CompletableFuture<Result<JsonNode>> answer = frame.hasNonNull("id") && frame.has("status")
+        Pending request = frame.hasNonNull("id") && frame.has("status")
                 ? pending.remove(frame.get("id").asText()) : null;
-        if (answer == null) {
+        if (request == null) {
             events.onEvent(frame, text);
             return;
         }
-        answer.complete(frame.path("status").asInt() == 200 && frame.has("result")
+        request.answer().complete(frame.path("status").asInt() == 200 && frame.has("result")
                 ? Result.ok(frame.get("result")) : Result.err(error(frame)));
     }
 
@@ -205,9 +231,8 @@ public final class BinanceWsApiClient implements AutoCloseable {
     private void onConnectionEvent(ConnectionEvent event) {
         if (event.state() == ConnectionState.DISCONNECTED || event.state() == ConnectionState.CLOSED) {
             loggedOn = false;
-            ExchangeError lost = ExchangeError.network(config.exchange(),
-                    "connection lost before the answer; the request's outcome is unknown");
-            pending.values().forEach(p -> p.complete(Result.err(lost)));
+            pending.values().forEach(p -> p.answer().complete(Result.err(ExchangeError.network(config.exchange(),
+                    p.method() + ": connection lost before the answer; its outcome is unknown"))));
         }
         listener.onConnectionEvent(event);
     }
