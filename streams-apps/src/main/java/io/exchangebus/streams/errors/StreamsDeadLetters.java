@@ -26,6 +26,8 @@ public final class StreamsDeadLetters {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterOnDeserializationError.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class.getName());
+        // No global stores today; set so that one added later is covered too (Kafka 5.0's default).
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         props.put(TOPIC, Topics.deadLetter(service).name());
         props.put(SERVICE, service);
         props.put(METRICS, metrics);
