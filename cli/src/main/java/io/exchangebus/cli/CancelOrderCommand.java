@@ -3,6 +3,7 @@ package io.exchangebus.cli;
 import io.exchangebus.events.CancelOrder;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code exbus order cancel}: cancel one order, its ack, then its updates. */
@@ -19,13 +20,8 @@ import picocli.CommandLine.Option;
                 "3:no ack within --timeout (is oms-service running and serving the account?)",
                 "4:ack REJECTED (error kind, code and message printed; e.g. an order already finished) or EXPIRED"})
 final class CancelOrderCommand extends OrderSubmission {
-    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL",
-            description = "The exchange's own symbol of the order: BTCUSDT, ...")
-    String symbol;
-
-    @Option(names = "--instrument", paramLabel = "ID",
-            description = "Our instrument id; derived from the symbol when left out (Binance).")
-    String instrument;
+    @Mixin
+    OrderInstrumentOptions order = new OrderInstrumentOptions();
 
     @Option(names = "--client-order-id", paramLabel = "ID", description = "Our client order id of the order.")
     String clientOrderId;
@@ -41,11 +37,10 @@ final class CancelOrderCommand extends OrderSubmission {
     @Override
     Object action() {
         usage(clientOrderId != null || orderId != null, "name the order: --client-order-id, --order-id or both");
-        InstrumentIds.Resolved instrumentId = InstrumentIds.resolve(target.exchange, symbol, instrument);
-        usage(instrumentId.id() != null, instrumentId.problem());
+        String instrumentId = instrumentId(order);
         return CancelOrder.newBuilder()
-                .setSymbol(symbol)
-                .setInstrumentId(instrumentId.id())
+                .setSymbol(order.symbol)
+                .setInstrumentId(instrumentId)
                 .setClientOrderId(clientOrderId)
                 .setExchangeOrderId(orderId)
                 .build();

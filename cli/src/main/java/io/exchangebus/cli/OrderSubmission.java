@@ -94,6 +94,13 @@ abstract class OrderSubmission implements Callable<Integer> {
         return "cli-" + uuids.get().toString().replace("-", "").substring(0, 28);
     }
 
+    /** Our instrument id of {@code order} on the target exchange; refuses the command line if there is none. */
+    final String instrumentId(OrderInstrumentOptions order) {
+        InstrumentIds.Resolved resolved = order.resolve(target.exchange);
+        usage(resolved.id() != null, resolved.problem());
+        return resolved.id();
+    }
+
     /** Refuses the command line with {@code message} (exit code 2) unless {@code ok}. */
     final void usage(boolean ok, String message) {
         if (!ok) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code exbus order place}: a new order, its ack, then its updates. */
@@ -27,13 +28,8 @@ import picocli.CommandLine.Option;
                 "3:no ack within --timeout (is oms-service running and serving the account?)",
                 "4:ack REJECTED (error kind, code and message printed) or EXPIRED"})
 final class PlaceOrderCommand extends OrderSubmission {
-    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL",
-            description = "The exchange's own symbol: BTCUSDT, ...")
-    String symbol;
-
-    @Option(names = "--instrument", paramLabel = "ID", description = "Our instrument id (BTC-USDT, BTC-USDT-PERP, "
-            + "...); derived from the symbol when left out, which works for Binance's symbols.")
-    String instrument;
+    @Mixin
+    OrderInstrumentOptions order = new OrderInstrumentOptions();
 
     @Option(names = "--side", required = true, paramLabel = "SIDE", converter = OptionTypes.SideValue.class,
             description = "buy or sell.")
@@ -88,12 +84,11 @@ final class PlaceOrderCommand extends OrderSubmission {
         usage((timeInForce == TimeInForce.GTD) == (goodTill != null),
                 "--good-till goes with --time-in-force gtd, and gtd needs --good-till");
         usage(clientOrderId == null || !clientOrderId.isBlank(), "--client-order-id must not be blank");
-        InstrumentIds.Resolved instrumentId = InstrumentIds.resolve(target.exchange, symbol, instrument);
-        usage(instrumentId.id() != null, instrumentId.problem());
+        String instrumentId = instrumentId(order);
         return PlaceOrder.newBuilder()
                 .setClientOrderId(clientOrderId != null ? clientOrderId : freshClientOrderId())
-                .setSymbol(symbol)
-                .setInstrumentId(instrumentId.id())
+                .setSymbol(order.symbol)
+                .setInstrumentId(instrumentId)
                 .setSide(side)
                 .setOrderType(type)
                 .setTimeInForce(timeInForce)

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code exbus order replace}: amend an open order's price and/or quantity, the ack, then the new order's updates. */
@@ -25,13 +26,8 @@ import picocli.CommandLine.Option;
                 "3:no ack within --timeout, or --order-id not found on orders.updates.v1",
                 "4:ack REJECTED (error kind, code and message printed) or EXPIRED"})
 final class ReplaceOrderCommand extends OrderSubmission {
-    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL",
-            description = "The exchange's own symbol of the order: BTCUSDT, ...")
-    String symbol;
-
-    @Option(names = "--instrument", paramLabel = "ID",
-            description = "Our instrument id; derived from the symbol when left out (Binance).")
-    String instrument;
+    @Mixin
+    OrderInstrumentOptions order = new OrderInstrumentOptions();
 
     @Option(names = "--client-order-id", paramLabel = "ID", description = "Our client order id of the order.")
     String clientOrderId;
@@ -86,9 +82,7 @@ final class ReplaceOrderCommand extends OrderSubmission {
         usage(clientOrderId == null || orderId == null, "--client-order-id and --order-id go one at a time");
         usage(quantity != null || price != null, "say what changes: --price, --quantity or both");
         usage(newClientOrderId == null || !newClientOrderId.isBlank(), "--new-client-order-id must not be blank");
-        InstrumentIds.Resolved instrumentId = InstrumentIds.resolve(target.exchange, symbol, instrument);
-        usage(instrumentId.id() != null, instrumentId.problem());
-        return instrumentId.id();
+        return instrumentId(order);
     }
 
     @Override
@@ -97,7 +91,7 @@ final class ReplaceOrderCommand extends OrderSubmission {
         String named = clientOrderId != null ? clientOrderId : lookedUp;
         usage(named != null, "--order-id " + orderId + " has not been looked up");
         return ReplaceOrder.newBuilder()
-                .setSymbol(symbol)
+                .setSymbol(order.symbol)
                 .setInstrumentId(instrumentId)
                 .setClientOrderId(named)
                 .setNewClientOrderId(newClientOrderId != null ? newClientOrderId : freshClientOrderId())

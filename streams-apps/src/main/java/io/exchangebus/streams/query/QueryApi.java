@@ -13,14 +13,18 @@ import io.exchangebus.streams.positions.PositionQueries;
 import io.exchangebus.streams.positions.PositionTopology;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +58,9 @@ public final class QueryApi implements HttpHandler {
     private final int maxDepth;
     private final String servedBy;
 
-    public QueryApi(KafkaStreams streams, String advertisedHost, int port, java.time.Duration timeout,
-                    int maxDepth) {
+    public QueryApi(KafkaStreams streams, String advertisedHost, int port, Duration timeout, int maxDepth) {
         this.streams = streams;
-        this.router = new KeyRouter(streams, new org.apache.kafka.streams.state.HostInfo(advertisedHost, port),
-                timeout);
+        this.router = new KeyRouter(streams, new HostInfo(advertisedHost, port), timeout);
         this.maxDepth = maxDepth;
         this.servedBy = advertisedHost + ":" + port;
     }
@@ -172,7 +174,7 @@ public final class QueryApi implements HttpHandler {
         try {
             return json(record);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -199,7 +201,7 @@ public final class QueryApi implements HttpHandler {
         enum Kind { BOOK, BBO, POSITIONS }
 
         static Query parse(String rawPath, String rawQuery, int maxDepth) {
-            List<String> parts = java.util.Arrays.stream(rawPath.split("/")).filter(p -> !p.isEmpty())
+            List<String> parts = Arrays.stream(rawPath.split("/")).filter(p -> !p.isEmpty())
                     .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)).toList();
             Map<String, String> params = params(rawQuery);
             boolean forwarded = Boolean.parseBoolean(params.get(FORWARDED));
