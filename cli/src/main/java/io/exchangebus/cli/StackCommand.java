@@ -1,11 +1,8 @@
 package io.exchangebus.cli;
 
 import io.exchangebus.localstack.LocalStack;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,11 +31,11 @@ final class StackCommand implements java.util.concurrent.Callable<Integer> {
         LocalStack stack = LocalStack.startProcesses();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            deleteStackFile();
+            Connection.deleteStackFileIfOurs();
             stack.close();
             stopped.countDown();
         }, "exbus-stack-stop"));
-        writeStackFile(stack);
+        Connection.writeStackFile(Map.of("bootstrap", stack.bootstrapServers(), "registry", stack.registryUrl()));
         out.println("bootstrap=" + stack.bootstrapServers() + " registry=" + stack.registryUrl());
         out.flush();
         err.println("exbus stack: ready in " + (System.nanoTime() - started) / 1_000_000 + " ms; Ctrl-C stops it");
@@ -51,25 +48,5 @@ final class StackCommand implements java.util.concurrent.Callable<Integer> {
         }
         stopped.await();
         return 0;
-    }
-
-    private static void writeStackFile(LocalStack stack) throws IOException {
-        Files.createDirectories(Connection.stackFile().getParent());
-        var tmp = Files.createTempFile(Connection.stackFile().getParent(), "stack", ".tmp");
-        Files.writeString(tmp, "# written by a running exbus stack\n"
-                + "pid=" + ProcessHandle.current().pid() + "\n"
-                + "bootstrap=" + stack.bootstrapServers() + "\n"
-                + "registry=" + stack.registryUrl() + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, Connection.stackFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteStackFile() {
-        try {
-            if (String.valueOf(ProcessHandle.current().pid()).equals(Connection.readStackFile().getProperty("pid"))) {
-                Files.deleteIfExists(Connection.stackFile());
-            }
-        } catch (IOException | RuntimeException e) {
-            // Best effort on the way out: readers ignore a stack file whose pid is gone.
-        }
     }
 }

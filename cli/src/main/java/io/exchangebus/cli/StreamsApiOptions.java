@@ -7,15 +7,18 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the streams-apps query API is and how to print its answers: {@code --url}, else the environment's
- * {@code EXBUS_STREAMS_URL}, else {@value #DEFAULT_URL} (the {@code service.http-port} of streams-apps in the demo
- * and in its example configuration).
+ * {@code EXBUS_STREAMS_URL}, else the one a running {@code exbus demo} wrote to the stack file, else
+ * {@value #DEFAULT_URL} (the {@code service.http-port} of streams-apps in the demo and in its example configuration).
  */
 final class StreamsApiOptions {
     static final String DEFAULT_URL = "http://127.0.0.1:8090";
     static final String ENV = "EXBUS_STREAMS_URL";
+    /** The key under which a running {@code exbus demo} writes its streams-apps URL to the stack file. */
+    static final String STACK_FILE_KEY = "streams-url";
 
     @Option(names = "--url", paramLabel = "URL", description = "Root of a streams-apps instance's query API "
-            + "(any instance answers any query). Default: $" + ENV + ", else " + DEFAULT_URL + ".")
+            + "(any instance answers any query). Default: $" + ENV + ", else the running exbus demo's, else "
+            + DEFAULT_URL + ".")
     String url;
 
     @Option(names = "--json", description = "Print the API's JSON answer as it is.")
@@ -34,7 +37,8 @@ final class StreamsApiOptions {
         String chosen = url;
         if (chosen == null) {
             String fromEnv = env.get(ENV);
-            chosen = fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_URL;
+            chosen = fromEnv != null && !fromEnv.isBlank() ? fromEnv
+                    : Connection.readStackFile().getProperty(STACK_FILE_KEY, DEFAULT_URL);
         }
         while (chosen.endsWith("/")) {
             chosen = chosen.substring(0, chosen.length() - 1);

@@ -31,7 +31,8 @@ class ExbusCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stack", "tail", "smoke", "sim", "normalize"})
+    @ValueSource(strings = {"stack", "tail", "smoke", "sim", "normalize", "demo", "service", "recover", "order",
+        "book", "positions"})
     void shouldDescribeEveryCommandWithHelp(String command) {
         int code = run(command, "--help");
 

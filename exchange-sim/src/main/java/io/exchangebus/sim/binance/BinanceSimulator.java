@@ -5,8 +5,14 @@ import io.exchangebus.sim.account.ApiKey;
 import io.exchangebus.sim.fault.FaultInjector;
 import io.exchangebus.sim.market.GeneratorConfig;
 import io.exchangebus.sim.market.MarketDataGenerator;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,6 +174,23 @@ public final class BinanceSimulator implements AutoCloseable {
                     + "HMAC secret:  " + demoKey.secret() + "\n";
         }
 
+        /**
+         * Writes {@code rest-url}, {@code stream-url}, {@code ws-api-url}, {@code account}, {@code api-key} and
+         * {@code secret} to {@code file}, owner-only, atomically: a reader sees all of it or no file.
+         */
+        public void writeConnectionFile(Path file) throws IOException {
+            Path dir = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, "rest-url=" + simulator.restBaseUri() + "\n"
+                    + "stream-url=" + simulator.streamBaseUri() + "\n"
+                    + "ws-api-url=" + simulator.wsApiUri() + "\n"
+                    + "account=" + account + "\n"
+                    + "api-key=" + demoKey.keyId() + "\n"
+                    + "secret=" + demoKey.secret() + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
         @Override
         public void close() {
             simulator.close();
@@ -192,14 +215,26 @@ public final class BinanceSimulator implements AutoCloseable {
         return new Launched(sim, "demo", key);
     }
 
-    /** Runs a simulator until killed: {@code BinanceSimulator binance-spot|binance-usdm [port] [seed]}. */
-    public static void main(String[] args) throws InterruptedException {
+    /**
+     * Runs a simulator until killed: {@code BinanceSimulator binance-spot|binance-usdm [port] [seed] [connection-file]}.
+     * With a connection file, the endpoints and the demo account's key and secret are written there (a properties
+     * file readable by its owner only, replaced atomically once the simulator serves) and the secret is not printed;
+     * without one, {@link Launched#describe()} is printed, secret included, for a person at a console.
+     */
+    public static void main(String[] args) throws InterruptedException, IOException {
         BinanceFamily family = BinanceFamily.fromCliName(args.length > 0 ? args[0] : "binance-spot");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         Launched launched = launch(family, port, seed);
-        System.out.print(launched.describe());
         Runtime.getRuntime().addShutdownHook(new Thread(launched::close));
+        if (args.length > 3) {
+            launched.writeConnectionFile(Path.of(args[3]));
+            System.out.print(launched.simulator().describeEndpoints() + "demo account: " + launched.account()
+                    + " (key and secret in " + args[3] + ")\n");
+        } else {
+            System.out.print(launched.describe());
+        }
+        System.out.flush();
         Thread.currentThread().join();
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,6 +102,23 @@ public final class ChildProcess {
         } finally {
             ChildReaper.unregister(this);
         }
+    }
+
+    /**
+     * Stops {@code children} together: SIGTERM to all at once, then SIGKILL to those still running when the one
+     * shared {@code grace} has passed. Returns once all have ended.
+     */
+    public static void stopAll(Collection<ChildProcess> children, Duration grace) {
+        children.forEach(ChildProcess::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        children.forEach(child -> child.awaitOrKill(deadline));
+        children.forEach(child -> child.stop(Duration.ofSeconds(1)));
+    }
+
+    /** Waits up to {@code timeout} for the process to end: its exit status, or empty if it is still running. */
+    public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
 
     /** Sends SIGTERM without waiting; see {@link #awaitOrKill(long)}. */

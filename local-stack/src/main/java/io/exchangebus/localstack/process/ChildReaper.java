@@ -18,6 +18,7 @@ public final class ChildReaper {
     static final Duration GRACE = Duration.ofSeconds(5);
 
     private static final Set<ChildProcess> LIVE = new LinkedHashSet<>();
+    private static final List<Runnable> BEFORE_STOP = new ArrayList<>();
     private static final List<Runnable> AFTER_STOP = new ArrayList<>();
     private static boolean hookInstalled;
 
@@ -39,6 +40,15 @@ public final class ChildReaper {
         AFTER_STOP.add(cleanup);
     }
 
+    /**
+     * Runs {@code orderlyStop} at JVM exit before the remaining children get SIGTERM: a supervisor stops its own
+     * children in order there (services before the broker they write to).
+     */
+    public static synchronized void beforeStop(Runnable orderlyStop) {
+        installHook();
+        BEFORE_STOP.add(orderlyStop);
+    }
+
     public static synchronized void cancelAtExit(Runnable cleanup) {
         AFTER_STOP.remove(cleanup);
     }
@@ -51,6 +61,11 @@ public final class ChildReaper {
     }
 
     private static void stopAll() {
+        List<Runnable> orderlyStops;
+        synchronized (ChildReaper.class) {
+            orderlyStops = new ArrayList<>(BEFORE_STOP);
+        }
+        runAll(orderlyStops);
         List<ChildProcess> children;
         List<Runnable> cleanups;
         synchronized (ChildReaper.class) {
@@ -60,9 +75,13 @@ public final class ChildReaper {
         children.forEach(ChildProcess::destroy);
         long deadline = System.nanoTime() + GRACE.toNanos();
         children.forEach(child -> child.awaitOrKill(deadline));
-        for (Runnable cleanup : cleanups) {
+        runAll(cleanups);
+    }
+
+    private static void runAll(List<Runnable> tasks) {
+        for (Runnable task : tasks) {
             try {
-                cleanup.run();
+                task.run();
             } catch (RuntimeException e) {
                 // Nothing to report to at JVM exit; the next stack start sweeps what is left (WorkDir).
             }

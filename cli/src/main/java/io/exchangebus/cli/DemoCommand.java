@@ -1,0 +1,161 @@
+package io.exchangebus.cli;
+
+import io.exchangebus.localstack.process.ChildProcess;
+import io.exchangebus.localstack.process.Ports;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/** The whole pipeline on one machine, each part its own process, until Ctrl-C. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the whole pipeline on this machine, each part its own process as in production: a real "
+                + "Kafka broker (KRaft) and schema registry, the Binance spot and USD-M simulators, the recovery job "
+                + "(once, first), then ingest, pms-service, oms-service and streams-apps, with a sample "
+                + "configuration for BTCUSDT spot and perpetual and two demo accounts (spot, perp).",
+                "Prints progress, then where everything is and a line 'ready' once books flow; other exbus commands "
+                + "(order, book, positions, tail) find it with no options. Ctrl-C stops everything it started.",
+                "Exit codes: 0 stopped by Ctrl-C, 1 failed to start (naming the part and its log), 2 bad usage."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--live", description = "Market data from the exchanges' real public endpoints instead of the "
+            + "simulators (no keys needed); orders, positions and balances stay on the simulators.")
+    boolean live;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Folder for configuration, logs and state, emptied "
+            + "at each start. Default: ~/.exbus/demo ($EXBUS_HOME/demo when EXBUS_HOME is set).")
+    Path dir;
+
+    @Option(names = "--streams-port", paramLabel = "PORT", defaultValue = "8090", description = "Port of "
+            + "streams-apps' query API and dashboard; a free one is taken if it is in use. Default: ${DEFAULT-VALUE}.")
+    int streamsPort;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s", converter = OptionTypes.Interval.class,
+            description = "Longest wait for each start-up step. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--live-endpoints", hidden = true, split = ",", paramLabel = "URI",
+            description = "The endpoints --live checks (for tests).")
+    List<URI> liveEndpoints = LiveMarketData.BINANCE;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (live && !liveReachable(out, err)) {
+            return ExitCodes.FAILED;
+        }
+        Path folder = dir != null ? dir : Connection.home().resolve("demo");
+        int port = portOrFree(streamsPort, out);
+        DemoRun.DemoProgress progress = new DemoRun.DemoProgress(out);
+        DemoRun run = new DemoRun(folder, live, port, timeout, progress);
+        // Ctrl-C stops the demo even where SIGINT came in ignored (started in the background by a script): the
+        // JVM installs no handler of its own then.
+        Signal.handle(new Signal("INT"), signal -> System.exit(ExitCodes.OK));
+        CountDownLatch stopping = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.countDown();
+            Connection.deleteStackFileIfOurs();
+            out.println("exbus demo: stopping everything it started ...");
+            out.flush();
+        }, "exbus-demo-stop"));
+        DemoRun.Endpoints endpoints;
+        try {
+            endpoints = run.start();
+        } catch (DemoRun.DemoFailure e) {
+            err.println("exbus demo: " + e.getMessage());
+            err.flush();
+            run.stop();
+            return ExitCodes.FAILED;
+        }
+        Connection.writeStackFile(Map.of("bootstrap", endpoints.bootstrap(), "registry", endpoints.registry(),
+                StreamsApiOptions.STACK_FILE_KEY, endpoints.streamsUrl()));
+        printSummary(out, endpoints, progress.seconds());
+        while (!stopping.await(1, TimeUnit.SECONDS)) {
+            List<ChildProcess> gone = run.exited();
+            if (!gone.isEmpty()) {
+                err.println("exbus demo: " + gone.get(0).describe(20));
+                err.println("exbus demo: stopping everything");
+                err.flush();
+                run.stop();
+                return ExitCodes.FAILED;
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private boolean liveReachable(PrintWriter out, PrintWriter err) throws IOException {
+        out.println("exbus demo --live: checking the exchanges' public market-data endpoints ...");
+        out.flush();
+        Optional<String> unreachable = LiveMarketData.unreachable(liveEndpoints, Duration.ofSeconds(5));
+        if (unreachable.isEmpty()) {
+            return true;
+        }
+        err.println("exbus demo: cannot reach " + unreachable.get() + " from this machine, so live market data is "
+                + "not available here.");
+        if (System.console() == null) {
+            err.println("exbus demo: run './exbus demo' (without --live) to use the exchange simulators instead.");
+            err.flush();
+            return false;
+        }
+        err.print("Use the exchange simulators instead? [Y/n] ");
+        err.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (answer == null || !(answer.isBlank() || answer.trim().toLowerCase().startsWith("y"))) {
+            return false;
+        }
+        live = false;
+        return true;
+    }
+
+    private static int portOrFree(int wanted, PrintWriter out) {
+        try (ServerSocket probe = new ServerSocket(wanted, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+            return wanted;
+        } catch (IOException e) {
+            int free = Ports.freeLoopbackPorts(1).get(0);
+            out.println("exbus demo: port " + wanted + " is in use; streams-apps takes " + free + " instead");
+            return free;
+        }
+    }
+
+    private static void printSummary(PrintWriter out, DemoRun.Endpoints endpoints, double seconds) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("Kafka bootstrap", endpoints.bootstrap());
+        lines.put("schema registry", endpoints.registry());
+        lines.put("dashboard", endpoints.dashboard());
+        lines.put("query API", endpoints.streamsUrl() + "/books/binance-spot/BTCUSDT");
+        endpoints.servicePorts().forEach((name, port) ->
+                lines.put(name, "http://127.0.0.1:" + port + "/metrics  /health/ready"));
+        lines.put("config and logs", endpoints.dir() + "/config, " + endpoints.dir() + "/logs");
+        out.println();
+        lines.forEach((name, value) -> out.printf("  %-16s %s%n", name, value));
+        out.println();
+        out.println("  try:  ./exbus book binance-spot:BTCUSDT");
+        out.println("        ./exbus order place --exchange binance-spot --account spot --symbol BTCUSDT --side buy "
+                + "--type market --quantity 0.001");
+        out.println("        ./exbus positions spot");
+        out.println("        ./exbus tail --topic orders.updates.v1");
+        out.println();
+        out.printf("exbus demo: ready in %.1f s (Ctrl-C stops everything)%n", seconds);
+        out.flush();
+    }
+}
