@@ -217,6 +217,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldKeepTheRegistrysSchemasInTheClusterSoThatTheirIdsSurviveARestart() {
+        String registry = deployment.registryService();
+
+        assertThat(String.valueOf(compose.service(registry).get("image")))
+                .as("Apicurio's KafkaSQL variant, not the in-memory one").contains("apicurio-registry-kafkasql:");
+        assertThat(compose.environment(registry).get("KAFKA_BOOTSTRAP_SERVERS").split(","))
+                .allSatisfy(server -> assertThat(ComposeRules.brokers(compose)).contains(server.split(":")[0]));
+        assertThat(compose.dependsOn(registry)).as("starts after the brokers")
+                .containsKeys(ComposeRules.brokers(compose).toArray(String[]::new));
+    }
+
+    @Test
     void shouldPointEveryServiceAtTheBrokersAndTheRegistrysConfluentApi() throws IOException {
         for (String service : SERVICES.keySet()) {
             ServiceConfig config = loadConfiguration(service);
