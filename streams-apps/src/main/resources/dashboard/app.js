@@ -269,10 +269,10 @@
     const all = bids.concat(asks);
     let low = Math.min(...all.map((l) => l.price));
     let high = Math.max(...all.map((l) => l.price));
-    if (low === high) {
-      low -= 1;
-      high += 1;
-    }
+    // A margin on both sides, so that the depth of the furthest level shows as a step and not as an edge.
+    const margin = low === high ? 1 : (high - low) * 0.06;
+    low -= margin;
+    high += margin;
     const maxDepth = Math.max(bids.length ? bids[bids.length - 1].depth : 0,
       asks.length ? asks[asks.length - 1].depth : 0) || 1;
     const x = (price) => pad.left + (price - low) / (high - low) * (w - pad.left - pad.right);

@@ -39,8 +39,11 @@ public final class StreamsAppsService implements Service {
         this.dashboard = dashboard;
     }
 
-    /** The service of {@code context}, with its query API routed; for the runner. */
-    static StreamsAppsService create(ServiceContext context) {
+    /**
+     * The service of {@code context}, with its query API and dashboard routed; for the runner, and for tests of
+     * other packages and modules that run the service ({@code RunningService}).
+     */
+    public static StreamsAppsService create(ServiceContext context) {
         ServiceConfig config = context.config();
         EventSerdes serdes = new EventSerdes(context.kafka().serdeConfig());
         Topology topology = StreamsApps.buildTopology(StreamsAppsKeys.books(config),

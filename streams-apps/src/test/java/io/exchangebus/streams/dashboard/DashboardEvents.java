@@ -1,6 +1,7 @@
 package io.exchangebus.streams.dashboard;
 
 import io.exchangebus.events.AckStatus;
+import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
 import io.exchangebus.events.EventSource;
@@ -78,6 +79,15 @@ final class DashboardEvents {
                 .setStatus(AckStatus.valueOf(status)).setClientOrderId(clientOrderId)
                 .setExchangeOrderId("REJECTED".equals(status) ? null : "4300123" + clientOrderId.length())
                 .setError(null).setCommandCreatedAt(now.minusMillis(40)).setAckTime(now).build();
+    }
+
+    static BalanceUpdate balance(String asset, String free, String locked) {
+        Instant now = Instant.now();
+        BigDecimal f = new BigDecimal(free);
+        BigDecimal l = new BigDecimal(locked);
+        return BalanceUpdate.newBuilder().setExchange(EXCHANGE).setAccount(ACCOUNT).setAsset(asset).setFree(f)
+                .setLocked(l).setTotal(f.add(l)).setExchangeTime(now.minusMillis(4)).setReceiveTime(now)
+                .setSource(EventSource.STREAM).build();
     }
 
     /** A limit buy of 0.01 BTCUSDT at {@code price}, with its status and filled quantity. */
