@@ -47,6 +47,8 @@ public final class DashboardFeed implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, context.common().instanceId() + "-dashboard");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // A viewer never creates a topic by asking for it.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         // A position past what retention kept starts again at the oldest record left.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
