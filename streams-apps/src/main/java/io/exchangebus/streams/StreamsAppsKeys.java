@@ -8,6 +8,8 @@ import io.exchangebus.service.config.ConfigTypes;
 import io.exchangebus.service.config.ServiceConfig;
 import io.exchangebus.service.config.Validators;
 import io.exchangebus.streams.books.BookViewSettings;
+import io.exchangebus.streams.dashboard.DashboardSettings;
+import io.exchangebus.streams.dashboard.DashboardTopics;
 import io.exchangebus.streams.positions.PositionSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -73,11 +75,27 @@ public final class StreamsAppsKeys {
                     + "that a late replay of its updates is recognised and not counted twice.")
             .validatedBy(Validators.positiveDuration());
 
+    public static final ConfigKey<Boolean> DASHBOARD_ENABLED = ConfigKey.withDefault("dashboard.enabled",
+            ConfigTypes.BOOLEAN, true, "Serve the live dashboard at /dashboard on the ops port (books, trades, "
+                    + "orders, positions and balances of every account: keep the port private).");
+    public static final ConfigKey<Integer> DASHBOARD_RECENT = ConfigKey.withDefault("dashboard.recent",
+            ConfigTypes.INT, 50, "Events the dashboard keeps and shows per list: trades per book, order acks, order "
+                    + "updates, reconciliation alerts.").validatedBy(Validators.between(1, 1000));
+    public static final ConfigKey<Duration> DASHBOARD_PUSH_INTERVAL = ConfigKey.withDefault(
+            "dashboard.push-interval", ConfigTypes.DURATION, Duration.ofMillis(250), "Least time between two "
+                    + "pushes to a dashboard; changes in between are coalesced, latest value per key.")
+            .validatedBy(value -> value.compareTo(Duration.ofMillis(10)) < 0
+                    ? Optional.of("must be at least 10ms") : Optional.empty());
+    public static final ConfigKey<Integer> DASHBOARD_MAX_CLIENTS = ConfigKey.withDefault("dashboard.max-clients",
+            ConfigTypes.INT, 32, "Dashboards open at once (each has a live feed and a thread); one more is "
+                    + "answered 503.").validatedBy(Validators.between(1, 1000));
+
     /** Every key of the service, common ones first. */
     public static final ConfigSchema SCHEMA = CommonKeys.SCHEMA.with(APPLICATION_ID, STATE_DIR, THREADS,
                     STANDBY_REPLICAS, ADVERTISED_HOST, QUERY_TIMEOUT, TOPIC_PREFIX, KAFKA_STREAMS, BOOK_DEPTH,
                     BOOK_MIN_INTERVAL, POSITION_TOLERANCE, POSITION_GRACE_PERIOD, POSITION_CHECK_INTERVAL,
-                    ORDER_RETENTION)
+                    ORDER_RETENTION, DASHBOARD_ENABLED, DASHBOARD_RECENT, DASHBOARD_PUSH_INTERVAL,
+                    DASHBOARD_MAX_CLIENTS)
             .withRule(StreamsAppsKeys::streamsKeepTheirGuarantees);
 
     /** Settings the service sets itself: a pass-through map may not change them. */
@@ -98,6 +116,17 @@ public final class StreamsAppsKeys {
     public static PositionSettings positions(ServiceConfig config) {
         return new PositionSettings(config.get(POSITION_TOLERANCE), config.get(POSITION_GRACE_PERIOD),
                 config.get(POSITION_CHECK_INTERVAL), config.get(ORDER_RETENTION));
+    }
+
+    /** The dashboard's settings; whether it is served at all is {@link #DASHBOARD_ENABLED}. */
+    public static DashboardSettings dashboard(ServiceConfig config) {
+        return new DashboardSettings(config.get(DASHBOARD_RECENT), config.get(DASHBOARD_PUSH_INTERVAL),
+                config.get(DASHBOARD_MAX_CLIENTS), DashboardSettings.HEARTBEAT);
+    }
+
+    /** The topics the dashboard reads, with {@code streams.topic-prefix} in front. */
+    public static DashboardTopics dashboardTopics(ServiceConfig config) {
+        return DashboardTopics.prefixed(config.get(TOPIC_PREFIX));
     }
 
     /** The topics, with {@code streams.topic-prefix} in front. */

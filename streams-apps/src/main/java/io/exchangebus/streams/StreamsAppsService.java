@@ -4,6 +4,8 @@ import io.exchangebus.service.Service;
 import io.exchangebus.service.ServiceContext;
 import io.exchangebus.service.config.ServiceConfig;
 import io.exchangebus.service.ops.ReadinessCheck;
+import io.exchangebus.streams.dashboard.DashboardFeed;
+import io.exchangebus.streams.dashboard.DashboardHandler;
 import io.exchangebus.streams.errors.StreamsDeadLetters;
 import io.exchangebus.streams.query.QueryApi;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -20,22 +22,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * streams-apps as a service: one Kafka Streams application running {@link StreamsApps#buildTopology}, exactly-once
- * ({@code exactly_once_v2}), its bad records dead-lettered inside its transactions, its query API on the ops port,
- * ready while the application is RUNNING.
+ * ({@code exactly_once_v2}), its bad records dead-lettered inside its transactions, its query API and (unless
+ * {@code dashboard.enabled} is false) its live dashboard on the ops port, ready while the application is RUNNING.
  */
 public final class StreamsAppsService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsAppsService.class);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    /** Null when {@code dashboard.enabled} is false. */
+    private final DashboardFeed dashboard;
 
-    private StreamsAppsService(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+    private StreamsAppsService(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DashboardFeed dashboard) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
+        this.dashboard = dashboard;
     }
 
-    /** The service of {@code context}, with its query API routed; for the runner. */
-    static StreamsAppsService create(ServiceContext context) {
+    /**
+     * The service of {@code context}, with its query API and dashboard routed; for the runner, and for tests of
+     * other packages and modules that run the service ({@code RunningService}).
+     */
+    public static StreamsAppsService create(ServiceContext context) {
         ServiceConfig config = context.config();
         EventSerdes serdes = new EventSerdes(context.kafka().serdeConfig());
         Topology topology = StreamsApps.buildTopology(StreamsAppsKeys.books(config),
@@ -56,7 +64,13 @@ public final class StreamsAppsService implements Service {
         QueryApi api = new QueryApi(streams, host, context.httpPort(), config.get(StreamsAppsKeys.QUERY_TIMEOUT),
                 config.get(StreamsAppsKeys.BOOK_DEPTH));
         QueryApi.PATHS.forEach(path -> context.route(path, api));
-        return new StreamsAppsService(streams, metrics);
+        DashboardFeed dashboard = null;
+        if (config.get(StreamsAppsKeys.DASHBOARD_ENABLED)) {
+            dashboard = DashboardFeed.create(context, StreamsAppsKeys.dashboard(config),
+                    StreamsAppsKeys.dashboardTopics(config));
+            context.route(DashboardHandler.PATH, dashboard.handler());
+        }
+        return new StreamsAppsService(streams, metrics, dashboard);
     }
 
     /** The application's properties: pass-through first, then what the service guarantees. */
@@ -78,6 +92,9 @@ public final class StreamsAppsService implements Service {
     @Override
     public void start() {
         streams.start();
+        if (dashboard != null) {
+            dashboard.start();
+        }
     }
 
     @Override
@@ -87,6 +104,10 @@ public final class StreamsAppsService implements Service {
 
     @Override
     public void close(Duration timeout) {
+        if (dashboard != null) {
+            // First, so that open dashboards end at once rather than freeze while the streams close.
+            dashboard.close();
+        }
         // Leave the group at once, so that another instance takes the partitions without waiting for the session
         // timeout.
         streams.close(CloseOptions.timeout(timeout)

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.exchangebus.service.config.ConfigException;
 import io.exchangebus.service.config.ConfigKey;
 import io.exchangebus.service.config.ConfigLoader;
+import io.exchangebus.service.config.ConfigReference;
 import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.streams.dashboard.FeedKind;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,37 @@ class StreamsAppsConfigurationTest {
         for (ConfigKey<?> key : StreamsAppsKeys.SCHEMA.keys()) {
             assertThat(readme).as(key.path()).contains("| `" + key.path() + "` |");
         }
+    }
+
+    @Test
+    void shouldShowTheGeneratedConfigurationTableInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).as("README's configuration table, as ConfigReference renders StreamsAppsKeys.SCHEMA")
+                .contains(ConfigReference.markdown(StreamsAppsKeys.SCHEMA));
+    }
+
+    @Test
+    void shouldServeTheDashboardByDefault() {
+        ServiceConfig config = load(BASE);
+
+        assertThat(config.get(StreamsAppsKeys.DASHBOARD_ENABLED)).isTrue();
+        assertThat(StreamsAppsKeys.dashboard(config).recent()).isEqualTo(50);
+        assertThat(StreamsAppsKeys.dashboard(config).pushInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(StreamsAppsKeys.dashboard(config).maxClients()).isEqualTo(32);
+        assertThat(StreamsAppsKeys.dashboardTopics(load(BASE + "streams:\n  topic-prefix: t1.\n")).kindByTopic())
+                .containsEntry("t1.state.books.v1", FeedKind.BOOK)
+                .containsEntry("t1.market.trades.v1", FeedKind.TRADE)
+                .containsEntry("t1.orders.acks.v1", FeedKind.ACK)
+                .hasSize(FeedKind.values().length);
+    }
+
+    @Test
+    void shouldRefuseAPushIntervalBelowTenMillisecondsAndNoRecentEvents() {
+        assertThatThrownBy(() -> load(BASE + "dashboard:\n  push-interval: 1ms\n  recent: 0\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dashboard.push-interval")
+                .hasMessageContaining("dashboard.recent");
     }
 
     @Test
