@@ -16,17 +16,29 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import io.exchangebus.streams.dashboard.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code ./exbus demo} as a newcomer runs it from the repository's root (after the build): it gets ready, an order
  * placed with {@code ./exbus order} is acknowledged by the OMS at the simulator, {@code ./exbus book} shows the
- * book that streams-apps materialised, and Ctrl-C (SIGINT to the demo) stops every process it started.
+ * book that streams-apps materialised, the dashboard (in a real headless Chromium) shows the book changing and the
+ * order's ack and update arriving, and Ctrl-C (SIGINT to the demo) stops every process it started. The screenshot is
+ * saved to {@code cli/target/demo-screenshots/}: {@code demo-dashboard.png} (the market) and
+ * {@code demo-dashboard-orders.png} (the order's ack and update).
  */
 class ExbusDemoIT {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Path SCREENSHOTS = Path.of("target", "demo-screenshots");
+    private static final String SPOT_BOOK = "[data-book=\"binance-spot:BTCUSDT\"] ";
 
     @TempDir
     Path tmp;
@@ -62,11 +74,39 @@ class ExbusDemoIT {
         assertThat(book.output).contains("binance-spot:BTCUSDT").containsPattern("\\d+\\.\\d+ \\| \\d+\\.\\d+");
 
         String clientOrderId = "demo-it-" + UUID.randomUUID().toString().substring(0, 8);
-        Run order = run("order", "place", "--exchange", "binance-spot", "--account", "spot", "--symbol", "BTCUSDT",
-                "--side", "buy", "--type", "market", "--quantity", "0.001", "--client-order-id", clientOrderId);
-        assertThat(order.code).as(order.output).isZero();
-        assertThat(order.output).containsPattern("ack ACCEPTED .*client-order-id=" + clientOrderId)
-                .containsPattern("order-id=\\d+");
+        try (HeadlessChromium chromium = HeadlessChromium.start(SCREENSHOTS, 1280, 1400)) {
+            WebDriver page = chromium.open(dashboard(ready));
+            WebDriverWait wait = chromium.waitUpTo(Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.textToBe(By.id("connection"), "connected"));
+            // The simulator's market moves: the book on the page changes while we look.
+            String firstSequence = wait.until(driver -> nonEmpty(driver, SPOT_BOOK + "[data-field=\"sequence\"]"));
+            wait.until(driver -> {
+                String now = nonEmpty(driver, SPOT_BOOK + "[data-field=\"sequence\"]");
+                return now != null && !now.equals(firstSequence) ? now : null;
+            });
+            assertThat(page.findElement(By.cssSelector(SPOT_BOOK + "[data-field=\"best-bid\"]")).getText())
+                    .matches("\\d+\\.\\d+");
+
+            Run order = run("order", "place", "--exchange", "binance-spot", "--account", "spot", "--symbol",
+                    "BTCUSDT", "--side", "buy", "--type", "market", "--quantity", "0.001", "--client-order-id",
+                    clientOrderId);
+            assertThat(order.code).as(order.output).isZero();
+            assertThat(order.output).containsPattern("ack ACCEPTED .*client-order-id=" + clientOrderId)
+                    .containsPattern("order-id=\\d+");
+
+            // The order arrives on the page: its ack, then its update.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#acks tr[data-client-order-id=\"" + clientOrderId + "\"][data-status=\"ACCEPTED\"]")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#order-updates tr[data-client-order-id=\"" + clientOrderId + "\"]")));
+            Path market = chromium.screenshot("demo-dashboard");
+            // The page redraws its rows as data arrives; scroll to the section, which stays.
+            ((JavascriptExecutor) page).executeScript("document.getElementById('orders').scrollIntoView()");
+            Path orders = chromium.screenshot("demo-dashboard-orders");
+            assertThat(Files.size(market)).isGreaterThan(1000);
+            assertThat(Files.size(orders)).isGreaterThan(1000);
+            assertThat(chromium.consoleErrors()).as("script errors on the page").isEmpty();
+        }
 
         List<ProcessHandle> children = demo.toHandle().descendants().toList();
         assertThat(children).as("broker, registry, two simulators and four services").hasSizeGreaterThanOrEqualTo(8);
@@ -75,6 +115,20 @@ class ExbusDemoIT {
         assertThat(demo.exitValue()).isZero();
         assertAllGone(children);
         assertThat(tmp.resolve("home").resolve("stack.properties")).doesNotExist();
+    }
+
+    /** The dashboard's URL as the demo printed it. */
+    private String dashboard(String readyLine) {
+        synchronized (demoOutput) {
+            return demoOutput.stream().filter(line -> line.trim().startsWith("dashboard"))
+                    .map(line -> line.trim().substring("dashboard".length()).trim()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no dashboard line before '" + readyLine + "'"));
+        }
+    }
+
+    private static String nonEmpty(WebDriver driver, String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
     }
 
     private ProcessBuilder exbus(String... args) {
