@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /** The whole pipeline on one machine, each part its own process, until Ctrl-C. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,7 +31,8 @@ import sun.misc.Signal;
                 + "configuration for BTCUSDT spot and perpetual and two demo accounts (spot, perp).",
                 "Prints progress, then where everything is and a line 'ready' once books flow; other exbus commands "
                 + "(order, book, positions, tail) find it with no options. Ctrl-C stops everything it started.",
-                "Exit codes: 0 stopped by Ctrl-C, 1 failed to start (naming the part and its log), 2 bad usage."})
+                "Exit codes: 130 stopped by Ctrl-C (143 by SIGTERM), as for any JVM a signal stops; 1 failed to "
+                + "start or a part stopped (naming it and its log); 2 bad usage."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Market data from the exchanges' real public endpoints instead of the "
             + "simulators (no keys needed); orders, positions and balances stay on the simulators.")
@@ -68,9 +68,6 @@ final class DemoCommand implements Callable<Integer> {
         int port = portOrFree(streamsPort, out);
         DemoRun.DemoProgress progress = new DemoRun.DemoProgress(out);
         DemoRun run = new DemoRun(folder, live, port, timeout, progress);
-        // Ctrl-C stops the demo even where SIGINT came in ignored (started in the background by a script): the
-        // JVM installs no handler of its own then.
-        Signal.handle(new Signal("INT"), signal -> System.exit(ExitCodes.OK));
         CountDownLatch stopping = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.countDown();
