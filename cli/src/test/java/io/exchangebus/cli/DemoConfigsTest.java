@@ -1,0 +1,98 @@
+package io.exchangebus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exchangebus.ingest.IngestKeys;
+import io.exchangebus.ingest.IngestMain;
+import io.exchangebus.oms.OmsKeys;
+import io.exchangebus.oms.OmsServiceMain;
+import io.exchangebus.pms.PmsKeys;
+import io.exchangebus.pms.PmsServiceMain;
+import io.exchangebus.recovery.RecoveryJobMain;
+import io.exchangebus.recovery.RecoveryKeys;
+import io.exchangebus.service.config.CommonKeys;
+import io.exchangebus.service.config.ConfigLoader;
+import io.exchangebus.service.config.ConfigSchema;
+import io.exchangebus.service.config.ExchangeEnvironment;
+import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.streams.StreamsAppsKeys;
+import io.exchangebus.streams.StreamsAppsMain;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's sample configuration loads with each service's own schema, and keeps secrets out of the YAML. */
+class DemoConfigsTest {
+    private static final Map<String, ConfigSchema> SCHEMAS = Map.of(
+            IngestMain.SERVICE, IngestKeys.SCHEMA,
+            PmsServiceMain.SERVICE_NAME, PmsKeys.SCHEMA,
+            OmsServiceMain.SERVICE, OmsKeys.SCHEMA,
+            RecoveryJobMain.SERVICE_NAME, RecoveryKeys.SCHEMA,
+            StreamsAppsMain.SERVICE_NAME, StreamsAppsKeys.SCHEMA);
+    private static final DemoConfigs.SimulatorConnection SPOT = new DemoConfigs.SimulatorConnection(
+            "http://127.0.0.1:41001", "ws://127.0.0.1:41002", "ws://127.0.0.1:41002/ws-api/v3", "spot-key",
+            "spot-secret-value");
+    private static final DemoConfigs.SimulatorConnection USDM = new DemoConfigs.SimulatorConnection(
+            "http://127.0.0.1:42001", "ws://127.0.0.1:42002", "ws://127.0.0.1:42002/ws-fapi/v1", "usdm-key",
+            "usdm-secret-value");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldWriteAConfigurationEveryServiceLoadsPointingAtTheSimulators() throws IOException {
+        Map<String, Path> files = configs(false).write(18080, 18081, 18082, 18090);
+
+        assertThat(files).containsOnlyKeys(SCHEMAS.keySet());
+        files.forEach((service, file) -> assertThat(load(service, file)).as(service).isNotNull());
+        ServiceConfig ingest = load(IngestMain.SERVICE, files.get(IngestMain.SERVICE));
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo(ExchangeEnvironment.CUSTOM);
+        assertThat(ingest.get(CommonKeys.HTTP_PORT)).isEqualTo(18080);
+        ServiceConfig oms = load(OmsServiceMain.SERVICE, files.get(OmsServiceMain.SERVICE));
+        assertThat(oms.get(OmsKeys.PRICE_BAND)).isEqualByComparingTo("0.05");
+        assertThat(load(StreamsAppsMain.SERVICE_NAME, files.get(StreamsAppsMain.SERVICE_NAME))
+                .get(CommonKeys.HTTP_PORT)).isEqualTo(18090);
+    }
+
+    @Test
+    void shouldTakeLiveMarketDataFromProductionAndTurnThePriceBandOff() throws IOException {
+        Map<String, Path> files = configs(true).write(18080, 18081, 18082, 18090);
+
+        ServiceConfig ingest = load(IngestMain.SERVICE, files.get(IngestMain.SERVICE));
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT))
+                .isEqualTo(ExchangeEnvironment.PRODUCTION);
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.USDM))
+                .isEqualTo(ExchangeEnvironment.PRODUCTION);
+        ServiceConfig oms = load(OmsServiceMain.SERVICE, files.get(OmsServiceMain.SERVICE));
+        assertThat(oms.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo(ExchangeEnvironment.CUSTOM);
+        assertThat(oms.get(OmsKeys.PRICE_BAND)).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void shouldKeepKeysAndSecretsInOwnerOnlyFilesNamedByReference() throws IOException {
+        Map<String, Path> files = configs(false).write(18080, 18081, 18082, 18090);
+
+        for (Path file : files.values()) {
+            assertThat(Files.readString(file)).doesNotContain("spot-secret-value", "usdm-secret-value", "spot-key");
+        }
+        Path secret = dir.resolve("secrets").resolve(DemoConfigs.SPOT_ACCOUNT + ".secret");
+        assertThat(secret).hasContent("spot-secret-value");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(Files.readString(files.get(OmsServiceMain.SERVICE))).contains("secret: file:" + secret);
+        assertThat(SPOT.toString()).doesNotContain("spot-secret-value");
+    }
+
+    private DemoConfigs configs(boolean live) {
+        return new DemoConfigs(dir, "127.0.0.1:9092", "http://127.0.0.1:8081/apis/ccompat/v7", SPOT, USDM, live);
+    }
+
+    private static ServiceConfig load(String service, Path file) {
+        return new ConfigLoader(service, SCHEMAS.get(service), Map.of()).load(Optional.of(file));
+    }
+}
