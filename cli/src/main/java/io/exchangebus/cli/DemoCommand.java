@@ -1,6 +1,5 @@
 package io.exchangebus.cli;
 
-import io.exchangebus.localstack.process.ChildProcess;
 import io.exchangebus.localstack.process.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,9 +87,9 @@ final class DemoCommand implements Callable<Integer> {
                 StreamsApiOptions.STACK_FILE_KEY, endpoints.streamsUrl()));
         printSummary(out, endpoints, progress.seconds());
         while (!stopping.await(1, TimeUnit.SECONDS)) {
-            List<ChildProcess> gone = run.exited();
-            if (!gone.isEmpty()) {
-                err.println("exbus demo: " + gone.get(0).describe(20));
+            Optional<String> gone = run.exited();
+            if (gone.isPresent()) {
+                err.println("exbus demo: " + gone.get());
                 err.println("exbus demo: stopping everything");
                 err.flush();
                 run.stop();

@@ -8,6 +8,7 @@ import io.exchangebus.localstack.process.ChildReaper;
 import io.exchangebus.localstack.process.Classpath;
 import io.exchangebus.localstack.process.JvmOptions;
 import io.exchangebus.localstack.process.Ports;
+import io.exchangebus.localstack.process.ServiceProcess;
 import io.exchangebus.localstack.process.WorkDir;
 import io.exchangebus.oms.OmsServiceMain;
 import io.exchangebus.pms.PmsServiceMain;
@@ -17,9 +18,6 @@ import io.exchangebus.streams.StreamsAppsMain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 
@@ -57,12 +56,11 @@ final class DemoRun {
     private final int streamsPort;
     private final Duration timeout;
     private final DemoProgress progress;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ChildProcess> simulators = new ArrayList<>();
-    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private LocalStack stack;
-    private boolean stopped;
+    private volatile boolean stopping;
 
     DemoRun(Path dir, boolean liveMarketData, int streamsPort, Duration timeout, DemoProgress progress) {
         this.dir = dir;
@@ -117,32 +115,38 @@ final class DemoRun {
             throw new DemoFailure("the recovery job did not finish cleanly: " + recovery.describe(LOG_LINES));
         }
         progress.step("recovery-job done; starting " + String.join(", ", SERVICES.keySet()));
-        SERVICES.forEach((name, main) -> services.put(name, ChildProcess.start(name, logs, Classpath.current(),
-                JvmOptions.QUICK_START, main, List.of("--config", configs.get(name).toString()))));
+        SERVICES.forEach((name, main) -> services.put(name, ServiceProcess.launch(name, main, logs,
+                JvmOptions.QUICK_START, configs.get(name), servicePorts.get(name))));
         awaitReady();
-        String streamsUrl = "http://127.0.0.1:" + streamsPort;
         progress.step("all services ready; waiting for the first books to reach streams-apps");
-        awaitBook(streamsUrl, DemoConfigs.SPOT);
-        awaitBook(streamsUrl, DemoConfigs.USDM);
-        return new Endpoints(stack.bootstrapServers(), stack.registryUrl(), streamsUrl,
+        ServiceProcess streams = services.get(StreamsAppsMain.SERVICE_NAME);
+        awaitBook(streams, DemoConfigs.SPOT);
+        awaitBook(streams, DemoConfigs.USDM);
+        return new Endpoints(stack.bootstrapServers(), stack.registryUrl(), "http://127.0.0.1:" + streamsPort,
                 new LinkedHashMap<>(servicePorts), dir);
     }
 
-    /** A service or simulator that has exited while the demo runs, if any. */
-    List<ChildProcess> exited() {
-        List<ChildProcess> gone = new ArrayList<>();
-        simulators.stream().filter(c -> !c.isAlive()).forEach(gone::add);
-        services.values().stream().filter(c -> !c.isAlive()).forEach(gone::add);
-        return gone;
+    /**
+     * The first simulator or service that has exited while the demo runs (its state and the tail of its log), if
+     * any and if the demo is not stopping them itself.
+     */
+    Optional<String> exited() {
+        if (stopping) {
+            return Optional.empty();
+        }
+        Optional<String> simulator = simulators.stream().filter(c -> !c.isAlive()).findFirst()
+                .map(c -> c.describe(LOG_LINES));
+        return simulator.isPresent() ? simulator
+                : services.values().stream().filter(c -> !c.isAlive()).findFirst().map(ServiceProcess::describe);
     }
 
     /** Stops the services together, then the simulators, then the stack. Idempotent. */
     synchronized void stop() {
-        if (stopped) {
+        if (stopping) {
             return;
         }
-        stopped = true;
-        ChildProcess.stopAll(new ArrayList<>(services.values()), STOP_GRACE);
+        stopping = true;
+        ServiceProcess.stopAll(services.values(), STOP_GRACE);
         ChildProcess.stopAll(simulators, Duration.ofSeconds(5));
         if (stack != null) {
             stack.close();
@@ -185,40 +189,31 @@ final class DemoRun {
         return DemoConfigs.SimulatorConnection.of(props);
     }
 
-    private void awaitReady() throws InterruptedException {
+    /** Waits for each service in turn; they started together, so the wait is the slowest one's. */
+    private void awaitReady() {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, ChildProcess> waiting = new LinkedHashMap<>(services);
-        while (!waiting.isEmpty()) {
-            for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                if (!entry.getValue().isAlive()) {
-                    throw new DemoFailure(entry.getKey() + " stopped while starting: "
-                            + entry.getValue().describe(LOG_LINES));
-                }
-                if (get("http://127.0.0.1:" + servicePorts.get(entry.getKey()) + "/health/ready") == 200) {
-                    progress.step(entry.getKey() + " ready (ops port " + servicePorts.get(entry.getKey()) + ")");
-                    it.remove();
-                }
+        for (ServiceProcess service : services.values()) {
+            try {
+                service.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            } catch (IllegalStateException e) {
+                throw new DemoFailure(e.getMessage());
             }
-            if (System.nanoTime() > deadline) {
-                throw new DemoFailure("not ready within " + timeout.toSeconds() + " s: " + waiting.keySet()
-                        + "; logs in " + dir.resolve("logs"));
-            }
-            Thread.sleep(100);
+            progress.step(service.name() + " ready (ops port " + service.opsPort() + ")");
         }
     }
 
-    private void awaitBook(String streamsUrl, String exchange) throws InterruptedException {
+    private void awaitBook(ServiceProcess streams, String exchange) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String url = streamsUrl + "/books/" + exchange + "/" + DemoConfigs.SYMBOL;
-        while (!bookShown(url)) {
-            List<ChildProcess> gone = exited();
-            if (!gone.isEmpty()) {
-                throw new DemoFailure(gone.get(0).name() + " stopped: " + gone.get(0).describe(LOG_LINES));
+        String path = "/books/" + exchange + "/" + DemoConfigs.SYMBOL;
+        while (!bookShown(streams, path)) {
+            Optional<String> gone = exited();
+            if (gone.isPresent()) {
+                throw new DemoFailure(gone.get());
             }
             if (System.nanoTime() > deadline) {
-                throw new DemoFailure("no " + exchange + " " + DemoConfigs.SYMBOL + " book at " + url + " within "
-                        + timeout.toSeconds() + " s; logs in " + dir.resolve("logs"));
+                throw new DemoFailure("no " + exchange + " " + DemoConfigs.SYMBOL + " book at "
+                        + streams.name() + "'s " + path + " within " + timeout.toSeconds() + " s; logs in "
+                        + dir.resolve("logs"));
             }
             Thread.sleep(100);
         }
@@ -226,28 +221,12 @@ final class DemoRun {
                 + "-> streams-apps");
     }
 
-    private boolean bookShown(String url) {
+    private static boolean bookShown(ServiceProcess streams, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = streams.get(path);
             return response.statusCode() == 200 && !response.body().contains("\"book\":null");
         } catch (IOException e) {
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private int get(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 

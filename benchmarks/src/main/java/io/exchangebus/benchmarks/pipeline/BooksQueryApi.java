@@ -3,6 +3,7 @@ package io.exchangebus.benchmarks.pipeline;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangebus.localstack.process.ServiceProcess;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;

@@ -2,6 +2,7 @@ package io.exchangebus.benchmarks.pipeline;
 
 import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.localstack.LocalStack;
+import io.exchangebus.localstack.process.ServiceProcess;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.exchangebus.benchmarks.pipeline;
 
 import io.exchangebus.localstack.LocalStack;
+import io.exchangebus.localstack.process.ServiceProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -108,9 +108,25 @@ public final class KafkaClients {
 
     /** Properties of a consumer in {@code groupId}. */
     public Properties consumerProperties(String groupId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId("consumer"));
+        Properties props = consumerBase(clientId("consumer"));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        return props;
+    }
+
+    /**
+     * Properties of a consumer in no group, for a reader that {@code assign()}s its partitions and commits nothing
+     * (a viewer of topics): client id {@code <instance>-<purpose>-<n>}, read committed, and it never creates a topic by
+     * asking for it. The {@code kafka.consumer} pass-through applies as to every consumer.
+     */
+    public Properties readerProperties(String purpose) {
+        Properties props = consumerBase(clientId(purpose));
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return props;
+    }
+
+    private Properties consumerBase(String clientId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.putAll(passThrough(CommonKeys.KAFKA_CONSUMER.path(), common.kafkaConsumer(), false));

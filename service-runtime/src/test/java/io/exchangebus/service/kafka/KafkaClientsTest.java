@@ -71,6 +71,17 @@ class KafkaClientsTest {
     }
 
     @Test
+    void shouldGiveAReaderNoGroupNoCommitsAndNoTopicCreation() {
+        Properties props = new KafkaClients(config(Map.of("EXBUS_KAFKA__CLIENT__SECURITY_PROTOCOL", "SASL_SSL",
+                "EXBUS_KAFKA__CONSUMER__MAX_POLL_RECORDS", "50"))).readerProperties("dashboard");
+
+        assertThat(props).doesNotContainKey("group.id").containsEntry("isolation.level", "read_committed")
+                .containsEntry("enable.auto.commit", "false").containsEntry("allow.auto.create.topics", "false")
+                .containsEntry("security.protocol", "SASL_SSL").containsEntry("max.poll.records", "50");
+        assertThat(props.getProperty("client.id")).contains("-dashboard-");
+    }
+
+    @Test
     void shouldLoadSecretReferencesOfPassThroughValuesAtUse() throws Exception {
         Path jaas = Files.writeString(dir.resolve("jaas"), JAAS + "\n");
         ServiceConfig config = config(Map.of(

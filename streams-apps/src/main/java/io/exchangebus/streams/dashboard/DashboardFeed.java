@@ -42,13 +42,7 @@ public final class DashboardFeed implements AutoCloseable {
      * committed), {@code read_committed}, and the service's Avro deserializer against its registry.
      */
     public static DashboardFeed create(ServiceContext context, DashboardSettings settings, DashboardTopics topics) {
-        Properties props = context.kafka().consumerProperties("unused");
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, context.common().instanceId() + "-dashboard");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // A viewer never creates a topic by asking for it.
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        Properties props = context.kafka().readerProperties("dashboard");
         // A position past what retention kept starts again at the oldest record left.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
