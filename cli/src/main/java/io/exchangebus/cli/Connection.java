@@ -43,7 +43,12 @@ final class Connection {
     }
 
     String registry() {
-        return resolve(registry, "EXBUS_REGISTRY", "registry", "--registry");
+        return registry(registry);
+    }
+
+    /** The registry URL: {@code option} if given, else as {@link #registry()} finds it. */
+    static String registry(String option) {
+        return resolve(option, "EXBUS_REGISTRY", "registry", "--registry");
     }
 
     private static String resolve(String option, String env, String key, String flag) {

@@ -94,6 +94,7 @@ final class DemoRun {
         stack = LocalStack.startProcesses();
         progress.step("Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl());
         CatalogueTopics.ensure(stack.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
+        progress.step("schemas: " + SchemasCommand.registerCatalogue(stack.registryUrl()));
         DemoConfigs.SimulatorConnection spot = awaitConnection(spotSim);
         DemoConfigs.SimulatorConnection usdm = awaitConnection(usdmSim);
         progress.step("simulators: binance-spot at " + spot.restUrl() + ", binance-usdm at " + usdm.restUrl());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "ExchangeBus: crypto exchanges to Kafka topics and back.",
         subcommands = {StackCommand.class, TailCommand.class, SmokeCommand.class, SimCommand.class,
                 NormalizeCommand.class, ServiceCommand.class, RecoverCommand.class, OrderCli.class, BookCommand.class,
-                PositionsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                PositionsCommand.class, DemoCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
 public final class Exbus implements Runnable {
     /** Exit code of a command that failed at run time. */
     static final int FAILED = 1;

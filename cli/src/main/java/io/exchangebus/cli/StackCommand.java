@@ -35,6 +35,7 @@ final class StackCommand implements java.util.concurrent.Callable<Integer> {
             stack.close();
             stopped.countDown();
         }, "exbus-stack-stop"));
+        err.println("exbus stack: " + SchemasCommand.registerCatalogue(stack.registryUrl()));
         Connection.writeStackFile(Map.of("bootstrap", stack.bootstrapServers(), "registry", stack.registryUrl()));
         out.println("bootstrap=" + stack.bootstrapServers() + " registry=" + stack.registryUrl());
         out.flush();

@@ -2,6 +2,9 @@ package io.exchangebus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exchangebus.avro.registry.SchemaRegistryClient;
+import io.exchangebus.avro.topics.CatalogueSchemas;
+import io.exchangebus.avro.topics.Topic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,6 +37,9 @@ class ExbusStackIT {
         List<ProcessHandle> children = exbus.toHandle().descendants().toList();
         System.out.println("exbus stack ready in " + readyMs + " ms (JVM start included), children " + children.size());
 
+        // Every topic's value schema is there before anything writes, for clients that do not register their own.
+        assertThat(new SchemaRegistryClient(SchemaRegistryClient.Settings.of(ready.group(2))).subjects())
+                .containsAll(CatalogueSchemas.topics().stream().map(Topic::valueSubject).toList());
         // The stack works, and other commands find it through the stack file with no options.
         assertThat(Files.readString(home.resolve("stack.properties"))).contains("bootstrap=" + ready.group(1));
         assertThat(smoke(ready.group(1), ready.group(2))).isZero();

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,6 +175,71 @@ public final class SchemaRegistryClient {
     public void setCompatibility(String subject, String level) {
         ObjectNode body = JSON.createObjectNode().put("compatibility", level);
         send("PUT", "/config/" + encode(subject), body.toString(), subject);
+    }
+
+    /** One version of a subject: its number and the id of its schema. */
+    public record SubjectVersion(String subject, int version, int id) {
+    }
+
+    /** Every subject the registry holds, in the order it lists them. */
+    public List<String> subjects() {
+        JsonNode answer = send("GET", "/subjects", null, null);
+        if (!answer.isArray()) {
+            throw protocolError(null, "the subject list is not an array: " + answer);
+        }
+        List<String> subjects = new ArrayList<>();
+        answer.forEach(s -> subjects.add(s.asText()));
+        return subjects;
+    }
+
+    /**
+     * The latest version of a subject.
+     *
+     * @throws SchemaRegistryException with {@link SchemaRegistryException#isNotFound()} for an unknown subject
+     */
+    public SubjectVersion latest(String subject) {
+        JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null, subject);
+        int version = answer.path("version").asInt(-1);
+        int id = answer.path("id").asInt(-1);
+        if (version < 0 || id < 0) {
+            throw protocolError(subject, "no version or id in the latest version: " + answer);
+        }
+        return new SubjectVersion(subject, version, id);
+    }
+
+    /**
+     * The version under which {@code schema} is registered in {@code subject}, if it is; unlike {@link #latest},
+     * not confused by a newer version registered since.
+     */
+    public Optional<SubjectVersion> version(String subject, Schema schema) {
+        try {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject), schemaBody(schema), subject);
+            int version = answer.path("version").asInt(-1);
+            int id = answer.path("id").asInt(-1);
+            if (version < 0 || id < 0) {
+                throw protocolError(subject, "no version or id in the answer to a look-up: " + answer);
+            }
+            return Optional.of(new SubjectVersion(subject, version, id));
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The compatibility rule set on a subject itself, if any (the registry's global rule applies otherwise). */
+    public Optional<String> compatibility(String subject) {
+        try {
+            JsonNode answer = send("GET", "/config/" + encode(subject), null, subject);
+            String level = answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(""));
+            return level.isEmpty() ? Optional.empty() : Optional.of(level);
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private void remember(SubjectSchema key, int id) {

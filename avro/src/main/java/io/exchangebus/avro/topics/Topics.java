@@ -77,7 +77,19 @@ public final class Topics {
             ORDER_COMMANDS, ORDER_ACKS, ORDER_UPDATES, ACCOUNT_POSITIONS, ACCOUNT_BALANCES, ACCOUNT_UPDATES,
             RECOVERY_SNAPSHOTS, STATE_BOOKS, STATE_BBO, STATE_POSITIONS, STATE_BALANCES, ALERTS_POSITIONS);
 
+    /**
+     * The services that write a dead-letter topic ({@link #deadLetter(String)}): every long-running service. The
+     * recovery job fails its run instead, recording the failure in its epoch.
+     */
+    public static final List<String> DEAD_LETTER_WRITERS = List.of("ingest", "pms-service", "oms-service",
+            "streams-apps");
+
     private Topics() {
+    }
+
+    /** The dead-letter topic of each service that writes one, in {@link #DEAD_LETTER_WRITERS} order. */
+    public static List<Topic> deadLetters() {
+        return DEAD_LETTER_WRITERS.stream().map(Topics::deadLetter).toList();
     }
 
     /**

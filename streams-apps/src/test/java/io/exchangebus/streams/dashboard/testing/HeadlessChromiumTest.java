@@ -2,7 +2,10 @@ package io.exchangebus.streams.dashboard.testing;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +32,16 @@ class HeadlessChromiumTest {
     }
 
     @Test
-    void shouldFailNamingTheDebianPackagesWhenChromedriverIsMissing() {
+    void shouldFailNamingTheDebianPackagesWhenChromedriverIsMissing() throws IOException {
+        // Whatever this machine has installed: the browser is "there" (an executable file), the driver is not.
+        Path chromium = Files.createFile(dir.resolve("chromium"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        System.setProperty(HeadlessChromium.CHROMIUM_PROPERTY, chromium.toString());
         System.setProperty(HeadlessChromium.CHROMEDRIVER_PROPERTY, dir.resolve("no-driver").toString());
 
         assertThatThrownBy(() -> HeadlessChromium.start(dir, 800, 600))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("chromedriver is not installed")
+                .hasMessageContaining("chromedriver is not installed at " + dir.resolve("no-driver"))
                 .hasMessageContaining("chromium-driver");
     }
 }
