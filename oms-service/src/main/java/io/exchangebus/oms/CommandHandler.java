@@ -35,10 +35,13 @@ import org.slf4j.LoggerFactory;
  * fate is unsure. Called on the processing thread only.
  *
  * <p>When {@code uncertain} (a command that an earlier process may already have sent: read again after a restart
- * or after an aborted transaction), a place or replace first asks the exchange for the order under its derived
- * client order id; if the exchange has it, the ack is ACCEPTED with that order and nothing is sent. A request
- * without an answer (timeout, lost connection) is treated the same way after the fact. If even that question
- * fails, {@link RetryLaterException} asks the loop to try again later rather than risk a second order.
+ * or after an aborted transaction), its outcome is settled at the exchange before anything else, expiry included:
+ * a place or replace asks for the order under its derived client order id, and if the exchange has it the ack is
+ * ACCEPTED with that order, its state is written, and nothing is sent; a cancel asks for the order it names, and
+ * is ACCEPTED when that order is canceled. Only what the exchange shows nothing of goes on to the checks, so
+ * EXPIRED always means "never reached the exchange". A request without an answer (timeout, lost connection) is
+ * settled the same way after the fact. If the exchange cannot be asked, {@link RetryLaterException} asks the loop
+ * to try again later rather than risk a second order or a wrong answer.
  */
 public final class CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
@@ -79,11 +82,13 @@ public final class CommandHandler {
     public Handled handle(OrderCommand command, boolean uncertain, KillSwitch killSwitch) {
         Object action = command.getAction();
         String clientOrderId = clientOrderIdOf(action);
-        if (command.getExpiresAt() != null && command.getExpiresAt().isBefore(clock.instant())) {
-            return only(acks.expired(command, clientOrderId));
-        }
+        boolean expired = command.getExpiresAt() != null && command.getExpiresAt().isBefore(clock.instant());
+        // EXPIRED says "never reached the exchange". An uncertain cancel-all may have reached it, and cannot be
+        // looked up: it is sent again, whatever its expiry (canceling is the safe direction).
+        boolean resend = uncertain && action instanceof CancelAll;
         if (action instanceof CancelAll && KillSwitch.ALL_ACCOUNTS.equals(command.getAccount())) {
-            return only(cancelAllOnExchange(command, (CancelAll) action));
+            return only(expired && !resend ? acks.expired(command, null)
+                    : cancelAllOnExchange(command, (CancelAll) action));
         }
         Optional<AccountSessions.Session> session = sessions.of(command.getAccount())
                 .filter(s -> s.exchange().equals(command.getExchange()));
@@ -92,25 +97,106 @@ public final class CommandHandler {
                     "UNKNOWN_ACCOUNT", "account " + command.getAccount() + " on " + command.getExchange()
                     + " is not served by this OMS", false, null)));
         }
+        if (uncertain) {
+            // What may have reached the exchange is settled there first, before any check: an order it has is
+            // ACCEPTED whatever the command's expiry, and the order's state is written.
+            Optional<Handled> settled = settleAtExchange(command, session.get(), action);
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+        }
+        if (expired && !resend) {
+            return only(acks.expired(command, clientOrderId));
+        }
         if ((action instanceof PlaceOrder || action instanceof ReplaceOrder)
                 && killSwitch.stops(command.getExchange(), command.getAccount())) {
             return only(acks.rejected(command, clientOrderId, Refusal.invalid("KILL_SWITCH", "a cancel-all of "
                     + command.getExchange() + ":" + command.getAccount() + " came in the same batch")));
         }
         if (action instanceof PlaceOrder) {
-            return place(command, session.get(), (PlaceOrder) action, uncertain);
+            return place(command, session.get(), (PlaceOrder) action);
         }
         if (action instanceof CancelOrder) {
             return only(cancel(command, session.get(), (CancelOrder) action));
         }
         if (action instanceof ReplaceOrder) {
-            return replace(command, session.get(), (ReplaceOrder) action, uncertain);
+            return replace(command, session.get(), (ReplaceOrder) action);
         }
         return only(cancelAll(command, List.of(session.get()), (CancelAll) action));
     }
 
-    private Handled place(OrderCommand command, AccountSessions.Session session, PlaceOrder order,
-                          boolean uncertain) {
+    /**
+     * The outcome at the exchange of a command that may have been sent: the order a place or replace made, or the
+     * order a cancel named when the cancel has done its work (or no cancel could). Empty when the exchange shows
+     * nothing of it: the command is then handled as any other, expiry included.
+     *
+     * @throws RetryLaterException when the exchange cannot be asked
+     */
+    private Optional<Handled> settleAtExchange(OrderCommand command, AccountSessions.Session session,
+                                               Object action) {
+        if (action instanceof PlaceOrder) {
+            PlaceOrder order = (PlaceOrder) action;
+            return recover(command, session, order.getSymbol(), order.getClientOrderId(),
+                    ids.toExchange(order.getClientOrderId()));
+        }
+        if (action instanceof ReplaceOrder) {
+            ReplaceOrder replace = (ReplaceOrder) action;
+            String theirs = ids.toExchange(replace.getNewClientOrderId());
+            // Under the same client order id the replaced order cannot be told from the original.
+            return theirs.equals(ids.toExchange(replace.getClientOrderId())) ? Optional.empty()
+                    : recover(command, session, replace.getSymbol(), replace.getNewClientOrderId(), theirs);
+        }
+        if (action instanceof CancelOrder) {
+            return settleCancel(command, session, (CancelOrder) action);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A cancel that may have been sent: its order CANCELED at the exchange means it did its work (ACCEPTED); FILLED,
+     * EXPIRED or REJECTED means no cancel can (REJECTED, ORDER_CLOSED); open or unknown, it is handled afresh.
+     */
+    private Optional<Handled> settleCancel(OrderCommand command, AccountSessions.Session session,
+                                           CancelOrder cancel) {
+        String ours = cancel.getClientOrderId();
+        Result<Optional<OrderUpdate>> found = ours != null
+                ? call(session, "find-order", () -> session.oms().findOrder(cancel.getSymbol(), ids.toExchange(ours)))
+                : call(session, "find-order",
+                        () -> session.oms().findOrderById(cancel.getSymbol(), cancel.getExchangeOrderId()));
+        if (!found.isOk()) {
+            metrics.recoveries("failed").increment();
+            throw new RetryLaterException("could not ask " + session.exchange() + " for the order that cancel "
+                    + command.getCommandId() + " names: " + found.error());
+        }
+        if (found.value().isEmpty()) {
+            metrics.recoveries("absent").increment();
+            return Optional.empty();
+        }
+        OrderUpdate state = found.value().get();
+        String named = ours != null ? ours : ids.toOurs(state.getClientOrderId());
+        OrderUpdate update = OrderUpdate.newBuilder(state).setClientOrderId(named).build();
+        switch (state.getStatus()) {
+            case CANCELED:
+            case PARTIALLY_CANCELED:
+                metrics.recoveries("found").increment();
+                LOG.info("cancel {}: order {} is already canceled at {}; acking it instead of sending",
+                        command.getCommandId(), state.getExchangeOrderId(), session.exchange());
+                return Optional.of(new Handled(acks.accepted(command, named, state.getExchangeOrderId()),
+                        List.of(update)));
+            case FILLED:
+            case EXPIRED:
+            case REJECTED:
+                metrics.recoveries("found").increment();
+                return Optional.of(new Handled(acks.rejected(command, named, new Refusal(ErrorKind.NOT_FOUND,
+                        "ORDER_CLOSED", "order " + state.getExchangeOrderId() + " is " + state.getStatus() + " at "
+                        + session.exchange() + ": there is nothing to cancel", false, null)), List.of(update)));
+            default:
+                metrics.recoveries("absent").increment();
+                return Optional.empty();
+        }
+    }
+
+    private Handled place(OrderCommand command, AccountSessions.Session session, PlaceOrder order) {
         String ours = order.getClientOrderId();
         Result<InstrumentDefinition> checked = session.preflight().check(order, referencePrice(session, order));
         if (!checked.isOk()) {
@@ -121,12 +207,6 @@ public final class CommandHandler {
             return only(acks.rejected(command, ours, refused.get()));
         }
         String theirs = ids.toExchange(ours);
-        if (uncertain) {
-            Optional<Handled> found = recover(command, session, order.getSymbol(), ours, theirs);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
         PlaceOrder sent = PlaceOrder.newBuilder(order).setClientOrderId(theirs).build();
         Result<OrderAccepted> answer = call(session, "place", () -> session.oms().place(sent));
         if (answer.isOk()) {
@@ -154,8 +234,7 @@ public final class CommandHandler {
                 answer.value().exchangeOrderId());
     }
 
-    private Handled replace(OrderCommand command, AccountSessions.Session session, ReplaceOrder replace,
-                            boolean uncertain) {
+    private Handled replace(OrderCommand command, AccountSessions.Session session, ReplaceOrder replace) {
         String ours = replace.getNewClientOrderId();
         Optional<InstrumentDefinition> instrument = session.instruments().bySymbol(replace.getSymbol());
         if (instrument.isEmpty()) {
@@ -167,12 +246,6 @@ public final class CommandHandler {
             return only(acks.rejected(command, ours, refused.get()));
         }
         String theirs = ids.toExchange(ours);
-        if (uncertain && !theirs.equals(ids.toExchange(replace.getClientOrderId()))) {
-            Optional<Handled> found = recover(command, session, replace.getSymbol(), ours, theirs);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
         ReplaceOrder sent = ReplaceOrder.newBuilder(replace)
                 .setClientOrderId(ids.toExchange(replace.getClientOrderId())).setNewClientOrderId(theirs).build();
         Result<OrderAccepted> answer = call(session, "replace", () -> session.oms().replace(sent));

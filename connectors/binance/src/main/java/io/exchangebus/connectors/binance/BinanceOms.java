@@ -430,8 +430,22 @@ public final class BinanceOms implements Oms {
         return status(symbol, clientOrderId);
     }
 
+    @Override
+    public CompletableFuture<Result<Optional<OrderUpdate>>> findOrderById(String symbol, String exchangeOrderId) {
+        Map<String, Object> params;
+        try {
+            params = OrderMapping.orderRef(symbol, null, exchangeOrderId);
+        } catch (IllegalArgumentException e) {
+            return done(Result.err(ExchangeError.invalidOrder(exchange(), "ORDER_REFERENCE", e.getMessage())));
+        }
+        return status(params);
+    }
+
     private CompletableFuture<Result<Optional<OrderUpdate>>> status(String symbol, String clientOrderId) {
-        Map<String, Object> params = OrderMapping.orderRef(symbol, clientOrderId, null);
+        return status(OrderMapping.orderRef(symbol, clientOrderId, null));
+    }
+
+    private CompletableFuture<Result<Optional<OrderUpdate>>> status(Map<String, Object> params) {
         return signed("order.status", () -> params).thenApply(r -> {
             if (!r.isOk()) {
                 return "-2013".equals(r.error().code()) ? Result.ok(Optional.<OrderUpdate>empty())

@@ -42,4 +42,10 @@ public interface Oms extends ExchangeRole {
      * asks after a crash between sending and acknowledging, before doing anything else.
      */
     CompletableFuture<Result<Optional<OrderUpdate>>> findOrder(String symbol, String clientOrderId);
+
+    /**
+     * The exchange's current view of the order with this exchange order id, or empty when it has none: what the OMS
+     * asks about an order that a cancel may already have reached, when the cancel names it by the exchange's id.
+     */
+    CompletableFuture<Result<Optional<OrderUpdate>>> findOrderById(String symbol, String exchangeOrderId);
 }
