@@ -11,78 +11,196 @@ import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.service.exchange.ExchangeAccess;
 import io.exchangebus.service.ops.ServiceMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OMS role of every served account, connected, with one instrument registry per exchange shared by its
- * accounts. Every order update a role reports goes to the {@link UpdateOutbox}. Built and connected by
- * {@link #connect}, which fails (naming the account, never a secret) if any account cannot connect.
+ * The OMS role of every served account, with one instrument registry per exchange shared by its accounts. Every
+ * order update a role reports goes to the {@link UpdateOutbox}.
+ *
+ * <p>Each account connects on its own: one that cannot (its exchange unreachable, its rate budget spent, its key
+ * refused) is tried again with exponential backoff while the others trade, and the service goes on. Until it
+ * connects, {@link #of} has no session for it and {@link #unavailable} says why and when it is tried next; the
+ * gauge {@code exbus_oms_account_connected} and the counter {@code exbus_oms_account_connects_total} report it per
+ * account.
  */
 public final class AccountSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSessions.class);
+    static final String CONNECTED = "exbus.oms.account.connected";
+    static final String CONNECTS = "exbus.oms.account.connects";
 
     /** One served account: its id, its exchange, its connected role and the checks every order passes. */
     public record Session(String account, String exchange, Oms oms, InstrumentRegistry instruments,
                           OrderPreflight preflight) {
     }
 
-    private final Map<String, Session> byAccount;
+    /** Why a served account has no session, and when it is tried again. */
+    public record Unavailable(String reason, Instant nextAttempt) {
+    }
 
-    private AccountSessions(Map<String, Session> byAccount) {
-        this.byAccount = byAccount;
+    /** How long to wait before the n-th retry of a connection: doubling from {@code first} up to {@code max}. */
+    public record Backoff(Duration first, Duration max) {
+        Duration after(int failures) {
+            long millis = first.toMillis() << Math.min(failures - 1, 20);
+            long capped = Math.min(millis, max.toMillis());
+            return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        }
+    }
+
+    private final class Served {
+        final ExchangeAccess.Account account;
+        final InstrumentRegistry instruments;
+        volatile Session session;
+        volatile Unavailable unavailable = new Unavailable("connecting", Instant.EPOCH);
+        int failures;
+
+        Served(ExchangeAccess.Account account, InstrumentRegistry instruments) {
+            this.account = account;
+            this.instruments = instruments;
+        }
+    }
+
+    private final ExchangeAccess access;
+    private final UpdateOutbox outbox;
+    private final OpenOrders openOrders;
+    private final ServiceMetrics metrics;
+    private final Duration timeout;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Map<String, Served> served = new LinkedHashMap<>();
+    private final ScheduledExecutorService connector;
+    private volatile boolean closed;
+
+    private AccountSessions(ExchangeAccess access, List<String> accounts, UpdateOutbox outbox, OpenOrders openOrders,
+                            ServiceMetrics metrics, Duration timeout, Backoff backoff, Clock clock) {
+        this.access = access;
+        this.outbox = outbox;
+        this.openOrders = openOrders;
+        this.metrics = metrics;
+        this.timeout = timeout;
+        this.backoff = backoff;
+        this.clock = clock;
+        Map<String, InstrumentRegistry> registries = new HashMap<>();
+        for (String id : accounts) {
+            ExchangeAccess.Account account = access.account(id).orElseThrow(() ->
+                    new IllegalArgumentException("account '" + id + "' is not configured"));
+            access.connector(account.exchange()); // an exchange with no connector is a configuration error: fail now
+            Served one = new Served(account, registries.computeIfAbsent(account.exchange(), InstrumentRegistry::new));
+            served.put(id, one);
+            Gauge.builder(CONNECTED, one, s -> s.session != null ? 1 : 0)
+                    .description("1 while the account's OMS role is connected, 0 while it is being (re)tried")
+                    .tag("account", id).tag("exchange", account.exchange()).register(metrics.registry());
+        }
+        this.connector = Executors.newScheduledThreadPool(Math.max(1, Math.min(accounts.size(), 4)), r -> {
+            Thread t = new Thread(r, "oms-account-connect");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
-     * Connects the OMS role of each of {@code accounts}, then counts each account's open orders into
-     * {@code openOrders} (over the exchange's HTTP API; a failure there is logged and the count starts at zero).
+     * Starts connecting the OMS role of each of {@code accounts}, each on its own, retried with {@code backoff}
+     * until it connects; once connected, its open orders are counted into {@code openOrders} (over the exchange's
+     * HTTP API; a failure there is logged and the count starts at zero).
+     *
+     * @param timeout the limit on one connection attempt and on the open-order count
+     * @throws IllegalArgumentException when an account is not configured or its exchange has no connector
      */
-    public static AccountSessions connect(ExchangeAccess access, List<String> accounts, UpdateOutbox outbox,
-                                          OpenOrders openOrders, ServiceMetrics metrics, Duration timeout)
-            throws Exception {
-        Map<String, InstrumentRegistry> registries = new HashMap<>();
-        Map<String, Session> sessions = new LinkedHashMap<>();
-        AccountSessions built = new AccountSessions(sessions);
-        try {
-            for (String id : accounts) {
-                ExchangeAccess.Account account = access.account(id).orElseThrow(() ->
-                        new IllegalArgumentException("account '" + id + "' is not configured"));
-                ExchangeConnector connector = access.connector(account.exchange());
-                InstrumentRegistry instruments = registries.computeIfAbsent(account.exchange(),
-                        InstrumentRegistry::new);
-                Oms oms = connector.oms(access.settings(account.exchange()), account.settings(), instruments);
-                Result<Void> connected = oms.connect(listener(account.exchange(), outbox, metrics))
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (!connected.isOk()) {
-                    oms.close();
-                    throw new IllegalStateException("account " + id + " on " + account.exchange()
-                            + " could not connect: " + connected.error());
-                }
-                sessions.put(id, new Session(id, account.exchange(), oms, instruments,
-                        new OrderPreflight(oms.capabilities(), instruments)));
-                LOG.info("account {} connected to {} ({} instruments)", id, account.exchange(), instruments.size());
-                countOpenOrders(connector, access, account, instruments, openOrders, timeout);
-            }
-        } catch (Exception e) {
-            built.close();
-            throw e;
-        }
-        return built;
+    public static AccountSessions start(ExchangeAccess access, List<String> accounts, UpdateOutbox outbox,
+                                        OpenOrders openOrders, ServiceMetrics metrics, Duration timeout,
+                                        Backoff backoff) {
+        AccountSessions sessions = new AccountSessions(access, accounts, outbox, openOrders, metrics, timeout, backoff,
+                Clock.systemUTC());
+        sessions.served.values().forEach(s -> sessions.connector.execute(() -> sessions.attempt(s)));
+        return sessions;
     }
 
-    private static void countOpenOrders(ExchangeConnector connector, ExchangeAccess access,
-                                        ExchangeAccess.Account account, InstrumentRegistry instruments,
-                                        OpenOrders openOrders, Duration timeout) {
+    /** Waits until every account is connected, or {@code max} has passed; whether every account is. */
+    public boolean awaitConnected(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!allConnected() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return allConnected();
+    }
+
+    private boolean allConnected() {
+        return served.values().stream().allMatch(s -> s.session != null);
+    }
+
+    private void attempt(Served one) {
+        if (closed) {
+            return;
+        }
+        String id = one.account.id();
+        String exchange = one.account.exchange();
+        Oms oms = null;
+        try {
+            ExchangeConnector connector = access.connector(exchange);
+            oms = connector.oms(access.settings(exchange), one.account.settings(), one.instruments);
+            Result<Void> connected = oms.connect(listener(exchange, outbox, metrics))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!connected.isOk()) {
+                failed(one, oms, connected.error().toString());
+                return;
+            }
+            countOpenOrders(connector, one);
+            one.session = new Session(id, exchange, oms, one.instruments,
+                    new OrderPreflight(oms.capabilities(), one.instruments));
+            one.failures = 0;
+            connects(one, "connected").increment();
+            LOG.info("account {} connected to {} ({} instruments)", id, exchange, one.instruments.size());
+            if (closed) {
+                oms.close();
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            failed(one, oms, "no connection within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(id, oms);
+        } catch (Exception e) {
+            failed(one, oms, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private void failed(Served one, Oms oms, String reason) {
+        closeQuietly(one.account.id(), oms);
+        one.failures++;
+        Duration wait = backoff.after(one.failures);
+        one.unavailable = new Unavailable(reason, clock.instant().plus(wait));
+        connects(one, "failed").increment();
+        LOG.warn("account {} on {} could not connect ({}); trying again in {} ms (attempt {})", one.account.id(),
+                one.account.exchange(), reason, wait.toMillis(), one.failures + 1);
+        if (!closed) {
+            connector.schedule(() -> attempt(one), wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Counter connects(Served one, String outcome) {
+        return Counter.builder(CONNECTS).description("connection attempts of an account's OMS role, by outcome")
+                .tag("account", one.account.id()).tag("exchange", one.account.exchange()).tag("outcome", outcome)
+                .register(metrics.registry());
+    }
+
+    private void countOpenOrders(ExchangeConnector connector, Served one) {
+        ExchangeAccess.Account account = one.account;
         try (DataFetcher fetcher = connector.dataFetcher(access.settings(account.exchange()), account.settings(),
-                instruments)) {
+                one.instruments)) {
             Result<List<OrderUpdate>> open = fetcher.openOrders(Optional.empty())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (open.isOk()) {
@@ -92,6 +210,8 @@ public final class AccountSessions implements AutoCloseable {
                 LOG.warn("account {}: open orders could not be fetched ({}); counting from zero", account.id(),
                         open.error());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("account {}: open orders could not be fetched ({}); counting from zero", account.id(),
                     e.toString());
@@ -118,25 +238,69 @@ public final class AccountSessions implements AutoCloseable {
         };
     }
 
-    /** The session of a served account. */
+    /** The session of a served, connected account. */
     public Optional<Session> of(String account) {
-        return Optional.ofNullable(byAccount.get(account));
+        Served one = served.get(account);
+        return one == null ? Optional.empty() : Optional.ofNullable(one.session);
     }
 
-    /** The sessions of every served account of {@code exchange}. */
+    /** Whether this OMS serves {@code account} on {@code exchange}, connected or not. */
+    public boolean serves(String account, String exchange) {
+        Served one = served.get(account);
+        return one != null && one.account.exchange().equals(exchange);
+    }
+
+    /** Why a served account is not connected, and when it is tried next; empty once it is connected. */
+    public Optional<Unavailable> unavailable(String account) {
+        Served one = served.get(account);
+        return one == null || one.session != null ? Optional.empty() : Optional.of(one.unavailable);
+    }
+
+    /** Whether each served account is connected, by account id, in configuration order. */
+    public Map<String, Boolean> connected() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        served.forEach((id, one) -> out.put(id, one.session != null));
+        return out;
+    }
+
+    /** The sessions of every served, connected account of {@code exchange}. */
     public List<Session> onExchange(String exchange) {
         List<Session> out = new ArrayList<>();
-        byAccount.values().stream().filter(s -> s.exchange().equals(exchange)).forEach(out::add);
+        served.values().stream().map(s -> s.session)
+                .filter(s -> s != null && s.exchange().equals(exchange)).forEach(out::add);
         return out;
+    }
+
+    /** The accounts of {@code exchange} this OMS serves but cannot reach now. */
+    public List<String> unavailableOn(String exchange) {
+        List<String> out = new ArrayList<>();
+        served.forEach((id, one) -> {
+            if (one.session == null && one.account.exchange().equals(exchange)) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    private static void closeQuietly(String account, Oms oms) {
+        if (oms == null) {
+            return;
+        }
+        try {
+            oms.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the OMS of account {} failed: {}", account, e.toString());
+        }
     }
 
     @Override
     public void close() {
-        byAccount.values().forEach(s -> {
-            try {
-                s.oms().close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing the OMS of account {} failed: {}", s.account(), e.toString());
+        closed = true;
+        connector.shutdownNow();
+        served.values().forEach(s -> {
+            Session session = s.session;
+            if (session != null) {
+                closeQuietly(s.account.id(), session.oms());
             }
         });
     }

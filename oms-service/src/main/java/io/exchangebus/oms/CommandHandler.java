@@ -4,6 +4,7 @@ import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.role.OrderAccepted;
+import io.exchangebus.events.AckStatus;
 import io.exchangebus.events.CancelAll;
 import io.exchangebus.events.CancelOrder;
 import io.exchangebus.events.ErrorKind;
@@ -90,12 +91,14 @@ public final class CommandHandler {
             return only(expired && !resend ? acks.expired(command, null)
                     : cancelAllOnExchange(command, (CancelAll) action));
         }
-        Optional<AccountSessions.Session> session = sessions.of(command.getAccount())
-                .filter(s -> s.exchange().equals(command.getExchange()));
-        if (session.isEmpty()) {
+        if (!sessions.serves(command.getAccount(), command.getExchange())) {
             return only(acks.rejected(command, clientOrderId, new Refusal(ErrorKind.INVALID_ORDER,
                     "UNKNOWN_ACCOUNT", "account " + command.getAccount() + " on " + command.getExchange()
                     + " is not served by this OMS", false, null)));
+        }
+        Optional<AccountSessions.Session> session = sessions.of(command.getAccount());
+        if (session.isEmpty()) {
+            return only(unreachable(command, clientOrderId, uncertain, expired && !resend));
         }
         if (uncertain) {
             // What may have reached the exchange is settled there first, before any check: an order it has is
@@ -123,6 +126,30 @@ public final class CommandHandler {
             return replace(command, session.get(), (ReplaceOrder) action);
         }
         return only(cancelAll(command, List.of(session.get()), (CancelAll) action));
+    }
+
+    /**
+     * The ack of a command for a served account that is not connected (being retried). Nothing is sent, so a
+     * command that no earlier process can have sent is EXPIRED if expired, else REJECTED with a retryable
+     * {@code ACCOUNT_UNAVAILABLE} and when the account is tried next. One that may have been sent cannot be settled:
+     * its ack says that its outcome is unknown ({@code OUTCOME_UNKNOWN}) rather than claim it never happened.
+     */
+    private OrderAck unreachable(OrderCommand command, String clientOrderId, boolean uncertain, boolean expired) {
+        AccountSessions.Unavailable why = sessions.unavailable(command.getAccount())
+                .orElse(new AccountSessions.Unavailable("connecting", clock.instant()));
+        String account = "account " + command.getAccount() + " on " + command.getExchange();
+        if (uncertain) {
+            return acks.rejected(command, clientOrderId, new Refusal(ErrorKind.NETWORK, "OUTCOME_UNKNOWN", account
+                    + " cannot be reached (" + why.reason() + ") to settle this command, which an earlier OMS "
+                    + "process may have sent: look the order up at the exchange before sending it again", false,
+                    null));
+        }
+        if (expired) {
+            return acks.expired(command, clientOrderId);
+        }
+        long retryAfter = Math.max(0, Duration.between(clock.instant(), why.nextAttempt()).toMillis());
+        return acks.rejected(command, clientOrderId, new Refusal(ErrorKind.NETWORK, "ACCOUNT_UNAVAILABLE", account
+                + " is not connected (" + why.reason() + "); nothing was sent", true, retryAfter));
     }
 
     /**
@@ -259,11 +286,18 @@ public final class CommandHandler {
 
     private OrderAck cancelAllOnExchange(OrderCommand command, CancelAll cancelAll) {
         List<AccountSessions.Session> served = sessions.onExchange(command.getExchange());
-        if (served.isEmpty()) {
+        List<String> unreachable = sessions.unavailableOn(command.getExchange());
+        if (served.isEmpty() && unreachable.isEmpty()) {
             return acks.rejected(command, null, new Refusal(ErrorKind.INVALID_ORDER, "UNKNOWN_ACCOUNT",
                     "this OMS serves no account on " + command.getExchange(), false, null));
         }
-        return cancelAll(command, served, cancelAll);
+        OrderAck ack = cancelAll(command, served, cancelAll);
+        if (!unreachable.isEmpty() && ack.getStatus() == AckStatus.ACCEPTED) {
+            return acks.rejected(command, null, new Refusal(ErrorKind.NETWORK, "ACCOUNT_UNAVAILABLE", "canceled on "
+                    + served.size() + " accounts of " + command.getExchange() + ", but not on " + unreachable
+                    + ", which are not connected", true, null));
+        }
+        return ack;
     }
 
     /** Cancels on every session, each tried even when one fails; REJECTED with the first error if any failed. */

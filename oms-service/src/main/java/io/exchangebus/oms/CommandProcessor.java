@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * exchanges reported meanwhile ({@link UpdateOutbox}), dead letters of undecodable commands, and the batch's
  * offsets ({@code sendOffsetsToTransaction}). Either all of it is committed or none of it.
  *
+ * <p>Within a batch, each key's commands ({@code exchange:account}, the topic's key) are handled in their order,
+ * and different keys at once on {@link Wiring#parallelism()} worker threads; the acks are written in the batch's
+ * order once every key is done.
+ *
  * <p>What may have been sent before without its ack being committed is handled as uncertain: every command below
  * the end offset a partition had when it was assigned (an earlier process may have read it), and every command of
  * a batch whose transaction aborted. Uncertain places ask the exchange first ({@link CommandHandler}).
@@ -64,7 +75,7 @@ public final class CommandProcessor implements AutoCloseable {
                          String serviceName, Consumer<byte[], byte[]> consumer,
                          Producer<byte[], SpecificRecord> producer, Deserializer<Object> decoder,
                          CommandHandler handler, UpdateOutbox outbox, OpenOrders openOrders, ClientOrderIds ids,
-                         OmsMetrics metrics, Clock clock) {
+                         OmsMetrics metrics, Clock clock, int parallelism) {
     }
 
     private record Item(ConsumerRecord<byte[], byte[]> record, OrderCommand command, String errorType,
@@ -80,6 +91,7 @@ public final class CommandProcessor implements AutoCloseable {
         }
     });
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ExecutorService workers;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean assigned;
@@ -88,6 +100,12 @@ public final class CommandProcessor implements AutoCloseable {
     public CommandProcessor(Wiring wiring) {
         this.w = wiring;
         this.thread = new Thread(this::run, "oms-commands");
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(wiring.parallelism(), r -> {
+            Thread t = new Thread(r, "oms-commands-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public void start() {
@@ -134,14 +152,16 @@ public final class CommandProcessor implements AutoCloseable {
         int deadLetters = 0;
         w.producer().beginTransaction();
         try {
-            KillSwitch killSwitch = KillSwitch.of(items, Item::command);
-            for (Item item : KillSwitch.order(items, Item::command)) {
+            List<Item> ordered = KillSwitch.order(items, Item::command);
+            Map<Item, CommandHandler.Handled> results = handleAll(ordered, KillSwitch.of(items, Item::command),
+                    batchIds);
+            for (Item item : ordered) {
                 if (item.command() == null) {
                     w.producer().send(new ProducerRecord<>(w.deadLetterTopic(), item.record().key(), letter(item)));
                     deadLetters++;
                     continue;
                 }
-                CommandHandler.Handled handled = handle(item, killSwitch, batchIds);
+                CommandHandler.Handled handled = results.get(item);
                 w.producer().send(new ProducerRecord<>(w.acksTopic(), key(handled.ack()), handled.ack()));
                 handled.updates().forEach(this::sendUpdate);
                 statuses.merge(handled.ack().getStatus(), 1, Integer::sum);
@@ -163,15 +183,68 @@ public final class CommandProcessor implements AutoCloseable {
         committed(records.count(), batchIds, statuses, deadLetters, drained.size());
     }
 
-    private CommandHandler.Handled handle(Item item, KillSwitch killSwitch, Set<String> batchIds) {
-        OrderCommand command = item.command();
-        if (acked.contains(command.getCommandId()) || !batchIds.add(command.getCommandId())) {
-            return new CommandHandler.Handled(w.handler().acks().duplicate(command,
-                    CommandHandler.clientOrderIdOf(command.getAction())), List.of());
+    /**
+     * Handles the batch's commands: duplicates and exchange-wide cancel-alls first, on this thread, then the
+     * commands of each key ({@code exchange:account}) in their order, different keys at once on the worker threads,
+     * so that one account's slow exchange does not hold up the others' requests. Returns each command's outcome;
+     * throws the first {@link RetryLaterException} (or other failure) of any key once every key is done.
+     */
+    private Map<Item, CommandHandler.Handled> handleAll(List<Item> ordered, KillSwitch killSwitch,
+                                                        Set<String> batchIds) {
+        Map<Item, CommandHandler.Handled> results = new IdentityHashMap<>();
+        Map<String, List<Item>> byKey = new LinkedHashMap<>();
+        for (Item item : ordered) {
+            OrderCommand command = item.command();
+            if (command == null) {
+                continue;
+            }
+            if (acked.contains(command.getCommandId()) || !batchIds.add(command.getCommandId())) {
+                results.put(item, new CommandHandler.Handled(w.handler().acks().duplicate(command,
+                        CommandHandler.clientOrderIdOf(command.getAction())), List.of()));
+            } else if (KillSwitch.ALL_ACCOUNTS.equals(command.getAccount())) {
+                results.put(item, handle(item, killSwitch));
+            } else {
+                byKey.computeIfAbsent(command.getExchange() + ":" + command.getAccount(), k -> new ArrayList<>())
+                        .add(item);
+            }
         }
+        if (byKey.size() <= 1) {
+            byKey.values().forEach(group -> group.forEach(item -> results.put(item, handle(item, killSwitch))));
+            return results;
+        }
+        List<Future<List<CommandHandler.Handled>>> futures = new ArrayList<>();
+        for (List<Item> group : byKey.values()) {
+            futures.add(workers.submit(() -> group.stream().map(item -> handle(item, killSwitch)).toList()));
+        }
+        RuntimeException failure = null;
+        int g = 0;
+        for (List<Item> group : byKey.values()) {
+            try {
+                List<CommandHandler.Handled> handled = futures.get(g++).get();
+                for (int i = 0; i < group.size(); i++) {
+                    results.put(group.get(i), handled.get(i));
+                }
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException("handling commands failed", e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RetryLaterException("interrupted while handling commands");
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    private CommandHandler.Handled handle(Item item, KillSwitch killSwitch) {
         TopicPartition tp = new TopicPartition(item.record().topic(), item.record().partition());
         boolean uncertain = item.record().offset() < uncertainBelow.getOrDefault(tp, -1L);
-        return w.handler().handle(command, uncertain, killSwitch);
+        return w.handler().handle(item.command(), uncertain, killSwitch);
     }
 
     private void committed(int commands, Set<String> batchIds, Map<AckStatus, Integer> statuses, int deadLetters,
@@ -265,8 +338,10 @@ public final class CommandProcessor implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        workers.shutdownNow();
         try {
-            w.consumer().close(Duration.ofSeconds(5));
+            w.consumer().close(CloseOptions.timeout(Duration.ofSeconds(5))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } catch (RuntimeException e) {
             LOG.warn("closing the command consumer failed: {}", e.toString());
         }

@@ -30,6 +30,22 @@ public final class OmsKeys {
             ConfigTypes.DURATION, Duration.ofSeconds(15), "Longest wait for the exchange's answer to one request; "
                     + "then the OMS asks the exchange for the order before it acks.")
             .validatedBy(Validators.positiveDuration());
+    public static final ConfigKey<Duration> CONNECT_WAIT = ConfigKey.withDefault("oms.connect-wait",
+            ConfigTypes.DURATION, Duration.ofSeconds(10), "How long start-up waits for every account to connect "
+                    + "before taking commands anyway; the commands of an account still connecting are refused "
+                    + "(REJECTED, ACCOUNT_UNAVAILABLE, retryable) until it connects.")
+            .validatedBy(Validators.positiveDuration());
+    public static final ConfigKey<Duration> CONNECT_BACKOFF = ConfigKey.withDefault("oms.connect-backoff",
+            ConfigTypes.DURATION, Duration.ofSeconds(1), "Wait before an account that could not connect is tried "
+                    + "again; it doubles (with jitter) after each failure, up to oms.connect-backoff-max.")
+            .validatedBy(Validators.positiveDuration());
+    public static final ConfigKey<Duration> CONNECT_BACKOFF_MAX = ConfigKey.withDefault("oms.connect-backoff-max",
+            ConfigTypes.DURATION, Duration.ofSeconds(60), "Longest wait between two connection attempts of an "
+                    + "account.").validatedBy(Validators.positiveDuration());
+    public static final ConfigKey<Integer> PARALLELISM = ConfigKey.withDefault("oms.parallelism",
+            ConfigTypes.INT, 16, "How many accounts' commands of one poll batch are in flight to the exchanges at "
+                    + "once; each account's own commands stay in the order of the topic.")
+            .validatedBy(Validators.between(1, 256));
     public static final ConfigKey<BigDecimal> MAX_ORDER_QUANTITY = ConfigKey.optional(
                     "oms.risk.max-order-quantity", ConfigTypes.DECIMAL,
                     "Largest quantity of one order (in the exchange's quantity unit); unset: no limit.")
@@ -64,8 +80,8 @@ public final class OmsKeys {
 
     /** The keys of oms-service, in the order the reference lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(ACCOUNTS, GROUP_ID, TRANSACTIONAL_ID_PREFIX, ACK_TIMEOUT,
-            MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL, MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC,
-            UPDATES_TOPIC, BOOKS_TOPIC);
+            CONNECT_WAIT, CONNECT_BACKOFF, CONNECT_BACKOFF_MAX, PARALLELISM, MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL,
+            MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC, UPDATES_TOPIC, BOOKS_TOPIC);
 
     /** The common section and the keys of oms-service, with the rule that served accounts are configured. */
     public static final ConfigSchema SCHEMA = CommonKeys.SCHEMA.with(ALL).withRule(OmsKeys::servedAccountsExist);

@@ -10,6 +10,7 @@ import io.exchangebus.service.kafka.KafkaClients;
 import io.exchangebus.service.ops.ReadinessCheck;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -52,8 +53,13 @@ public final class OmsService implements Service {
                 .orElseGet(() -> access.accounts().stream().map(ExchangeAccess.Account::id).toList());
         UpdateOutbox outbox = new UpdateOutbox();
         OpenOrders openOrders = new OpenOrders();
-        sessions = AccountSessions.connect(access, accounts, outbox, openOrders, context.metrics(),
-                ackTimeout.plusSeconds(15));
+        sessions = AccountSessions.start(access, accounts, outbox, openOrders, context.metrics(),
+                ackTimeout.plusSeconds(15), new AccountSessions.Backoff(config.get(OmsKeys.CONNECT_BACKOFF),
+                        config.get(OmsKeys.CONNECT_BACKOFF_MAX)));
+        if (!sessions.awaitConnected(config.get(OmsKeys.CONNECT_WAIT))) {
+            LOG.warn("accounts not connected after {}, taking commands anyway (theirs are refused, retryable, until "
+                    + "they connect): {}", config.get(OmsKeys.CONNECT_WAIT), sessions.connected());
+        }
 
         TopOfBook books = new TopOfBook();
         KafkaConsumer<String, BookUpdate> bookConsumer = kafka.avroConsumer(config.get(OmsKeys.GROUP_ID) + "-books");
@@ -74,7 +80,8 @@ public final class OmsService implements Service {
         processor = new CommandProcessor(new CommandProcessor.Wiring(config.get(OmsKeys.COMMANDS_TOPIC),
                 config.get(OmsKeys.ACKS_TOPIC), config.get(OmsKeys.UPDATES_TOPIC),
                 Topics.deadLetter(kafka.serviceName()).name(), kafka.serviceName(), commandConsumer(kafka),
-                producer, kafka.valueDeserializer(), handler, outbox, openOrders, ids, metrics, clock));
+                producer, kafka.valueDeserializer(), handler, outbox, openOrders, ids, metrics, clock,
+                config.get(OmsKeys.PARALLELISM)));
         processor.start();
         LOG.info("oms-service serving accounts {} with transactional id {}", accounts, transactionalId);
     }
@@ -86,13 +93,23 @@ public final class OmsService implements Service {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        // Static membership: a restarted instance (same service.instance-id) takes its partitions back at once,
+        // without waiting for the dead one's session to time out or a rebalance of the others. A clean stop
+        // leaves the group explicitly (CommandProcessor), so its partitions move to the others at once too.
+        props.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, context.common().instanceId());
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
     public Map<String, ReadinessCheck> readinessChecks() {
-        return Map.of("books", () -> bookReader != null && bookReader.isCaughtUp(),
-                "commands", () -> processor != null && processor.isReady());
+        Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
+        checks.put("books", () -> bookReader != null && bookReader.isCaughtUp());
+        checks.put("commands", () -> processor != null && processor.isReady());
+        List<String> accounts = config.find(OmsKeys.ACCOUNTS).orElseGet(() -> ExchangeAccess.of(context.common())
+                .accounts().stream().map(ExchangeAccess.Account::id).toList());
+        accounts.forEach(a -> checks.put("account:" + a,
+                () -> sessions != null && sessions.connected().getOrDefault(a, false)));
+        return checks;
     }
 
     @Override

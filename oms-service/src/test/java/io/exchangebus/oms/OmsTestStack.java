@@ -5,6 +5,7 @@ import io.exchangebus.avro.serde.AvroSerdeConfig;
 import io.exchangebus.avro.serde.AvroSerializer;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.OrderAck;
 import io.exchangebus.events.OrderCommand;
 import io.exchangebus.events.OrderType;
 import io.exchangebus.events.PlaceOrder;
@@ -175,6 +176,33 @@ final class OmsTestStack implements AutoCloseable {
             producer.send(new ProducerRecord<>(commands, c.getExchange() + ":" + c.getAccount(), c));
         }
         producer.flush();
+    }
+
+    /**
+     * Sends the commands as one record batch (one append to the log), so that the OMS reads them in one poll: a
+     * producer of its own that lingers until flushed.
+     */
+    void sendInOneBatch(OrderCommand... commandsToSend) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10_000);
+        AvroSerializer<GenericContainer> values = new AvroSerializer<>();
+        values.configure(Map.of(AvroSerdeConfig.REGISTRY_URL, stack.registryUrl()), false);
+        try (KafkaProducer<String, GenericContainer> batching = new KafkaProducer<>(props, new StringSerializer(),
+                values)) {
+            for (OrderCommand c : commandsToSend) {
+                batching.send(new ProducerRecord<>(commands, c.getExchange() + ":" + c.getAccount(), c));
+            }
+            batching.flush();
+        }
+    }
+
+    /** The acks of {@code command} on the acks topic, once at least one is there (or {@code wait} passed). */
+    List<OrderAck> acksOf(OrderCommand command, Duration wait) {
+        return this.<OrderAck>readUntil(acks, read -> read.stream()
+                        .anyMatch(a -> a.getCommandId().equals(command.getCommandId())), wait, Duration.ofMillis(500))
+                .stream().filter(a -> a.getCommandId().equals(command.getCommandId())).collect(Collectors.toList());
     }
 
     void sendRaw(byte[] key, byte[] value) {

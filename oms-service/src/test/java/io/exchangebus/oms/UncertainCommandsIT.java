@@ -59,8 +59,10 @@ class UncertainCommandsIT {
                 .load(Optional.of(env.config("oms-uncertain", "  risk:\n    price-band: 0\n")));
         ServiceMetrics metrics = new ServiceMetrics("oms-service", "oms-uncertain");
         OpenOrders openOrders = new OpenOrders();
-        sessions = AccountSessions.connect(ExchangeAccess.of(CommonConfig.of(config)), List.of("spot"),
-                new UpdateOutbox(), openOrders, metrics, Duration.ofSeconds(20));
+        sessions = AccountSessions.start(ExchangeAccess.of(CommonConfig.of(config)), List.of("spot"),
+                new UpdateOutbox(), openOrders, metrics, Duration.ofSeconds(20),
+                new AccountSessions.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        assertThat(sessions.awaitConnected(Duration.ofSeconds(20))).as("spot connected").isTrue();
         TopOfBook books = new TopOfBook();
         handler = new CommandHandler(sessions, new RiskChecks(RiskLimits.of(config), books, openOrders), books, ids,
                 new OmsMetrics(metrics), Clock.systemUTC(), Duration.ofSeconds(10));
