@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
  * and different keys at once on {@link Wiring#parallelism()} worker threads; the acks are written in the batch's
  * order once every key is done.
  *
- * <p>What may have been sent before without its ack being committed is handled as uncertain: every command below
- * the end offset a partition had when it was assigned (an earlier process may have read it), and every command of
- * a batch whose transaction aborted. Uncertain places ask the exchange first ({@link CommandHandler}).
+ * <p>What may have been sent before without its ack being committed is handled as uncertain: on assignment, the
+ * commands up to the last offset an earlier process recorded it might send ({@link SendIntents}, written before
+ * each batch is sent; every command below the partition's end when nothing was recorded), and every command of a
+ * batch whose transaction aborted. Uncertain commands are settled at the exchange first ({@link CommandHandler}).
  *
  * <p>An aborted batch (the exchange could not be asked, the registry could not be reached, the transaction failed)
  * is read again after a pause; a fenced producer (another process took over this transactional id) stops the loop.
@@ -75,7 +76,7 @@ public final class CommandProcessor implements AutoCloseable {
                          String serviceName, Consumer<byte[], byte[]> consumer,
                          Producer<byte[], SpecificRecord> producer, Deserializer<Object> decoder,
                          CommandHandler handler, UpdateOutbox outbox, OpenOrders openOrders, ClientOrderIds ids,
-                         OmsMetrics metrics, Clock clock, int parallelism) {
+                         OmsMetrics metrics, Clock clock, int parallelism, SendIntents intents) {
     }
 
     private record Item(ConsumerRecord<byte[], byte[]> record, OrderCommand command, String errorType,
@@ -152,6 +153,12 @@ public final class CommandProcessor implements AutoCloseable {
         int deadLetters = 0;
         w.producer().beginTransaction();
         try {
+            if (!records.isEmpty()) {
+                // Before anything of this batch can reach an exchange: a successor will know what may have.
+                Map<TopicPartition, Long> last = new HashMap<>();
+                nextOffsets(records).forEach((tp, next) -> last.put(tp, next.offset() - 1));
+                w.intents().record(last);
+            }
             List<Item> ordered = KillSwitch.order(items, Item::command);
             Map<Item, CommandHandler.Handled> results = handleAll(ordered, KillSwitch.of(items, Item::command),
                     batchIds);
@@ -340,6 +347,11 @@ public final class CommandProcessor implements AutoCloseable {
     private void closeQuietly() {
         workers.shutdownNow();
         try {
+            w.intents().close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the send-intent clients failed: {}", e.toString());
+        }
+        try {
             w.consumer().close(CloseOptions.timeout(Duration.ofSeconds(5))
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } catch (RuntimeException e) {
@@ -370,10 +382,27 @@ public final class CommandProcessor implements AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> ends = w.consumer().endOffsets(partitions);
-            ends.forEach((tp, end) -> uncertainBelow.merge(tp, end, Math::max));
+            Map<TopicPartition, Long> intents = recordedIntents(partitions);
+            List<TopicPartition> unrecorded = partitions.stream().filter(tp -> !intents.containsKey(tp)).toList();
+            // A partition no process of this group recorded (a new group, or one an older version ran):
+            // whatever it holds may have been sent.
+            Map<TopicPartition, Long> ends = unrecorded.isEmpty() ? Map.of() : w.consumer().endOffsets(unrecorded);
+            Map<TopicPartition, Long> below = new HashMap<>(ends);
+            intents.forEach((tp, last) -> below.put(tp, last + 1));
+            below.forEach((tp, end) -> uncertainBelow.merge(tp, end, Math::max));
             assigned = true;
-            LOG.info("commands assigned: {} (uncertain below {})", partitions, ends);
+            LOG.info("commands assigned: {} (uncertain below {}; {} from recorded intents)", partitions, below,
+                    intents.keySet());
+        }
+
+        private Map<TopicPartition, Long> recordedIntents(Collection<TopicPartition> partitions) {
+            try {
+                return w.intents().read(partitions);
+            } catch (RuntimeException e) {
+                LOG.warn("what earlier processes may have sent could not be read ({}); every command of {} up to "
+                        + "the partitions' ends is settled at the exchange first", e.toString(), partitions);
+                return Map.of();
+            }
         }
 
         @Override

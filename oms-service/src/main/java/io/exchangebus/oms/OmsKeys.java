@@ -78,10 +78,15 @@ public final class OmsKeys {
             ConfigTypes.STRING, Topics.MARKET_BOOK.name(), "Topic of the book updates the price band and market "
                     + "order valuation read (BookUpdate).").validatedBy(Validators.notBlank());
 
+    public static final ConfigKey<String> INTENTS_TOPIC = ConfigKey.withDefault("oms.topics.intents",
+            ConfigTypes.STRING, "oms-service.send-intents.v1", "Compacted topic (created if missing) where each "
+                    + "batch's last command offset is recorded before it is sent, so that a successor settles at the "
+                    + "exchange only what may have been sent.").validatedBy(Validators.notBlank());
+
     /** The keys of oms-service, in the order the reference lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(ACCOUNTS, GROUP_ID, TRANSACTIONAL_ID_PREFIX, ACK_TIMEOUT,
             CONNECT_WAIT, CONNECT_BACKOFF, CONNECT_BACKOFF_MAX, PARALLELISM, MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL,
-            MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC, UPDATES_TOPIC, BOOKS_TOPIC);
+            MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC, UPDATES_TOPIC, BOOKS_TOPIC, INTENTS_TOPIC);
 
     /** The common section and the keys of oms-service, with the rule that served accounts are configured. */
     public static final ConfigSchema SCHEMA = CommonKeys.SCHEMA.with(ALL).withRule(OmsKeys::servedAccountsExist);

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class OmsService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(OmsService.class);
     private static final Duration BOOKS_CATCH_UP = Duration.ofSeconds(60);
+    private static final Duration INTENTS_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServiceContext context;
     private final ServiceConfig config;
@@ -81,9 +84,22 @@ public final class OmsService implements Service {
                 config.get(OmsKeys.ACKS_TOPIC), config.get(OmsKeys.UPDATES_TOPIC),
                 Topics.deadLetter(kafka.serviceName()).name(), kafka.serviceName(), commandConsumer(kafka),
                 producer, kafka.valueDeserializer(), handler, outbox, openOrders, ids, metrics, clock,
-                config.get(OmsKeys.PARALLELISM)));
+                config.get(OmsKeys.PARALLELISM), sendIntents(kafka)));
         processor.start();
         LOG.info("oms-service serving accounts {} with transactional id {}", accounts, transactionalId);
+    }
+
+    private SendIntents sendIntents(KafkaClients kafka) throws InterruptedException {
+        String topic = config.get(OmsKeys.INTENTS_TOPIC);
+        try (Admin admin = Admin.create(kafka.adminProperties())) {
+            SendIntents.ensureTopic(admin, topic, INTENTS_TIMEOUT);
+        }
+        Properties producer = kafka.producerProperties();
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        return new SendIntents(topic, config.get(OmsKeys.GROUP_ID),
+                new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()),
+                new KafkaConsumer<>(kafka.readerProperties("intents"), new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()), INTENTS_TIMEOUT);
     }
 
     private KafkaConsumer<byte[], byte[]> commandConsumer(KafkaClients kafka) {

@@ -104,8 +104,13 @@ final class OmsTestStack implements AutoCloseable {
      * {@code extra} under {@code oms}. A short consumer session, so that a killed OMS leaves its group quickly.
      */
     Path config(String instanceId, String extra) throws IOException {
+        return config(instanceId, extra, true);
+    }
+
+    /** {@link #config(String, String)}, with the consumer's default session timeout unless {@code shortSession}. */
+    Path config(String instanceId, String extra, boolean shortSession) throws IOException {
         String yaml = "service:\n  instance-id: " + instanceId + "\n  http-port: 0\n  shutdown-timeout: 10s\n"
-                + "kafka:\n  consumer:\n    session.timeout.ms: 6000\n"
+                + "kafka:\n" + (shortSession ? "  consumer:\n    session.timeout.ms: 6000\n" : "")
                 + "  bootstrap-servers: " + stack.bootstrapServers() + "\n  schema-registry-url: "
                 + stack.registryUrl() + "\n"
                 + "exchanges:\n" + exchange(SPOT, spot) + exchange(USDM, usdm)

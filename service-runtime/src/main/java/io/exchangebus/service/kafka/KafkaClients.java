@@ -106,6 +106,15 @@ public final class KafkaClients {
         return props;
     }
 
+    /** Properties of an admin client: the {@code kafka.client} settings and the bootstrap servers. */
+    public Properties adminProperties() {
+        Properties props = new Properties();
+        props.putAll(passThrough(CommonKeys.KAFKA_CLIENT.path(), Map.of(), false));
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId("admin"));
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
+        return props;
+    }
+
     /** Properties of a consumer in {@code groupId}. */
     public Properties consumerProperties(String groupId) {
         Properties props = consumerBase(clientId("consumer"));
