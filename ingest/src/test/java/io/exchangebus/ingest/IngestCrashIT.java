@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.events.Trade;
 import io.exchangebus.localstack.LocalStack;
+import io.exchangebus.localstack.broker.RestartableBroker;
 import io.exchangebus.localstack.junit.LocalStackExtension;
 import io.exchangebus.localstack.process.Ports;
 import io.exchangebus.sim.binance.BinanceFamily;

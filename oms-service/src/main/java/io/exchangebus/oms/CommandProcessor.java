@@ -153,15 +153,19 @@ public final class CommandProcessor implements AutoCloseable {
         int deadLetters = 0;
         w.producer().beginTransaction();
         try {
+            long phase = System.nanoTime();
             if (!records.isEmpty()) {
                 // Before anything of this batch can reach an exchange: a successor will know what may have.
                 Map<TopicPartition, Long> last = new HashMap<>();
                 nextOffsets(records).forEach((tp, next) -> last.put(tp, next.offset() - 1));
                 w.intents().record(last);
+                phase = timed("intent", phase);
+                w.metrics().batchCommands().record(records.count());
             }
             List<Item> ordered = KillSwitch.order(items, Item::command);
             Map<Item, CommandHandler.Handled> results = handleAll(ordered, KillSwitch.of(items, Item::command),
                     batchIds);
+            phase = timed("handle", phase);
             for (Item item : ordered) {
                 if (item.command() == null) {
                     w.producer().send(new ProducerRecord<>(w.deadLetterTopic(), item.record().key(), letter(item)));
@@ -179,6 +183,7 @@ public final class CommandProcessor implements AutoCloseable {
                 w.producer().sendOffsetsToTransaction(nextOffsets(records), w.consumer().groupMetadata());
             }
             w.producer().commitTransaction();
+            timed("commit", phase);
         } catch (RetryLaterException | KafkaException e) {
             if (e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
                     || e instanceof AuthorizationException) {
@@ -246,6 +251,13 @@ public final class CommandProcessor implements AutoCloseable {
             throw failure;
         }
         return results;
+    }
+
+    /** Records the phase that began at {@code since}; returns now, when the next one begins. */
+    private long timed(String phase, long since) {
+        long now = System.nanoTime();
+        w.metrics().batchPhase(phase).record(now - since, TimeUnit.NANOSECONDS);
+        return now;
     }
 
     private CommandHandler.Handled handle(Item item, KillSwitch killSwitch) {

@@ -3,6 +3,7 @@ package io.exchangebus.oms;
 import io.exchangebus.events.AckStatus;
 import io.exchangebus.service.ops.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
@@ -15,7 +16,10 @@ import java.time.Duration;
  *   <li>{@code exbus.oms.command.to.exchange}: from the command's createdAt to the exchange's acceptance (its time
  *       of the answer when it gives one, else our receipt of the answer), by exchange;</li>
  *   <li>{@code exbus.oms.exchange.round.trip}: from sending a request to its answer, by exchange and request kind;</li>
- *   <li>{@code exbus.oms.recoveries}: orders the OMS asked the exchange about before (re)sending, by outcome.</li>
+ *   <li>{@code exbus.oms.recoveries}: orders the OMS asked the exchange about before (re)sending, by outcome;</li>
+ *   <li>{@code exbus.oms.batch.commands}: commands per poll batch; {@code exbus.oms.batch.phase}: the time of each
+ *       phase of a batch, by {@code phase} (intent: recording what may be sent; handle: checks and the exchanges'
+ *       answers; commit: writing and committing the transaction).</li>
  * </ul>
  * Thread-safe.
  */
@@ -24,6 +28,8 @@ public final class OmsMetrics {
     public static final String COMMAND_TO_EXCHANGE = "exbus.oms.command.to.exchange";
     public static final String ROUND_TRIP = "exbus.oms.exchange.round.trip";
     public static final String RECOVERIES = "exbus.oms.recoveries";
+    public static final String BATCH_COMMANDS = "exbus.oms.batch.commands";
+    public static final String BATCH_PHASE = "exbus.oms.batch.phase";
 
     private final ServiceMetrics shared;
 
@@ -47,6 +53,15 @@ public final class OmsMetrics {
         return Timer.builder(COMMAND_TO_EXCHANGE).tag("exchange", exchange).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .register(shared.registry());
+    }
+
+    public DistributionSummary batchCommands() {
+        return DistributionSummary.builder(BATCH_COMMANDS).description("commands per poll batch")
+                .register(shared.registry());
+    }
+
+    public Timer batchPhase(String phase) {
+        return Timer.builder(BATCH_PHASE).tag("phase", phase).register(shared.registry());
     }
 
     public Timer roundTrip(String exchange, String request) {

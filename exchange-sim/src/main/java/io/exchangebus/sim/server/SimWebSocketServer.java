@@ -100,6 +100,9 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
         sender.scheduleWithFixedDelay(this::flushStranded, FLUSH_SWEEP_MILLIS, FLUSH_SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
         setReuseAddr(true);
+        // As an exchange's servers do: an answer written after an event on the same socket must not wait for the
+        // client's delayed ACK of the event (Nagle's algorithm), 40 ms on Linux.
+        setTcpNoDelay(true);
         setDaemon(true);
     }
 

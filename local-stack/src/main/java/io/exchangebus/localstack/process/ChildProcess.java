@@ -104,6 +104,18 @@ public final class ChildProcess {
         }
     }
 
+    /** Kills the process at once with SIGKILL, as a crash would (no shutdown hook runs), and waits for its end. */
+    public void kill() {
+        try {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ChildReaper.unregister(this);
+        }
+    }
+
     /**
      * Stops {@code children} together: SIGTERM to all at once, then SIGKILL to those still running when the one
      * shared {@code grace} has passed. Returns once all have ended.

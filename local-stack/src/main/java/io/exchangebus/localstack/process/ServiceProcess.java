@@ -129,6 +129,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills it with SIGKILL, as a crash would. */
+    public void kill() {
+        child.kill();
+    }
+
     /** Stops it as SIGTERM does (graceful), killing it after 20 s. */
     @Override
     public void close() {

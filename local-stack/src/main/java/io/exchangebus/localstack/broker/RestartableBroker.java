@@ -1,6 +1,6 @@
-package io.exchangebus.ingest;
+package io.exchangebus.localstack.broker;
 
-import io.exchangebus.localstack.broker.KafkaServerMain;
+import io.exchangebus.localstack.LocalStackException;
 import io.exchangebus.localstack.process.ChildProcess;
 import io.exchangebus.localstack.process.Classpath;
 import io.exchangebus.localstack.process.JvmOptions;
@@ -24,7 +24,7 @@ import org.apache.kafka.common.Uuid;
  * directory, built from local-stack's parts ({@link KafkaServerMain}, {@link ChildProcess}): local-stack's own
  * brokers take new free ports and a fresh directory on every start, so they cannot come back as the same broker.
  */
-final class RestartableBroker implements AutoCloseable {
+public final class RestartableBroker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
@@ -64,24 +64,24 @@ final class RestartableBroker implements AutoCloseable {
     }
 
     /** Starts a broker on two free loopback ports, data under {@code dir}. */
-    static RestartableBroker start(Path dir) throws Exception {
+    public static RestartableBroker start(Path dir) throws Exception {
         List<Integer> ports = Ports.freeLoopbackPorts(2);
         RestartableBroker broker = new RestartableBroker(dir, ports.get(0), ports.get(1));
         broker.restart();
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return Ports.LOOPBACK + ":" + port;
     }
 
-    /** Kills the broker process at once (SIGKILL after a zero grace), as a crash would. */
-    void kill() {
-        process.stop(Duration.ZERO);
+    /** Kills the broker process at once (SIGKILL), as a crash would. */
+    public void kill() {
+        process.kill();
     }
 
     /** Starts the broker again on the same ports and data, and waits until it answers. */
-    void restart() throws Exception {
+    public void restart() throws Exception {
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
         jvm.addAll(JvmOptions.QUICK_START);
         process = ChildProcess.start("broker", dir, Classpath.current(), jvm, KafkaServerMain.class.getName(),
@@ -99,7 +99,7 @@ final class RestartableBroker implements AutoCloseable {
                     // still starting
                 }
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("broker did not start: " + process.describe(40));
+                    throw new LocalStackException("broker did not start: " + process.describe(40));
                 }
             }
         }
