@@ -76,7 +76,8 @@ public final class CommandProcessor implements AutoCloseable {
                          String serviceName, Consumer<byte[], byte[]> consumer,
                          Producer<byte[], SpecificRecord> producer, Deserializer<Object> decoder,
                          CommandHandler handler, UpdateOutbox outbox, OpenOrders openOrders, ClientOrderIds ids,
-                         OmsMetrics metrics, Clock clock, int parallelism, SendIntents intents) {
+                         OmsMetrics metrics, Clock clock, int parallelism, SendIntents intents,
+                         StuckOffsets stuckOffsets) {
     }
 
     private record Item(ConsumerRecord<byte[], byte[]> record, OrderCommand command, String errorType,
@@ -85,12 +86,17 @@ public final class CommandProcessor implements AutoCloseable {
 
     private final Wiring w;
     private final Map<TopicPartition, Long> uncertainBelow = new ConcurrentHashMap<>();
-    private final Set<String> acked = java.util.Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+    /**
+     * The command ids this process has acked (the last {@value #REMEMBERED_COMMANDS}), each with the position of
+     * the record it came in: the same record read again (its offsets' commit was lost) is not acked again; another
+     * record with the same id is a DUPLICATE.
+     */
+    private final Map<String, String> acked = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > REMEMBERED_COMMANDS;
         }
-    });
+    };
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ExecutorService workers;
     private final Thread thread;
@@ -127,6 +133,9 @@ public final class CommandProcessor implements AutoCloseable {
                 if (!records.isEmpty() || !w.outbox().isEmpty()) {
                     process(records);
                 }
+                if (!w.stuckOffsets().check(w.consumer()).isEmpty()) {
+                    w.metrics().shared().errors("unstable-offsets").increment();
+                }
             }
         } catch (WakeupException e) {
             // closing
@@ -148,7 +157,7 @@ public final class CommandProcessor implements AutoCloseable {
         List<Item> items = new ArrayList<>();
         records.forEach(r -> items.add(decode(r)));
         List<OrderUpdate> drained = new ArrayList<>();
-        Set<String> batchIds = new LinkedHashSet<>();
+        Map<String, String> batchIds = new LinkedHashMap<>();
         Map<AckStatus, Integer> statuses = new HashMap<>();
         int deadLetters = 0;
         w.producer().beginTransaction();
@@ -173,6 +182,9 @@ public final class CommandProcessor implements AutoCloseable {
                     continue;
                 }
                 CommandHandler.Handled handled = results.get(item);
+                if (handled == null) {
+                    continue; // read again, already acked in a committed transaction
+                }
                 w.producer().send(new ProducerRecord<>(w.acksTopic(), key(handled.ack()), handled.ack()));
                 handled.updates().forEach(this::sendUpdate);
                 statuses.merge(handled.ack().getStatus(), 1, Integer::sum);
@@ -202,7 +214,7 @@ public final class CommandProcessor implements AutoCloseable {
      * throws the first {@link RetryLaterException} (or other failure) of any key once every key is done.
      */
     private Map<Item, CommandHandler.Handled> handleAll(List<Item> ordered, KillSwitch killSwitch,
-                                                        Set<String> batchIds) {
+                                                        Map<String, String> batchIds) {
         Map<Item, CommandHandler.Handled> results = new IdentityHashMap<>();
         Map<String, List<Item>> byKey = new LinkedHashMap<>();
         for (Item item : ordered) {
@@ -210,7 +222,14 @@ public final class CommandProcessor implements AutoCloseable {
             if (command == null) {
                 continue;
             }
-            if (acked.contains(command.getCommandId()) || !batchIds.add(command.getCommandId())) {
+            String position = positionOf(item.record());
+            String ackedAt = acked.get(command.getCommandId());
+            if (position.equals(ackedAt)) {
+                LOG.info("command {} at {} was acked before its offsets' commit was lost; not acked again",
+                        command.getCommandId(), position);
+                continue;
+            }
+            if (ackedAt != null || batchIds.putIfAbsent(command.getCommandId(), position) != null) {
                 results.put(item, new CommandHandler.Handled(w.handler().acks().duplicate(command,
                         CommandHandler.clientOrderIdOf(command.getAction())), List.of()));
             } else if (KillSwitch.ALL_ACCOUNTS.equals(command.getAccount())) {
@@ -260,15 +279,19 @@ public final class CommandProcessor implements AutoCloseable {
         return now;
     }
 
+    private static String positionOf(ConsumerRecord<byte[], byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
     private CommandHandler.Handled handle(Item item, KillSwitch killSwitch) {
         TopicPartition tp = new TopicPartition(item.record().topic(), item.record().partition());
         boolean uncertain = item.record().offset() < uncertainBelow.getOrDefault(tp, -1L);
         return w.handler().handle(item.command(), uncertain, killSwitch);
     }
 
-    private void committed(int commands, Set<String> batchIds, Map<AckStatus, Integer> statuses, int deadLetters,
-                           int updates) {
-        acked.addAll(batchIds);
+    private void committed(int commands, Map<String, String> batchIds, Map<AckStatus, Integer> statuses,
+                           int deadLetters, int updates) {
+        acked.putAll(batchIds);
         w.metrics().shared().messagesIn(w.commandsTopic()).increment(commands);
         statuses.forEach((status, n) -> w.metrics().acks(status).increment(n));
         int acks = statuses.values().stream().mapToInt(Integer::intValue).sum();
@@ -403,6 +426,7 @@ public final class CommandProcessor implements AutoCloseable {
             intents.forEach((tp, last) -> below.put(tp, last + 1));
             below.forEach((tp, end) -> uncertainBelow.merge(tp, end, Math::max));
             assigned = true;
+            w.stuckOffsets().assigned();
             LOG.info("commands assigned: {} (uncertain below {}; {} from recorded intents)", partitions, below,
                     intents.keySet());
         }

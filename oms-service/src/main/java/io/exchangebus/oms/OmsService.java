@@ -33,6 +33,10 @@ public final class OmsService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(OmsService.class);
     private static final Duration BOOKS_CATCH_UP = Duration.ofSeconds(60);
     private static final Duration INTENTS_TIMEOUT = Duration.ofSeconds(10);
+    /** No OMS transaction open: positions missing this long after assignment are a broker's stale state. */
+    private static final Duration UNSTABLE_QUICK_WAIT = Duration.ofSeconds(5);
+    /** Longer than the producers' transaction timeout (60 s), by which the broker ends any open transaction. */
+    private static final Duration UNSTABLE_SLOW_WAIT = Duration.ofSeconds(75);
 
     private final ServiceContext context;
     private final ServiceConfig config;
@@ -84,7 +88,9 @@ public final class OmsService implements Service {
                 config.get(OmsKeys.ACKS_TOPIC), config.get(OmsKeys.UPDATES_TOPIC),
                 Topics.deadLetter(kafka.serviceName()).name(), kafka.serviceName(), commandConsumer(kafka),
                 producer, kafka.valueDeserializer(), handler, outbox, openOrders, ids, metrics, clock,
-                config.get(OmsKeys.PARALLELISM), sendIntents(kafka)));
+                config.get(OmsKeys.PARALLELISM), sendIntents(kafka), new StuckOffsets(new AdminGroup(kafka,
+                config.get(OmsKeys.GROUP_ID), config.get(OmsKeys.TRANSACTIONAL_ID_PREFIX)), UNSTABLE_QUICK_WAIT,
+                UNSTABLE_SLOW_WAIT)));
         processor.start();
         LOG.info("oms-service serving accounts {} with transactional id {}", accounts, transactionalId);
     }

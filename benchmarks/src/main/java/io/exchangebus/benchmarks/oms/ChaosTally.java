@@ -77,6 +77,11 @@ final class ChaosTally {
         return tally;
     }
 
+    /** Every command on {@code topic}, from the start, to {@code each}. */
+    static void readCommands(String bootstrap, String registry, String topic, Consumer<OrderCommand> each) {
+        readAll(bootstrap, registry, topic, value -> each.accept((OrderCommand) value));
+    }
+
     /** Compares the topics with what the exchanges did. */
     void compare(List<AtExchange> atExchange) {
         Map<String, String> placeCommandByOrder = new HashMap<>();

@@ -2,7 +2,6 @@ package io.exchangebus.benchmarks.oms;
 
 import io.exchangebus.avro.serde.AvroSerdeConfig;
 import io.exchangebus.avro.serde.AvroSerializer;
-import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.events.CancelOrder;
 import io.exchangebus.events.OrderCommand;
 import io.exchangebus.events.OrderType;
@@ -34,8 +33,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * account's earlier orders (always one when an account has 150 resting, below Binance's 200 per symbol), a share
  * with a 10 s expiry.
  *
- * <p>{@code CommandStream BOOTSTRAP REGISTRY COMMANDS RATE SEED EXPIRING_SHARE CANCEL_SHARE ACCOUNT...}; prints
- * {@code sent N} as it goes and {@code done N failed F} at the end.
+ * <p>{@code CommandStream BOOTSTRAP REGISTRY TOPIC COMMANDS RATE SEED EXPIRING_SHARE CANCEL_SHARE ACCOUNT...};
+ * prints {@code sent N} as it goes and {@code done N failed F} at the end. Each command's {@code createdAt} is the
+ * moment it is handed to the producer, from which the latency harness measures.
  */
 public final class CommandStream {
     private static final BigDecimal SPOT_MID = new BigDecimal("60000.00");
@@ -48,12 +48,13 @@ public final class CommandStream {
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         String registry = args[1];
-        int commands = Integer.parseInt(args[2]);
-        int rate = Integer.parseInt(args[3]);
-        Random random = new Random(Long.parseLong(args[4]));
-        double expiring = Double.parseDouble(args[5]);
-        double cancels = Double.parseDouble(args[6]);
-        List<String> accounts = List.of(args).subList(7, args.length);
+        String topic = args[2];
+        int commands = Integer.parseInt(args[3]);
+        int rate = Integer.parseInt(args[4]);
+        Random random = new Random(Long.parseLong(args[5]));
+        double expiring = Double.parseDouble(args[6]);
+        double cancels = Double.parseDouble(args[7]);
+        List<String> accounts = List.of(args).subList(8, args.length);
 
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -79,7 +80,7 @@ public final class CommandStream {
                 String account = accounts.get(random.nextInt(accounts.size()));
                 OrderCommand command = next(account, random, expiring, cancels,
                         resting.computeIfAbsent(account, a -> new ArrayList<>()));
-                producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS.name(), command.getExchange() + ":"
+                producer.send(new ProducerRecord<>(topic, command.getExchange() + ":"
                         + account, command), (meta, e) -> {
                             if (e != null) {
                                 failed.incrementAndGet();

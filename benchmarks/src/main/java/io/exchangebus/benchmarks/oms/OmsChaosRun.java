@@ -2,31 +2,17 @@ package io.exchangebus.benchmarks.oms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.exchangebus.avro.registry.SchemaRegistryClient;
-import io.exchangebus.avro.topics.CatalogueSchemas;
 import io.exchangebus.avro.topics.Topics;
-import io.exchangebus.localstack.broker.RestartableBroker;
 import io.exchangebus.localstack.process.ChildProcess;
-import io.exchangebus.localstack.process.Classpath;
-import io.exchangebus.localstack.process.JvmOptions;
-import io.exchangebus.localstack.process.Ports;
 import io.exchangebus.localstack.process.ServiceProcess;
 import io.exchangebus.localstack.process.WorkDir;
-import io.exchangebus.localstack.registry.RegistryLocator;
-import io.exchangebus.localstack.registry.RegistryProcess;
-import io.exchangebus.sim.account.ApiKey;
-import io.exchangebus.sim.binance.BinanceFamily;
-import io.exchangebus.sim.binance.BinanceSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
@@ -48,12 +33,8 @@ import org.apache.kafka.common.TopicPartition;
  * Exit code 0 only when every count is right.
  */
 public final class OmsChaosRun {
-    static final String OMS_MAIN = "io.exchangebus.oms.OmsServiceMain";
-    private static final String SPOT = "binance-spot";
-    private static final String USDM = "binance-usdm";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
-    private static final String FUNDS = "100000000";
 
     private final ChaosOptions options;
     private final PrintStream out;
@@ -66,6 +47,10 @@ public final class OmsChaosRun {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // before the first logger: the services' own logback.xml is on this class path too
+            System.setProperty("logback.configurationFile", "exbus-benchmarks-logback.xml");
+        }
         ChaosOptions options;
         try {
             options = ChaosOptions.parse(args);
@@ -80,37 +65,37 @@ public final class OmsChaosRun {
     /** Runs it; whether every count is right. */
     boolean run() throws Exception {
         WorkDir work = WorkDir.create();
-        Path dir = work.path();
-        out.println("oms-chaos: " + options + "; logs in " + dir);
-        try (RestartableBroker broker = RestartableBroker.start(Files.createDirectories(dir.resolve("broker")));
-             RegistryProcess registry = RegistryProcess.start(dir.resolve("registry"),
-                     RegistryLocator.fromEnvironment().locate(), Duration.ofSeconds(90));
-             BinanceSimulator spot = BinanceSimulator.builder(BinanceFamily.SPOT).seed(options.seed()).build();
-             BinanceSimulator usdm = BinanceSimulator.builder(BinanceFamily.USDM).seed(options.seed() + 1).build()) {
-            String bootstrap = broker.bootstrapServers();
-            String registryUrl = registry.ccompatUrl();
-            createTopics(bootstrap);
-            CatalogueSchemas.register(new SchemaRegistryClient(SchemaRegistryClient.Settings.of(registryUrl)));
-            int opsPort = Ports.freeLoopbackPorts(1).get(0);
-            Path config = writeConfig(dir, opsPort, bootstrap, registryUrl, spot, usdm);
+        out.println("oms-chaos: " + options + "; logs in " + work.path());
+        try {
+            return run(work);
+        } finally {
+            out.println("oms-chaos: logs kept in " + OmsBenchStack.keepLogs(work.path(), "oms-chaos"));
+        }
+    }
 
-            ServiceProcess oms = startOms(dir, config, opsPort);
-            out.println("oms-chaos: broker " + bootstrap + ", registry " + registryUrl + ", oms-service ready");
-            ChildProcess stream = ChildProcess.start("command-stream", dir, Classpath.current(),
-                    List.of("-Xmx256m"), CommandStream.class.getName(), streamArgs(bootstrap, registryUrl));
+    private boolean run(WorkDir work) throws Exception {
+        try (OmsBenchStack stack = new OmsBenchStack(work.path(), options.accountNames(), options.seed(),
+                List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES, Topics.MARKET_BOOK,
+                        Topics.deadLetter("oms-service")))) {
+            String bootstrap = stack.bootstrap();
+            ServiceProcess oms = stack.startOms();
+            out.println("oms-chaos: broker " + bootstrap + ", registry " + stack.registryUrl()
+                    + ", oms-service ready");
+            ChildProcess stream = stack.startCommandStream(Topics.ORDER_COMMANDS.name(), options.commands(),
+                    options.rate(), options.seed(), options.expiringShare(), options.cancelShare(),
+                    options.accountNames());
             long streamSeconds = (long) Math.ceil((double) options.commands() / options.rate());
-            List<Kill> schedule = schedule(streamSeconds);
             long start = System.nanoTime();
-            for (Kill kill : schedule) {
+            for (Kill kill : schedule(streamSeconds)) {
                 sleepUntil(start + kill.atMillis() * 1_000_000);
                 if (kill.broker()) {
                     out.printf("oms-chaos: %5.1f s  kill -9 broker%n", seconds(start));
-                    broker.kill();
+                    stack.broker.kill();
                     Thread.sleep(kill.downMillis());
-                    broker.restart();
+                    stack.broker.restart();
                     long back = System.nanoTime();
                     long acksBefore = ackRecords(bootstrap);
-                    oms = awaitOmsAfterBroker(oms, dir, config, opsPort);
+                    oms = awaitOmsAfterBroker(oms, stack);
                     awaitAcks(bootstrap, acksBefore);
                     long ms = (System.nanoTime() - back) / 1_000_000;
                     omsReadyAfterBrokerMillis.add(ms);
@@ -121,19 +106,17 @@ public final class OmsChaosRun {
                     oms.kill();
                     Thread.sleep(kill.downMillis());
                     long restarted = System.nanoTime();
-                    oms = startOms(dir, config, opsPort);
+                    oms = stack.startOms();
                     long ms = (System.nanoTime() - restarted) / 1_000_000;
                     omsRestartMillis.add(ms);
-                    out.printf("oms-chaos: %5.1f s  oms-service restarted, ready in %d ms%n", seconds(start), ms);
+                    out.printf("oms-chaos: %5.1f s  oms-service restarted, taking commands in %d ms%n",
+                            seconds(start), ms);
                 }
             }
             OptionalInt streamExit = stream.awaitExit(Duration.ofSeconds(streamSeconds + 600));
-            out.println("oms-chaos: command stream ended (" + streamExit + "): " + lastLine(stream));
-            ChaosTally tally = settle(bootstrap, registryUrl);
-            List<ChaosTally.AtExchange> atExchange = new ArrayList<>();
-            spot.simulator().receivedOrders().forEach(r -> atExchange.add(new ChaosTally.AtExchange(SPOT, r)));
-            usdm.simulator().receivedOrders().forEach(r -> atExchange.add(new ChaosTally.AtExchange(USDM, r)));
-            tally.compare(atExchange);
+            out.println("oms-chaos: command stream ended (" + streamExit + "): " + stream.logTail(1).strip());
+            ChaosTally tally = settle(bootstrap, stack.registryUrl());
+            tally.compare(stack.atExchange());
             oms.close();
             return report(tally, (System.nanoTime() - start) / 1_000_000);
         }
@@ -163,16 +146,15 @@ public final class OmsChaosRun {
     }
 
     /** After the broker's return: oms-service ready again, or, if it stopped processing, started again. */
-    private ServiceProcess awaitOmsAfterBroker(ServiceProcess oms, Path dir, Path config, int opsPort)
-            throws IOException {
+    private ServiceProcess awaitOmsAfterBroker(ServiceProcess oms, OmsBenchStack stack) {
         try {
-            oms.awaitReady(READY_TIMEOUT);
+            OmsBenchStack.awaitTakingCommands(oms, READY_TIMEOUT);
             return oms;
         } catch (IllegalStateException e) {
             out.println("oms-chaos: oms-service did not recover from the broker restart by itself; restarting it: "
                     + e.getMessage().lines().findFirst().orElse(""));
             oms.kill();
-            return startOms(dir, config, opsPort);
+            return stack.startOms();
         }
     }
 
@@ -196,14 +178,6 @@ public final class OmsChaosRun {
         while (ackRecords(bootstrap) <= before && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-    }
-
-    private ServiceProcess startOms(Path dir, Path config, int opsPort) {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-        jvm.addAll(JvmOptions.QUICK_START);
-        ServiceProcess oms = ServiceProcess.launch("oms-service", OMS_MAIN, dir, jvm, config, opsPort);
-        oms.awaitReady(READY_TIMEOUT);
-        return oms;
     }
 
     /** Reads the topics until every command has an ack, or nothing has changed for a while. */
@@ -235,7 +209,7 @@ public final class OmsChaosRun {
         out.printf("  acks by status                        %s%n", tally.acksByStatus);
         out.printf("  orders placed at the exchanges        %d%n", tally.placedAtExchange);
         out.printf("  cancels executed at the exchanges     %d%n", tally.canceledAtExchange);
-        out.printf("  oms-service ready after a kill -9     %s ms%n", omsRestartMillis);
+        out.printf("  oms-service taking commands after a kill -9 and restart   %s ms%n", omsRestartMillis);
         out.printf("  acks again after the broker's return  %s ms%n", omsReadyAfterBrokerMillis);
         tally.problems().forEach((what, n) -> out.printf("  %-60s %d%n", what, n));
         tally.examples.forEach(e -> out.println("    e.g. " + e));
@@ -255,64 +229,6 @@ public final class OmsChaosRun {
             Files.writeString(options.json(), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         }
         return passed;
-    }
-
-    private List<String> streamArgs(String bootstrap, String registry) {
-        List<String> args = new ArrayList<>(List.of(bootstrap, registry, String.valueOf(options.commands()),
-                String.valueOf(options.rate()), String.valueOf(options.seed()),
-                String.valueOf(options.expiringShare()), String.valueOf(options.cancelShare())));
-        args.addAll(options.accountNames());
-        return args;
-    }
-
-    private static void createTopics(String bootstrap) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (var topic : List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES,
-                    Topics.MARKET_BOOK, Topics.deadLetter("oms-service"))) {
-                topics.add(new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty()));
-            }
-            admin.createTopics(topics).all().get();
-        }
-    }
-
-    /** Funds every account on its simulator and writes oms-service's configuration for them. */
-    private Path writeConfig(Path dir, int opsPort, String bootstrap, String registry, BinanceSimulator spot,
-                             BinanceSimulator usdm) throws IOException {
-        Path keys = Files.createDirectories(dir.resolve("keys"));
-        StringBuilder accounts = new StringBuilder();
-        for (String account : options.accountNames()) {
-            boolean isSpot = ChaosOptions.isSpot(account);
-            BinanceSimulator sim = isSpot ? spot : usdm;
-            ApiKey key = sim.createAccount(account);
-            sim.deposit(account, "USDT", FUNDS);
-            if (isSpot) {
-                sim.deposit(account, "BTC", "1000");
-            }
-            Files.writeString(keys.resolve(account + ".key"), key.keyId(), StandardCharsets.UTF_8);
-            Files.writeString(keys.resolve(account + ".secret"), key.secret(), StandardCharsets.UTF_8);
-            accounts.append("  ").append(account).append(":\n    exchange: ")
-                    .append(isSpot ? SPOT : USDM).append("\n    api-key: file:")
-                    .append(keys.resolve(account + ".key")).append("\n    secret: file:")
-                    .append(keys.resolve(account + ".secret")).append('\n');
-        }
-        String yaml = "service:\n  instance-id: oms-chaos\n  http-port: " + opsPort + "\n  shutdown-timeout: 10s\n"
-                + "kafka:\n  bootstrap-servers: " + bootstrap + "\n  schema-registry-url: " + registry + "\n"
-                + "exchanges:\n" + exchange("binance-spot", spot) + exchange("binance-usdm", usdm)
-                + "accounts:\n" + accounts
-                + "oms:\n  group-id: oms-chaos\n  risk:\n    price-band: 0\n    max-open-orders: 1000\n";
-        Path file = dir.resolve("oms-service.yaml");
-        Files.writeString(file, yaml, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static String exchange(String id, BinanceSimulator sim) {
-        return "  " + id + ":\n    environment: custom\n    rest-url: " + sim.restBaseUri() + "\n    stream-url: "
-                + sim.streamBaseUri() + "\n    ws-api-url: " + sim.wsApiUri() + "\n";
-    }
-
-    private static String lastLine(ChildProcess process) {
-        return process.logTail(1).strip();
     }
 
     private static double seconds(long startNanos) {

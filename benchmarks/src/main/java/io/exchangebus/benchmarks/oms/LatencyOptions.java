@@ -1,0 +1,60 @@
+package io.exchangebus.benchmarks.oms;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of {@code benchmarks/run-oms-latency}.
+ *
+ * @param rate commands a second, steady
+ * @param seconds how long each phase (the echo floor, then oms-service) sends
+ * @param accounts funded accounts, half on spot and half on USD-M, so that every account stays within its
+ *        exchange's order-rate limit (Binance spot: 50 new orders in 10 s)
+ * @param json where to write the report as JSON, if anywhere
+ */
+record LatencyOptions(int rate, int seconds, int accounts, long seed, Path json) {
+    static final String USAGE = """
+            usage: benchmarks/run-oms-latency [--rate PER_SECOND] [--seconds N] [--accounts N] [--seed S] [--json FILE]
+            defaults: 1000 commands/s for 60 s a phase over 120 accounts (half of them cancels)""";
+
+    LatencyOptions {
+        if (rate < 1 || seconds < 1 || accounts < 2) {
+            throw new IllegalArgumentException("rate, seconds >= 1, accounts >= 2\n" + USAGE);
+        }
+    }
+
+    static LatencyOptions parse(String[] args) {
+        int rate = 1000;
+        int seconds = 60;
+        int accounts = 120;
+        long seed = 1;
+        Path json = null;
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String flag = rest.remove(0);
+            if (flag.equals("--help") || rest.isEmpty()) {
+                throw new IllegalArgumentException(USAGE);
+            }
+            String value = rest.remove(0);
+            switch (flag) {
+                case "--rate" -> rate = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--accounts" -> accounts = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--json" -> json = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        return new LatencyOptions(rate, seconds, accounts, seed, json);
+    }
+
+    int commands() {
+        return rate * seconds;
+    }
+
+    /** As in the chaos run: {@code s1..sN} on spot, {@code u1..uN} on USD-M. */
+    List<String> accountNames() {
+        return new ChaosOptions(1, 1, accounts, 0, 0, 0, 0, seed, null).accountNames();
+    }
+}

@@ -1,0 +1,218 @@
+package io.exchangebus.benchmarks.oms;
+
+import io.exchangebus.avro.registry.SchemaRegistryClient;
+import io.exchangebus.avro.topics.CatalogueSchemas;
+import io.exchangebus.avro.topics.Topic;
+import io.exchangebus.localstack.broker.RestartableBroker;
+import io.exchangebus.localstack.process.ChildProcess;
+import io.exchangebus.localstack.process.Classpath;
+import io.exchangebus.localstack.process.JvmOptions;
+import io.exchangebus.localstack.process.Ports;
+import io.exchangebus.localstack.process.ServiceProcess;
+import io.exchangebus.localstack.registry.RegistryLocator;
+import io.exchangebus.localstack.registry.RegistryProcess;
+import io.exchangebus.sim.ReceivedOrderCommand;
+import io.exchangebus.sim.account.ApiKey;
+import io.exchangebus.sim.binance.BinanceFamily;
+import io.exchangebus.sim.binance.BinanceSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * What the OMS harnesses run on, each part real and on loopback: a KRaft broker in its own process that can be
+ * killed and restarted on the same ports and data, the schema registry with the catalogue's schemas registered, the
+ * Binance spot and USD-M simulators in this JVM (the exchanges) with funded accounts, and oms-service in a JVM of its
+ * own, configured for those accounts.
+ */
+final class OmsBenchStack implements AutoCloseable {
+    static final String OMS_MAIN = "io.exchangebus.oms.OmsServiceMain";
+    static final String SPOT = "binance-spot";
+    static final String USDM = "binance-usdm";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final String FUNDS = "100000000";
+
+    final Path dir;
+    final RestartableBroker broker;
+    final RegistryProcess registry;
+    final BinanceSimulator spot;
+    final BinanceSimulator usdm;
+    final int omsPort = Ports.freeLoopbackPorts(1).get(0);
+    private final Path omsConfig;
+
+    OmsBenchStack(Path dir, List<String> accounts, long seed, List<Topic> topics) throws Exception {
+        this.dir = dir;
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            broker = RestartableBroker.start(Files.createDirectories(dir.resolve("broker")));
+            started.add(broker);
+            registry = RegistryProcess.start(dir.resolve("registry"), RegistryLocator.fromEnvironment().locate(),
+                    Duration.ofSeconds(90));
+            started.add(registry);
+            spot = BinanceSimulator.builder(BinanceFamily.SPOT).seed(seed).build();
+            started.add(spot);
+            usdm = BinanceSimulator.builder(BinanceFamily.USDM).seed(seed + 1).build();
+            started.add(usdm);
+            createTopics(topics);
+            CatalogueSchemas.register(new SchemaRegistryClient(SchemaRegistryClient.Settings.of(registryUrl())));
+            omsConfig = writeOmsConfig(accounts);
+        } catch (Exception e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
+            throw e;
+        }
+    }
+
+    String bootstrap() {
+        return broker.bootstrapServers();
+    }
+
+    String registryUrl() {
+        return registry.ccompatUrl();
+    }
+
+    /**
+     * Starts oms-service with this stack's configuration and waits until it takes commands: its command partitions
+     * assigned ({@code /health/ready} no longer lists {@code commands} as failing). Accounts that are still
+     * connecting are not waited for: the OMS trades the others meanwhile, and refuses theirs, retryable.
+     */
+    ServiceProcess startOms() {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        jvm.addAll(JvmOptions.QUICK_START);
+        ServiceProcess oms = ServiceProcess.launch("oms-service", OMS_MAIN, dir, jvm, omsConfig, omsPort);
+        awaitTakingCommands(oms, READY_TIMEOUT);
+        return oms;
+    }
+
+    /** Waits until oms-service's readiness no longer lists its command partitions among what is failing. */
+    static void awaitTakingCommands(ServiceProcess oms, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!oms.isAlive()) {
+                throw new IllegalStateException("oms-service exited: " + oms.describe());
+            }
+            try {
+                var ready = oms.get("/health/ready");
+                if (ready.statusCode() == 200 || !ready.body().contains("\"commands\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException("oms-service takes no command after " + timeout.toSeconds() + " s: "
+                + oms.describe());
+    }
+
+    /** Copies the logs of a run's work folder to a folder of its own under the temporary directory, kept. */
+    static Path keepLogs(Path workDir, String run) {
+        try {
+            Path kept = Files.createTempDirectory(run + "-logs-");
+            try (var files = Files.list(workDir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".yaml"))
+                        .toList()) {
+                    Files.copy(f, kept.resolve(f.getFileName()));
+                }
+            }
+            Path broker = workDir.resolve("broker").resolve("broker.log");
+            if (Files.exists(broker)) {
+                Files.copy(broker, kept.resolve("broker.log"));
+            }
+            return kept;
+        } catch (IOException e) {
+            return workDir;
+        }
+    }
+
+    /** Starts the command stream ({@link CommandStream}) in a process of its own. */
+    ChildProcess startCommandStream(String topic, int commands, int rate, long seed, double expiringShare,
+                                    double cancelShare, List<String> accounts) {
+        List<String> args = new ArrayList<>(List.of(bootstrap(), registryUrl(), topic, String.valueOf(commands),
+                String.valueOf(rate), String.valueOf(seed), String.valueOf(expiringShare),
+                String.valueOf(cancelShare)));
+        args.addAll(accounts);
+        return ChildProcess.start("command-stream", dir, Classpath.current(), List.of("-Xmx256m"),
+                CommandStream.class.getName(), args);
+    }
+
+    /** What both exchanges received, each with its exchange id. */
+    List<ChaosTally.AtExchange> atExchange() {
+        List<ChaosTally.AtExchange> all = new ArrayList<>();
+        for (ReceivedOrderCommand r : spot.simulator().receivedOrders()) {
+            all.add(new ChaosTally.AtExchange(SPOT, r));
+        }
+        for (ReceivedOrderCommand r : usdm.simulator().receivedOrders()) {
+            all.add(new ChaosTally.AtExchange(USDM, r));
+        }
+        return all;
+    }
+
+    private void createTopics(List<Topic> topics) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            List<NewTopic> created = new ArrayList<>();
+            for (Topic topic : topics) {
+                created.add(new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty()));
+            }
+            admin.createTopics(created).all().get();
+        }
+    }
+
+    /** Funds every account on its simulator and writes oms-service's configuration for them. */
+    private Path writeOmsConfig(List<String> accounts) throws IOException {
+        Path keys = Files.createDirectories(dir.resolve("keys"));
+        StringBuilder yamlAccounts = new StringBuilder();
+        for (String account : accounts) {
+            boolean isSpot = ChaosOptions.isSpot(account);
+            BinanceSimulator sim = isSpot ? spot : usdm;
+            ApiKey key = sim.createAccount(account);
+            sim.deposit(account, "USDT", FUNDS);
+            if (isSpot) {
+                sim.deposit(account, "BTC", "1000");
+            }
+            Files.writeString(keys.resolve(account + ".key"), key.keyId(), StandardCharsets.UTF_8);
+            Files.writeString(keys.resolve(account + ".secret"), key.secret(), StandardCharsets.UTF_8);
+            yamlAccounts.append("  ").append(account).append(":\n    exchange: ").append(isSpot ? SPOT : USDM)
+                    .append("\n    api-key: file:").append(keys.resolve(account + ".key"))
+                    .append("\n    secret: file:").append(keys.resolve(account + ".secret")).append('\n');
+        }
+        String yaml = "service:\n  instance-id: oms-bench\n  http-port: " + omsPort + "\n  shutdown-timeout: 10s\n"
+                + "kafka:\n  bootstrap-servers: " + bootstrap() + "\n  schema-registry-url: " + registryUrl() + "\n"
+                + "exchanges:\n" + exchange(SPOT, spot) + exchange(USDM, usdm)
+                + "accounts:\n" + yamlAccounts
+                + "oms:\n  group-id: oms-bench\n  connect-wait: 60s\n  risk:\n    price-band: 0\n"
+                + "    max-open-orders: 1000\n";
+        Path file = dir.resolve("oms-service.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static String exchange(String id, BinanceSimulator sim) {
+        return "  " + id + ":\n    environment: custom\n    rest-url: " + sim.restBaseUri() + "\n    stream-url: "
+                + sim.streamBaseUri() + "\n    ws-api-url: " + sim.wsApiUri() + "\n";
+    }
+
+    @Override
+    public void close() {
+        usdm.close();
+        spot.close();
+        registry.close();
+        broker.close();
+    }
+}

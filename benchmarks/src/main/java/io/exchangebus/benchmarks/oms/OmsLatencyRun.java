@@ -1,0 +1,262 @@
+package io.exchangebus.benchmarks.oms;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exchangebus.avro.serde.AvroDeserializer;
+import io.exchangebus.avro.serde.AvroSerdeConfig;
+import io.exchangebus.avro.topics.CleanupPolicy;
+import io.exchangebus.avro.topics.Topic;
+import io.exchangebus.avro.topics.TopicKey;
+import io.exchangebus.avro.topics.Topics;
+import io.exchangebus.events.OrderAck;
+import io.exchangebus.events.OrderCommand;
+import io.exchangebus.events.PlaceOrder;
+import io.exchangebus.localstack.process.ChildProcess;
+import io.exchangebus.localstack.process.Classpath;
+import io.exchangebus.localstack.process.ServiceProcess;
+import io.exchangebus.localstack.process.WorkDir;
+import io.exchangebus.sim.ReceivedOrderCommand;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * {@code benchmarks/run-oms-latency}: order latency at a steady rate, beside its floor, in one run. Two phases on
+ * the same broker, each {@code --seconds} of commands at {@code --rate} from a process of their own:
+ * <ol>
+ *   <li><b>floor</b>: {@link EchoService}, a bare transactional consume → produce echo in its own JVM with
+ *       oms-service's consumer settings; measured from each command's {@code createdAt} to its echo's arrival at a
+ *       read_committed consumer here;</li>
+ *   <li><b>oms-service</b> in its own JVM on the Binance spot and USD-M simulators: from {@code createdAt} to (a) the
+ *       simulator's receipt of the order and (b) the ack's arrival at a read_committed consumer here.</li>
+ * </ol>
+ * Percentiles p50, p99, p99.9 and max of each, the ratio of oms-service's command → ack to the floor at each, and
+ * whether a backlog grew (the share of commands acked after the stream ended, and the latency of the last second
+ * against the first).
+ */
+public final class OmsLatencyRun {
+    private static final Topic LATENCY_COMMANDS = new Topic("latency.commands.v1", TopicKey.EXCHANGE_ACCOUNT,
+            OrderCommand.getClassSchema(), CleanupPolicy.DELETE, 6, "the floor's commands");
+    private static final Topic LATENCY_ECHO = new Topic("latency.echo.v1", TopicKey.EXCHANGE_ACCOUNT,
+            OrderCommand.getClassSchema(), CleanupPolicy.DELETE, 6, "the floor's echoes");
+    private static final Duration DRAIN = Duration.ofSeconds(120);
+
+    private final LatencyOptions options;
+    private final PrintStream out;
+
+    OmsLatencyRun(LatencyOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // before the first logger: the services' own logback.xml is on this class path too
+            System.setProperty("logback.configurationFile", "exbus-benchmarks-logback.xml");
+        }
+        LatencyOptions options;
+        try {
+            options = LatencyOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(new OmsLatencyRun(options, System.out).run().passed() ? 0 : 1);
+    }
+
+    /** One phase's latencies, in microseconds, in the order the commands were sent. */
+    record Phase(String name, long[] micros, long lateAcks) {
+        long percentile(double p) {
+            long[] sorted = micros.clone();
+            Arrays.sort(sorted);
+            return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+
+    /** The figures of a run. */
+    record Report(Phase floor, Phase toExchange, Phase toAck, int commands) {
+        boolean passed() {
+            return floor.micros().length == commands && toAck.micros().length == commands;
+        }
+    }
+
+    Report run() throws Exception {
+        WorkDir work = WorkDir.create();
+        out.println("oms-latency: " + options + "; logs in " + work.path());
+        List<String> accounts = options.accountNames();
+        try (OmsBenchStack stack = new OmsBenchStack(work.path(), accounts, options.seed(),
+                List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES, Topics.MARKET_BOOK,
+                        Topics.deadLetter("oms-service"), LATENCY_COMMANDS, LATENCY_ECHO))) {
+            ChildProcess echo = ChildProcess.start("echo", work.path(), Classpath.current(), List.of("-Xmx256m"),
+                    EchoService.class.getName(), List.of(stack.bootstrap(), LATENCY_COMMANDS.name(),
+                            LATENCY_ECHO.name()));
+            Phase floor;
+            try {
+                floor = measure(stack, "floor", LATENCY_COMMANDS.name(), LATENCY_ECHO.name(),
+                        v -> ((OrderCommand) v).getCommandId(),
+                        v -> ((OrderCommand) v).getCreatedAt());
+            } finally {
+                echo.stop(Duration.ofSeconds(5));
+            }
+            ServiceProcess oms = stack.startOms();
+            Phase toAck;
+            try {
+                toAck = measure(stack, "oms-service", Topics.ORDER_COMMANDS.name(), Topics.ORDER_ACKS.name(),
+                        v -> ((OrderAck) v).getCommandId(), v -> ((OrderAck) v).getCommandCreatedAt());
+                printBatchProfile(oms);
+            } finally {
+                oms.close();
+            }
+            Phase toExchange = toExchange(stack);
+            Report report = new Report(floor, toExchange, toAck, options.commands());
+            print(report);
+            return report;
+        }
+    }
+
+    /**
+     * Sends the phase's commands and reads what answers them, read_committed, from the end of {@code answers}:
+     * for each command, the time from its createdAt to the answer's arrival here.
+     */
+    private Phase measure(OmsBenchStack stack, String name, String commandsTopic, String answersTopic,
+                          Function<Object, String> commandIdOf, Function<Object, Instant> createdAtOf)
+            throws Exception {
+        Map<String, Long> latency = new LinkedHashMap<>();
+        AtomicBoolean streaming = new AtomicBoolean(true);
+        long[] afterStream = {0};
+        try (KafkaConsumer<String, Object> answers = consumer(stack)) {
+            List<TopicPartition> partitions = answers.partitionsFor(answersTopic).stream()
+                    .map(p -> new TopicPartition(answersTopic, p.partition())).toList();
+            answers.assign(partitions);
+            answers.seekToEnd(partitions);
+            partitions.forEach(answers::position);
+            ChildProcess stream = stack.startCommandStream(commandsTopic, options.commands(), options.rate(),
+                    options.seed(), 0.0, 0.5, options.accountNames());
+            out.println("oms-latency: " + name + ": " + options.commands() + " commands at " + options.rate() + "/s");
+            long deadline = Long.MAX_VALUE;
+            while (latency.size() < options.commands() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, Object> r : answers.poll(Duration.ofMillis(20))) {
+                    Instant now = Instant.now();
+                    Instant created = createdAtOf.apply(r.value());
+                    latency.putIfAbsent(commandIdOf.apply(r.value()),
+                            ChronoUnit.MICROS.between(created, now));
+                    if (!streaming.get()) {
+                        afterStream[0]++;
+                    }
+                }
+                if (streaming.get() && !stream.isAlive()) {
+                    streaming.set(false);
+                    deadline = System.nanoTime() + DRAIN.toNanos();
+                    out.println("oms-latency: " + name + ": stream done, " + latency.size() + " answered so far");
+                }
+            }
+        }
+        long[] micros = latency.values().stream().mapToLong(Long::longValue).toArray();
+        out.printf("oms-latency: %s: %d of %d answered, %d after the stream ended%n", name, micros.length,
+                options.commands(), afterStream[0]);
+        return new Phase(name, micros, afterStream[0]);
+    }
+
+    /** From each order's command createdAt to the simulator's receipt of it. */
+    private Phase toExchange(OmsBenchStack stack) {
+        Map<String, Instant> createdByOrder = new HashMap<>();
+        ChaosTally.readCommands(stack.bootstrap(), stack.registryUrl(), Topics.ORDER_COMMANDS.name(), c -> {
+            if (c.getAction() instanceof PlaceOrder p) {
+                createdByOrder.put(c.getAccount() + "/" + p.getClientOrderId(), c.getCreatedAt());
+            }
+        });
+        List<Long> micros = new ArrayList<>();
+        for (ChaosTally.AtExchange done : stack.atExchange()) {
+            ReceivedOrderCommand r = done.command();
+            if (r.kind() == ReceivedOrderCommand.Kind.PLACE) {
+                Instant created = createdByOrder.get(r.account() + "/" + r.request().clientOrderId());
+                if (created != null) {
+                    micros.add(ChronoUnit.MICROS.between(created, r.receivedAt()));
+                }
+            }
+        }
+        return new Phase("command -> exchange", micros.stream().mapToLong(Long::longValue).toArray(), 0);
+    }
+
+    private void printBatchProfile(ServiceProcess oms) {
+        try {
+            String metrics = oms.get("/metrics").body();
+            out.println("oms-latency: oms-service's batches (from its /metrics):");
+            metrics.lines().filter(l -> l.startsWith("exbus_oms_batch_") || (l.startsWith(
+                    "exbus_oms_exchange_round_trip_seconds_") && !l.contains("_bucket")))
+                    .forEach(l -> out.println("  " + l));
+        } catch (java.io.IOException e) {
+            out.println("oms-latency: /metrics unreadable: " + e);
+        }
+    }
+
+    private void print(Report report) throws java.io.IOException {
+        double[] ps = {0.5, 0.99, 0.999, 1.0};
+        String[] names = {"p50", "p99", "p99.9", "max"};
+        out.println();
+        out.printf("oms-latency report: %d commands at %d/s a phase over %d accounts (ms)%n", options.commands(),
+                options.rate(), options.accounts());
+        out.printf("  %-34s %10s %10s %10s %10s%n", "", names[0], names[1], names[2], names[3]);
+        for (Phase phase : List.of(report.floor(), report.toExchange(), report.toAck())) {
+            StringBuilder line = new StringBuilder(String.format("  %-34s", phase.name() + (phase == report.toAck()
+                    ? " command -> ack" : phase == report.floor() ? " echo (command -> echo)" : "")));
+            for (double p : ps) {
+                line.append(String.format(" %10.2f", phase.percentile(p) / 1000.0));
+            }
+            out.println(line);
+        }
+        StringBuilder ratio = new StringBuilder(String.format("  %-34s", "command -> ack / floor"));
+        for (double p : ps) {
+            ratio.append(String.format(" %10.2f", (double) report.toAck().percentile(p)
+                    / Math.max(1, report.floor().percentile(p))));
+        }
+        out.println(ratio);
+        out.printf("  answered after the stream ended: floor %d, oms-service %d%n", report.floor().lateAcks(),
+                report.toAck().lateAcks());
+        out.println(report.passed() ? "COMPLETE" : "INCOMPLETE: not every command was answered");
+        if (options.json() != null) {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode root = json.createObjectNode();
+            root.put("commands", report.commands());
+            root.put("rate", options.rate());
+            root.put("accounts", options.accounts());
+            for (Phase phase : List.of(report.floor(), report.toExchange(), report.toAck())) {
+                ObjectNode node = root.putObject(phase.name());
+                for (int i = 0; i < ps.length; i++) {
+                    node.put(names[i] + "Micros", phase.percentile(ps[i]));
+                }
+                node.put("answered", phase.micros().length);
+                node.put("afterStream", phase.lateAcks());
+            }
+            Files.writeString(options.json(), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        }
+    }
+
+    private static KafkaConsumer<String, Object> consumer(OmsBenchStack stack) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(Map.of(AvroSerdeConfig.REGISTRY_URL, stack.registryUrl()), false);
+        return new KafkaConsumer<>(props, new StringDeserializer(), values);
+    }
+}
