@@ -43,6 +43,8 @@ public final class AccountSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSessions.class);
     static final String CONNECTED = "exbus.oms.account.connected";
     static final String CONNECTS = "exbus.oms.account.connects";
+    /** Between two open-order counts of one exchange: 20 a minute, 800 of USD-M's 2,400 weight a minute. */
+    private static final Duration COUNT_SPACING = Duration.ofSeconds(3);
 
     /** One served account: its id, its exchange, its connected role and the checks every order passes. */
     public record Session(String account, String exchange, Oms oms, InstrumentRegistry instruments,
@@ -83,6 +85,7 @@ public final class AccountSessions implements AutoCloseable {
     private final Backoff backoff;
     private final Clock clock;
     private final Map<String, Served> served = new LinkedHashMap<>();
+    private final Map<String, Long> nextCountAt = new HashMap<>();
     private final ScheduledExecutorService connector;
     private volatile boolean closed;
 
@@ -115,8 +118,9 @@ public final class AccountSessions implements AutoCloseable {
 
     /**
      * Starts connecting the OMS role of each of {@code accounts}, each on its own, retried with {@code backoff}
-     * until it connects; once connected, its open orders are counted into {@code openOrders} (over the exchange's
-     * HTTP API; a failure there is logged and the count starts at zero).
+     * until it connects; once connected, its open orders are counted into {@code openOrders} in the background,
+     * one account of an exchange every 3 s (over the exchange's HTTP API; until then, or after a failure there,
+     * which is logged, the count starts at zero and follows the updates).
      *
      * @param timeout the limit on one connection attempt and on the open-order count
      * @throws IllegalArgumentException when an account is not configured or its exchange has no connector
@@ -159,7 +163,6 @@ public final class AccountSessions implements AutoCloseable {
                 failed(one, oms, connected.error().toString());
                 return;
             }
-            countOpenOrders(connector, one);
             one.session = new Session(id, exchange, oms, one.instruments,
                     new OrderPreflight(oms.capabilities(), one.instruments));
             one.failures = 0;
@@ -167,7 +170,14 @@ public final class AccountSessions implements AutoCloseable {
             LOG.info("account {} connected to {} ({} instruments)", id, exchange, one.instruments.size());
             if (closed) {
                 oms.close();
+                return;
             }
+            // After trading starts, not before, and one account of an exchange at a time, COUNT_SPACING apart: the
+            // open-order count costs the most request weight of a start (40 on USD-M, 80 on spot, per account), and
+            // many accounts on one address restarting within a minute would spend the exchange's budget on it
+            // (Binance counts weight per address) and then fail to connect.
+            this.connector.schedule(() -> countOpenOrders(connector, one), countDelay(exchange),
+                    TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             failed(one, oms, "no connection within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
@@ -189,6 +199,14 @@ public final class AccountSessions implements AutoCloseable {
         if (!closed) {
             connector.schedule(() -> attempt(one), wait.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** When the next open-order count of {@code exchange} may run, in ms from now; books the slot after it. */
+    private synchronized long countDelay(String exchange) {
+        long now = System.nanoTime();
+        long at = Math.max(now, nextCountAt.getOrDefault(exchange, now));
+        nextCountAt.put(exchange, at + COUNT_SPACING.toNanos());
+        return (at - now) / 1_000_000;
     }
 
     private Counter connects(Served one, String outcome) {

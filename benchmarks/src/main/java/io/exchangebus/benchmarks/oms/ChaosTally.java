@@ -39,6 +39,7 @@ final class ChaosTally {
     final Map<String, List<OrderAck>> acks = new HashMap<>();
     final Set<String> updatedOrders = new HashSet<>();
     final Map<AckStatus, Integer> acksByStatus = new TreeMap<>();
+    final Map<String, Integer> rejectionsByCode = new TreeMap<>();
     long deadLetters;
 
     int commandsWithoutAck;
@@ -66,6 +67,10 @@ final class ChaosTally {
             OrderAck a = (OrderAck) value;
             tally.acks.computeIfAbsent(a.getCommandId(), id -> new ArrayList<>()).add(a);
             tally.acksByStatus.merge(a.getStatus(), 1, Integer::sum);
+            if (a.getError() != null) {
+                tally.rejectionsByCode.merge(a.getError().getCode() == null ? a.getError().getKind().name()
+                        : a.getError().getCode(), 1, Integer::sum);
+            }
         });
         readAll(bootstrap, registry, updatesTopic, value -> {
             OrderUpdate u = (OrderUpdate) value;

@@ -104,7 +104,10 @@ final class OmsBenchStack implements AutoCloseable {
             }
             try {
                 var ready = oms.get("/health/ready");
-                if (ready.statusCode() == 200 || !ready.body().contains("\"commands\"")) {
+                // Failing checks are listed by name; until the service has started, "started" is among them.
+                String body = ready.body();
+                if (ready.statusCode() == 200 || (body.contains("\"failing\"") && !body.contains("\"started\"")
+                        && !body.contains("\"commands\""))) {
                     return;
                 }
             } catch (IOException e) {
@@ -196,7 +199,7 @@ final class OmsBenchStack implements AutoCloseable {
                 + "kafka:\n  bootstrap-servers: " + bootstrap() + "\n  schema-registry-url: " + registryUrl() + "\n"
                 + "exchanges:\n" + exchange(SPOT, spot) + exchange(USDM, usdm)
                 + "accounts:\n" + yamlAccounts
-                + "oms:\n  group-id: oms-bench\n  connect-wait: 60s\n  risk:\n    price-band: 0\n"
+                + "oms:\n  group-id: oms-bench\n  risk:\n    price-band: 0\n"
                 + "    max-open-orders: 1000\n";
         Path file = dir.resolve("oms-service.yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);

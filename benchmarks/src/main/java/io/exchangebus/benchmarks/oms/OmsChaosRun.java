@@ -207,6 +207,7 @@ public final class OmsChaosRun {
                 + omsReadyAfterBrokerMillis.size() + " broker kills, " + elapsedMillis / 1000 + " s)");
         out.printf("  commands on orders.commands.v1        %d%n", tally.commands.size());
         out.printf("  acks by status                        %s%n", tally.acksByStatus);
+        out.printf("  refusals by code                      %s%n", tally.rejectionsByCode);
         out.printf("  orders placed at the exchanges        %d%n", tally.placedAtExchange);
         out.printf("  cancels executed at the exchanges     %d%n", tally.canceledAtExchange);
         out.printf("  oms-service taking commands after a kill -9 and restart   %s ms%n", omsRestartMillis);
@@ -220,6 +221,7 @@ public final class OmsChaosRun {
             ObjectNode root = json.createObjectNode();
             root.put("commands", tally.commands.size());
             root.set("acksByStatus", json.valueToTree(tally.acksByStatus));
+            root.set("refusalsByCode", json.valueToTree(tally.rejectionsByCode));
             root.put("placedAtExchange", tally.placedAtExchange);
             root.put("canceledAtExchange", tally.canceledAtExchange);
             root.set("omsReadyAfterKillMillis", json.valueToTree(omsRestartMillis));

@@ -86,7 +86,10 @@ public final class OmsLatencyRun {
         long percentile(double p) {
             long[] sorted = micros.clone();
             Arrays.sort(sorted);
-            return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+            if (sorted.length == 0) {
+                return -1;
+            }
+            return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1))];
         }
     }
 
