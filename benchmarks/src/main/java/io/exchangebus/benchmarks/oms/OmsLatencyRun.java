@@ -59,6 +59,7 @@ public final class OmsLatencyRun {
 
     private final LatencyOptions options;
     private final PrintStream out;
+    private final Map<String, Integer> ackStatuses = new java.util.TreeMap<>();
 
     OmsLatencyRun(LatencyOptions options, PrintStream out) {
         this.options = options;
@@ -122,7 +123,12 @@ public final class OmsLatencyRun {
             Phase toAck;
             try {
                 toAck = measure(stack, "oms-service", Topics.ORDER_COMMANDS.name(), Topics.ORDER_ACKS.name(),
-                        v -> ((OrderAck) v).getCommandId(), v -> ((OrderAck) v).getCommandCreatedAt());
+                        v -> ((OrderAck) v).getCommandId(), v -> {
+                            OrderAck ack = (OrderAck) v;
+                            ackStatuses.merge(ack.getStatus() + (ack.getError() == null ? ""
+                                    : " " + ack.getError().getCode()), 1, Integer::sum);
+                            return ack.getCommandCreatedAt();
+                        });
                 printBatchProfile(oms);
             } finally {
                 oms.close();
@@ -188,7 +194,7 @@ public final class OmsLatencyRun {
         List<Long> micros = new ArrayList<>();
         for (ChaosTally.AtExchange done : stack.atExchange()) {
             ReceivedOrderCommand r = done.command();
-            if (r.kind() == ReceivedOrderCommand.Kind.PLACE) {
+            if (r.kind() == ReceivedOrderCommand.Kind.PLACE && r.rejectReason() == null) {
                 Instant created = createdByOrder.get(r.account() + "/" + r.request().clientOrderId());
                 if (created != null) {
                     micros.add(ChronoUnit.MICROS.between(created, r.receivedAt()));
@@ -233,6 +239,7 @@ public final class OmsLatencyRun {
         out.println(ratio);
         out.printf("  answered after the stream ended: floor %d, oms-service %d%n", report.floor().lateAcks(),
                 report.toAck().lateAcks());
+        out.printf("  oms-service's acks by status (and refusal code): %s%n", ackStatuses);
         out.println(report.passed() ? "COMPLETE" : "INCOMPLETE: not every command was answered");
         if (options.json() != null) {
             ObjectMapper json = new ObjectMapper();
@@ -240,6 +247,7 @@ public final class OmsLatencyRun {
             root.put("commands", report.commands());
             root.put("rate", options.rate());
             root.put("accounts", options.accounts());
+            root.set("acksByStatus", json.valueToTree(ackStatuses));
             for (Phase phase : List.of(report.floor(), report.toExchange(), report.toAck())) {
                 ObjectNode node = root.putObject(phase.name());
                 for (int i = 0; i < ps.length; i++) {
