@@ -104,20 +104,28 @@ class OmsAccountsIT {
                 awaitPassing(runner, "commands");
                 Duration slow = Duration.ofSeconds(3);
                 env.spot.faults().delayAnswersTo("order.place", slow);
-                PlaceOrder spotOrder = OmsTestStack.limitBuy("59000.00", "0.001");
+                PlaceOrder spot1 = OmsTestStack.limitBuy("59000.00", "0.001");
+                PlaceOrder spot2 = OmsTestStack.limitBuy("59000.00", "0.001");
                 PlaceOrder usdmOrder = OmsTestStack.limitBuy("59000.00", "0.002");
-                OrderCommand spot = OmsTestStack.command(OmsTestStack.SPOT, "spot", spotOrder, null);
+                OrderCommand first = OmsTestStack.command(OmsTestStack.SPOT, "spot", spot1, null);
+                OrderCommand second = OmsTestStack.command(OmsTestStack.SPOT, "spot", spot2, null);
                 OrderCommand usdm = OmsTestStack.command(OmsTestStack.USDM, "usdm", usdmOrder, null);
 
-                env.sendInOneBatch(spot, usdm);
+                // Two slow spot orders, then a USD-M one, in one poll batch.
+                env.sendInOneBatch(first, second, usdm);
 
-                assertThat(only(env.acksOf(spot, WAIT)).getStatus()).isEqualTo(AckStatus.ACCEPTED);
-                assertThat(only(env.acksOf(usdm, WAIT)).getStatus()).isEqualTo(AckStatus.ACCEPTED);
-                ReceivedOrderCommand atSpot = only(env.placesAt(OmsTestStack.SPOT, spotOrder.getClientOrderId()));
+                for (OrderCommand c : List.of(first, second, usdm)) {
+                    assertThat(only(env.acksOf(c, WAIT)).getStatus()).isEqualTo(AckStatus.ACCEPTED);
+                }
+                ReceivedOrderCommand atSpot1 = only(env.placesAt(OmsTestStack.SPOT, spot1.getClientOrderId()));
+                ReceivedOrderCommand atSpot2 = only(env.placesAt(OmsTestStack.SPOT, spot2.getClientOrderId()));
                 ReceivedOrderCommand atUsdm = only(env.placesAt(OmsTestStack.USDM, usdmOrder.getClientOrderId()));
-                // Sequential handling would send the usdm order only after the spot answer, 3 s later.
-                assertThat(Duration.between(atSpot.receivedAt(), atUsdm.receivedAt()).abs())
-                        .as("usdm order sent while the spot answer was held back").isLessThan(Duration.ofSeconds(1));
+                // One account's commands stay in order: the second spot order waits for the first one's answer.
+                assertThat(Duration.between(atSpot1.receivedAt(), atSpot2.receivedAt()))
+                        .as("second spot order after the first one's answer").isGreaterThan(slow.minusMillis(500));
+                // Another account's do not: handled one at a time, the USD-M order would wait for both, 6 s.
+                assertThat(Duration.between(atSpot1.receivedAt(), atUsdm.receivedAt()).abs())
+                        .as("usdm order sent while the spot answers were held back").isLessThan(Duration.ofSeconds(1));
             } finally {
                 env.spot.faults().delayAnswersTo("order.place", Duration.ZERO);
                 runner.stop();
