@@ -86,7 +86,7 @@ public final class AccountSessions implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Served> served = new LinkedHashMap<>();
     private final Map<String, Long> nextCountAt = new HashMap<>();
-    private final ScheduledExecutorService connector;
+    private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
     private AccountSessions(ExchangeAccess access, List<String> accounts, UpdateOutbox outbox, OpenOrders openOrders,
@@ -109,7 +109,7 @@ public final class AccountSessions implements AutoCloseable {
                     .description("1 while the account's OMS role is connected, 0 while it is being (re)tried")
                     .tag("account", id).tag("exchange", account.exchange()).register(metrics.registry());
         }
-        this.connector = Executors.newScheduledThreadPool(Math.max(1, Math.min(accounts.size(), 4)), r -> {
+        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(accounts.size(), 4)), r -> {
             Thread t = new Thread(r, "oms-account-connect");
             t.setDaemon(true);
             return t;
@@ -130,7 +130,7 @@ public final class AccountSessions implements AutoCloseable {
                                         Backoff backoff) {
         AccountSessions sessions = new AccountSessions(access, accounts, outbox, openOrders, metrics, timeout, backoff,
                 Clock.systemUTC());
-        sessions.served.values().forEach(s -> sessions.connector.execute(() -> sessions.attempt(s)));
+        sessions.served.values().forEach(s -> sessions.scheduler.execute(() -> sessions.attempt(s)));
         return sessions;
     }
 
@@ -176,7 +176,7 @@ public final class AccountSessions implements AutoCloseable {
             // open-order count costs the most request weight of a start (40 on USD-M, 80 on spot, per account), and
             // many accounts on one address restarting within a minute would spend the exchange's budget on it
             // (Binance counts weight per address) and then fail to connect.
-            this.connector.schedule(() -> countOpenOrders(connector, one), countDelay(exchange),
+            scheduler.schedule(() -> countOpenOrders(connector, one), countDelay(exchange),
                     TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             failed(one, oms, "no connection within " + timeout.toMillis() + " ms");
@@ -197,7 +197,7 @@ public final class AccountSessions implements AutoCloseable {
         LOG.warn("account {} on {} could not connect ({}); trying again in {} ms (attempt {})", one.account.id(),
                 one.account.exchange(), reason, wait.toMillis(), one.failures + 1);
         if (!closed) {
-            connector.schedule(() -> attempt(one), wait.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> attempt(one), wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -314,7 +314,7 @@ public final class AccountSessions implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        connector.shutdownNow();
+        scheduler.shutdownNow();
         served.values().forEach(s -> {
             Session session = s.session;
             if (session != null) {

@@ -186,20 +186,13 @@ public final class CommandHandler {
     private Optional<Handled> settleCancel(OrderCommand command, AccountSessions.Session session,
                                            CancelOrder cancel) {
         String ours = cancel.getClientOrderId();
-        Result<Optional<OrderUpdate>> found = ours != null
-                ? call(session, "find-order", () -> session.oms().findOrder(cancel.getSymbol(), ids.toExchange(ours)))
-                : call(session, "find-order",
-                        () -> session.oms().findOrderById(cancel.getSymbol(), cancel.getExchangeOrderId()));
-        if (!found.isOk()) {
-            metrics.recoveries("failed").increment();
-            throw new RetryLaterException("could not ask " + session.exchange() + " for the order that cancel "
-                    + command.getCommandId() + " names: " + found.error());
-        }
-        if (found.value().isEmpty()) {
-            metrics.recoveries("absent").increment();
+        Optional<OrderUpdate> found = lookUp(command, session, "the order it cancels", ours != null
+                ? () -> session.oms().findOrder(cancel.getSymbol(), ids.toExchange(ours))
+                : () -> session.oms().findOrderById(cancel.getSymbol(), cancel.getExchangeOrderId()));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        OrderUpdate state = found.value().get();
+        OrderUpdate state = found.get();
         String named = ours != null ? ours : ids.toOurs(state.getClientOrderId());
         OrderUpdate update = OrderUpdate.newBuilder(state).setClientOrderId(named).build();
         switch (state.getStatus()) {
@@ -218,7 +211,7 @@ public final class CommandHandler {
                         "ORDER_CLOSED", "order " + state.getExchangeOrderId() + " is " + state.getStatus() + " at "
                         + session.exchange() + ": there is nothing to cancel", false, null)), List.of(update)));
             default:
-                metrics.recoveries("absent").increment();
+                metrics.recoveries("open").increment();
                 return Optional.empty();
         }
     }
@@ -318,22 +311,35 @@ public final class CommandHandler {
     /** Asks the exchange for the order; present when it has it (ack ACCEPTED, its state as an update). */
     private Optional<Handled> recover(OrderCommand command, AccountSessions.Session session, String symbol,
                                       String ours, String theirs) {
-        Result<Optional<OrderUpdate>> found = call(session, "find-order",
+        Optional<OrderUpdate> found = lookUp(command, session, "order " + theirs,
                 () -> session.oms().findOrder(symbol, theirs));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        metrics.recoveries("found").increment();
+        OrderUpdate update = OrderUpdate.newBuilder(found.get()).setClientOrderId(ours).build();
+        LOG.info("command {}: {} already has order {} ({}); acking it instead of sending", command.getCommandId(),
+                session.exchange(), update.getExchangeOrderId(), update.getStatus());
+        return Optional.of(new Handled(acks.accepted(command, ours, update.getExchangeOrderId()), List.of(update)));
+    }
+
+    /**
+     * The exchange's view of an order, asked before anything is sent; empty when the exchange has no such order.
+     *
+     * @throws RetryLaterException when the exchange cannot be asked: nothing may be decided without its answer
+     */
+    private Optional<OrderUpdate> lookUp(OrderCommand command, AccountSessions.Session session, String what,
+                                         Supplier<CompletableFuture<Result<Optional<OrderUpdate>>>> find) {
+        Result<Optional<OrderUpdate>> found = call(session, "find-order", find);
         if (!found.isOk()) {
             metrics.recoveries("failed").increment();
-            throw new RetryLaterException("could not ask " + session.exchange() + " for order " + theirs + " of "
+            throw new RetryLaterException("could not ask " + session.exchange() + " for " + what + " of command "
                     + command.getCommandId() + ": " + found.error());
         }
         if (found.value().isEmpty()) {
             metrics.recoveries("absent").increment();
-            return Optional.empty();
         }
-        metrics.recoveries("found").increment();
-        OrderUpdate update = OrderUpdate.newBuilder(found.value().get()).setClientOrderId(ours).build();
-        LOG.info("command {}: {} already has order {} ({}); acking it instead of sending", command.getCommandId(),
-                session.exchange(), update.getExchangeOrderId(), update.getStatus());
-        return Optional.of(new Handled(acks.accepted(command, ours, update.getExchangeOrderId()), List.of(update)));
+        return found.value();
     }
 
     private <T> Result<T> call(AccountSessions.Session session, String request,

@@ -16,18 +16,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -85,7 +77,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
 
     private final Wiring w;
-    private final Map<TopicPartition, Long> uncertainBelow = new ConcurrentHashMap<>();
+    private final Uncertainty uncertainty = new Uncertainty();
     /**
      * The command ids this process has acked (the last {@value #REMEMBERED_COMMANDS}), each with the position of
      * the record it came in: the same record read again (its offsets' commit was lost) is not acked again; another
@@ -98,7 +90,7 @@ public final class CommandProcessor implements AutoCloseable {
         }
     };
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ExecutorService workers;
+    private final KeyedRunner runner;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean assigned;
@@ -107,12 +99,7 @@ public final class CommandProcessor implements AutoCloseable {
     public CommandProcessor(Wiring wiring) {
         this.w = wiring;
         this.thread = new Thread(this::run, "oms-commands");
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(wiring.parallelism(), r -> {
-            Thread t = new Thread(r, "oms-commands-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new KeyedRunner(wiring.parallelism(), "oms-commands");
     }
 
     public void start() {
@@ -239,36 +226,7 @@ public final class CommandProcessor implements AutoCloseable {
                         .add(item);
             }
         }
-        if (byKey.size() <= 1) {
-            byKey.values().forEach(group -> group.forEach(item -> results.put(item, handle(item, killSwitch))));
-            return results;
-        }
-        List<Future<List<CommandHandler.Handled>>> futures = new ArrayList<>();
-        for (List<Item> group : byKey.values()) {
-            futures.add(workers.submit(() -> group.stream().map(item -> handle(item, killSwitch)).toList()));
-        }
-        RuntimeException failure = null;
-        int g = 0;
-        for (List<Item> group : byKey.values()) {
-            try {
-                List<CommandHandler.Handled> handled = futures.get(g++).get();
-                for (int i = 0; i < group.size(); i++) {
-                    results.put(group.get(i), handled.get(i));
-                }
-            } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException("handling commands failed", e.getCause());
-                if (failure == null) {
-                    failure = cause;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RetryLaterException("interrupted while handling commands");
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        results.putAll(runner.run(byKey, item -> handle(item, killSwitch)));
         return results;
     }
 
@@ -284,9 +242,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
 
     private CommandHandler.Handled handle(Item item, KillSwitch killSwitch) {
-        TopicPartition tp = new TopicPartition(item.record().topic(), item.record().partition());
-        boolean uncertain = item.record().offset() < uncertainBelow.getOrDefault(tp, -1L);
-        return w.handler().handle(item.command(), uncertain, killSwitch);
+        return w.handler().handle(item.command(), uncertainty.of(item.record()), killSwitch);
     }
 
     private void committed(int commands, Map<String, String> batchIds, Map<AckStatus, Integer> statuses,
@@ -313,10 +269,9 @@ public final class CommandProcessor implements AutoCloseable {
             throw e;
         }
         w.outbox().putBack(drained);
+        uncertainty.aborted(records);
         for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> of = records.records(tp);
-            uncertainBelow.merge(tp, of.get(of.size() - 1).offset() + 1, Math::max);
-            w.consumer().seek(tp, of.get(0).offset());
+            w.consumer().seek(tp, records.records(tp).get(0).offset());
         }
         pause(RETRY_PAUSE);
     }
@@ -380,7 +335,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        workers.shutdownNow();
+        runner.close();
         try {
             w.intents().close();
         } catch (RuntimeException e) {
@@ -413,32 +368,13 @@ public final class CommandProcessor implements AutoCloseable {
         close(Duration.ofSeconds(30));
     }
 
-    /** Marks what a partition held at assignment as uncertain: an earlier process may have sent it. */
+    /** Marks what a partition's earlier owner may have sent as uncertain. */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, Long> intents = recordedIntents(partitions);
-            List<TopicPartition> unrecorded = partitions.stream().filter(tp -> !intents.containsKey(tp)).toList();
-            // A partition no process of this group recorded (a new group, or one an older version ran):
-            // whatever it holds may have been sent.
-            Map<TopicPartition, Long> ends = unrecorded.isEmpty() ? Map.of() : w.consumer().endOffsets(unrecorded);
-            Map<TopicPartition, Long> below = new HashMap<>(ends);
-            intents.forEach((tp, last) -> below.put(tp, last + 1));
-            below.forEach((tp, end) -> uncertainBelow.merge(tp, end, Math::max));
+            uncertainty.assigned(partitions, w.intents(), w.consumer());
             assigned = true;
             w.stuckOffsets().assigned();
-            LOG.info("commands assigned: {} (uncertain below {}; {} from recorded intents)", partitions, below,
-                    intents.keySet());
-        }
-
-        private Map<TopicPartition, Long> recordedIntents(Collection<TopicPartition> partitions) {
-            try {
-                return w.intents().read(partitions);
-            } catch (RuntimeException e) {
-                LOG.warn("what earlier processes may have sent could not be read ({}); every command of {} up to "
-                        + "the partitions' ends is settled at the exchange first", e.toString(), partitions);
-                return Map.of();
-            }
         }
 
         @Override

@@ -56,8 +56,7 @@ public final class OmsService implements Service {
         KafkaClients kafka = context.kafka();
         Duration ackTimeout = config.get(OmsKeys.ACK_TIMEOUT);
         ExchangeAccess access = ExchangeAccess.of(context.common());
-        List<String> accounts = config.find(OmsKeys.ACCOUNTS)
-                .orElseGet(() -> access.accounts().stream().map(ExchangeAccess.Account::id).toList());
+        List<String> accounts = servedAccounts(access);
         UpdateOutbox outbox = new UpdateOutbox();
         OpenOrders openOrders = new OpenOrders();
         sessions = AccountSessions.start(access, accounts, outbox, openOrders, context.metrics(),
@@ -127,11 +126,15 @@ public final class OmsService implements Service {
         Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
         checks.put("books", () -> bookReader != null && bookReader.isCaughtUp());
         checks.put("commands", () -> processor != null && processor.isReady());
-        List<String> accounts = config.find(OmsKeys.ACCOUNTS).orElseGet(() -> ExchangeAccess.of(context.common())
-                .accounts().stream().map(ExchangeAccess.Account::id).toList());
-        accounts.forEach(a -> checks.put("account:" + a,
+        servedAccounts(ExchangeAccess.of(context.common())).forEach(a -> checks.put("account:" + a,
                 () -> sessions != null && sessions.connected().getOrDefault(a, false)));
         return checks;
+    }
+
+    /** {@code oms.accounts}, else every configured account. */
+    private List<String> servedAccounts(ExchangeAccess access) {
+        return config.find(OmsKeys.ACCOUNTS)
+                .orElseGet(() -> access.accounts().stream().map(ExchangeAccess.Account::id).toList());
     }
 
     @Override

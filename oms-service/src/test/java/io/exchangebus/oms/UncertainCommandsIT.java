@@ -49,6 +49,7 @@ class UncertainCommandsIT {
     private OmsTestStack env;
     private AccountSessions sessions;
     private CommandHandler handler;
+    private ServiceMetrics metrics;
     private final ClientOrderIds ids = new ClientOrderIds();
 
     @BeforeEach
@@ -57,7 +58,7 @@ class UncertainCommandsIT {
         env = new OmsTestStack(stack, topics, dir);
         ServiceConfig config = new ConfigLoader("oms-service", OmsKeys.SCHEMA, Map.of())
                 .load(Optional.of(env.config("oms-uncertain", "  risk:\n    price-band: 0\n")));
-        ServiceMetrics metrics = new ServiceMetrics("oms-service", "oms-uncertain");
+        metrics = new ServiceMetrics("oms-service", "oms-uncertain");
         OpenOrders openOrders = new OpenOrders();
         sessions = AccountSessions.start(ExchangeAccess.of(CommonConfig.of(config)), List.of("spot"),
                 new UpdateOutbox(), openOrders, metrics, Duration.ofSeconds(20),
@@ -199,6 +200,7 @@ class UncertainCommandsIT {
 
         assertThat(ack.getStatus()).isEqualTo(AckStatus.EXPIRED);
         assertThat(env.spot.simulator().receivedOrders()).hasSize(before);
+        assertThat(metrics.registry().find(OmsMetrics.RECOVERIES).counters()).as("orders looked up").isEmpty();
     }
 
     private OrderCommand spot(Object action, Instant expiresAt) {

@@ -72,19 +72,8 @@ record ChaosOptions(int commands, int rate, int accounts, int omsKills, int brok
         return new ChaosOptions(commands, rate, accounts, omsKills, brokerKills, expiring, cancels, seed, json);
     }
 
-    /** The account names: {@code s1..sN} on spot, {@code u1..uN} on USD-M. */
     List<String> accountNames() {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= accounts - accounts / 2; i++) {
-            names.add("s" + i);
-        }
-        for (int i = 1; i <= accounts / 2; i++) {
-            names.add("u" + i);
-        }
-        return names;
+        return OmsBenchStack.accountNames(accounts);
     }
 
-    static boolean isSpot(String account) {
-        return account.startsWith("s");
-    }
 }

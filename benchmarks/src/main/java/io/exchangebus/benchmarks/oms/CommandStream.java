@@ -98,7 +98,7 @@ public final class CommandStream {
 
     private static OrderCommand next(String account, Random random, double expiring, double cancels,
                                      List<String> resting) {
-        boolean spot = ChaosOptions.isSpot(account);
+        boolean spot = OmsBenchStack.isSpot(account);
         String exchange = spot ? "binance-spot" : "binance-usdm";
         String instrument = spot ? "BTC-USDT" : "BTC-USDT-PERP";
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -53,8 +53,7 @@ record LatencyOptions(int rate, int seconds, int accounts, long seed, Path json)
         return rate * seconds;
     }
 
-    /** As in the chaos run: {@code s1..sN} on spot, {@code u1..uN} on USD-M. */
     List<String> accountNames() {
-        return new ChaosOptions(1, 1, accounts, 0, 0, 0, 0, seed, null).accountNames();
+        return OmsBenchStack.accountNames(accounts);
     }
 }

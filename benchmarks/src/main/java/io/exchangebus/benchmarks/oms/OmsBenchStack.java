@@ -74,6 +74,22 @@ final class OmsBenchStack implements AutoCloseable {
         }
     }
 
+    /** {@code n} account names: {@code s1…} on spot (the larger half), {@code u1…} on USD-M. */
+    static List<String> accountNames(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= n - n / 2; i++) {
+            names.add("s" + i);
+        }
+        for (int i = 1; i <= n / 2; i++) {
+            names.add("u" + i);
+        }
+        return names;
+    }
+
+    static boolean isSpot(String account) {
+        return account.startsWith("s");
+    }
+
     String bootstrap() {
         return broker.bootstrapServers();
     }
@@ -182,7 +198,7 @@ final class OmsBenchStack implements AutoCloseable {
         Path keys = Files.createDirectories(dir.resolve("keys"));
         StringBuilder yamlAccounts = new StringBuilder();
         for (String account : accounts) {
-            boolean isSpot = ChaosOptions.isSpot(account);
+            boolean isSpot = isSpot(account);
             BinanceSimulator sim = isSpot ? spot : usdm;
             ApiKey key = sim.createAccount(account);
             sim.deposit(account, "USDT", FUNDS);

@@ -94,9 +94,11 @@ public final class OmsChaosRun {
                     Thread.sleep(kill.downMillis());
                     stack.broker.restart();
                     long back = System.nanoTime();
-                    long acksBefore = ackRecords(bootstrap);
-                    oms = awaitOmsAfterBroker(oms, stack);
-                    awaitAcks(bootstrap, acksBefore);
+                    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                        long acksBefore = ackRecords(admin);
+                        oms = awaitOmsAfterBroker(oms, stack);
+                        awaitAcks(admin, acksBefore);
+                    }
                     long ms = (System.nanoTime() - back) / 1_000_000;
                     omsReadyAfterBrokerMillis.add(ms);
                     out.printf("oms-chaos: %5.1f s  broker back; oms-service ready and acking %d ms later%n",
@@ -159,23 +161,21 @@ public final class OmsChaosRun {
     }
 
     /** How many records the acks topic holds (end offsets, all partitions). */
-    private static long ackRecords(String bootstrap) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            int partitions = admin.describeTopics(List.of(Topics.ORDER_ACKS.name())).allTopicNames().get()
-                    .get(Topics.ORDER_ACKS.name()).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(Topics.ORDER_ACKS.name(), p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    private static long ackRecords(Admin admin) throws ExecutionException, InterruptedException {
+        int partitions = admin.describeTopics(List.of(Topics.ORDER_ACKS.name())).allTopicNames().get()
+                .get(Topics.ORDER_ACKS.name()).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(Topics.ORDER_ACKS.name(), p), OffsetSpec.latest());
         }
+        return admin.listOffsets(latest).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     /** Waits until acks beyond {@code before} records are written: the OMS commits again. */
-    private void awaitAcks(String bootstrap, long before) throws ExecutionException, InterruptedException {
+    private static void awaitAcks(Admin admin, long before) throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (ackRecords(bootstrap) <= before && System.nanoTime() < deadline) {
+        while (ackRecords(admin) <= before && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
     }

@@ -115,7 +115,7 @@ public final class OmsLatencyRun {
             try {
                 floor = measure(stack, "floor", LATENCY_COMMANDS.name(), LATENCY_ECHO.name(),
                         v -> ((OrderCommand) v).getCommandId(),
-                        v -> ((OrderCommand) v).getCreatedAt());
+                        v -> ((OrderCommand) v).getCreatedAt(), v -> { });
             } finally {
                 echo.stop(Duration.ofSeconds(5));
             }
@@ -123,11 +123,10 @@ public final class OmsLatencyRun {
             Phase toAck;
             try {
                 toAck = measure(stack, "oms-service", Topics.ORDER_COMMANDS.name(), Topics.ORDER_ACKS.name(),
-                        v -> ((OrderAck) v).getCommandId(), v -> {
+                        v -> ((OrderAck) v).getCommandId(), v -> ((OrderAck) v).getCommandCreatedAt(), v -> {
                             OrderAck ack = (OrderAck) v;
                             ackStatuses.merge(ack.getStatus() + (ack.getError() == null ? ""
                                     : " " + ack.getError().getCode()), 1, Integer::sum);
-                            return ack.getCommandCreatedAt();
                         });
                 printBatchProfile(oms);
             } finally {
@@ -142,11 +141,11 @@ public final class OmsLatencyRun {
 
     /**
      * Sends the phase's commands and reads what answers them, read_committed, from the end of {@code answers}:
-     * for each command, the time from its createdAt to the answer's arrival here.
+     * for each command, the time from its createdAt to the first answer's arrival here, which {@code onAnswer} sees.
      */
     private Phase measure(OmsBenchStack stack, String name, String commandsTopic, String answersTopic,
-                          Function<Object, String> commandIdOf, Function<Object, Instant> createdAtOf)
-            throws Exception {
+                          Function<Object, String> commandIdOf, Function<Object, Instant> createdAtOf,
+                          java.util.function.Consumer<Object> onAnswer) throws Exception {
         Map<String, Long> latency = new LinkedHashMap<>();
         AtomicBoolean streaming = new AtomicBoolean(true);
         long[] afterStream = {0};
@@ -164,8 +163,10 @@ public final class OmsLatencyRun {
                 for (ConsumerRecord<String, Object> r : answers.poll(Duration.ofMillis(20))) {
                     Instant now = Instant.now();
                     Instant created = createdAtOf.apply(r.value());
-                    latency.putIfAbsent(commandIdOf.apply(r.value()),
-                            ChronoUnit.MICROS.between(created, now));
+                    if (latency.putIfAbsent(commandIdOf.apply(r.value()),
+                            ChronoUnit.MICROS.between(created, now)) == null) {
+                        onAnswer.accept(r.value());
+                    }
                     if (!streaming.get()) {
                         afterStream[0]++;
                     }
