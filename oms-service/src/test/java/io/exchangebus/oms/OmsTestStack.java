@@ -34,7 +34,11 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,6 +60,8 @@ final class OmsTestStack implements AutoCloseable {
     static final String SIM_ACCOUNT = "trader";
 
     final LocalStack stack;
+    /** The broker the OMS and these clients use: the stack's, or one of the test's own. */
+    final String bootstrap;
     final Path dir;
     final BinanceSimulator spot;
     final BinanceSimulator usdm;
@@ -68,12 +74,33 @@ final class OmsTestStack implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> rawProducer;
 
     OmsTestStack(LocalStack stack, TestTopics topics, Path dir) throws IOException {
+        this(stack, stack.bootstrapServers(), dir, topics.create(topics.name("orders.commands.v1"), 1),
+                topics.create(topics.name("orders.acks.v1"), 1), topics.create(topics.name("orders.updates.v1"), 1),
+                topics.create(topics.name("market.book.v1"), 1));
+    }
+
+    /**
+     * The same on a broker of the test's own ({@code bootstrap}, one the test can kill and restart), with the
+     * stack's schema registry: the topics are created there, one partition each.
+     */
+    static OmsTestStack onBroker(LocalStack stack, String bootstrap, Path dir) throws Exception {
+        List<String> names = List.of("orders.commands.v1", "orders.acks.v1", "orders.updates.v1", "market.book.v1");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(names.stream().map(n -> new NewTopic(n, 1, (short) 1)).toList()).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        return new OmsTestStack(stack, bootstrap, dir, names.get(0), names.get(1), names.get(2), names.get(3));
+    }
+
+    private OmsTestStack(LocalStack stack, String bootstrap, Path dir, String commands, String acks,
+                         String updates, String books) throws IOException {
         this.stack = stack;
+        this.bootstrap = bootstrap;
         this.dir = dir;
-        this.commands = topics.create(topics.name("orders.commands.v1"), 1);
-        this.acks = topics.create(topics.name("orders.acks.v1"), 1);
-        this.updates = topics.create(topics.name("orders.updates.v1"), 1);
-        this.books = topics.create(topics.name("market.book.v1"), 1);
+        this.commands = commands;
+        this.acks = acks;
+        this.updates = updates;
+        this.books = books;
         this.spot = BinanceSimulator.builder(BinanceFamily.SPOT).seed(42).build();
         opened.add(spot);
         this.usdm = BinanceSimulator.builder(BinanceFamily.USDM).seed(43).build();
@@ -84,7 +111,7 @@ final class OmsTestStack implements AutoCloseable {
         writeKey("usdm", usdm.createAccount(SIM_ACCOUNT));
         usdm.deposit(SIM_ACCOUNT, "USDT", "1000");
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         AvroSerializer<GenericContainer> values = new AvroSerializer<>();
         values.configure(Map.of(AvroSerdeConfig.REGISTRY_URL, stack.registryUrl()), false);
@@ -111,7 +138,7 @@ final class OmsTestStack implements AutoCloseable {
     Path config(String instanceId, String extra, boolean shortSession) throws IOException {
         String yaml = "service:\n  instance-id: " + instanceId + "\n  http-port: 0\n  shutdown-timeout: 10s\n"
                 + "kafka:\n" + (shortSession ? "  consumer:\n    session.timeout.ms: 6000\n" : "")
-                + "  bootstrap-servers: " + stack.bootstrapServers() + "\n  schema-registry-url: "
+                + "  bootstrap-servers: " + bootstrap + "\n  schema-registry-url: "
                 + stack.registryUrl() + "\n"
                 + "exchanges:\n" + exchange(SPOT, spot) + exchange(USDM, usdm)
                 + "accounts:\n" + account("spot", SPOT) + account("usdm", USDM)
@@ -189,7 +216,7 @@ final class OmsTestStack implements AutoCloseable {
      */
     void sendInOneBatch(OrderCommand... commandsToSend) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10_000);
         AvroSerializer<GenericContainer> values = new AvroSerializer<>();
@@ -229,7 +256,7 @@ final class OmsTestStack implements AutoCloseable {
      */
     <V> List<V> readUntil(String topic, Predicate<List<V>> done, Duration timeout, Duration settle) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         AvroDeserializer<V> values = new AvroDeserializer<>();
