@@ -13,7 +13,6 @@ import io.exchangebus.recovery.RecoveryKeys;
 import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.config.ConfigSchema;
-import io.exchangebus.service.config.ExchangeEnvironment;
 import io.exchangebus.service.config.ServiceConfig;
 import io.exchangebus.streams.StreamsAppsKeys;
 import io.exchangebus.streams.StreamsAppsMain;
@@ -52,7 +51,7 @@ class DemoConfigsTest {
         assertThat(files).containsOnlyKeys(SCHEMAS.keySet());
         files.forEach((service, file) -> assertThat(load(service, file)).as(service).isNotNull());
         ServiceConfig ingest = load(IngestMain.SERVICE, files.get(IngestMain.SERVICE));
-        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo(ExchangeEnvironment.CUSTOM);
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo("custom");
         assertThat(ingest.get(CommonKeys.HTTP_PORT)).isEqualTo(18080);
         ServiceConfig oms = load(OmsServiceMain.SERVICE, files.get(OmsServiceMain.SERVICE));
         assertThat(oms.get(OmsKeys.PRICE_BAND)).isEqualByComparingTo("0.05");
@@ -66,11 +65,11 @@ class DemoConfigsTest {
 
         ServiceConfig ingest = load(IngestMain.SERVICE, files.get(IngestMain.SERVICE));
         assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT))
-                .isEqualTo(ExchangeEnvironment.PRODUCTION);
+                .isEqualTo("production");
         assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.USDM))
-                .isEqualTo(ExchangeEnvironment.PRODUCTION);
+                .isEqualTo("production");
         ServiceConfig oms = load(OmsServiceMain.SERVICE, files.get(OmsServiceMain.SERVICE));
-        assertThat(oms.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo(ExchangeEnvironment.CUSTOM);
+        assertThat(oms.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo("custom");
         assertThat(oms.get(OmsKeys.PRICE_BAND)).isEqualByComparingTo(BigDecimal.ZERO);
     }
 

@@ -16,7 +16,6 @@ import io.exchangebus.recovery.RecoveryJobMain;
 import io.exchangebus.recovery.RecoveryKeys;
 import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigSchema;
-import io.exchangebus.service.config.ExchangeEnvironment;
 import io.exchangebus.service.config.ServiceConfig;
 import io.exchangebus.streams.StreamsAppsKeys;
 import io.exchangebus.streams.StreamsAppsMain;
@@ -165,7 +164,7 @@ class ComposeFileTest {
 
             for (String exchange : config.names("exchanges")) {
                 assertThat(config.get(CommonKeys.EXCHANGE_ENVIRONMENT, exchange)).as(service + " " + exchange)
-                        .isEqualTo(ExchangeEnvironment.TESTNET);
+                        .isEqualTo("testnet");
             }
         }
     }

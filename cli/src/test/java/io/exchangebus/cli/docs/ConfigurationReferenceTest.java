@@ -2,6 +2,7 @@ package io.exchangebus.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exchangebus.connectors.core.spi.ExchangeConnectors;
 import io.exchangebus.ingest.IngestKeys;
 import io.exchangebus.ingest.IngestMain;
 import io.exchangebus.oms.OmsKeys;
@@ -12,6 +13,7 @@ import io.exchangebus.recovery.RecoveryJobMain;
 import io.exchangebus.recovery.RecoveryKeys;
 import io.exchangebus.service.config.ConfigReference;
 import io.exchangebus.service.config.ConfigSchema;
+import io.exchangebus.service.config.ConnectorReference;
 import io.exchangebus.streams.StreamsAppsKeys;
 import io.exchangebus.streams.StreamsAppsMain;
 import java.io.IOException;
@@ -23,7 +25,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/configuration.md} is generated from the keys the five services declare, and stays so: this test
+ * {@code docs/configuration.md} is generated from the keys the five services and every exchange's connector
+ * declare, and stays so: this test
  * fails when a key is added, changed or removed without regenerating it. Regenerate with
  * {@code mvn -B -ntp -o -pl cli test -Dtest=ConfigurationReferenceTest -Dexbus.docs.write=true}.
  */
@@ -57,6 +60,14 @@ class ConfigurationReferenceTest {
                 + "written to `~/.exbus/demo/config/` by `./exbus demo`.\n");
         services.forEach((name, schema) -> out.append("\n## ").append(name).append("\n\n")
                 .append(ConfigReference.markdown(schema)));
+        out.append("\n## Exchanges\n\n"
+                + "What each exchange's connector takes under `exchanges.<id>` and `accounts.<id>`, as it declares it "
+                + "(`ExchangeConnector.schema()`); every service checks a configuration against it before connecting, "
+                + "naming the key at fault. `rest-url`, `stream-url` and `ws-api-url` directly under the exchange are "
+                + "shorthands for the endpoints of those names.\n");
+        ExchangeConnectors connectors = ExchangeConnectors.load();
+        connectors.ids().stream().sorted()
+                .forEach(id -> out.append('\n').append(ConnectorReference.markdown(connectors.require(id).schema())));
         return out.toString();
     }
 }

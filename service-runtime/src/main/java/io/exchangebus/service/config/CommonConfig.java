@@ -4,9 +4,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Typed access to the common section ({@link CommonKeys}) of a service's configuration. */
@@ -84,15 +87,19 @@ public final class CommonConfig {
     }
 
     private ExchangeSettings exchangeNamed(String id) {
-        return new ExchangeSettings(id, config.get(CommonKeys.EXCHANGE_ENVIRONMENT, id),
-                config.find(CommonKeys.EXCHANGE_REST_URL, id), config.find(CommonKeys.EXCHANGE_STREAM_URL, id),
-                config.find(CommonKeys.EXCHANGE_WS_API_URL, id), config.get(CommonKeys.EXCHANGE_SETTINGS, id));
+        Map<String, String> endpoints = new TreeMap<>(config.get(CommonKeys.EXCHANGE_ENDPOINTS, id));
+        config.find(CommonKeys.EXCHANGE_REST_URL, id).ifPresent(uri -> endpoints.put("rest-url", uri.toString()));
+        config.find(CommonKeys.EXCHANGE_STREAM_URL, id).ifPresent(uri -> endpoints.put("stream-url", uri.toString()));
+        config.find(CommonKeys.EXCHANGE_WS_API_URL, id).ifPresent(uri -> endpoints.put("ws-api-url", uri.toString()));
+        return new ExchangeSettings(id, config.get(CommonKeys.EXCHANGE_ENVIRONMENT, id).toLowerCase(Locale.ROOT),
+                Collections.unmodifiableMap(endpoints), config.get(CommonKeys.EXCHANGE_SETTINGS, id));
     }
 
     private AccountSettings accountNamed(String id) {
         return new AccountSettings(id, config.get(CommonKeys.ACCOUNT_EXCHANGE, id),
                 config.get(CommonKeys.ACCOUNT_API_KEY, id), config.get(CommonKeys.ACCOUNT_SECRET, id),
-                config.get(CommonKeys.ACCOUNT_KEY_TYPE, id));
+                config.find(CommonKeys.ACCOUNT_KEY_TYPE, id).map(t -> t.strip().toLowerCase(Locale.ROOT)),
+                config.get(CommonKeys.ACCOUNT_SETTINGS, id));
     }
 
     private static String hostName() {

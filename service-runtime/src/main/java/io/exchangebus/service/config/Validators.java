@@ -37,4 +37,10 @@ public final class Validators {
     public static ConfigValidator<String> notBlank() {
         return value -> value.isBlank() ? Optional.of("must not be blank") : Optional.empty();
     }
+
+    /** The whole text matches {@code regex}; else "must be {@code what}". */
+    public static ConfigValidator<String> matches(String regex, String what) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        return value -> pattern.matcher(value).matches() ? Optional.empty() : Optional.of("must be " + what);
+    }
 }

@@ -10,9 +10,10 @@ import io.exchangebus.service.config.CommonConfig;
 import io.exchangebus.service.config.ConfigErrors;
 import io.exchangebus.service.config.ExchangeSettings;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +24,10 @@ import java.util.Set;
  * {@link ExchangeConnectors}, so that an exchange plugs in by putting its module on the class path and naming it in
  * the configuration).
  *
- * <p>Checked when built, before any connection is made: every configured exchange has a connector and settings it
- * accepts; every account's key type is one its exchange knows. Problems are reported together as a
+ * <p>Checked when built, before any connection is made, against each connector's declared
+ * {@link io.exchangebus.connectors.core.spi.ConnectorSchema}: every configured exchange has a connector, an
+ * environment it has, endpoints and settings it accepts; every account's key type (its exchange's first when not
+ * given) and settings are ones its exchange declares. Problems are reported together as a
  * {@link io.exchangebus.service.config.ConfigException}, each naming the configuration key
  * ({@code exchanges.binance-spot.settings.recv-window: …}). Secrets are not read here: the connector reads them when
  * it builds a role.
@@ -66,27 +69,28 @@ public final class ExchangeAccess {
                 connector.get().validate(settings);
                 exchanges.put(exchange.id(), settings);
             } catch (ConnectorConfigException e) {
-                errors.add(path + "." + configKey(e.key()), problem(e));
+                errors.add(path + "." + e.key(), problem(e));
             }
         }
         Map<String, Account> accounts = new LinkedHashMap<>();
         for (io.exchangebus.service.config.AccountSettings account : config.accounts()) {
-            String keyType = account.keyType().name().toLowerCase(Locale.ROOT);
             Optional<ExchangeConnector> connector = connectors.find(account.exchange());
-            if (connector.isPresent() && !connector.get().keyTypes().contains(keyType)) {
-                errors.add("accounts." + account.id() + ".key-type", "exchange " + account.exchange()
-                        + " takes key types " + connector.get().keyTypes() + ", not " + keyType);
-                continue;
+            if (connector.isEmpty()) {
+                continue; // reported with the exchange
             }
+            String path = "accounts." + account.id();
             try {
-                accounts.put(account.id(), new Account(account.id(), account.exchange(),
-                        new AccountSettings(account.id(), keyType, account.apiKey(), account.secret())));
+                AccountSettings settings = new AccountSettings(account.id(),
+                        account.keyType().orElse(connector.get().schema().defaultKeyType()), account.apiKey(),
+                        account.secret(), account.settings());
+                connector.get().validateAccount(settings);
+                accounts.put(account.id(), new Account(account.id(), account.exchange(), settings));
             } catch (ConnectorConfigException e) {
-                errors.add("accounts." + account.id(), problem(e));
+                errors.add(path + accountKey(account.id(), e.key()), problem(e));
             }
         }
         errors.throwIfAny();
-        return new ExchangeAccess(connectors, Map.copyOf(exchanges), Map.copyOf(accounts));
+        return new ExchangeAccess(connectors, Collections.unmodifiableMap(exchanges), Collections.unmodifiableMap(accounts));
     }
 
     /** The configured exchange ids. */
@@ -121,17 +125,27 @@ public final class ExchangeAccess {
     }
 
     private static ConnectorSettings settings(ExchangeSettings exchange) {
+        Environment environment;
+        try {
+            environment = Environment.of(exchange.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorConfigException(exchange.id(), "environment", e.getMessage());
+        }
         Map<String, URI> endpoints = new LinkedHashMap<>();
-        exchange.restUrl().ifPresent(uri -> endpoints.put("rest-url", uri));
-        exchange.streamUrl().ifPresent(uri -> endpoints.put("stream-url", uri));
-        exchange.wsApiUrl().ifPresent(uri -> endpoints.put("ws-api-url", uri));
-        return new ConnectorSettings(exchange.id(), Environment.valueOf(exchange.environment().name()), endpoints,
-                exchange.settings());
+        exchange.endpoints().forEach((name, text) -> {
+            try {
+                endpoints.put(name, new URI(text.strip()));
+            } catch (URISyntaxException e) {
+                throw new ConnectorConfigException(exchange.id(), "endpoints." + name, "is not a URI: " + text);
+            }
+        });
+        return new ConnectorSettings(exchange.id(), environment, endpoints, exchange.settings());
     }
 
-    /** The configuration key of a connector's key: {@code endpoints.rest-url} is {@code rest-url}. */
-    private static String configKey(String connectorKey) {
-        return connectorKey.startsWith("endpoints.") ? connectorKey.substring("endpoints.".length()) : connectorKey;
+    /** The key, under {@code accounts.<id>}, of a connector's account key: {@code account.<id>.settings.x}. */
+    private static String accountKey(String account, String connectorKey) {
+        String prefix = "account." + account;
+        return connectorKey.startsWith(prefix) ? connectorKey.substring(prefix.length()) : "";
     }
 
     private static String problem(ConnectorConfigException e) {

@@ -6,7 +6,6 @@ import static io.exchangebus.service.config.ConfigLoaderTest.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.connectors.core.credentials.SecretRef;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,13 +35,13 @@ class CommonKeysTest {
         CommonConfig common = CommonConfig.of(load(EXCHANGES_AND_ACCOUNTS, KEYS));
 
         assertThat(common.config().names("exchanges")).containsExactly("binance-spot", "sim");
-        assertThat(common.exchange("binance-spot")).contains(new ExchangeSettings("binance-spot",
-                ExchangeEnvironment.TESTNET, Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of("recv-window", "5000")));
-        assertThat(common.exchange("sim").orElseThrow().restUrl()).contains(URI.create("http://127.0.0.1:18080"));
+        assertThat(common.exchange("binance-spot")).contains(new ExchangeSettings("binance-spot", "testnet",
+                Map.of(), Map.of("recv-window", "5000")));
+        assertThat(common.exchange("sim").orElseThrow().endpoints()).isEqualTo(Map.of(
+                "rest-url", "http://127.0.0.1:18080", "stream-url", "ws://127.0.0.1:18081/ws"));
         assertThat(common.accounts()).containsExactly(new AccountSettings("main", "binance-spot",
-                SecretRef.parse("env:BINANCE_API_KEY"), SecretRef.parse("env:BINANCE_SECRET"), KeyType.ED25519));
-        assertThat(common.config().get(CommonKeys.ACCOUNT_KEY_TYPE, "main")).isEqualTo(KeyType.ED25519);
+                SecretRef.parse("env:BINANCE_API_KEY"), SecretRef.parse("env:BINANCE_SECRET"), Optional.of("ed25519"),
+                Map.of()));
     }
 
     @Test
@@ -50,7 +49,41 @@ class CommonKeysTest {
         ServiceConfig config = load(MINIMAL + "exchanges:\n  deribit:\n", Map.of());
 
         assertThat(config.names("exchanges")).containsExactly("deribit");
-        assertThat(config.get(CommonKeys.EXCHANGE_ENVIRONMENT, "deribit")).isEqualTo(ExchangeEnvironment.PRODUCTION);
+        assertThat(config.get(CommonKeys.EXCHANGE_ENVIRONMENT, "deribit")).isEqualTo("production");
+    }
+
+    @Test
+    void shouldReadNamedEndpointsAnyEnvironmentAndAnAccountsOwnSettings() {
+        CommonConfig common = CommonConfig.of(load(MINIMAL + String.join("\n",
+                "exchanges:",
+                "  grvt:",
+                "    environment: Staging",
+                "    endpoints:",
+                "      edge: https://edge.staging.example",
+                "      market-data-ws: wss://md.staging.example/ws/full",
+                "accounts:",
+                "  first:",
+                "    exchange: grvt",
+                "    api-key: env:K",
+                "    secret: env:S",
+                "    key-type: SECP256K1",
+                "    settings:",
+                "      sub-account-id: 8289849667772468",
+                "  second:",
+                "    exchange: grvt",
+                "    api-key: env:K",
+                "    secret: env:S",
+                "    settings:",
+                "      sub-account-id: 42",
+                ""), Map.of("K", "k", "S", "s")));
+
+        assertThat(common.exchange("grvt").orElseThrow()).isEqualTo(new ExchangeSettings("grvt", "staging",
+                Map.of("edge", "https://edge.staging.example", "market-data-ws", "wss://md.staging.example/ws/full"),
+                Map.of()));
+        assertThat(common.accounts()).extracting(AccountSettings::keyType)
+                .containsExactly(Optional.of("secp256k1"), Optional.empty());
+        assertThat(common.accounts()).extracting(AccountSettings::settings)
+                .containsExactly(Map.of("sub-account-id", "8289849667772468"), Map.of("sub-account-id", "42"));
     }
 
     @Test
@@ -63,12 +96,12 @@ class CommonKeysTest {
     }
 
     @Test
-    void shouldRequireEndpointsOfACustomEnvironment() {
-        ConfigException e = failure(MINIMAL + "exchanges:\n  sim:\n    environment: custom\n", Map.of());
+    void shouldRefuseAnEndpointGivenBothByItsShorthandAndByName() {
+        ConfigException e = failure(MINIMAL + "exchanges:\n  sim:\n    environment: custom\n"
+                + "    rest-url: http://127.0.0.1:1\n    endpoints:\n      rest-url: http://127.0.0.1:2\n", Map.of());
 
         assertThat(e.problems()).containsExactly(
-                "config key 'exchanges.sim.rest-url': required when environment is custom, not set",
-                "config key 'exchanges.sim.stream-url': required when environment is custom, not set");
+                "config key 'exchanges.sim.rest-url': is also given as endpoints.rest-url; give it once");
     }
 
     @Test
@@ -97,7 +130,7 @@ class CommonKeysTest {
                 "EXBUS_ACCOUNTS__HEDGE__API_KEY", "env:OTHER_SECRET",
                 "EXBUS_ACCOUNTS__HEDGE__SECRET", "env:OTHER_SECRET"));
 
-        assertThat(config.get(CommonKeys.ACCOUNT_KEY_TYPE, "main")).isEqualTo(KeyType.HMAC);
+        assertThat(config.find(CommonKeys.ACCOUNT_KEY_TYPE, "main")).contains("hmac");
         assertThat(config.names("exchanges")).containsExactly("binance-spot", "binance-usdm", "sim");
         assertThat(config.names("accounts")).containsExactly("hedge", "main");
         assertThat(config.get(CommonKeys.ACCOUNT_EXCHANGE, "hedge")).isEqualTo("binance-usdm");

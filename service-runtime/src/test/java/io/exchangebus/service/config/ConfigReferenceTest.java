@@ -18,7 +18,7 @@ class ConfigReferenceTest {
         }
         assertThat(markdown).contains("| `service.shutdown-timeout` | duration | 30s |",
                 "| `kafka.bootstrap-servers` | string | required |",
-                "| `accounts.*.key-type` | enum (hmac, ed25519) | hmac |",
+                "| `accounts.*.key-type` | string | the exchange's first key type |",
                 "| `oms.risk.max-open-orders` | int | 200 |",
                 "EXBUS_KAFKA__BOOTSTRAP_SERVERS");
     }

@@ -131,7 +131,7 @@ class ConfigTypesTest {
         assertThat(CommonKeys.SHUTDOWN_TIMEOUT.defaultText()).isEqualTo("30s");
         assertThat(CommonKeys.BOOTSTRAP_SERVERS.defaultText()).isEqualTo("required");
         assertThat(CommonKeys.EXCHANGE_REST_URL.defaultText()).isEqualTo("-");
-        assertThat(CommonKeys.ACCOUNT_KEY_TYPE.defaultText()).isEqualTo("hmac");
+        assertThat(CommonKeys.ACCOUNT_KEY_TYPE.defaultText()).isEqualTo("the exchange's first key type");
     }
 
     @Test

@@ -11,15 +11,20 @@ import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.spi.AccountSettings;
+import io.exchangebus.connectors.core.spi.ConnectorSchema;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
+import io.exchangebus.connectors.core.spi.EndpointSpec;
 import io.exchangebus.connectors.core.spi.Environment;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import io.exchangebus.connectors.core.spi.ExchangeConnectors;
+import io.exchangebus.connectors.core.spi.KeyTypeSpec;
+import io.exchangebus.connectors.core.spi.SettingKey;
 import io.exchangebus.service.config.CommonConfig;
 import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigException;
 import io.exchangebus.service.config.ConfigLoader;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +87,71 @@ class ExchangeAccessTest {
     }
 
     @Test
+    void shouldTakeTheConnectorsOwnEnvironmentEndpointNamesKeyTypeAndAccountSettings() {
+        ExchangeAccess access = ExchangeAccess.of(config("""
+                exchanges:
+                  test-venue:
+                    environment: staging
+                    endpoints:
+                      stream-url: wss://elsewhere.example
+                accounts:
+                  first:
+                    exchange: test-venue
+                    api-key: env:TEST_KEY
+                    secret: env:TEST_SECRET
+                    key-type: secp256k1
+                    settings:
+                      sub-account-id: 8289849667772468
+                  second:
+                    exchange: test-venue
+                    api-key: env:TEST_KEY
+                    secret: env:TEST_SECRET
+                    key-type: secp256k1
+                    settings:
+                      sub-account-id: 42
+                """), CONNECTORS);
+
+        ConnectorSettings settings = access.settings("test-venue");
+        assertThat(settings.environment()).isEqualTo(Environment.of("staging"));
+        ConnectorSchema schema = access.connector("test-venue").schema();
+        assertThat(schema.endpoint(settings, "rest-url")).isEqualTo(URI.create("https://rest-url.staging.example"));
+        assertThat(schema.endpoint(settings, "stream-url")).isEqualTo(URI.create("wss://elsewhere.example"));
+        assertThat(access.accounts()).extracting(a -> a.settings().keyType()).containsExactly("secp256k1", "secp256k1");
+        assertThat(access.accounts().stream()
+                .<Object>map(a -> schema.accountSettings().get(0).get(a.settings(), "test-venue")).toList())
+                .containsExactly(8289849667772468L, 42L);
+    }
+
+    @Test
+    void shouldNameAnEnvironmentAnEndpointOrAnAccountSettingTheConnectorDoesNotDeclare() {
+        assertThatThrownBy(() -> ExchangeAccess.of(config("""
+                exchanges:
+                  test-venue:
+                    environment: testnet
+                accounts:
+                  main:
+                    exchange: test-venue
+                    api-key: env:TEST_KEY
+                    secret: env:TEST_SECRET
+                    settings:
+                      sub-account: 1
+                """), CONNECTORS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'exchanges.test-venue.environment': must be one of [production, staging, "
+                        + "custom], was testnet")
+                .hasMessageContaining("'accounts.main.settings.sub-account': is not an account setting of test-venue");
+        assertThatThrownBy(() -> ExchangeAccess.of(config("""
+                exchanges:
+                  test-venue:
+                    environment: custom
+                    endpoints:
+                      rest-url: http://127.0.0.1:1
+                """), CONNECTORS))
+                .hasMessageContaining("'exchanges.test-venue.endpoints.stream-url': must be given with environment "
+                        + "CUSTOM");
+    }
+
+    @Test
     void shouldRefuseToHandOutAnExchangeThatIsNotConfigured() {
         ExchangeAccess access = ExchangeAccess.of(config("exchanges:\n  test-venue: {}\n"), CONNECTORS);
 
@@ -97,7 +167,10 @@ class ExchangeAccessTest {
         return CommonConfig.of(new ConfigLoader("test-service", CommonKeys.SCHEMA, env).loadYaml(common + yaml));
     }
 
-    /** Knows endpoints rest-url and stream-url, setting recv-window and key type hmac; builds no roles. */
+    /**
+     * Knows environments production and staging, endpoints rest-url and stream-url, setting recv-window, account
+     * setting sub-account-id and key types hmac (the default) and secp256k1; builds no roles.
+     */
     private static final class TestConnector implements ExchangeConnector {
         @Override
         public String exchange() {
@@ -105,24 +178,18 @@ class ExchangeAccessTest {
         }
 
         @Override
-        public Set<String> endpointNames() {
-            return Set.of("rest-url", "stream-url");
+        public ConnectorSchema schema() {
+            return new ConnectorSchema("test-venue", List.of(Environment.PRODUCTION, Environment.of("staging")),
+                    List.of(endpoint("rest-url", "https", "http"), endpoint("stream-url", "wss", "ws")),
+                    List.of(SettingKey.duration("recv-window", Duration.ofSeconds(5), "validity")),
+                    List.of(SettingKey.longInteger("sub-account-id", null, "the sub-account")),
+                    List.of(new KeyTypeSpec("hmac", "a secret"), new KeyTypeSpec("secp256k1", "an EC key")));
         }
 
-        @Override
-        public Set<String> settingNames() {
-            return Set.of("recv-window");
-        }
-
-        @Override
-        public Set<String> keyTypes() {
-            return Set.of("hmac");
-        }
-
-        @Override
-        public void validate(ConnectorSettings settings) {
-            settings.requireKnown(endpointNames(), settingNames());
-            settings.duration("recv-window");
+        private static EndpointSpec endpoint(String name, String scheme, String localScheme) {
+            return new EndpointSpec(name, Set.of(scheme, localScheme), Map.of(
+                    Environment.PRODUCTION, URI.create(scheme + "://" + name + ".example"),
+                    Environment.of("staging"), URI.create(scheme + "://" + name + ".staging.example")), name);
         }
 
         @Override

@@ -14,18 +14,19 @@ import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorConfigException;
+import io.exchangebus.connectors.core.spi.ConnectorSchema;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
+import io.exchangebus.connectors.core.spi.EndpointSpec;
 import io.exchangebus.connectors.core.spi.Environment;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
+import io.exchangebus.connectors.core.spi.KeyTypeSpec;
+import io.exchangebus.connectors.core.spi.SettingKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -35,21 +36,10 @@ import org.slf4j.LoggerFactory;
  * The {@link ExchangeConnector} of one Binance family ({@code binance-spot} or {@code binance-usdm}): configuration
  * to {@link BinanceConfig} and {@link BinanceSigner}, then the four Binance roles.
  *
- * <table>
- * <caption>What configuration may say</caption>
- * <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
- * <tr><td>endpoints.rest-url</td><td>http(s) URI</td><td>the environment's</td><td>REST base</td></tr>
- * <tr><td>endpoints.stream-url</td><td>ws(s) URI</td><td>the environment's</td><td>market-stream base</td></tr>
- * <tr><td>endpoints.ws-api-url</td><td>ws(s) URI</td><td>the environment's</td><td>WebSocket API</td></tr>
- * <tr><td>settings.recv-window</td><td>duration</td><td>5s</td><td>validity of a signed request, at most
- *     60s</td></tr>
- * <tr><td>settings.streams-per-connection</td><td>integer</td><td>Binance's limit (spot 1024, USD-M 200)</td>
- *     <td>most market streams on one connection, at most the default</td></tr>
- * <tr><td>settings.request-timeout</td><td>duration</td><td>10s</td><td>how long a WebSocket API request waits
- *     for its answer</td></tr>
- * <tr><td>account key-type</td><td>hmac | ed25519</td><td></td><td>HMAC secret, or Ed25519 private key in
- *     PKCS#8 PEM</td></tr>
- * </table>
+ * <p>What configuration may say is declared once in {@link #schema()}: the three endpoints with Binance's
+ * production and testnet URIs, {@code recv-window}, {@code streams-per-connection} and {@code request-timeout}, and the
+ * key types {@code hmac} and {@code ed25519}. The configuration reference ({@code docs/configuration.md}) is generated
+ * from it.
  *
  * <p>With {@link Environment#CUSTOM} (a simulator, a proxy) all three endpoints must be given. Thread-safe and
  * stateless.
@@ -63,16 +53,25 @@ public final class BinanceConnector implements ExchangeConnector {
     public static final String STREAMS_PER_CONNECTION = "streams-per-connection";
     public static final String REQUEST_TIMEOUT = "request-timeout";
 
-    private static final Set<String> ENDPOINTS = Set.of(REST_URL, STREAM_URL, WS_API_URL);
-    private static final Set<String> SETTINGS = Set.of(RECV_WINDOW, STREAMS_PER_CONNECTION, REQUEST_TIMEOUT);
     private static final Map<String, BinanceKeyType> KEY_TYPES =
             Map.of("hmac", BinanceKeyType.HMAC, "ed25519", BinanceKeyType.ED25519);
+    private static final SettingKey<Duration> RECV_WINDOW_KEY = SettingKey.duration(RECV_WINDOW, Duration.ofSeconds(5),
+                    "How long after its timestamp a signed request stays valid (Binance's recvWindow), at most 60s.")
+            .check(d -> !d.isZero() && d.compareTo(BinanceConfig.MAX_RECV_WINDOW) <= 0,
+                    d -> "must be more than 0 and at most 60s, was " + d.toMillis() + "ms");
+    private static final SettingKey<Duration> REQUEST_TIMEOUT_KEY = SettingKey.duration(REQUEST_TIMEOUT,
+                    Duration.ofSeconds(10), "How long a WebSocket API request waits for its answer.")
+            .check(d -> !d.isZero(), "must be more than 0");
     private static final Logger LOG = LoggerFactory.getLogger(BinanceConnector.class);
 
     private final BinanceVenue venue;
+    private final SettingKey<Integer> streamsPerConnection;
+    private final ConnectorSchema schema;
 
     public BinanceConnector(BinanceVenue venue) {
         this.venue = Objects.requireNonNull(venue, "venue");
+        this.streamsPerConnection = streamsPerConnection(venue);
+        this.schema = schema(venue, streamsPerConnection);
     }
 
     @Override
@@ -85,18 +84,37 @@ public final class BinanceConnector implements ExchangeConnector {
     }
 
     @Override
-    public Set<String> endpointNames() {
-        return ENDPOINTS;
+    public ConnectorSchema schema() {
+        return schema;
     }
 
-    @Override
-    public Set<String> settingNames() {
-        return SETTINGS;
+    private static ConnectorSchema schema(BinanceVenue venue, SettingKey<Integer> streamsPerConnection) {
+        BinanceEndpoints production = BinanceEndpoints.production(venue);
+        BinanceEndpoints testnet = BinanceEndpoints.testnet(venue);
+        return new ConnectorSchema(venue.exchange(), List.of(Environment.PRODUCTION, Environment.TESTNET), List.of(
+                endpoint(REST_URL, Set.of("http", "https"), production.rest(), testnet.rest(), "REST API base."),
+                endpoint(STREAM_URL, Set.of("ws", "wss"), production.streams(), testnet.streams(),
+                        "Market-stream base, to which /ws/<stream> and /stream?streams= are appended."),
+                endpoint(WS_API_URL, Set.of("ws", "wss"), production.wsApi(), testnet.wsApi(),
+                        "WebSocket API: order entry, and on spot the user-data subscription.")),
+                List.of(RECV_WINDOW_KEY, streamsPerConnection, REQUEST_TIMEOUT_KEY), List.of(),
+                List.of(new KeyTypeSpec("hmac", "HMAC-SHA256: the secret is the API secret as text."),
+                        new KeyTypeSpec("ed25519", "Ed25519: the secret is the private key in PKCS#8 PEM; the "
+                                + "WebSocket API session is logged on once instead of signing each request.")));
     }
 
-    @Override
-    public Set<String> keyTypes() {
-        return KEY_TYPES.keySet();
+    private static EndpointSpec endpoint(String name, Set<String> schemes, URI production, URI testnet,
+                                         String description) {
+        return new EndpointSpec(name, schemes, Map.of(Environment.PRODUCTION, production, Environment.TESTNET,
+                testnet), description);
+    }
+
+    private static SettingKey<Integer> streamsPerConnection(BinanceVenue venue) {
+        int limit = venue.streamsPerConnection();
+        return SettingKey.integer(STREAMS_PER_CONNECTION, limit, "Most market streams on one connection, at most "
+                        + "Binance's limit (spot 1024, USD-M 200).")
+                .defaultShownAs("Binance's limit")
+                .check(n -> n >= 1 && n <= limit, n -> "must be in [1, " + limit + "] (Binance's limit), was " + n);
     }
 
     @Override
@@ -119,11 +137,8 @@ public final class BinanceConnector implements ExchangeConnector {
      * @throws ConnectorConfigException naming the account's key type, key or secret; never quoting a secret
      */
     public BinanceSigner signer(AccountSettings account) {
-        BinanceKeyType type = KEY_TYPES.get(account.keyType().toLowerCase(Locale.ROOT));
-        if (type == null) {
-            throw new ConnectorConfigException(exchange(), "account." + account.account() + ".key-type",
-                    "must be one of " + new TreeSet<>(KEY_TYPES.keySet()) + ", was '" + account.keyType() + "'");
-        }
+        schema.checkAccount(account);
+        BinanceKeyType type = KEY_TYPES.get(account.keyType());
         try {
             return BinanceSigner.of(account.resolve(exchange()), type);
         } catch (CredentialException e) {
@@ -169,58 +184,12 @@ public final class BinanceConnector implements ExchangeConnector {
 
     /** Every check that needs no secret, so that a bad setting is reported before any secret is read. */
     private BinanceConfig.Builder builder(ConnectorSettings settings) {
-        if (!exchange().equals(settings.exchange())) {
-            throw new ConnectorConfigException(settings.exchange(), "exchange",
-                    "is not served by the connector of " + exchange());
-        }
-        settings.requireKnown(ENDPOINTS, SETTINGS);
-        BinanceConfig.Builder builder = BinanceConfig.builder(endpoints(settings));
-        Optional<Duration> recvWindow = settings.duration(RECV_WINDOW);
-        if (recvWindow.isPresent()) {
-            Duration d = recvWindow.get();
-            if (d.isZero() || d.compareTo(BinanceConfig.MAX_RECV_WINDOW) > 0) {
-                throw settings.invalid(RECV_WINDOW, "must be more than 0 and at most 60s, was " + d.toMillis() + "ms");
-            }
-            builder.recvWindow(d);
-        }
-        var streams = settings.integer(STREAMS_PER_CONNECTION);
-        if (streams.isPresent()) {
-            int n = streams.getAsInt();
-            if (n < 1 || n > venue.streamsPerConnection()) {
-                throw settings.invalid(STREAMS_PER_CONNECTION, "must be in [1, " + venue.streamsPerConnection()
-                        + "] (Binance's limit), was " + n);
-            }
-            builder.streamsPerConnection(n);
-        }
-        Optional<Duration> requestTimeout = settings.duration(REQUEST_TIMEOUT);
-        if (requestTimeout.isPresent()) {
-            if (requestTimeout.get().isZero()) {
-                throw settings.invalid(REQUEST_TIMEOUT, "must be more than 0");
-            }
-            builder.requestTimeout(requestTimeout.get());
-        }
-        return builder;
-    }
-
-    private BinanceEndpoints endpoints(ConnectorSettings settings) {
-        BinanceEndpoints base = switch (settings.environment()) {
-            case PRODUCTION -> BinanceEndpoints.production(venue);
-            case TESTNET -> BinanceEndpoints.testnet(venue);
-            case CUSTOM -> null;
-        };
-        return new BinanceEndpoints(venue,
-                endpoint(settings, REST_URL, base == null ? null : base.rest(), "http", "https"),
-                endpoint(settings, STREAM_URL, base == null ? null : base.streams(), "ws", "wss"),
-                endpoint(settings, WS_API_URL, base == null ? null : base.wsApi(), "ws", "wss"));
-    }
-
-    private static URI endpoint(ConnectorSettings settings, String name, URI standard, String... schemes) {
-        URI uri = standard == null ? settings.requireEndpoint(name) : settings.endpoint(name).orElse(standard);
-        if (!List.of(schemes).contains(uri.getScheme())) {
-            throw new ConnectorConfigException(settings.exchange(), "endpoints." + name,
-                    "must be a " + String.join(" or ", schemes) + " URI, was scheme " + uri.getScheme());
-        }
-        return uri;
+        schema.check(settings);
+        BinanceEndpoints endpoints = new BinanceEndpoints(venue, schema.endpoint(settings, REST_URL),
+                schema.endpoint(settings, STREAM_URL), schema.endpoint(settings, WS_API_URL));
+        return BinanceConfig.builder(endpoints).recvWindow(RECV_WINDOW_KEY.get(settings))
+                .streamsPerConnection(streamsPerConnection.get(settings))
+                .requestTimeout(REQUEST_TIMEOUT_KEY.get(settings));
     }
 
     private InstrumentRegistry checked(InstrumentRegistry instruments) {

@@ -4,6 +4,8 @@ import io.exchangebus.connectors.core.credentials.ApiCredentials;
 import io.exchangebus.connectors.core.credentials.CredentialException;
 import io.exchangebus.connectors.core.credentials.SecretRef;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,12 +14,16 @@ import java.util.Objects;
  * {@code toString} shows where secrets are kept, never what they are.
  *
  * @param account our name for the account, used as the Kafka key's account part
- * @param keyType the kind of key, as the exchange's connector understands it (e.g. {@code hmac}, {@code ed25519});
+ * @param keyType the kind of key, as the exchange's connector understands it, in lower case (e.g. {@code hmac}, {@code ed25519});
  *        {@link ExchangeConnector#keyTypes()} lists them
  * @param apiKey where the API key (key id, client id) is kept
  * @param secret where the API secret or private key is kept
+ * @param settings the account's own settings by name, as text, which its connector declares
+ *        ({@link ConnectorSchema#accountSettings()}) and reads through {@link SettingKey#get(AccountSettings, String)}:
+ *        GRVT's {@code sub-account-id}, so that several sub-accounts can trade under one key
  */
-public record AccountSettings(String account, String keyType, SecretRef apiKey, SecretRef secret) {
+public record AccountSettings(String account, String keyType, SecretRef apiKey, SecretRef secret,
+                              Map<String, String> settings) {
 
     public AccountSettings {
         if (account == null || account.isBlank()) {
@@ -26,8 +32,15 @@ public record AccountSettings(String account, String keyType, SecretRef apiKey, 
         if (keyType == null || keyType.isBlank()) {
             throw new IllegalArgumentException("account " + account + ": key-type must not be blank");
         }
+        keyType = keyType.strip().toLowerCase(Locale.ROOT);
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(secret, "secret");
+        settings = Map.copyOf(Objects.requireNonNullElse(settings, Map.of()));
+    }
+
+    /** An account without settings of its own. */
+    public AccountSettings(String account, String keyType, SecretRef apiKey, SecretRef secret) {
+        this(account, keyType, apiKey, secret, Map.of());
     }
 
     /**
@@ -55,6 +68,6 @@ public record AccountSettings(String account, String keyType, SecretRef apiKey, 
     @Override
     public String toString() {
         return "AccountSettings[account=" + account + ", keyType=" + keyType + ", apiKey=" + apiKey + ", secret="
-                + secret + "]";
+                + secret + ", settings=" + settings + "]";
     }
 }

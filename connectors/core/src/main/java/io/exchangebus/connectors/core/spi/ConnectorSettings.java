@@ -2,8 +2,8 @@ package io.exchangebus.connectors.core.spi;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +11,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code settings.<name>}.
  *
  * @param exchange the exchange id, lower case letters, digits and dashes: {@code binance-spot}
- * @param environment production, testnet, or custom endpoints
+ * @param environment production, testnet, custom endpoints, or another environment the exchange declares
  * @param endpoints endpoint overrides by name (e.g. {@code rest-url}); absolute URIs with a host. With
  *        {@link Environment#CUSTOM} they are all there is; otherwise each replaces the environment's own
  * @param settings the exchange's own settings by name (e.g. {@code recv-window = 5s}), as text; the connector
@@ -35,7 +34,6 @@ public record ConnectorSettings(String exchange, Environment environment, Map<St
 
     private static final Pattern EXCHANGE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     public ConnectorSettings {
         if (exchange == null || !EXCHANGE_ID.matcher(exchange).matches()) {
@@ -43,7 +41,8 @@ public record ConnectorSettings(String exchange, Environment environment, Map<St
                     "must be lower-case letters, digits and dashes, e.g. binance-spot");
         }
         if (environment == null) {
-            throw new ConnectorConfigException(exchange, "environment", "must be one of PRODUCTION, TESTNET, CUSTOM");
+            throw new ConnectorConfigException(exchange, "environment",
+                    "must be given: production, testnet, custom, or another the exchange declares");
         }
         endpoints = checkedEndpoints(exchange, Objects.requireNonNullElse(endpoints, Map.of()));
         settings = checkedSettings(exchange, Objects.requireNonNullElse(settings, Map.of()));
@@ -89,7 +88,7 @@ public record ConnectorSettings(String exchange, Environment environment, Map<St
     /** The endpoint of this name, which {@link Environment#CUSTOM} must give. */
     public URI requireEndpoint(String name) {
         return endpoint(name).orElseThrow(() -> new ConnectorConfigException(exchange, "endpoints." + name,
-                "must be given with environment " + environment));
+                "must be given with environment " + environment.name().toUpperCase(Locale.ROOT)));
     }
 
     /** The raw text of a setting, if configuration gives it. */
@@ -103,7 +102,7 @@ public record ConnectorSettings(String exchange, Environment environment, Map<St
      * @throws ConnectorConfigException naming the key if it is neither, or is negative
      */
     public Optional<Duration> duration(String name) {
-        return setting(name).map(text -> parseDuration(name, text));
+        return SettingKey.duration(name, null, "").find(this);
     }
 
     /**
@@ -112,15 +111,7 @@ public record ConnectorSettings(String exchange, Environment environment, Map<St
      * @throws ConnectorConfigException naming the key if it is not a (32-bit) integer
      */
     public OptionalInt integer(String name) {
-        Optional<String> text = setting(name);
-        if (text.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(text.get().strip()));
-        } catch (NumberFormatException e) {
-            throw invalid(name, "must be an integer, was '" + text.get() + "'");
-        }
+        return SettingKey.integer(name, null, "").find(this).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** An error about the setting {@code name}, for a connector that finds its value unacceptable. */
@@ -146,31 +137,6 @@ public record ConnectorSettings(String exchange, Environment environment, Map<St
                         "is not a setting of " + exchange + "; known: " + new TreeSet<>(settingNames));
             }
         }
-    }
-
-    private Duration parseDuration(String name, String text) {
-        String t = text.strip();
-        Duration d;
-        Matcher m = SIMPLE_DURATION.matcher(t);
-        try {
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                d = switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            } else {
-                d = Duration.parse(t);
-            }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw invalid(name, "must be a duration such as 500ms, 5s, 2m or PT5S, was '" + text + "'");
-        }
-        if (d.isNegative()) {
-            throw invalid(name, "must not be negative, was '" + text + "'");
-        }
-        return d;
     }
 
     private static Map<String, URI> checkedEndpoints(String exchange, Map<String, URI> given) {

@@ -28,17 +28,37 @@ public interface ExchangeConnector {
     /** The exchange id it builds roles for: {@code binance-spot}, {@code binance-usdm}, … */
     String exchange();
 
+    /**
+     * What configuration may say to it: environments, endpoints with their defaults, settings of the exchange and
+     * of each account, key types. Services check configurations against it, and the configuration reference is
+     * generated from it.
+     */
+    ConnectorSchema schema();
+
     /** The endpoint names it understands (e.g. {@code rest-url}); with CUSTOM it may need all of them. */
-    Set<String> endpointNames();
+    default Set<String> endpointNames() {
+        return schema().endpointNames();
+    }
 
     /** The exchange-specific setting names it understands (e.g. {@code recv-window}); any other is refused. */
-    Set<String> settingNames();
+    default Set<String> settingNames() {
+        return schema().settingNames();
+    }
 
     /** The account key types it accepts, in {@link AccountSettings#keyType()} (e.g. {@code hmac}). */
-    Set<String> keyTypes();
+    default Set<String> keyTypes() {
+        return schema().keyTypeNames();
+    }
 
     /** Checks {@code settings} as every factory method does, building nothing. */
-    void validate(ConnectorSettings settings);
+    default void validate(ConnectorSettings settings) {
+        schema().check(settings);
+    }
+
+    /** Checks an account of this exchange (key type, account settings) as the private roles do, reading no secret. */
+    default void validateAccount(AccountSettings account) {
+        schema().checkAccount(account);
+    }
 
     /**
      * Fetches every instrument with its trading rules over the exchange's public API: no account needed. A caller

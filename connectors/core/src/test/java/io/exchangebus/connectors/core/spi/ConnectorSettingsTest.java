@@ -52,7 +52,8 @@ class ConnectorSettingsTest {
     void shouldRefuseAMissingEnvironment() {
         assertThatThrownBy(() -> new ConnectorSettings("binance-spot", null, Map.of(), Map.of()))
                 .isInstanceOf(ConnectorConfigException.class)
-                .hasMessage("binance-spot: environment must be one of PRODUCTION, TESTNET, CUSTOM");
+                .hasMessage("binance-spot: environment must be given: production, testnet, custom, or another the exchange "
+                        + "declares");
     }
 
     @Test

@@ -7,7 +7,10 @@ import io.exchangebus.connectors.core.role.DataFetcher;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.connectors.core.role.Subscriber;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,7 +26,10 @@ public final class StubConnectorProvider implements ExchangeConnectorProvider {
         return List.of(new StubConnector("stub-one"), new StubConnector("stub-two"));
     }
 
-    /** Understands endpoint {@code url} and setting {@code timeout} (a duration); builds no roles. */
+    /**
+     * Understands endpoint {@code url}, setting {@code timeout} (a duration) and account setting
+     * {@code sub-account-id}; builds no roles.
+     */
     static final class StubConnector implements ExchangeConnector {
         private final String exchange;
 
@@ -37,24 +43,14 @@ public final class StubConnectorProvider implements ExchangeConnectorProvider {
         }
 
         @Override
-        public Set<String> endpointNames() {
-            return Set.of("url");
-        }
-
-        @Override
-        public Set<String> settingNames() {
-            return Set.of("timeout");
-        }
-
-        @Override
-        public Set<String> keyTypes() {
-            return Set.of("hmac");
-        }
-
-        @Override
-        public void validate(ConnectorSettings settings) {
-            settings.requireKnown(endpointNames(), settingNames());
-            settings.duration("timeout");
+        public ConnectorSchema schema() {
+            return new ConnectorSchema(exchange, List.of(Environment.PRODUCTION),
+                    List.of(new EndpointSpec("url", Set.of("https"),
+                            Map.of(Environment.PRODUCTION, URI.create("https://" + exchange + ".example")),
+                            "the stub's only endpoint")),
+                    List.of(SettingKey.duration("timeout", Duration.ofSeconds(5), "how long to wait")),
+                    List.of(SettingKey.text("sub-account-id", null, "the account's sub-account")),
+                    List.of(new KeyTypeSpec("hmac", "an HMAC secret")));
         }
 
         @Override
