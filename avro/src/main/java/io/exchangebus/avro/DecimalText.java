@@ -203,16 +203,20 @@ public final class DecimalText {
         // Digits dropped (only zeros, beyond the 18th place) or zeros appended (a positive exponent).
         int end = (int) (length - Math.max(0, scale - target));
         int append = (int) Math.max(0, target - scale);
-        int count = end - first + append;
-        if (count <= MAX_LONG_DIGITS) {
+        return build(d, negative, first, end, append, target);
+    }
+
+    /** {@code ±digits[first, end) * 10^append} at {@code scale}: at most 38 digits, in a long up to 18. */
+    private static BigDecimal build(Digits d, boolean negative, int first, int end, int append, int scale) {
+        if (end - first + append <= MAX_LONG_DIGITS) {
             long unscaled = 0;
             for (int k = first; k < end; k++) {
                 unscaled = unscaled * 10 + (d.at(k) - '0');
             }
             unscaled *= POWERS[append];
-            return BigDecimal.valueOf(negative ? -unscaled : unscaled, target);
+            return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
         }
-        StringBuilder sb = new StringBuilder(count + 1);
+        StringBuilder sb = new StringBuilder(end - first + append + 1);
         if (negative) {
             sb.append('-');
         }
@@ -220,7 +224,7 @@ public final class DecimalText {
             sb.append(d.at(k));
         }
         sb.append("0".repeat(append));
-        return new BigDecimal(new BigInteger(sb.toString()), target);
+        return new BigDecimal(new BigInteger(sb.toString()), scale);
     }
 
     private static int clamp(long scale) {
