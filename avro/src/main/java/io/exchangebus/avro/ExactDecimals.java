@@ -63,18 +63,27 @@ public final class ExactDecimals {
     }
 
     /**
-     * Parses decimal text as exchanges send it ("65000.10", "1e-8") without passing through binary floating point.
+     * Parses decimal text as exchanges send it ("65000.10", "1e-8") without passing through binary floating point,
+     * by the rules of {@link DecimalText} (JSON's number grammar; no rounding), and returns it at scale 18.
      *
-     * @throws InexactValueException if the text is not a number or does not fit exactly
+     * @throws InexactValueException if the text does not fit exactly (the message shows the text as given)
+     * @throws IllegalArgumentException if the text is not a number
      */
     public static BigDecimal parse(String field, String text) {
-        final BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("Field '" + field + "' is not a decimal number: '" + text + "'", e);
+        BigDecimal value = text == null ? null : DecimalText.parse(text, 0, text.length());
+        if (value != null) {
+            return exact(field, value);
         }
-        return exact(field, value);
+        DecimalText.Refusal refusal = text == null ? DecimalText.Refusal.NOT_A_NUMBER
+                : DecimalText.refusal(text, 0, text.length());
+        switch (refusal) {
+            case TOO_MANY_DECIMALS:
+                throw new InexactValueException(field, text, "more than " + SCALE + " decimal places");
+            case BEYOND_RANGE:
+                throw new InexactValueException(field, text, "more than " + (PRECISION - SCALE) + " integer digits");
+            default:
+                throw new IllegalArgumentException("Field '" + field + "' is not a decimal number: '" + text + "'");
+        }
     }
 
     /**

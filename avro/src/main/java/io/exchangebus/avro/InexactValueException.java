@@ -18,6 +18,16 @@ public final class InexactValueException extends IllegalArgumentException {
         this.value = value.toPlainString();
     }
 
+    /**
+     * A refusal of decimal text that was never made a {@link BigDecimal} (a huge exponent would cost memory);
+     * {@code text} is shown as given.
+     */
+    public InexactValueException(String field, String text, String why) {
+        super("Field '" + field + "' cannot hold " + text + " exactly: " + why);
+        this.field = field;
+        this.value = text;
+    }
+
     /** The field path, such as {@code BookUpdate.bids[3].price}. */
     public String field() {
         return field;

@@ -12,6 +12,7 @@ import io.exchangebus.connectors.core.http.HttpTransport;
 import io.exchangebus.connectors.core.http.RequestSigner;
 import io.exchangebus.connectors.core.http.ServerClock;
 import io.exchangebus.connectors.core.http.UsedWeightReader;
+import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.events.ErrorKind;
 import java.io.IOException;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BinanceRestClient implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ExactNumbers.exactMapper();
     private static final String USED_WEIGHT = "X-MBX-USED-WEIGHT-1M";
 
     private final BinanceConfig config;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.events.EventSource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class BinanceNormalizer {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ExactNumbers.exactMapper();
     private static final Set<String> MARKET_EVENTS = Set.of("depthUpdate", "trade", "aggTrade");
 
     private final BinanceVenue venue;

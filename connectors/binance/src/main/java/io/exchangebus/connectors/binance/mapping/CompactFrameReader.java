@@ -248,7 +248,8 @@ final class CompactFrameReader {
 
     /**
      * A string holding a plain decimal {@code [-]digits[.digits]} of at most 18 digits, read in one pass as
-     * {@code unscaled * 10^-scale} with the text's scale (the rule of {@link PlainDecimal}); null for anything else.
+     * {@code unscaled * 10^-scale} with the text's scale (the fast path of {@code ExactNumbers.plainOrNull}, inlined
+     * here to read up to the closing quote in the same pass); null for anything else.
      */
     private BigDecimal decimalString() {
         String text = s;
@@ -271,6 +272,9 @@ final class CompactFrameReader {
         }
         int digits = p - from;
         int scale = 0;
+        if (digits == 0) {
+            return null; // ".5" is not in JSON's grammar, which the general walk applies
+        }
         if (c == '.' && p < limit) {
             int fraction = ++p;
             while (p < limit && (c = text.charAt(p)) >= '0' && c <= '9') {

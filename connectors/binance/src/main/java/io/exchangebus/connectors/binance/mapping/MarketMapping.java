@@ -13,11 +13,12 @@ import io.exchangebus.connectors.core.book.BookUpdateMapper;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.book.TopNBook;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.number.NumberRead;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Trade;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.CharBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +64,7 @@ import java.util.function.Function;
 public final class MarketMapping {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper TREE = new ObjectMapper(JSON);
+    private static final ObjectMapper TREE = ExactNumbers.configure(new ObjectMapper(JSON));
     private static final Comparator<Level> BIDS_BEST_FIRST = Comparator.comparing(Level::price).reversed();
     private static final Comparator<Level> ASKS_BEST_FIRST = Comparator.comparing(Level::price);
 
@@ -257,25 +258,24 @@ public final class MarketMapping {
         return out;
     }
 
-    /** An exact decimal from a string (or number) token's characters, never through a double. */
+    /**
+     * An exact decimal from a string (or number) token's characters, never through a double, by the shared rules of
+     * {@link ExactNumbers}; a plain decimal of up to 18 digits allocates only the result.
+     */
     private static BigDecimal decimal(JsonParser p, JsonToken t, String field) throws IOException {
         if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw notDecimal(field, t);
         }
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        BigDecimal plain = PlainDecimal.parse(CharBuffer.wrap(chars), offset, offset + length);
-        return plain != null ? plain : slowDecimal(p, chars, offset, length, field);
+        BigDecimal value = ExactNumbers.exactOrNull(p);
+        return value != null ? value : refusedDecimal(p, field);
     }
 
-    private static BigDecimal slowDecimal(JsonParser p, char[] chars, int offset, int length, String field)
-            throws IOException {
-        try {
-            return new BigDecimal(chars, offset, length);
-        } catch (NumberFormatException e) {
+    private static BigDecimal refusedDecimal(JsonParser p, String field) throws IOException {
+        NumberRead.Refused refused = (NumberRead.Refused) ExactNumbers.read(field, p);
+        if (refused.reason() == NumberRead.Reason.NOT_A_NUMBER) {
             throw notDecimal(field, p.getText());
         }
+        throw new UnmappableMessageException(refused.message());
     }
 
     static Message build(BinanceVenue venue, String stream, Fields f) {
@@ -451,8 +451,8 @@ public final class MarketMapping {
             if (!level.isArray() || level.size() < 2) {
                 throw badLevel(field);
             }
-            out.add(new Level(BinanceFields.decimal(level.get(0), field, level.get(0).asText()),
-                    BinanceFields.decimal(level.get(1), field, level.get(1).asText())));
+            out.add(new Level(BinanceFields.decimalValue(level.get(0), field),
+                    BinanceFields.decimalValue(level.get(1), field)));
         }
         return out;
     }

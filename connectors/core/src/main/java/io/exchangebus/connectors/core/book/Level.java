@@ -1,5 +1,7 @@
 package io.exchangebus.connectors.core.book;
 
+import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.number.NumberRead;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -18,9 +20,19 @@ public record Level(BigDecimal price, BigDecimal quantity) {
         Objects.requireNonNull(quantity, "quantity");
     }
 
-    /** Parses decimal text as exchanges send it, without passing through binary floating point. */
+    /**
+     * Parses decimal text as exchanges send it, by the rules of {@link ExactNumbers} (never through binary floating
+     * point; a value {@code decimal(38, 18)} cannot hold is refused).
+     *
+     * @throws IllegalArgumentException naming the field when a text is refused
+     */
     public static Level of(String price, String quantity) {
-        return new Level(new BigDecimal(price), new BigDecimal(quantity));
+        return new Level(ExactNumbers.read("price", price).orElseThrow(Level::refusal),
+                ExactNumbers.read("quantity", quantity).orElseThrow(Level::refusal));
+    }
+
+    private static IllegalArgumentException refusal(NumberRead.Refused refused) {
+        return new IllegalArgumentException(refused.message());
     }
 
     @Override

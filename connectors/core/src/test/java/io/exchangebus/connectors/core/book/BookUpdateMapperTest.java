@@ -78,7 +78,8 @@ class BookUpdateMapperTest {
     @Test
     void shouldRefuseAQuantityThatDoesNotFitExactly() {
         OrderBook book = new OrderBook();
-        book.apply(BookSide.BID, Level.of("1", "0.0000000000000000001"));   // 19 decimal places
+        // 19 decimal places: built from BigDecimal, as Level.of (the shared reader) already refuses this text.
+        book.apply(BookSide.BID, new Level(BigDecimal.ONE, new BigDecimal("0.0000000000000000001")));
 
         assertThatThrownBy(() -> mapper.snapshot(book, 1, false, null, RECEIVED))
                 .isInstanceOf(InexactValueException.class)
