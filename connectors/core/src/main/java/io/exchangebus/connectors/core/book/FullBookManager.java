@@ -158,7 +158,10 @@ public final class FullBookManager {
         sync.onSnapshot(snapshot);
     }
 
-    /** A snapshot sent in the stream itself: it always replaces the book (see {@link BookSynchronizer#onStreamSnapshot}). */
+    /**
+     * A snapshot sent in the stream itself (Deribit, GRVT): it always replaces the book, whatever its id, and the diffs
+     * buffered before it are dropped; see {@link BookSynchronizer#onStreamSnapshot}.
+     */
     public synchronized void onStreamSnapshot(BookSnapshot snapshot, Instant received) {
         receivedAt = received;
         sync.onStreamSnapshot(snapshot);
