@@ -1,5 +1,8 @@
 package io.exchangebus.connectors.binance;
 
+import io.exchangebus.connectors.binance.BinanceStreamState.FullBook;
+import io.exchangebus.connectors.binance.BinanceStreamState.PartialBook;
+import io.exchangebus.connectors.binance.BinanceStreamState.Trades;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
@@ -14,7 +17,6 @@ import io.exchangebus.connectors.binance.ws.BinanceMarketStreams;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
-import io.exchangebus.connectors.core.book.FullBookManager;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.http.HttpCall;
@@ -41,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +56,15 @@ import org.slf4j.LoggerFactory;
  *     500 ms): the partial-depth stream {@code <symbol>@depth<N>[@<speed>]}, each frame published as a
  *     {@code SNAPSHOT} of depth N ({@link Capability#BOOK_TOP_N_CHANNEL}).</li>
  * <li>Book, full depth ({@code topN} 0): {@code <symbol>@depth@100ms} diffs synchronised with the REST snapshot
- *     ({@code GET /api/v3/depth} or {@code /fapi/v1/depth}, limit 1000) by the core {@link FullBookManager} under
- *     the venue's {@link BinanceVenue#bookSequenceRule() rule}, as Binance's "How to manage a local order book
+ *     ({@code GET /api/v3/depth} or {@code /fapi/v1/depth}, limit 1000) by the core
+ *     {@link io.exchangebus.connectors.core.book.FullBookManager} (through {@link BinanceFullBookFeed}) under the
+ *     venue's {@link BinanceVenue#bookSequenceRule() rule}, as Binance's "How to manage a local order book
  *     correctly" says: diffs are buffered, the snapshot is asked for once the first diff arrived, stale diffs are
  *     dropped, the first applied one bridges the snapshot, then every diff must continue the one before (spot
  *     {@code U = u' + 1}, USD-M {@code pu = u'}). A break, a dropped connection or a hand-off overflow invalidates
  *     the book and a new snapshot is fetched; the book is then published again whole with {@code resync=true}.</li>
- * <li>Book, any other top N or interval: the full-depth book cut to N by one of the {@link FullBookManager}'s
- *     top-N views at the interval.</li>
+ * <li>Book, any other top N or interval: the full-depth book cut to N by one of the full-depth manager's top-N
+ *     views at the interval.</li>
  * <li>Trades: {@code <symbol>@trade} (spot) or {@code <symbol>@aggTrade} (USD-M, which has no raw trade stream).</li>
  * </ul>
  * Frames that cannot be mapped go to {@link Listener#onMalformedFrame} with their raw text and the reason.
@@ -83,7 +87,7 @@ public final class BinanceSubscriber implements Subscriber {
     private final ScheduledThreadPoolExecutor timer;
     private final Capabilities capabilities;
     /** Stream name to what consumes it. */
-    private final Map<String, StreamState> states = new ConcurrentHashMap<>();
+    private final Map<String, BinanceStreamState> states = new ConcurrentHashMap<>();
     private final Map<Subscription, Runnable> subscriptions = new ConcurrentHashMap<>();
     private volatile Listener listener;
     private volatile boolean closed;
@@ -162,14 +166,15 @@ public final class BinanceSubscriber implements Subscriber {
             String partial = topN > 0 ? partialStream(symbol, topN, every) : null;
             if (partial != null) {
                 PartialBook state = (PartialBook) states.computeIfAbsent(partial,
-                        s -> new PartialBook(s, mapper(found.value())));
+                        s -> new PartialBook(s, mapper(found.value()), this::emit));
                 state.users++;
                 add(partial, state);
                 subscriptions.put(subscription, () -> release(partial, state));
             } else {
                 String stream = symbol.toLowerCase(Locale.ROOT) + "@depth@100ms";
                 FullBook book = (FullBook) states.computeIfAbsent(stream,
-                        s -> new FullBook(s, symbol, mapper(found.value())));
+                        s -> new FullBook(s, venue, symbol, mapper(found.value()), MAX_BUFFERED_DIFFS, rest, timer,
+                                () -> closed, this::emit, this::malformed));
                 Runnable detach = topN == 0 ? book.book.attachFullDepth() : book.book.attachTopN(topN, every);
                 add(stream, book);
                 subscriptions.put(subscription, () -> {
@@ -201,7 +206,7 @@ public final class BinanceSubscriber implements Subscriber {
             }
             if (!subscriptions.containsKey(subscription)) {
                 Trades state = (Trades) states.computeIfAbsent(stream,
-                        s -> new Trades(s, found.value().id().toString()));
+                        s -> new Trades(s, exchange(), found.value().id().toString(), this::emit));
                 state.users++;
                 add(stream, state);
                 subscriptions.put(subscription, () -> release(stream, state));
@@ -275,7 +280,7 @@ public final class BinanceSubscriber implements Subscriber {
         timer.shutdownNow();
         streams.close();
         rest.close();
-        states.values().forEach(StreamState::stop);
+        states.values().forEach(BinanceStreamState::stop);
     }
 
     // ---- subscriptions ----
@@ -294,12 +299,12 @@ public final class BinanceSubscriber implements Subscriber {
                 : symbol.toLowerCase(Locale.ROOT) + "@depth" + topN + speed;
     }
 
-    private void add(String stream, StreamState state) {
+    private void add(String stream, BinanceStreamState state) {
         String connection = streams.subscribe(stream);
         state.onSubscribed(connection, streams.isConnected(connection));
     }
 
-    private void release(String stream, CountedState state) {
+    private void release(String stream, BinanceStreamState.Counted state) {
         if (--state.users == 0) {
             states.remove(stream, state);
             streams.unsubscribe(stream);
@@ -362,7 +367,7 @@ public final class BinanceSubscriber implements Subscriber {
                 return;
             }
             String stream = message.stream();
-            StreamState state = stream == null ? null : states.get(stream);
+            BinanceStreamState state = stream == null ? null : states.get(stream);
             if (state == null && stream != null) {
                 state = states.get(stream.toLowerCase(Locale.ROOT)); // Binance echoes names as we sent them
             }
@@ -388,9 +393,9 @@ public final class BinanceSubscriber implements Subscriber {
                 return;
             }
             if (event.state() == ConnectionState.DISCONNECTED) {
-                forEachOn(event.connection(), StreamState::onDisconnected);
+                forEachOn(event.connection(), BinanceStreamState::onDisconnected);
             } else if (event.state() == ConnectionState.CONNECTED) {
-                forEachOn(event.connection(), StreamState::onConnected);
+                forEachOn(event.connection(), BinanceStreamState::onConnected);
             }
             Listener l = listener;
             if (l != null) {
@@ -402,8 +407,8 @@ public final class BinanceSubscriber implements Subscriber {
             }
         }
 
-        private void forEachOn(String connection, java.util.function.Consumer<StreamState> action) {
-            for (StreamState state : states.values()) {
+        private void forEachOn(String connection, Consumer<BinanceStreamState> action) {
+            for (BinanceStreamState state : states.values()) {
                 if (connection.equals(state.connection)) {
                     action.accept(state);
                 }
@@ -469,143 +474,6 @@ public final class BinanceSubscriber implements Subscriber {
             } catch (RuntimeException e) {
                 LOG.warn("{}: listener failed on a trade", exchange(), e);
             }
-        }
-    }
-
-    // ---- what consumes a stream ----
-
-    private abstract static class StreamState {
-        final String stream;
-        volatile String connection;
-
-        StreamState(String stream) {
-            this.stream = stream;
-        }
-
-        void onSubscribed(String connection, boolean connected) {
-            this.connection = connection;
-        }
-
-        abstract void onMessage(Message message, Instant received);
-
-        void onDisconnected() {
-        }
-
-        void onConnected() {
-        }
-
-        void onGap() {
-        }
-
-        void stop() {
-        }
-    }
-
-    /** A state shared by equal subscriptions, dropped with the last. Guarded by the subscriber. */
-    private abstract static class CountedState extends StreamState {
-        int users;
-
-        CountedState(String stream) {
-            super(stream);
-        }
-    }
-
-    private final class Trades extends CountedState {
-        private final String instrumentId;
-
-        Trades(String stream, String instrumentId) {
-            super(stream);
-            this.instrumentId = instrumentId;
-        }
-
-        @Override
-        void onMessage(Message message, Instant received) {
-            if (!(message instanceof TradeTick tick)) {
-                throw new UnmappableMessageException("not a trade on trade stream " + stream);
-            }
-            emit(tick.toTrade(exchange(), instrumentId, received));
-        }
-    }
-
-    private final class PartialBook extends CountedState {
-        private final BookUpdateMapper mapper;
-        private boolean resyncNext;
-
-        PartialBook(String stream, BookUpdateMapper mapper) {
-            super(stream);
-            this.mapper = mapper;
-        }
-
-        @Override
-        synchronized void onMessage(Message message, Instant received) {
-            if (!(message instanceof PartialDepth depth)) {
-                throw new UnmappableMessageException("not a partial depth event on stream " + stream);
-            }
-            BookUpdate update = MarketMapping.partialToUpdate(mapper, depth, resyncNext, received);
-            resyncNext = false;
-            emit(update);
-        }
-
-        @Override
-        synchronized void onDisconnected() {
-            resyncNext = true;
-        }
-
-        @Override
-        synchronized void onGap() {
-            resyncNext = true;
-        }
-    }
-
-    /**
-     * One full-depth book ({@code <symbol>@depth@100ms}): the core manager keeps it and fans it out to the
-     * full-depth subscribers and the top-N views; the feed adds what is Binance's (REST snapshots, when to fetch).
-     */
-    private final class FullBook extends StreamState {
-        private final FullBookManager book;
-        private final BinanceFullBookFeed feed;
-
-        FullBook(String stream, String symbol, BookUpdateMapper mapper) {
-            super(stream);
-            this.feed = new BinanceFullBookFeed(venue, symbol, rest, timer, () -> closed,
-                    BinanceSubscriber.this::malformed);
-            this.book = new FullBookManager(venue.bookSequenceRule(), MAX_BUFFERED_DIFFS, mapper, feed,
-                    FullBookManager.Ticker.of(timer), BinanceSubscriber.this::emit);
-            feed.bind(book);
-        }
-
-        @Override
-        void onSubscribed(String connection, boolean isConnected) {
-            super.onSubscribed(connection, isConnected);
-            feed.onSubscribed(isConnected);
-        }
-
-        @Override
-        void onMessage(Message message, Instant received) {
-            if (!(message instanceof DepthDiff d)) {
-                throw new UnmappableMessageException("not a depth diff on stream " + stream);
-            }
-            feed.onDiff(d.diff(), received);
-        }
-
-        @Override
-        void onDisconnected() {
-            feed.onDisconnected();
-        }
-
-        @Override
-        void onConnected() {
-            feed.onConnected();
-        }
-
-        @Override
-        void onGap() {
-            feed.onGap();
-        }
-
-        @Override
-        void stop() {
-            feed.stop();
         }
     }
 }
