@@ -1,5 +1,8 @@
 package io.exchangebus.connectors.binance;
 
+import io.exchangebus.connectors.binance.BinanceStreamState.FullBook;
+import io.exchangebus.connectors.binance.BinanceStreamState.PartialBook;
+import io.exchangebus.connectors.binance.BinanceStreamState.Trades;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
@@ -13,14 +16,7 @@ import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.ws.BinanceMarketStreams;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
-import io.exchangebus.connectors.core.book.BookDiff;
-import io.exchangebus.connectors.core.book.BookSnapshot;
-import io.exchangebus.connectors.core.book.BookSyncListener;
-import io.exchangebus.connectors.core.book.BookSynchronizer;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
-import io.exchangebus.connectors.core.book.OrderBook;
-import io.exchangebus.connectors.core.book.SyncState;
-import io.exchangebus.connectors.core.book.TopNPublisher;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.http.HttpCall;
@@ -38,7 +34,6 @@ import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.Trade;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +42,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,14 +56,15 @@ import org.slf4j.LoggerFactory;
  *     500 ms): the partial-depth stream {@code <symbol>@depth<N>[@<speed>]}, each frame published as a
  *     {@code SNAPSHOT} of depth N ({@link Capability#BOOK_TOP_N_CHANNEL}).</li>
  * <li>Book, full depth ({@code topN} 0): {@code <symbol>@depth@100ms} diffs synchronised with the REST snapshot
- *     ({@code GET /api/v3/depth} or {@code /fapi/v1/depth}, limit 1000) by the core {@link BookSynchronizer} under
- *     the venue's {@link BinanceVenue#bookSequenceRule() rule}, as Binance's "How to manage a local order book
+ *     ({@code GET /api/v3/depth} or {@code /fapi/v1/depth}, limit 1000) by the core
+ *     {@link io.exchangebus.connectors.core.book.FullBookManager} (through {@link BinanceFullBookFeed}) under the
+ *     venue's {@link BinanceVenue#bookSequenceRule() rule}, as Binance's "How to manage a local order book
  *     correctly" says: diffs are buffered, the snapshot is asked for once the first diff arrived, stale diffs are
  *     dropped, the first applied one bridges the snapshot, then every diff must continue the one before (spot
  *     {@code U = u' + 1}, USD-M {@code pu = u'}). A break, a dropped connection or a hand-off overflow invalidates
  *     the book and a new snapshot is fetched; the book is then published again whole with {@code resync=true}.</li>
- * <li>Book, any other top N or interval: the full-depth book cut to N by a {@link TopNPublisher} at the
- *     interval.</li>
+ * <li>Book, any other top N or interval: the full-depth book cut to N by one of the full-depth manager's top-N
+ *     views at the interval.</li>
  * <li>Trades: {@code <symbol>@trade} (spot) or {@code <symbol>@aggTrade} (USD-M, which has no raw trade stream).</li>
  * </ul>
  * Frames that cannot be mapped go to {@link Listener#onMalformedFrame} with their raw text and the reason.
@@ -79,10 +74,7 @@ import org.slf4j.LoggerFactory;
 public final class BinanceSubscriber implements Subscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceSubscriber.class);
-    private static final int SNAPSHOT_LIMIT = 1000;
     private static final int MAX_BUFFERED_DIFFS = 10_000;
-    private static final Duration SNAPSHOT_RETRY = Duration.ofSeconds(1);
-    private static final Duration QUIET_BOOK_WAIT = Duration.ofSeconds(1);
     private static final Set<Integer> PARTIAL_DEPTHS = Set.of(5, 10, 20);
     /** Binance's largest {@code limit} of historicalTrades and aggTrades. */
     private static final int TRADE_HISTORY_MAX = 1000;
@@ -95,7 +87,7 @@ public final class BinanceSubscriber implements Subscriber {
     private final ScheduledThreadPoolExecutor timer;
     private final Capabilities capabilities;
     /** Stream name to what consumes it. */
-    private final Map<String, StreamState> states = new ConcurrentHashMap<>();
+    private final Map<String, BinanceStreamState> states = new ConcurrentHashMap<>();
     private final Map<Subscription, Runnable> subscriptions = new ConcurrentHashMap<>();
     private volatile Listener listener;
     private volatile boolean closed;
@@ -174,21 +166,23 @@ public final class BinanceSubscriber implements Subscriber {
             String partial = topN > 0 ? partialStream(symbol, topN, every) : null;
             if (partial != null) {
                 PartialBook state = (PartialBook) states.computeIfAbsent(partial,
-                        s -> new PartialBook(s, mapper(found.value())));
+                        s -> new PartialBook(s, mapper(found.value()), this::emit));
                 state.users++;
                 add(partial, state);
                 subscriptions.put(subscription, () -> release(partial, state));
             } else {
                 String stream = symbol.toLowerCase(Locale.ROOT) + "@depth@100ms";
                 FullBook book = (FullBook) states.computeIfAbsent(stream,
-                        s -> new FullBook(s, symbol, mapper(found.value())));
-                Runnable detach = topN == 0 ? book.attachFullDepth() : book.attachTopN(topN, every);
+                        s -> new FullBook(s, venue, symbol, mapper(found.value()), MAX_BUFFERED_DIFFS, rest, timer,
+                                () -> closed, this::emit, this::malformed));
+                Runnable detach = topN == 0 ? book.book.attachFullDepth() : book.book.attachTopN(topN, every);
                 add(stream, book);
                 subscriptions.put(subscription, () -> {
                     detach.run();
-                    if (book.unused()) {
+                    if (book.book.unused()) {
                         states.remove(stream, book);
                         streams.unsubscribe(stream);
+                        book.stop();
                     }
                 });
             }
@@ -212,7 +206,7 @@ public final class BinanceSubscriber implements Subscriber {
             }
             if (!subscriptions.containsKey(subscription)) {
                 Trades state = (Trades) states.computeIfAbsent(stream,
-                        s -> new Trades(s, found.value().id().toString()));
+                        s -> new Trades(s, exchange(), found.value().id().toString(), this::emit));
                 state.users++;
                 add(stream, state);
                 subscriptions.put(subscription, () -> release(stream, state));
@@ -286,7 +280,7 @@ public final class BinanceSubscriber implements Subscriber {
         timer.shutdownNow();
         streams.close();
         rest.close();
-        states.values().forEach(StreamState::stop);
+        states.values().forEach(BinanceStreamState::stop);
     }
 
     // ---- subscriptions ----
@@ -305,12 +299,12 @@ public final class BinanceSubscriber implements Subscriber {
                 : symbol.toLowerCase(Locale.ROOT) + "@depth" + topN + speed;
     }
 
-    private void add(String stream, StreamState state) {
+    private void add(String stream, BinanceStreamState state) {
         String connection = streams.subscribe(stream);
         state.onSubscribed(connection, streams.isConnected(connection));
     }
 
-    private void release(String stream, CountedState state) {
+    private void release(String stream, BinanceStreamState.Counted state) {
         if (--state.users == 0) {
             states.remove(stream, state);
             streams.unsubscribe(stream);
@@ -344,24 +338,6 @@ public final class BinanceSubscriber implements Subscriber {
         return new BookUpdateMapper(exchange(), instrument.symbol(), instrument.id().toString());
     }
 
-    /** Runs {@code task} on the timer after {@code delay}; null once closed. */
-    private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        if (closed) {
-            return null;
-        }
-        try {
-            return timer.schedule(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: timer task failed", exchange(), e);
-                }
-            }, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return null; // closed meanwhile
-        }
-    }
-
     private static <T> CompletableFuture<Result<T>> done(Result<T> result) {
         return CompletableFuture.completedFuture(result);
     }
@@ -391,7 +367,7 @@ public final class BinanceSubscriber implements Subscriber {
                 return;
             }
             String stream = message.stream();
-            StreamState state = stream == null ? null : states.get(stream);
+            BinanceStreamState state = stream == null ? null : states.get(stream);
             if (state == null && stream != null) {
                 state = states.get(stream.toLowerCase(Locale.ROOT)); // Binance echoes names as we sent them
             }
@@ -417,9 +393,9 @@ public final class BinanceSubscriber implements Subscriber {
                 return;
             }
             if (event.state() == ConnectionState.DISCONNECTED) {
-                forEachOn(event.connection(), StreamState::onDisconnected);
+                forEachOn(event.connection(), BinanceStreamState::onDisconnected);
             } else if (event.state() == ConnectionState.CONNECTED) {
-                forEachOn(event.connection(), StreamState::onConnected);
+                forEachOn(event.connection(), BinanceStreamState::onConnected);
             }
             Listener l = listener;
             if (l != null) {
@@ -431,8 +407,8 @@ public final class BinanceSubscriber implements Subscriber {
             }
         }
 
-        private void forEachOn(String connection, java.util.function.Consumer<StreamState> action) {
-            for (StreamState state : states.values()) {
+        private void forEachOn(String connection, Consumer<BinanceStreamState> action) {
+            for (BinanceStreamState state : states.values()) {
                 if (connection.equals(state.connection)) {
                     action.accept(state);
                 }
@@ -465,10 +441,14 @@ public final class BinanceSubscriber implements Subscriber {
     }
 
     private void malformed(String channel, String payload, String reason, Instant received) {
+        malformed(new MalformedFrame(exchange(), channel, payload, reason, received));
+    }
+
+    private void malformed(MalformedFrame frame) {
         Listener l = listener;
         if (l != null && !closed) {
             try {
-                l.onMalformedFrame(new MalformedFrame(exchange(), channel, payload, reason, received));
+                l.onMalformedFrame(frame);
             } catch (RuntimeException e) {
                 LOG.warn("{}: listener failed on a malformed frame", exchange(), e);
             }
@@ -493,324 +473,6 @@ public final class BinanceSubscriber implements Subscriber {
                 l.onTrade(trade);
             } catch (RuntimeException e) {
                 LOG.warn("{}: listener failed on a trade", exchange(), e);
-            }
-        }
-    }
-
-    // ---- what consumes a stream ----
-
-    private abstract static class StreamState {
-        final String stream;
-        volatile String connection;
-
-        StreamState(String stream) {
-            this.stream = stream;
-        }
-
-        void onSubscribed(String connection, boolean connected) {
-            this.connection = connection;
-        }
-
-        abstract void onMessage(Message message, Instant received);
-
-        void onDisconnected() {
-        }
-
-        void onConnected() {
-        }
-
-        void onGap() {
-        }
-
-        void stop() {
-        }
-    }
-
-    /** A state shared by equal subscriptions, dropped with the last. Guarded by the subscriber. */
-    private abstract static class CountedState extends StreamState {
-        int users;
-
-        CountedState(String stream) {
-            super(stream);
-        }
-    }
-
-    private final class Trades extends CountedState {
-        private final String instrumentId;
-
-        Trades(String stream, String instrumentId) {
-            super(stream);
-            this.instrumentId = instrumentId;
-        }
-
-        @Override
-        void onMessage(Message message, Instant received) {
-            if (!(message instanceof TradeTick tick)) {
-                throw new UnmappableMessageException("not a trade on trade stream " + stream);
-            }
-            emit(tick.toTrade(exchange(), instrumentId, received));
-        }
-    }
-
-    private final class PartialBook extends CountedState {
-        private final BookUpdateMapper mapper;
-        private boolean resyncNext;
-
-        PartialBook(String stream, BookUpdateMapper mapper) {
-            super(stream);
-            this.mapper = mapper;
-        }
-
-        @Override
-        synchronized void onMessage(Message message, Instant received) {
-            if (!(message instanceof PartialDepth depth)) {
-                throw new UnmappableMessageException("not a partial depth event on stream " + stream);
-            }
-            BookUpdate update = MarketMapping.partialToUpdate(mapper, depth, resyncNext, received);
-            resyncNext = false;
-            emit(update);
-        }
-
-        @Override
-        synchronized void onDisconnected() {
-            resyncNext = true;
-        }
-
-        @Override
-        synchronized void onGap() {
-            resyncNext = true;
-        }
-    }
-
-    /**
-     * One full-depth book ({@code <symbol>@depth@100ms}) and its outputs: the full-depth events and any top-N
-     * views. Every method runs under its lock, so the synchronizer sees one thread at a time.
-     */
-    private final class FullBook extends StreamState implements BookSyncListener {
-        private final String symbol;
-        private final BookUpdateMapper mapper;
-        private final BookSynchronizer sync;
-        private final List<TopNPublisher> views = new ArrayList<>();
-        private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
-        private int fullDepthUsers;
-        private boolean started;
-        private boolean connected;
-        /** A diff arrived on the current socket: the stream is live, a snapshot may be fetched. */
-        private boolean diffSeen;
-        private boolean snapshotWanted;
-        private boolean fetching;
-        /** Bumped on each disconnect: a snapshot fetched for an older socket is discarded. */
-        private long generation;
-        private Instant receivedAt = Instant.EPOCH;
-        private ScheduledFuture<?> retry;
-        private ScheduledFuture<?> quietTimer;
-
-        FullBook(String stream, String symbol, BookUpdateMapper mapper) {
-            super(stream);
-            this.symbol = symbol;
-            this.mapper = mapper;
-            this.sync = new BookSynchronizer(venue.bookSequenceRule(), MAX_BUFFERED_DIFFS, this, this::wantSnapshot,
-                    System::nanoTime);
-        }
-
-        synchronized Runnable attachFullDepth() {
-            fullDepthUsers++;
-            if (sync.state() == SyncState.SYNCED) {
-                // a late subscriber starts from the current book
-                emit(mapper.snapshot(sync.book(), sync.lastUpdateId(), false, null, Instant.now()));
-            }
-            return () -> {
-                synchronized (this) {
-                    fullDepthUsers--;
-                }
-            };
-        }
-
-        synchronized Runnable attachTopN(int depth, Duration interval) {
-            TopNPublisher view = new TopNPublisher(depth, interval, System::nanoTime,
-                    v -> emit(mapper.topN(v, receivedAt)));
-            views.add(view);
-            if (sync.state() == SyncState.SYNCED) {
-                view.onSnapshot(sync.book(), sync.lastUpdateId(), false, null);
-            }
-            ScheduledFuture<?> tick = interval.isZero() ? null : timer.scheduleAtFixedRate(() -> {
-                synchronized (this) {
-                    receivedAt = Instant.now();
-                    view.tick();
-                }
-            }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
-            ticks.add(tick);
-            return () -> {
-                synchronized (this) {
-                    int at = views.indexOf(view);
-                    views.remove(at);
-                    ScheduledFuture<?> t = ticks.remove(at);
-                    if (t != null) {
-                        t.cancel(false);
-                    }
-                }
-            };
-        }
-
-        synchronized boolean unused() {
-            return fullDepthUsers == 0 && views.isEmpty();
-        }
-
-        @Override
-        synchronized void onSubscribed(String connection, boolean isConnected) {
-            super.onSubscribed(connection, isConnected);
-            if (!started) {
-                started = true;
-                connected = isConnected;
-                sync.start();
-            }
-        }
-
-        @Override
-        synchronized void onMessage(Message message, Instant received) {
-            if (!(message instanceof DepthDiff d)) {
-                throw new UnmappableMessageException("not a depth diff on stream " + stream);
-            }
-            receivedAt = received;
-            if (connected) {
-                diffSeen = true;
-            }
-            sync.onDiff(d.diff());
-            fetchIfDue();
-        }
-
-        @Override
-        synchronized void onDisconnected() {
-            generation++;
-            connected = false;
-            diffSeen = false;
-            sync.reset();
-        }
-
-        @Override
-        synchronized void onConnected() {
-            connected = true;
-            fetchIfDue();
-        }
-
-        @Override
-        synchronized void onGap() {
-            sync.reset();
-        }
-
-        @Override
-        synchronized void stop() {
-            ticks.forEach(t -> {
-                if (t != null) {
-                    t.cancel(false);
-                }
-            });
-            if (retry != null) {
-                retry.cancel(false);
-            }
-            if (quietTimer != null) {
-                quietTimer.cancel(false);
-            }
-        }
-
-        // ---- snapshots ----
-
-        /** The synchronizer wants a snapshot: fetched once the stream is live (Binance: buffer first). */
-        private void wantSnapshot() {
-            snapshotWanted = true;
-            fetchIfDue();
-        }
-
-        private void fetchIfDue() {
-            if (!snapshotWanted || fetching || !connected || closed) {
-                return;
-            }
-            if (!diffSeen) {
-                // Binance: buffer first, then fetch. A quiet book sends no diff for a while: fetch anyway after
-                // QUIET_BOOK_WAIT (a snapshot older than the first diff is asked for again by the synchronizer).
-                if (quietTimer == null) {
-                    quietTimer = schedule(() -> {
-                        synchronized (this) {
-                            quietTimer = null;
-                            diffSeen = connected;
-                            fetchIfDue();
-                        }
-                    }, QUIET_BOOK_WAIT);
-                }
-                return;
-            }
-            fetching = true;
-            long forGeneration = generation;
-            HttpCall call = HttpCall.get(venue.restPrefix() + "/depth")
-                    .withParam("symbol", symbol)
-                    .withParam("limit", Integer.toString(SNAPSHOT_LIMIT))
-                    .withWeight(venue == BinanceVenue.SPOT ? 50 : 20);
-            rest.call(call).whenComplete((result, failure) -> {
-                synchronized (this) {
-                    fetching = false;
-                    if (closed || !states.containsKey(stream)) {
-                        return;
-                    }
-                    if (forGeneration != generation) {
-                        fetchIfDue();
-                        return;
-                    }
-                    if (failure != null || !result.isOk()) {
-                        LOG.warn("{}: depth snapshot of {} failed: {}", exchange(), symbol,
-                                failure != null ? failure.toString() : result.error());
-                        retryLater();
-                        return;
-                    }
-                    BookSnapshot snapshot;
-                    try {
-                        snapshot = MarketMapping.depthSnapshot(venue, result.value());
-                    } catch (UnmappableMessageException e) {
-                        malformed(venue.restPrefix() + "/depth?symbol=" + symbol, result.value().toString(),
-                                e.getMessage(), Instant.now());
-                        retryLater();
-                        return;
-                    }
-                    snapshotWanted = false;
-                    receivedAt = Instant.now();
-                    sync.onSnapshot(snapshot);
-                }
-            });
-        }
-
-        private void retryLater() {
-            retry = schedule(() -> {
-                synchronized (this) {
-                    fetchIfDue();
-                }
-            }, SNAPSHOT_RETRY);
-        }
-
-        // ---- the synchronizer's output ----
-
-        @Override
-        public void onSnapshot(OrderBook book, long sequence, boolean resync, Instant exchangeTime) {
-            if (fullDepthUsers > 0) {
-                emit(mapper.snapshot(book, sequence, resync, exchangeTime, receivedAt));
-            }
-            for (TopNPublisher view : views) {
-                view.onSnapshot(book, sequence, resync, exchangeTime);
-            }
-        }
-
-        @Override
-        public void onDelta(BookDiff diff, OrderBook book) {
-            if (fullDepthUsers > 0) {
-                emit(mapper.delta(diff, receivedAt));
-            }
-            for (TopNPublisher view : views) {
-                view.onDelta(diff, book);
-            }
-        }
-
-        @Override
-        public void onInvalidated() {
-            for (TopNPublisher view : views) {
-                view.onInvalidated();
             }
         }
     }

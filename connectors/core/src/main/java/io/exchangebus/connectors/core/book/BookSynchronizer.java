@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
  *        |  ^ snapshot too old: keep buffer, ask again        (clear book, buffer the gapping diff, ask)
  *        +--+
  * </pre>
+ * A snapshot sent in the stream itself ({@link #onStreamSnapshot}) goes to SYNCED from any state: the diffs before
+ * it are dropped.
  *
  * <ul>
  * <li>Until a snapshot arrives, diffs are buffered in id order (bounded; on overflow the oldest are discarded, so
@@ -133,6 +135,24 @@ public final class BookSynchronizer {
         }
         stats.applied(nanoClock.getAsLong());
         listener.onSnapshot(book, lastId, resync, lastExchangeTime);
+    }
+
+    /**
+     * Handles a snapshot the exchange sent in the diff stream itself (Deribit {@code type: snapshot}, GRVT's first
+     * {@code v1.book.d} payload), unasked or after a resubscribe. Such a snapshot is the stream's current state, so
+     * it always replaces the book whatever its id: buffered diffs came before it on the stream and are superseded
+     * (under a restarting numbering they belong to the old one), and a lower id than the book's is not a late
+     * answer but a numbering that restarted. The book is emitted whole, with {@code resync=true} unless it is the
+     * first sync.
+     */
+    public void onStreamSnapshot(BookSnapshot snapshot) {
+        buffer.clear();
+        if (state == SyncState.SYNCED) {
+            listener.onInvalidated();
+            state = SyncState.INVALID;
+            resyncPending = true;
+        }
+        onSnapshot(snapshot);
     }
 
     public SyncState state() {

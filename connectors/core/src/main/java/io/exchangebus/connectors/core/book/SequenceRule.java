@@ -6,7 +6,8 @@ package io.exchangebus.connectors.core.book;
  *
  * <p>Two shapes cover the exchanges we connect: {@link ContiguousRangeRule} (Binance spot: ranges {@code U..u}
  * that tile the id space) and {@link PreviousIdLinkRule} (Binance USD-M futures {@code pu}, Deribit
- * {@code prev_change_id}: each diff names the id of the one before it).
+ * {@code prev_change_id}: each diff names the id of the one before it; {@link PreviousIdLinkRule#RESTARTING} for
+ * GRVT {@code prev_sequence_number}, whose numbers restart with each in-stream snapshot).
  */
 public interface SequenceRule {
 
