@@ -182,7 +182,7 @@ class JsonRpcClientTest {
     }
 
     @Test
-    void shouldReportTheChannelsMissingFromTheSubscribeAnswer() throws Exception {
+    void shouldReportTheChannelsMissingFromTheSubscribeAnswerAndResendOnlyTheConfirmedOnes() throws Exception {
         LoopbackWsServer server = server();
         String confirmed = fixture("deribit_ws_subscribe_response.json"); // trades and book, not ticker
         server.respondWith((connection, text, reply) -> reply.accept(withIdOf(read(text), confirmed)));
@@ -199,6 +199,11 @@ class JsonRpcClientTest {
         JsonNode sent = read(server.receivedOn(1).get(0));
         assertThat(sent.path("method").asText()).isEqualTo("public/subscribe");
         assertThat(sent.path("params").path("channels")).hasSize(3);
+
+        server.dropAll(); // the refused channel is forgotten: only the confirmed ones are resent
+        await(() -> server.receivedOn(2).size() == 1, "the resubscription on the second socket");
+        assertThat(read(server.receivedOn(2).get(0)).path("params").path("channels")).extracting(JsonNode::asText)
+                .containsExactly("trades.BTC-PERPETUAL.100ms", "book.BTC-PERPETUAL.100ms");
     }
 
     @Test
