@@ -243,6 +243,39 @@ class JsonRpcClientTest {
     }
 
     @Test
+    void shouldFailALoginLostWithItsSocketOnAReconnectAtOnceRatherThanAtItsTimeout() throws Exception {
+        LoopbackWsServer server = server();
+        String ok = fixture("deribit_public_test_response.json");
+        server.respondWith((connection, text, reply) -> {
+            if (connection == 2) {
+                server.dropAll(); // the second socket dies while its login waits: no DISCONNECTED is reported
+            } else {
+                reply.accept(withIdOf(read(text), ok));
+            }
+        });
+        List<Result<JsonNode>> logins = new CopyOnWriteArrayList<>();
+        started(builder(server).requestTimeout(Duration.ofSeconds(20))
+                .openHook(onNewSocket -> onNewSocket.request("public/auth", JSON.createObjectNode())
+                        .thenApply(r -> {
+                            logins.add(r);
+                            return r;
+                        })));
+
+        long began = System.nanoTime();
+        server.dropAll();
+        await(() -> logins.size() == 3, "the logins of three sockets");
+        await(() -> states.stream().filter(ConnectionState.CONNECTED::equals).count() == 2, "connected again");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
+        assertThat(logins.get(1).error().kind()).isEqualTo(ErrorKind.NETWORK);
+        assertThat(logins.get(1).error().message()).startsWith("public/auth: connection lost");
+        assertThat(List.of(logins.get(0).isOk(), logins.get(2).isOk())).containsOnly(true);
+        assertThat(states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED,
+                ConnectionState.DISCONNECTED, ConnectionState.RECONNECTING, ConnectionState.RECONNECTING,
+                ConnectionState.CONNECTED);
+    }
+
+    @Test
     void shouldAnswerTheServersTestRequestThroughTheHeartbeatHook() throws Exception {
         LoopbackWsServer server = server();
         String ok = fixture("deribit_public_test_response.json");
