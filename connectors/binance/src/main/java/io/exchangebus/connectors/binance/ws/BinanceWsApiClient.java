@@ -13,6 +13,7 @@ import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.http.ServerClock;
+import io.exchangebus.connectors.core.rpc.PendingRequests;
 import io.exchangebus.connectors.core.ws.WsConnection;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
 import io.exchangebus.connectors.core.ws.WsSender;
@@ -25,8 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -48,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * (never its parameters: they hold the key and the signature). A logon that fails — refused, unanswered, or its
  * socket lost — before the first connection is up fails {@link #start()} with that error; on a later socket it fails
  * that attempt, which the connection retries with backoff.
+ *
+ * <p>Correlation, the timeout and the failure on a lost socket are those of the core's {@link PendingRequests},
+ * which the JSON-RPC client (Deribit, GRVT) shares; Binance keeps its own frame shape ({@code status}, text ids)
+ * and error mapping here.
  */
 public final class BinanceWsApiClient implements AutoCloseable {
 
@@ -67,15 +70,11 @@ public final class BinanceWsApiClient implements AutoCloseable {
     private final EventHandler events;
     private final ConnectionListener listener;
     private final WsConnection connection;
-    /** Request id to the request waiting for its answer. */
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Request id to the request waiting for its answer, with its timeout and its failure on a lost socket. */
+    private final PendingRequests<String, JsonNode> pending;
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Result<Boolean>> started = new CompletableFuture<>();
     private volatile boolean loggedOn;
-
-    /** A request sent and not yet answered: its method (for messages) and the answer to complete. */
-    private record Pending(String method, CompletableFuture<Result<JsonNode>> answer) {
-    }
 
     /**
      * @param config the family, signer, recvWindow and request timeout
@@ -91,6 +90,7 @@ public final class BinanceWsApiClient implements AutoCloseable {
         this.sessionLogon = signing.signer().type() == BinanceKeyType.ED25519;
         this.events = Objects.requireNonNull(events, "events");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.pending = new PendingRequests<>(config.exchange(), config.requestTimeout());
         WsOpenHook hook = sessionLogon ? this::logon : WsOpenHook.NONE;
         this.connection = new WsConnection(settings, this::onFrame, this::onConnectionEvent, hook);
     }
@@ -161,18 +161,12 @@ public final class BinanceWsApiClient implements AutoCloseable {
      */
     private CompletableFuture<Result<JsonNode>> send(String id, String method, Map<String, Object> params,
                                                      WsSender sender) {
-        CompletableFuture<Result<JsonNode>> answer = new CompletableFuture<>();
-        pending.put(id, new Pending(method, answer));
+        CompletableFuture<Result<JsonNode>> answer = pending.register(id, method);
         Result<Boolean> sent = sender.send(frame(id, method, params));
         if (!sent.isOk()) {
-            pending.remove(id);
-            return CompletableFuture.completedFuture(Result.err(sent.error()));
+            pending.fail(id, sent.error());
         }
-        long timeout = config.requestTimeout().toMillis();
-        return answer.completeOnTimeout(Result.err(ExchangeError.timeout(config.exchange(),
-                        method + ": no answer within " + timeout + " ms; its outcome is unknown")),
-                timeout, TimeUnit.MILLISECONDS)
-                .whenComplete((r, e) -> pending.remove(id));
+        return answer;
     }
 
     private CompletionStage<? extends Result<?>> logon(WsSender sender) {
@@ -202,14 +196,16 @@ public final class BinanceWsApiClient implements AutoCloseable {
             events.onEvent(JSON.missingNode(), text);
             return;
         }
-        Pending request = frame.hasNonNull("id") && frame.has("status")
-                ? pending.remove(frame.get("id").asText()) : null;
-        if (request == null) {
+        String id = frame.hasNonNull("id") && frame.has("status") ? frame.get("id").asText() : null;
+        if (id == null || pending.methodOf(id) == null) {
             events.onEvent(frame, text);
             return;
         }
-        request.answer().complete(frame.path("status").asInt() == 200 && frame.has("result")
-                ? Result.ok(frame.get("result")) : Result.err(error(frame)));
+        Result<JsonNode> answer = frame.path("status").asInt() == 200 && frame.has("result")
+                ? Result.ok(frame.get("result")) : Result.err(error(frame));
+        if (!pending.complete(id, answer)) {
+            events.onEvent(frame, text); // timed out or failed in the meantime: not lost
+        }
     }
 
     private ExchangeError error(JsonNode frame) {
@@ -231,8 +227,7 @@ public final class BinanceWsApiClient implements AutoCloseable {
     private void onConnectionEvent(ConnectionEvent event) {
         if (event.state() == ConnectionState.DISCONNECTED || event.state() == ConnectionState.CLOSED) {
             loggedOn = false;
-            pending.values().forEach(p -> p.answer().complete(Result.err(ExchangeError.network(config.exchange(),
-                    p.method() + ": connection lost before the answer; its outcome is unknown"))));
+            pending.failAll();
         }
         listener.onConnectionEvent(event);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
@@ -17,13 +18,24 @@ import org.java_websocket.server.WebSocketServer;
 /**
  * A real WebSocket server on 127.0.0.1 for the transport's tests, with hooks to drop connections, go silent (no
  * frames, no pongs, TCP kept open) and see what clients sent. Answers a text starting with "login" with
- * "login-ok", for the open-hook test. Ports are chosen by the OS; a restart may reuse one.
+ * "login-ok", for the open-hook test, and every text through a {@link Responder} if a test sets one (the JSON-RPC
+ * tests script their server so). Ports are chosen by the OS; a restart may reuse one. Public for the tests of the
+ * clients built on the transport ({@code core.rpc}).
  */
-final class LoopbackWsServer extends WebSocketServer {
+public final class LoopbackWsServer extends WebSocketServer {
 
     /** One text frame a client sent, with the number of the connection (from 1) it came on. */
-    record Received(int connection, String text) {
+    public record Received(int connection, String text) {
     }
+
+    /** Answers what a client sent; called on the server's thread, for every text frame. */
+    @FunctionalInterface
+    public interface Responder {
+        /** @param connection its number, from 1 @param text what the client sent @param reply sends on it */
+        void onText(int connection, String text, Consumer<String> reply);
+    }
+
+    private volatile Responder responder = (connection, text, reply) -> { };
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -42,7 +54,7 @@ final class LoopbackWsServer extends WebSocketServer {
     }
 
     /** Starts a server on {@code port} (0: any free port) and waits until it is bound. */
-    static LoopbackWsServer startOn(int port) throws InterruptedException {
+    public static LoopbackWsServer startOn(int port) throws InterruptedException {
         LoopbackWsServer server = new LoopbackWsServer(port);
         server.start();
         if (!server.started.await(5, TimeUnit.SECONDS)) {
@@ -51,7 +63,7 @@ final class LoopbackWsServer extends WebSocketServer {
         return server;
     }
 
-    String uri() {
+    public String uri() {
         return "ws://127.0.0.1:" + getPort() + "/ws";
     }
 
@@ -59,19 +71,19 @@ final class LoopbackWsServer extends WebSocketServer {
      * Makes every open connection silent: no frames sent, no pings answered, TCP kept open. Connections opened
      * later behave normally.
      */
-    void goSilent() {
+    public void goSilent() {
         silent.addAll(getConnections());
     }
 
     /** Cuts every connection at the TCP level, without a close handshake. */
-    void dropAll() {
+    public void dropAll() {
         for (WebSocket conn : getConnections()) {
             conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by test");
         }
     }
 
     /** Sends {@code text} to every open connection that is not silent. */
-    void sendToAll(String text) {
+    public void sendToAll(String text) {
         for (WebSocket conn : getConnections()) {
             if (conn.isOpen() && !silent.contains(conn)) {
                 conn.send(text);
@@ -93,11 +105,11 @@ final class LoopbackWsServer extends WebSocketServer {
         return getConnections().stream().noneMatch(WebSocket::hasBufferedData);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<String> receivedOn(int connection) {
+    public List<String> receivedOn(int connection) {
         return received.stream().filter(r -> r.connection() == connection).map(Received::text).toList();
     }
 
@@ -106,7 +118,7 @@ final class LoopbackWsServer extends WebSocketServer {
         return List.copyOf(closeCodes);
     }
 
-    int opens() {
+    public int opens() {
         return opens.get();
     }
 
@@ -118,7 +130,12 @@ final class LoopbackWsServer extends WebSocketServer {
         return pongsReceived.get();
     }
 
-    void stopNow() throws InterruptedException {
+    /** Answers every later text frame through {@code responder}. */
+    public void respondWith(Responder responder) {
+        this.responder = responder;
+    }
+
+    public void stopNow() throws InterruptedException {
         stop(1000);
     }
 
@@ -138,6 +155,11 @@ final class LoopbackWsServer extends WebSocketServer {
         if (message.startsWith("login")) {
             conn.send("login-ok");
         }
+        responder.onText(conn.<Integer>getAttachment(), message, reply -> {
+            if (conn.isOpen()) {
+                conn.send(reply);
+            }
+        });
     }
 
     @Override
