@@ -1,6 +1,7 @@
 package io.exchangebus.connectors.binance.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.events.AccountCurrency;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.PositionSide;
@@ -17,7 +18,9 @@ import java.util.List;
  *       {@code canTrade} and {@code updateTime};</li>
  *   <li>USD-M {@code GET /fapi/v2/account} or {@code /fapi/v3/account}: the {@code total*} figures as the account
  *       (equity = {@code totalMarginBalance}, i.e. wallet balance plus unrealized PnL), and each of
- *       {@code assets[]} as a balance; {@code GET /fapi/v2/balance} (or v3) items likewise. A futures balance is
+ *       {@code assets[]} as a balance and as the account's per-currency figures (wallet, margin balance, initial
+ *       and maintenance margin, available balance, unrealized profit; Binance reports no per-asset equity, which is
+ *       left null rather than derived); {@code GET /fapi/v2/balance} (or v3) items likewise. A futures balance is
  *       free = {@code availableBalance}, total = the wallet balance ({@code walletBalance} or {@code balance}) and
  *       locked = total - free, or zero when unrealized profit makes more available than the wallet holds;</li>
  *   <li>USD-M {@code GET /fapi/v2/positionRisk} or {@code /fapi/v3/positionRisk}: each position with a non-zero
@@ -60,13 +63,36 @@ public final class AccountMapping {
                 .setMarginAsset(multiAssets ? "USD" : "USDT")
                 .setEquity(BinanceFields.decimal(account, "totalMarginBalance"))
                 .setWalletBalance(BinanceFields.decimal(account, "totalWalletBalance"))
+                .setMarginBalance(BinanceFields.decimal(account, "totalMarginBalance"))
                 .setAvailableBalance(BinanceFields.decimal(account, "availableBalance"))
                 .setInitialMargin(BinanceFields.decimal(account, "totalInitialMargin"))
                 .setMaintenanceMargin(BinanceFields.decimal(account, "totalMaintMargin"))
                 .setUnrealizedPnl(BinanceFields.decimal(account, "totalUnrealizedProfit"))
+                .setCurrencies(futuresCurrencies(account.path("assets")))
                 .setCanTrade(account.has("canTrade") ? account.get("canTrade").asBoolean() : null)
                 .setExchangeTime(time(account, "updateTime")).setReceiveTime(received).setSource(ctx.source())
                 .build();
+    }
+
+    /**
+     * USD-M {@code /fapi/v2|v3/account} {@code assets[]} as per-currency figures, each as Binance reports it; the
+     * v3 account omits nothing of these, but a field missing from an item stays null (never derived).
+     */
+    static List<AccountCurrency> futuresCurrencies(JsonNode assets) {
+        List<AccountCurrency> out = new ArrayList<>();
+        for (JsonNode a : array(assets, "assets")) {
+            out.add(AccountCurrency.newBuilder()
+                    .setCurrency(BinanceFields.text(a, "asset"))
+                    .setEquity(null)
+                    .setBalance(optional(a, "walletBalance"))
+                    .setMarginBalance(optional(a, "marginBalance"))
+                    .setInitialMargin(optional(a, "initialMargin"))
+                    .setMaintenanceMargin(optional(a, "maintMargin"))
+                    .setAvailableFunds(optional(a, "availableBalance"))
+                    .setUnrealizedPnl(optional(a, "unrealizedProfit"))
+                    .build());
+        }
+        return out;
     }
 
     /** USD-M {@code /fapi/v2|v3/account} {@code assets[]} as balances. */

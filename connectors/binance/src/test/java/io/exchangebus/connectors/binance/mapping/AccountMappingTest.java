@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.events.AccountCurrency;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.EventSource;
@@ -53,6 +54,8 @@ class AccountMappingTest {
 
         assertThat(a.getCanTrade()).isTrue();
         assertThat(a.getEquity()).isNull();
+        assertThat(a.getMarginBalance()).isNull();
+        assertThat(a.getCurrencies()).as("spot reports no margin figures").isEmpty();
         assertThat(a.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(123456789L));
         assertThat(a.getSource()).isEqualTo(EventSource.RECOVERY);
         assertThat(BinanceFields.decimal(account.get("balances").get(0), "free"))
@@ -74,7 +77,22 @@ class AccountMappingTest {
             assertThat(a.getInitialMargin()).isEqualByComparingTo(account.get("totalInitialMargin").asText());
             assertThat(a.getMaintenanceMargin()).isEqualByComparingTo(account.get("totalMaintMargin").asText());
             assertThat(a.getUnrealizedPnl()).isEqualByComparingTo(account.get("totalUnrealizedProfit").asText());
+            assertThat(a.getMarginBalance()).isEqualByComparingTo(account.get("totalMarginBalance").asText());
+            assertThat(a.getSubAccount()).as("Binance has no sub-account id on the account it answers for").isNull();
             assertThat(a.getSource()).isEqualTo(EventSource.RECOVERY);
+            assertThat(a.getCurrencies()).hasSize(account.get("assets").size());
+            for (int i = 0; i < a.getCurrencies().size(); i++) {
+                JsonNode raw = account.get("assets").get(i);
+                AccountCurrency c = a.getCurrencies().get(i);
+                assertThat(c.getCurrency()).isEqualTo(raw.get("asset").asText());
+                assertThat(c.getBalance()).isEqualByComparingTo(raw.get("walletBalance").asText());
+                assertThat(c.getMarginBalance()).isEqualByComparingTo(raw.get("marginBalance").asText());
+                assertThat(c.getInitialMargin()).isEqualByComparingTo(raw.get("initialMargin").asText());
+                assertThat(c.getMaintenanceMargin()).isEqualByComparingTo(raw.get("maintMargin").asText());
+                assertThat(c.getAvailableFunds()).isEqualByComparingTo(raw.get("availableBalance").asText());
+                assertThat(c.getUnrealizedPnl()).isEqualByComparingTo(raw.get("unrealizedProfit").asText());
+                assertThat(c.getEquity()).as("Binance reports no per-asset equity").isNull();
+            }
             assertThat(balances).hasSize(account.get("assets").size());
             for (int i = 0; i < balances.size(); i++) {
                 JsonNode raw = account.get("assets").get(i);

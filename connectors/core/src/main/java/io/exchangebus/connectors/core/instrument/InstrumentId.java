@@ -37,6 +37,10 @@ public record InstrumentId(InstrumentKind kind, String base, String quote, Local
 
     public InstrumentId {
         Objects.requireNonNull(kind, "kind");
+        if (kind == InstrumentKind.UNKNOWN) {
+            // The reader's default for a kind added after this build: no id form, no contract arithmetic.
+            throw new IllegalArgumentException("instrument kind UNKNOWN (added after this version) has no id");
+        }
         requireAsset("base", base);
         requireAsset("quote", quote);
         boolean dated = kind == InstrumentKind.FUTURE || kind == InstrumentKind.OPTION;
@@ -109,6 +113,7 @@ public record InstrumentId(InstrumentKind kind, String base, String quote, Local
             case FUTURE -> pair + "-" + DATE.format(expiry);
             case OPTION -> pair + "-" + DATE.format(expiry) + "-" + strike.stripTrailingZeros().toPlainString() + "-"
                     + (optionType == OptionType.CALL ? "C" : "P");
+            case UNKNOWN -> throw new IllegalStateException("refused by the constructor");
         };
     }
 

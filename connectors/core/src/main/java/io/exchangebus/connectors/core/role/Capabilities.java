@@ -44,8 +44,20 @@ public final class Capabilities {
         return needed;
     }
 
-    /** The first capability {@code order} needs that is missing, as an error. */
+    /**
+     * The first capability {@code order} needs that is missing, as an error; an order type or time in force this
+     * build does not know (UNKNOWN, the reader's default for a symbol added later) as INVALID_ORDER: it is never
+     * sent, nor read as some other type.
+     */
     public Optional<ExchangeError> check(PlaceOrder order) {
+        if (order.getOrderType() == OrderType.UNKNOWN) {
+            return Optional.of(ExchangeError.invalidOrder(exchange, "UNKNOWN_ORDER_TYPE",
+                    "the order type was added after this version of the model; upgrade to place it"));
+        }
+        if (order.getTimeInForce() == TimeInForce.UNKNOWN) {
+            return Optional.of(ExchangeError.invalidOrder(exchange, "UNKNOWN_TIME_IN_FORCE",
+                    "the time in force was added after this version of the model; upgrade to place it"));
+        }
         return neededBy(order).stream().filter(c -> !supports(c)).findFirst()
                 .map(c -> ExchangeError.unsupported(exchange, c.name()));
     }
@@ -59,6 +71,8 @@ public final class Capabilities {
             case FILL_OR_KILL -> Capability.ORDER_FILL_OR_KILL;
             case STOP_LIMIT -> Capability.ORDER_STOP_LIMIT;
             case STOP_MARKET -> Capability.ORDER_STOP_MARKET;
+            // Refused by check() first: a type this build does not know needs nothing it could name.
+            case UNKNOWN -> throw new IllegalArgumentException("order type UNKNOWN is not a real order type");
         };
     }
 

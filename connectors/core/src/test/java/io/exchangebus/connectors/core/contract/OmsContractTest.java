@@ -119,8 +119,21 @@ public abstract class OmsContractTest extends RoleContract<Oms> {
     }
 
     @Test
+    void shouldRefuseAnOrderTypeAddedAfterThisVersionWithoutSendingIt() throws Exception {
+        PlaceOrder order = passiveBuy(probe.instrument().rules().minQuantity());
+        order.setOrderType(OrderType.UNKNOWN);
+
+        Result<OrderAccepted> refused = role.place(order).get(Awaiting.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(refused.error().kind()).isEqualTo(ErrorKind.INVALID_ORDER);
+        assertThat(refused.error().code()).isEqualTo("UNKNOWN_ORDER_TYPE");
+        assertThat(probe.clientOrderIdsReceived()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseWhatTheExchangeCannotDoWithoutSendingIt() throws Exception {
         Optional<OrderType> unsupported = java.util.Arrays.stream(OrderType.values())
+                .filter(t -> t != OrderType.UNKNOWN)
                 .filter(t -> !role.capabilities().supports(Capability.valueOf("ORDER_" + t.name())))
                 .findFirst();
         Assumptions.assumeTrue(unsupported.isPresent(), "this exchange supports every order type");
