@@ -130,6 +130,11 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
         return URI.create("ws://" + getAddress().getAddress().getHostAddress() + ":" + port() + path);
     }
 
+    /** The clock frames are timed by. */
+    protected Clock clock() {
+        return clock;
+    }
+
     /** Every text frame received so far, in arrival order. */
     public List<ReceivedFrame> received() {
         return List.copyOf(received);
