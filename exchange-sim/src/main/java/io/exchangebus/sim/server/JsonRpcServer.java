@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * if no answering request arrives in time (see {@link HeartbeatPolicy}). While the fault injector
  * {@linkplain FaultInjector#stopHeartbeats() stops heartbeats}, no test requests are sent and none is enforced.
  *
- * <p>Notifications: {@link #publish} pushes a frame to every session subscribed to a channel, {@link
+ * <p>Notifications: a method's result may carry an action run once the answer is sent
+ * ({@link JsonRpcReply.Result#thenRun}), so a subscription's first snapshot follows its acknowledgement even under a
+ * response delay. {@link #publish} pushes a frame to every session subscribed to a channel, {@link
  * #publishSequenced} does so as one sequenced frame (skip and repeat faults apply to all subscribers at once).
  *
  * <p>Threading: requests run on the WebSocket worker thread, one connection's in order; heartbeats on this server's
@@ -267,13 +269,15 @@ public abstract class JsonRpcServer extends SimWebSocketServer {
         if (request.id() != null) {
             out.set("id", request.id());
         }
+        Runnable afterSent = null;
         if (reply instanceof JsonRpcReply.Result r) {
             out.set("result", r.result());
+            afterSent = r.afterSent();
         } else if (reply instanceof JsonRpcReply.Failure f) {
             out.set("error", errorObject(f.error()));
         }
         decorate(out, request, session);
-        reply(conn, out.toString(), request.method());
+        reply(conn, out.toString(), request.method(), afterSent);
     }
 
     private void answerUnparsed(WebSocket conn, JsonRpcSession session, JsonRpcError error) {

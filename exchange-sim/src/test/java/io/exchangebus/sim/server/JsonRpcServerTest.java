@@ -64,7 +64,9 @@ class JsonRpcServerTest {
             });
             method("public/subscribe", (req, s) -> {
                 req.params().path("channels").forEach(c -> s.subscribe(c.asText()));
-                return JsonRpcReply.ok(req.params().path("channels"));
+                ObjectNode snapshot = JSON.createObjectNode().put("type", "snapshot");
+                return JsonRpcReply.ok(req.params().path("channels")).thenRun(() -> req.params().path("channels")
+                        .forEach(c -> push(s, c.asText(), snapshot)));
             });
             method("public/boom", (req, s) -> {
                 throw new IllegalStateException("a bug");
@@ -141,6 +143,12 @@ class JsonRpcServerTest {
         @Override
         protected void onSessionClosed(JsonRpcSession session) {
             tokens.revokeScope("connection:" + session.connectionId());
+        }
+
+        private void push(JsonRpcSession session, String channel, JsonNode data) {
+            ObjectNode params = JSON.createObjectNode().put("channel", channel);
+            params.set("data", data);
+            push(session.connection(), notification("subscription", params));
         }
 
         void notifyChannel(String channel, JsonNode data) {
@@ -294,17 +302,33 @@ class JsonRpcServerTest {
         TestWsClient subscribed = connect();
         TestWsClient other = connect();
         JsonNode ack = call(subscribed, 1, "public/subscribe", "{\"channels\":[\"book.BTC-PERPETUAL.raw\"]}");
+        JsonNode snapshot = JSON.readTree(subscribed.next());
         call(other, 1, "public/subscribe", "{\"channels\":[\"trades.BTC-PERPETUAL.raw\"]}");
+        other.next();
 
         server.notifyChannel("book.BTC-PERPETUAL.raw", JSON.createObjectNode().put("change_id", 1));
 
         JsonNode pushed = JSON.readTree(subscribed.next());
         assertThat(ack.path("result")).hasSize(1);
+        assertThat(snapshot.path("params").path("data").path("type").asText()).isEqualTo("snapshot");
         assertThat(pushed.has("id")).isFalse();
         assertThat(pushed.path("method").asText()).isEqualTo("subscription");
         assertThat(pushed.path("params").path("channel").asText()).isEqualTo("book.BTC-PERPETUAL.raw");
         assertThat(pushed.path("params").path("data").path("change_id").asInt()).isEqualTo(1);
         assertThat(other.messages.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void shouldSendASubscriptionsFirstSnapshotAfterItsAcknowledgementEvenWhenAnswersAreDelayed() throws Exception {
+        TestWsClient client = connect();
+        faults.delayResponses(Duration.ofMillis(200));
+
+        client.send("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"public/subscribe\","
+                + "\"params\":{\"channels\":[\"book.BTC-PERPETUAL.raw\"]}}");
+
+        assertThat(JSON.readTree(client.next()).path("id").asInt()).isEqualTo(9);
+        assertThat(JSON.readTree(client.next()).path("params").path("data").path("type").asText())
+                .isEqualTo("snapshot");
     }
 
     @Test
