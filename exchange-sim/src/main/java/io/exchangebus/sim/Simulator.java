@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulated exchange's shared machinery: an engine per instrument (order and trade ids unique across them),
+ * One simulated exchange's shared machinery: an engine per instrument (order ids unique across them, trade ids
+ * unique within their {@link TradeIdScope}),
  * the accounts they book into, the fault injector, market-data generators, and the servers an exchange simulator
  * adds. Exchange simulators send order commands through {@link #place}, {@link #cancel}, {@link #amend} and
  * {@link #cancelAll} so that tests can read back what was received and when ({@link #receivedOrders()}), and read
@@ -51,9 +53,11 @@ public final class Simulator implements AutoCloseable {
         this.clock = builder.clock;
         this.accounts = new Accounts(builder.keyRandom);
         AtomicLong orderIds = new AtomicLong(builder.firstOrderId - 1);
+        Map<String, AtomicLong> tradeSequences = new HashMap<>();
         for (Instrument instrument : builder.instruments) {
-            // Trades are numbered per symbol, as exchanges do (each symbol's first id is firstTradeId).
-            AtomicLong tradeIds = new AtomicLong(builder.firstTradeId - 1);
+            // Each sequence (per symbol by default, as Binance does) starts at firstTradeId.
+            AtomicLong tradeIds = tradeSequences.computeIfAbsent(builder.tradeIdScope.key(instrument),
+                    k -> new AtomicLong(builder.firstTradeId - 1));
             engines.put(instrument.symbol(), new MatchingEngine(instrument, accounts, clock,
                     orderIds::incrementAndGet, tradeIds::incrementAndGet));
         }
@@ -153,6 +157,10 @@ public final class Simulator implements AutoCloseable {
             }
             accounts.deposit(account, instrument.base(), HOUSE_FUNDS);
             accounts.deposit(account, instrument.quote(), HOUSE_FUNDS);
+            if (!instrument.settlementAsset().equals(instrument.quote())
+                    && !instrument.settlementAsset().equals(instrument.base())) {
+                accounts.deposit(account, instrument.settlementAsset(), HOUSE_FUNDS);
+            }
         }
         return manage(new MarketDataGenerator(engine, config));
     }
@@ -181,6 +189,7 @@ public final class Simulator implements AutoCloseable {
         private Random keyRandom = new java.security.SecureRandom();
         private long firstOrderId = 1;
         private long firstTradeId = 1;
+        private TradeIdScope tradeIdScope = TradeIdScope.INSTRUMENT;
         private final List<Instrument> instruments = new ArrayList<>();
 
         public Builder clock(Clock clock) {
@@ -204,11 +213,18 @@ public final class Simulator implements AutoCloseable {
 
         /**
          * Where order and trade ids start (exchanges' ids are rarely 1, 2, 3). Order ids are one sequence across
-         * the simulator; trade ids are one sequence per symbol, each starting at {@code tradeId}.
+         * the simulator; trade ids are one sequence per {@link #tradeIdScope scope}, each starting at
+         * {@code tradeId}.
          */
         public Builder firstIds(long orderId, long tradeId) {
             this.firstOrderId = orderId;
             this.firstTradeId = tradeId;
+            return this;
+        }
+
+        /** Which instruments share a trade-id sequence (default: one per instrument). */
+        public Builder tradeIdScope(TradeIdScope scope) {
+            this.tradeIdScope = java.util.Objects.requireNonNull(scope, "scope");
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.exchangebus.sim.account;
 
 import io.exchangebus.sim.engine.Fill;
 import io.exchangebus.sim.engine.Instrument;
+import io.exchangebus.sim.engine.InstrumentKind;
 import io.exchangebus.sim.engine.Ledger;
 import io.exchangebus.sim.engine.RejectReason;
 import io.exchangebus.sim.engine.Side;
@@ -20,11 +21,15 @@ import java.util.TreeMap;
  *
  * <p>Spot: a buy locks {@code quantity × lockPrice} of the quote asset, a sell locks the base quantity; a fill moves
  * the locked assets to the counterparty, each side paying its fee in the asset it receives (collected in
- * {@link #feesCollected(String)}). Derivatives (linear): nothing is locked (margin is not modelled, balances may go
- * negative); a fill updates the signed position and books realised PnL minus fee to the quote balance.
+ * {@link #feesCollected(String)}). Derivatives: nothing is locked (margin is not modelled, balances may go
+ * negative); a fill updates the signed position (see {@link PositionMath}) and books realised PnL minus fee to the
+ * settlement balance: the quote for linear contracts, the base for inverse ones ({@code amount × (1/entry − 1/exit)}).
+ * Options: the buyer pays the premium {@code quantity × price} in the settlement asset to the seller at each fill,
+ * each paying its fee; the position is tracked for its size and average price.
  *
  * <p>Conservation, checked by tests: for every asset, the sum of all accounts' free + locked plus fees collected
- * changes only by deposits; on derivatives add the positions' unrealised PnL at any common mark price.
+ * changes only by deposits; on futures and perpetuals add the positions' unrealised PnL at any common mark price
+ * (inverse: up to the rounding of {@code amount / price} at {@value Instrument#INVERSE_SCALE} decimals).
  *
  * <p>Threading: all methods synchronize on this object; engines call in while holding their own lock, so nothing
  * here may call an engine.
@@ -166,9 +171,15 @@ public final class Accounts implements Ledger {
         BigDecimal sellerFee = takerBuys ? fill.makerFee() : fill.takerFee();
         Account buyer = require(fill.buyerAccount());
         Account seller = require(fill.sellerAccount());
+        if (instrument.kind() == InstrumentKind.OPTION) {
+            BigDecimal premium = instrument.settlementValue(fill.quantity(), fill.price());
+            settleDerivative(instrument, buyer, fill.quantity(), fill.price(), premium.negate(), buyerFee);
+            settleDerivative(instrument, seller, fill.quantity().negate(), fill.price(), premium, sellerFee);
+            return;
+        }
         if (instrument.kind().isDerivative()) {
-            settleDerivative(instrument, buyer, fill.quantity(), fill.price(), buyerFee);
-            settleDerivative(instrument, seller, fill.quantity().negate(), fill.price(), sellerFee);
+            settleDerivative(instrument, buyer, fill.quantity(), fill.price(), null, buyerFee);
+            settleDerivative(instrument, seller, fill.quantity().negate(), fill.price(), null, sellerFee);
             return;
         }
         BigDecimal notional = fill.notional();
@@ -183,14 +194,18 @@ public final class Accounts implements Ledger {
         collect(instrument.quote(), sellerFee);
     }
 
+    /**
+     * Books one side of a derivative fill: {@code premium} (options: signed cash to this side) when given, else the
+     * PnL the trade realised; then the fee. All in the settlement asset.
+     */
     private void settleDerivative(Instrument instrument, Account account, BigDecimal signedQty, BigDecimal price,
-                                  BigDecimal fee) {
-        Position before = account.positions.getOrDefault(instrument.symbol(), flat(instrument.symbol()));
-        Position after = PositionMath.trade(before, signedQty, price);
+                                  BigDecimal premium, BigDecimal fee) {
+        Position before = account.positions.getOrDefault(instrument.symbol(), Position.flat(instrument));
+        Position after = PositionMath.trade(instrument, before, signedQty, price);
         account.positions.put(instrument.symbol(), after);
-        BigDecimal realized = after.realizedPnl().subtract(before.realizedPnl());
-        account.addFree(instrument.quote(), realized.subtract(fee));
-        collect(instrument.quote(), fee);
+        BigDecimal cash = premium != null ? premium : after.realizedPnl().subtract(before.realizedPnl());
+        account.addFree(instrument.settlementAsset(), cash.subtract(fee));
+        collect(instrument.settlementAsset(), fee);
     }
 
     private void collect(String asset, BigDecimal fee) {

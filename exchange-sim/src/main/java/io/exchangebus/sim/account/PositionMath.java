@@ -1,12 +1,21 @@
 package io.exchangebus.sim.account;
 
+import io.exchangebus.sim.engine.ContractType;
+import io.exchangebus.sim.engine.Instrument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Average-cost position arithmetic. The only inexact step is the share of cost basis released by a partial close
- * (a division); because the same amount leaves the basis and enters realised PnL, realised plus unrealised PnL
- * stays exactly the trades' cash flow, and conservation across accounts holds exactly.
+ * Average-cost position arithmetic, linear or inverse. With {@code v(q, p)} the signed settlement value of
+ * {@link Instrument#settlementValue}: opening adds {@code v(q, p)} to the basis; closing releases the closed share
+ * of the basis and realises, linear, {@code −v(close, p) − released} (a long sold at p gets p, its cost leaves) and,
+ * inverse, the negation of that ({@code released + v(close, p)}: a long of U USD bought at P0 and sold at P1 gets
+ * {@code U/P0 − U/P1} BTC).
+ *
+ * <p>The inexact steps are the inverse value (a division, rounded half-even, so opposite sides of a fill book
+ * opposite amounts) and the share of basis released by a partial close; because the same amount leaves the basis
+ * and enters realised PnL, realised plus unrealised PnL stays the trades' cash flow and conservation across accounts
+ * holds.
  */
 final class PositionMath {
 
@@ -15,8 +24,8 @@ final class PositionMath {
     private PositionMath() {
     }
 
-    /** The position after trading {@code signedQty} (positive: bought) at {@code price}. */
-    static Position trade(Position p, BigDecimal signedQty, BigDecimal price) {
+    /** The position after trading {@code signedQty} (positive: bought, in the instrument's unit) at {@code price}. */
+    static Position trade(Instrument instrument, Position p, BigDecimal signedQty, BigDecimal price) {
         BigDecimal qty = p.quantity();
         BigDecimal basis = p.costBasis();
         BigDecimal realized = p.realizedPnl();
@@ -26,16 +35,17 @@ final class PositionMath {
             BigDecimal close = closeAbs.multiply(BigDecimal.valueOf(signedQty.signum()));
             BigDecimal released = closeAbs.compareTo(qty.abs()) == 0 ? basis
                     : basis.multiply(closeAbs).divide(qty.abs(), SCALE, RoundingMode.HALF_EVEN);
-            // Closing a long sells at price (cash in), closing a short buys (cash out); the basis leaves with it.
-            realized = realized.add(close.negate().multiply(price)).subtract(released);
+            BigDecimal linearPnl = instrument.settlementValue(close, price).negate().subtract(released);
+            realized = realized.add(instrument.contractType() == ContractType.INVERSE ? linearPnl.negate()
+                    : linearPnl);
             qty = qty.add(close);
             basis = basis.subtract(released);
             open = signedQty.subtract(close);
         }
         if (open.signum() != 0) {
             qty = qty.add(open);
-            basis = basis.add(open.multiply(price));
+            basis = basis.add(instrument.settlementValue(open, price));
         }
-        return new Position(p.symbol(), qty, basis, realized);
+        return new Position(p.symbol(), qty, basis, realized, p.contractType(), p.multiplier());
     }
 }

@@ -1,10 +1,15 @@
 package io.exchangebus.sim.engine;
 
-/** Spot settles both assets on each fill; perpetuals and futures are linear, settle PnL in the quote asset. */
+/**
+ * Spot settles both assets on each fill. Perpetuals and futures settle PnL in the instrument's settlement asset,
+ * linearly or inversely ({@link ContractType}). Options trade a premium priced in their settlement asset, paid in
+ * full at each fill.
+ */
 public enum InstrumentKind {
     SPOT,
     PERPETUAL,
-    FUTURE;
+    FUTURE,
+    OPTION;
 
     public boolean isDerivative() {
         return this != SPOT;

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Stop orders wait outside the book and reserve nothing until triggered by the last trade price (buy: at or
  * above the stop, sell: at or below); missing funds at that moment reject them then. Self-trades are allowed.
  *
+ * <p>Trades: each fill takes the next id from the {@code tradeIds} supplier given (which a simulator may share among
+ * instruments, see {@code TradeIdScope}) and the next of this instrument's own trade sequence (1, 2, 3...).
+ *
  * <p>Book sequencing: each single change of a level (an order resting, a fill, a cancel, an amend) takes the next
  * update id; each command that changed the book emits one {@link EngineEvent.BookDiff} with the levels' new totals,
  * so applying the diffs in order to an empty book gives {@link #book()}.
@@ -53,6 +56,7 @@ public final class MatchingEngine {
     private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
 
     private long lastUpdateId;
+    private long lastTradeSeq;
     private BigDecimal lastTradePrice;
     // Per-command state, valid only inside a command (under the lock).
     private List<EngineEvent> events;
@@ -306,11 +310,10 @@ public final class MatchingEngine {
     }
 
     private void trade(Order maker, Order taker, BigDecimal price, BigDecimal qty) {
-        BigDecimal notional = price.multiply(qty);
-        Fill fill = new Fill(tradeIds.getAsLong(), symbol(), price, qty, taker.side,
-                maker.id, maker.account, Fees.fee(instrument, maker.side, instrument.makerFeeRate(), qty, notional),
+        Fill fill = new Fill(tradeIds.getAsLong(), ++lastTradeSeq, symbol(), price, qty, taker.side,
+                maker.id, maker.account, Fees.fee(instrument, maker.side, instrument.makerFeeRate(), qty, price),
                 Fees.asset(instrument, maker.side), taker.id, taker.account,
-                Fees.fee(instrument, taker.side, instrument.takerFeeRate(), qty, notional),
+                Fees.fee(instrument, taker.side, instrument.takerFeeRate(), qty, price),
                 Fees.asset(instrument, taker.side), now);
         maker.fill(qty, price, now);
         taker.fill(qty, price, now);

@@ -130,6 +130,11 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
         return URI.create("ws://" + getAddress().getAddress().getHostAddress() + ":" + port() + path);
     }
 
+    /** The clock frames are timed by. */
+    protected Clock clock() {
+        return clock;
+    }
+
     /** Every text frame received so far, in arrival order. */
     public List<ReceivedFrame> received() {
         return List.copyOf(received);
@@ -170,7 +175,7 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
 
     /** An answer to a request: subject to the response delay and to a malformed-frame fault. */
     protected void reply(WebSocket conn, String frame) {
-        enqueue(List.of(conn), frame, 1, faults.responseDelay());
+        enqueue(List.of(conn), frame, 1, faults.responseDelay(), null);
     }
 
     /**
@@ -178,16 +183,28 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
      * faults on that method's answers ({@link FaultInjector#delayAnswersTo}, {@link FaultInjector#withholdAnswersTo}).
      */
     protected void reply(WebSocket conn, String frame, String method) {
+        reply(conn, frame, method, null);
+    }
+
+    /**
+     * As {@link #reply(WebSocket, String, String)}, then runs {@code afterSent} on the sender thread once the answer
+     * is sent (or at once if it is withheld): frames it pushes follow the answer even when a delay holds the answer,
+     * as a subscription's first snapshot follows its acknowledgement. Null: nothing to run.
+     */
+    protected void reply(WebSocket conn, String frame, String method, Runnable afterSent) {
         if (faults.answerWithheld(method)) {
             LOG.debug("answer to {} on connection {} withheld by fault injection", method, connectionId(conn));
+            if (afterSent != null) {
+                afterSent.run();
+            }
             return;
         }
-        enqueue(List.of(conn), frame, 1, faults.responseDelay().plus(faults.answerDelay(method)));
+        enqueue(List.of(conn), frame, 1, faults.responseDelay().plus(faults.answerDelay(method)), afterSent);
     }
 
     /** A pushed frame (a stream update): subject to a malformed-frame fault, not to the response delay. */
     protected void push(WebSocket conn, String frame) {
-        enqueue(List.of(conn), frame, 1, Duration.ZERO);
+        enqueue(List.of(conn), frame, 1, Duration.ZERO, null);
     }
 
     /**
@@ -197,7 +214,7 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
     protected void pushSequenced(Collection<WebSocket> conns, String frame) {
         SequenceAction action = faults.nextSequenceAction();
         if (action != SequenceAction.SKIP) {
-            enqueue(List.copyOf(conns), frame, action == SequenceAction.REPEAT ? 2 : 1, Duration.ZERO);
+            enqueue(List.copyOf(conns), frame, action == SequenceAction.REPEAT ? 2 : 1, Duration.ZERO, null);
         }
     }
 
@@ -206,7 +223,7 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
         return !faults.heartbeatsStopped();
     }
 
-    private void enqueue(List<WebSocket> conns, String frame, int times, Duration delay) {
+    private void enqueue(List<WebSocket> conns, String frame, int times, Duration delay, Runnable afterSent) {
         String out = faults.takeMalformedFrame() ? Frames.corrupt(frame) : frame;
         Runnable send = () -> {
             for (WebSocket conn : conns) {
@@ -218,6 +235,9 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
                 } catch (WebsocketNotConnectedException e) {
                     LOG.debug("connection {} closed before a frame could be sent", connectionId(conn));
                 }
+            }
+            if (afterSent != null) {
+                afterSent.run();
             }
         };
         if (!sender.isShutdown()) {
