@@ -72,8 +72,9 @@ public final class OrderRateLimits {
      *     room again as its hint (nothing taken)
      */
     public Admission admit(int orders, Duration maxWait) {
-        if (orders <= 0) {
-            throw new IllegalArgumentException("orders must be positive: " + orders);
+        if (orders <= 0 || limits.stream().anyMatch(l -> orders > l.count())) {
+            // More than a whole window holds could never be sent: a bug of the caller, not a limit.
+            throw new IllegalArgumentException("orders must be in 1..the smallest count: " + orders);
         }
         long wait = TimeSource.reserve(bucket, orders, maxWait);
         return wait >= 0 ? Admission.after(wait) : Admission.refused(refusal(orders));
