@@ -14,6 +14,7 @@ import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.instrument.OrderRules;
+import io.exchangebus.connectors.core.limit.OrderRateLimits;
 import io.exchangebus.connectors.core.role.Capabilities;
 import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.role.MalformedFrame;
@@ -59,7 +60,7 @@ import org.slf4j.LoggerFactory;
  *       {@code DELETE /fapi/v1/allOpenOrders} (the USD-M WebSocket API has no cancel-all).</li>
  *   <li><b>Before sending</b>: {@link OrderPreflight} (capabilities, instrument, fields, tick/lot/min/max/notional;
  *       a market order is valued at no reference price, a stop-market at its stop price), the family's mapping
- *       rules, then the account's ORDERS rate limits ({@link OrderRateLimits}). A refusal sends nothing.
+ *       rules, then the account's ORDERS rate limits ({@link BinanceVenue#orderRateLimits()}). A refusal sends nothing.
  *       USD-M reduce-only orders are exempt from MIN_NOTIONAL, as on Binance.</li>
  *   <li><b>Clock</b>: the server clock is synced at connect and every {@link #CLOCK_RESYNC}; a {@code -1021} answer
  *       (timestamp outside recvWindow: the request was not processed) resyncs it and retries that request once.</li>
@@ -127,7 +128,7 @@ public final class BinanceOms implements Oms {
         this.instruments = instruments;
         this.capabilities = BinanceCapabilities.oms(venue);
         this.preflight = new OrderPreflight(capabilities, instruments);
-        this.rateLimits = OrderRateLimits.of(venue);
+        this.rateLimits = new OrderRateLimits(venue.exchange(), venue.orderRateLimits());
         this.rest = new BinanceRestClient(config);
         String account = config.requireSigner().account();
         this.live = new MappingContext(config.exchange(), account, instruments, EventSource.STREAM);

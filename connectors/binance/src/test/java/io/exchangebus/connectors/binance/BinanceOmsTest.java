@@ -16,6 +16,7 @@ import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.instrument.TradingRules;
+import io.exchangebus.connectors.core.limit.OrderRateLimits;
 import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
@@ -29,8 +30,10 @@ import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.TimeInForce;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -187,7 +190,8 @@ class BinanceOmsTest {
     void shouldRefuseAnOrderOverTheOrderRateWithoutSendingIt() {
         OrderRateLimits limits = new OrderRateLimits("binance-spot",
                 List.of(new OrderRateLimits.Limit(2, Duration.ofSeconds(10)),
-                        new OrderRateLimits.Limit(1000, Duration.ofDays(1))));
+                        new OrderRateLimits.Limit(1000, Duration.ofDays(1))),
+                Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
 
         assertThat(limits.tryAcquire()).isEmpty();
         assertThat(limits.tryAcquire()).isEmpty();
@@ -200,12 +204,12 @@ class BinanceOmsTest {
 
     @Test
     void shouldHoldBinancesDocumentedOrderLimitsPerFamily() {
-        OrderRateLimits spot = OrderRateLimits.of(BinanceVenue.SPOT);
+        OrderRateLimits spot = new OrderRateLimits("binance-spot", BinanceVenue.SPOT.orderRateLimits());
         for (int i = 0; i < 100; i++) {
             assertThat(spot.tryAcquire()).isEmpty();
         }
         assertThat(spot.tryAcquire()).isPresent();
-        OrderRateLimits usdm = OrderRateLimits.of(BinanceVenue.USDM);
+        OrderRateLimits usdm = new OrderRateLimits("binance-usdm", BinanceVenue.USDM.orderRateLimits());
         for (int i = 0; i < 300; i++) {
             assertThat(usdm.tryAcquire()).isEmpty();
         }

@@ -3,7 +3,10 @@ package io.exchangebus.connectors.binance.config;
 import io.exchangebus.connectors.core.book.ContiguousRangeRule;
 import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.SequenceRule;
+import io.exchangebus.connectors.core.limit.OrderRateLimits;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,6 +63,21 @@ public enum BinanceVenue {
      */
     public SequenceRule bookSequenceRule() {
         return bookSequenceRule;
+    }
+
+    /**
+     * The per-account ORDERS limits, kept on our side so an order over them is refused before it is sent (Binance
+     * would answer {@code -1015} and count it anyway). Spot (rest-api.md "Unfilled Order Count"): 100 orders per
+     * 10 s and 200,000 per day; USD-M ("General Info > Limits"): 300 per 10 s and 1,200 per minute. Counted: new
+     * orders, cancel-replace and modify; cancels are not counted by Binance.
+     */
+    public List<OrderRateLimits.Limit> orderRateLimits() {
+        return switch (this) {
+            case SPOT -> List.of(new OrderRateLimits.Limit(100, Duration.ofSeconds(10)),
+                    new OrderRateLimits.Limit(200_000, Duration.ofDays(1)));
+            case USDM -> List.of(new OrderRateLimits.Limit(300, Duration.ofSeconds(10)),
+                    new OrderRateLimits.Limit(1_200, Duration.ofMinutes(1)));
+        };
     }
 
     /** The venue of one of our venue ids. */

@@ -58,8 +58,9 @@ public final class BanGate {
         if (left.isNegative() || left.isZero()) {
             return Optional.empty();
         }
-        String why = c.ban() ? "banned by the exchange (HTTP " + c.httpStatus() + ")"
-                : "rate limited by the exchange" + (c.httpStatus() != 0 ? " (HTTP " + c.httpStatus() + ")" : "");
+        // A status of 0: the limit error came over a WebSocket (see io.exchangebus.connectors.core.limit).
+        String status = c.httpStatus() != 0 ? " (HTTP " + c.httpStatus() + ")" : "";
+        String why = (c.ban() ? "banned by the exchange" : "rate limited by the exchange") + status;
         return Optional.of(ExchangeError.rateLimited(exchange, c.ban() ? LocalRefusal.BANNED
                 : LocalRefusal.BACKING_OFF, why + "; all calls stopped until " + c.until() + "; no request sent",
                 c.httpStatus(), left));
