@@ -4,6 +4,7 @@ import io.exchangebus.avro.topics.TopicKey;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.MalformedFrame;
@@ -188,6 +189,12 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
         } else if (event.state() == ConnectionState.DISCONNECTED) {
             LOG.warn("{}: {} disconnected: {}", exchange, event.connection(), event.reason());
         }
+    }
+
+    /** The connector resyncs the connection's books by itself; the drop is counted here. */
+    @Override
+    public void onFramesDropped(FramesDropped event) {
+        metrics.framesDropped(exchange, event.connection(), event.dropped());
     }
 
     @Override

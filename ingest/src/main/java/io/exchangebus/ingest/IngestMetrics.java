@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * The meters of ingest: the shared ones of {@link ServiceMetrics} (frames in per exchange, records out per topic,
- * errors, gaps, resyncs, reconnects, end-to-end latency per topic) and its own trade-continuity meters
+ * errors, gaps, resyncs, reconnects, WebSocket frames dropped per connection, end-to-end latency per topic) and its own trade-continuity meters
  * {@value #TRADE_GAPS}, {@value #TRADES_MISSED} and {@value #TRADES_BACKFILLED}, per exchange and symbol. Thread-safe.
  */
 public final class IngestMetrics {
@@ -50,6 +50,11 @@ public final class IngestMetrics {
 
     void reconnect(String exchange) {
         metrics.reconnects(exchange).increment();
+    }
+
+    /** {@code dropped} frames dropped by the connection's full hand-off queue ({@code exbus_ws_frames_dropped_total}). */
+    void framesDropped(String exchange, String connection, long dropped) {
+        metrics.wsFramesDropped(exchange, connection).increment(dropped);
     }
 
     /** A break in the trade ids of {@code exchange:symbol}, skipping {@code missed} ids. */

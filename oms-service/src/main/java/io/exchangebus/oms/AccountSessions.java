@@ -2,6 +2,7 @@ package io.exchangebus.oms;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.DataFetcher;
 import io.exchangebus.connectors.core.role.MalformedFrame;
@@ -252,6 +253,14 @@ public final class AccountSessions implements AutoCloseable {
             @Override
             public void onConnectionEvent(ConnectionEvent event) {
                 LOG.info("{}: {}", exchange, event);
+            }
+
+            /** The connector fails requests whose answers may be lost and re-asks the orders; counted here. */
+            @Override
+            public void onFramesDropped(FramesDropped event) {
+                metrics.wsFramesDropped(exchange, event.connection()).increment(event.dropped());
+                LOG.warn("{}: {} frames dropped on {}; orders are re-asked", exchange, event.dropped(),
+                        event.connection());
             }
         };
     }

@@ -4,6 +4,7 @@ import io.exchangebus.avro.topics.TopicKey;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.events.AccountUpdate;
@@ -102,6 +103,13 @@ final class AccountStream implements Pms.Listener, AutoCloseable {
                 LOG.warn("{}: account stream {}: {}", key, event.state(), event.reason());
             }
         }
+    }
+
+    /** The connector re-reads the account by itself (marked RECOVERY); the drop is counted here. */
+    @Override
+    public void onFramesDropped(FramesDropped event) {
+        metrics.wsFramesDropped(exchange, event.connection()).increment(event.dropped());
+        LOG.warn("{}: {} frames dropped on {}; the account is re-read", key, event.dropped(), event.connection());
     }
 
     @Override

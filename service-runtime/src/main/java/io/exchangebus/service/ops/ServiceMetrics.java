@@ -24,6 +24,8 @@ public final class ServiceMetrics {
     public static final String SEQUENCE_GAPS = "exbus.sequence.gaps";
     public static final String RESYNCS = "exbus.resyncs";
     public static final String RECONNECTS = "exbus.reconnects";
+    /** Frames a connector's WebSocket dropped because its consumer was too slow ({@code exbus_ws_frames_dropped_total}). */
+    public static final String WS_FRAMES_DROPPED = "exbus.ws.frames.dropped";
     public static final String END_TO_END_LATENCY = "exbus.end.to.end.latency";
     public static final String CONSUMER_LAG = "exbus.consumer.lag";
 
@@ -83,6 +85,15 @@ public final class ServiceMetrics {
     /** Reconnections to an exchange. */
     public Counter reconnects(String exchange) {
         return registry.counter(RECONNECTS, "exchange", exchange);
+    }
+
+    /**
+     * Frames the connection {@code connection} (a connector's name for it, e.g. "binance-spot-md-1": a few per
+     * exchange) of {@code exchange} dropped because its hand-off queue was full. Each is a gap the connector
+     * recovers from (a book resync, a state re-read), so a rising count means the consumer cannot keep up.
+     */
+    public Counter wsFramesDropped(String exchange, String connection) {
+        return registry.counter(WS_FRAMES_DROPPED, "exchange", exchange, "connection", connection);
     }
 
     /**

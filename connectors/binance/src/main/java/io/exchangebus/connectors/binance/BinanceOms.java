@@ -47,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +122,7 @@ public final class BinanceOms implements Oms {
     // ---- user-data stream wiring (OmsUserData) ----
     private volatile Duration userDataKeepAlive = io.exchangebus.connectors.binance.ws.BinanceUserDataStream.DEFAULT_KEEP_ALIVE;
     private volatile OmsUserData userData;
+    private volatile UnaryOperator<WsSettings.Builder> wsTuning = UnaryOperator.identity();
 
     public BinanceOms(BinanceConfig config, InstrumentRegistry instruments) {
         this.config = config;
@@ -161,6 +163,11 @@ public final class BinanceOms implements Oms {
         this.userDataKeepAlive = interval;
     }
 
+    /** Adjusts the WebSocket API connection's settings (tests: a tiny hand-off queue); set before {@link #connect}. */
+    void wsTuning(UnaryOperator<WsSettings.Builder> tuning) {
+        this.wsTuning = tuning;
+    }
+
     /** The REST client (its server clock, transport and ban gate), for tests and the user-data wiring. */
     BinanceRestClient rest() {
         return rest;
@@ -189,10 +196,10 @@ public final class BinanceOms implements Oms {
             if (!loaded.isOk()) {
                 return CompletableFuture.completedFuture(loaded);
             }
-            WsSettings settings = WsSettings.builder(exchange() + "-ws-api", config.endpoints().wsApi())
-                    .connectTimeout(WS_HANDSHAKE_TIMEOUT.plus(config.requestTimeout())).build();
+            WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-ws-api", config.endpoints().wsApi())
+                    .connectTimeout(WS_HANDSHAKE_TIMEOUT.plus(config.requestTimeout()))).build();
             BinanceWsApiClient client = new BinanceWsApiClient(config, rest.clock(), settings, listener,
-                    this::onWsEvent);
+                    this::onWsEvent, this::onWsOverflow);
             this.ws = client;
             scheduleClockResync();
             OmsUserData stream = new OmsUserData(this, config, rest, instruments, recovery, userDataKeepAlive);
@@ -477,6 +484,18 @@ public final class BinanceOms implements Oms {
         Listener l = listener;
         if (frame.isMissingNode() && l != null) {
             l.onMalformedFrame(new MalformedFrame(exchange(), "ws-api", raw, "not JSON", Instant.now()));
+        }
+    }
+
+    /**
+     * Frames of the WebSocket API were dropped: the client has failed every pending request as of unknown outcome
+     * (the caller asks, as after a lost socket); order events may be lost too, so the user-data side recovers the
+     * orders over REST.
+     */
+    private void onWsOverflow(long dropped) {
+        OmsUserData stream = userData;
+        if (stream != null) {
+            stream.overflowed(dropped);
         }
     }
 

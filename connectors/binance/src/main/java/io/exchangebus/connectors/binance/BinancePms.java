@@ -17,6 +17,8 @@ import io.exchangebus.connectors.binance.ws.BinanceUserDataStream;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.connection.ConnectionListener;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.Capabilities;
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * {@link #DELTA_CONFIRMATION}, the balances are fetched over REST and reported (RECOVERY), so a deposit is never lost.
  * <li>USD-M: {@code ACCOUNT_UPDATE} gives balances ({@code wb} total, {@code cw} free, the rest locked in isolated
  * margin) and positions; its reason {@code m} is logged.
- * <li>Gaps (reconnect, listenKey expiry, failed keep-alive, dropped frames): once the stream is live again the
+ * <li>Gaps (reconnect, listenKey expiry, failed keep-alive, frames dropped by a full hand-off queue): once the stream is live again the
  * balances (spot {@code GET /api/v3/account}; USD-M {@code GET /fapi/v2/account}) and positions ({@code GET
  * /fapi/v2/positionRisk}) are fetched and reported, marked {@code RECOVERY}, so the consumer's view is right again.
  * <li>Frames that cannot be mapped, and documented events our model has no place for, go to
@@ -142,11 +144,11 @@ public final class BinancePms implements Pms {
             if (config.venue() == BinanceVenue.SPOT) {
                 WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
                         config.endpoints().wsApi())).build();
-                s = BinanceUserDataStream.spot(config, rest.clock(), settings, this::onConnectionEvent, handler);
+                s = BinanceUserDataStream.spot(config, rest.clock(), settings, connectionListener(), handler);
             } else {
                 WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
                         config.endpoints().rawStream("listenKey"))).build();
-                s = BinanceUserDataStream.usdm(config, rest, settings, keepAlive, this::onConnectionEvent, handler);
+                s = BinanceUserDataStream.usdm(config, rest, settings, keepAlive, connectionListener(), handler);
             }
             stream = s;
             return s.start();
@@ -163,11 +165,25 @@ public final class BinancePms implements Pms {
         }));
     }
 
-    private void onConnectionEvent(ConnectionEvent event) {
-        Listener l = listener;
-        if (l != null && !closed) {
-            l.onConnectionEvent(event);
-        }
+    /** The stream's states and dropped-frame counts, passed on to the listener until closed. */
+    private ConnectionListener connectionListener() {
+        return new ConnectionListener() {
+            @Override
+            public void onConnectionEvent(ConnectionEvent event) {
+                Listener l = listener;
+                if (l != null && !closed) {
+                    l.onConnectionEvent(event);
+                }
+            }
+
+            @Override
+            public void onFramesDropped(FramesDropped event) {
+                Listener l = listener;
+                if (l != null && !closed) {
+                    l.onFramesDropped(event);
+                }
+            }
+        };
     }
 
     private void onEvent(JsonNode event, String raw) {

@@ -19,6 +19,7 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
@@ -385,6 +386,18 @@ public final class BinanceSubscriber implements Subscriber {
         public void onOverflow(String connection, long dropped) {
             LOG.warn("{}: {} frames dropped on {}: resynchronising its books", exchange(), dropped, connection);
             forEachOn(connection, s -> s.onGap());
+        }
+
+        @Override
+        public void onFramesDropped(FramesDropped event) {
+            Listener l = listener;
+            if (l != null && !closed) {
+                try {
+                    l.onFramesDropped(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: listener failed on dropped frames", exchange(), e);
+                }
+            }
         }
 
         @Override

@@ -92,6 +92,17 @@ final class OmsUserData implements AutoCloseable {
         return s != null && config.venue() == BinanceVenue.SPOT && s.accept(frame, raw);
     }
 
+    /**
+     * Spot: the shared WebSocket API client dropped frames (its consumer was too slow); order events may be among
+     * them, so the stream reports a gap and the orders are recovered as after a reconnect.
+     */
+    void overflowed(long dropped) {
+        BinanceUserDataStream s = stream;
+        if (s != null && config.venue() == BinanceVenue.SPOT) {
+            s.overflowed(dropped);
+        }
+    }
+
     /** An order is about to be sent: remember it until it is known to be final. */
     void sent(String symbol, String clientOrderId) {
         if (clientOrderId != null) {

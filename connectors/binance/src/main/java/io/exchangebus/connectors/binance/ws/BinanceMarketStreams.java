@@ -5,7 +5,9 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.mapping.MarketMapping;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.ws.WsConnection;
 import io.exchangebus.connectors.core.ws.WsHandler;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
@@ -42,21 +44,29 @@ import java.util.function.UnaryOperator;
  *     connection over the limit: our requests are paced per connection to one every {@link #requestInterval}
  *     (spot 300 ms, USD-M 150 ms); requests waiting meanwhile are merged into one frame.</li>
  * </ul>
- * Frames and connection events go to the {@link Handler}: frames on the connection's consumer thread, events on its
- * timer thread. Thread-safe.
+ * Frames, overflows, connection events and drop counts go to the {@link Handler}: frames and overflows on the
+ * connection's consumer thread, events and drop counts on its timer thread. Thread-safe.
  */
 public final class BinanceMarketStreams implements AutoCloseable {
 
-    /** Receives what the connections read. */
-    public interface Handler {
+    /** Receives what the connections read, their states and their drops. */
+    public interface Handler extends ConnectionListener {
         /** One text frame read on {@code connection}. Called on that connection's consumer thread. */
         void onFrame(String connection, String text);
 
-        /** Frames of {@code connection} were dropped because its hand-off queue was full: a gap. */
+        /**
+         * Frames of {@code connection} were dropped because its hand-off queue was full: a gap, which its books
+         * must resync from. Called on that connection's consumer thread, before the next frame.
+         */
         void onOverflow(String connection, long dropped);
 
         /** A state change of a connection. Called on its timer thread; must not block. */
+        @Override
         void onConnectionEvent(ConnectionEvent event);
+
+        /** The same drops counted, for metrics: forward them. Called on the connection's timer thread. */
+        @Override
+        void onFramesDropped(FramesDropped event);
     }
 
     private final BinanceConfig config;
@@ -183,17 +193,9 @@ public final class BinanceMarketStreams implements AutoCloseable {
         String name = config.exchange() + "-md-" + (connections.size() + 1);
         WsSettings settings = tuning.apply(WsSettings.builder(name, endpoint(config))).build();
         Conn conn = new Conn(name);
-        conn.connection = new WsConnection(settings, new WsHandler() {
-            @Override
-            public void onMessage(String text) {
-                handler.onFrame(name, text);
-            }
-
-            @Override
-            public void onOverflow(long dropped) {
-                handler.onOverflow(name, dropped);
-            }
-        }, handler::onConnectionEvent, WsOpenHook.NONE);
+        conn.connection = new WsConnection(settings,
+                WsHandler.of(text -> handler.onFrame(name, text), dropped -> handler.onOverflow(name, dropped)),
+                handler, WsOpenHook.NONE);
         connections.add(conn);
         return conn;
     }

@@ -14,6 +14,7 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.ws.WsConnection;
 import io.exchangebus.connectors.core.ws.WsHandler;
@@ -153,7 +154,7 @@ public final class BinanceUserDataStream implements AutoCloseable {
         requireVenue(config, BinanceVenue.SPOT);
         BinanceUserDataStream[] self = new BinanceUserDataStream[1];
         BinanceWsApiClient client = new BinanceWsApiClient(config, clock, settings, listener,
-                (frame, raw) -> self[0].accept(frame, raw));
+                (frame, raw) -> self[0].accept(frame, raw), dropped -> self[0].overflowed(dropped));
         self[0] = new BinanceUserDataStream(config, client, true,
                 new WsApiSigning(config.requireSigner(), clock, config.recvWindow()), null, null, null, listener,
                 handler);
@@ -163,7 +164,7 @@ public final class BinanceUserDataStream implements AutoCloseable {
     /**
      * A spot stream on a WebSocket API client someone else owns (an OMS sharing its connection). The owner starts and
      * closes the client and passes every frame its {@link BinanceWsApiClient.EventHandler} receives to
-     * {@link #accept(JsonNode, String)}.
+     * {@link #accept(JsonNode, String)}, and every overflow of the client to {@link #overflowed(long)}.
      */
     public static BinanceUserDataStream spotShared(BinanceConfig config,
                                                    io.exchangebus.connectors.core.http.ServerClock clock,
@@ -307,6 +308,19 @@ public final class BinanceUserDataStream implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Spot: the WebSocket API client dropped {@code dropped} frames (its consumer was too slow); account events may be
+     * among them, so a gap is reported now (the stream itself is still live). Called on the client's consumer thread.
+     */
+    public void overflowed(long dropped) {
+        if (closed.get() || rest != null) {
+            return;
+        }
+        LOG.warn("{}: {} frames dropped on the user data connection; recovering the account state", config.exchange(),
+                dropped);
+        handler.onGap(dropped + " user data frames dropped: the handler was too slow");
+    }
+
     private void onSubscribeAnswer(JsonNode frame) {
         SubscribeRequest waiting = unanswered;
         if (waiting != null && waiting.id().equals(frame.path("id").asText())) {
@@ -383,10 +397,22 @@ public final class BinanceUserDataStream implements AutoCloseable {
 
                     @Override
                     public void onOverflow(long dropped) {
+                        LOG.warn("{}: {} frames dropped on the user data stream; recovering the account state",
+                                config.exchange(), dropped);
                         handler.onGap(dropped + " user data frames dropped: the handler was too slow");
                     }
                 },
-                event -> onStreamState(holder[0], event, gapReason, gapReported), WsOpenHook.NONE);
+                new ConnectionListener() {
+                    @Override
+                    public void onConnectionEvent(ConnectionEvent event) {
+                        onStreamState(holder[0], event, gapReason, gapReported);
+                    }
+
+                    @Override
+                    public void onFramesDropped(FramesDropped event) {
+                        listener.onFramesDropped(event);
+                    }
+                }, WsOpenHook.NONE);
         holder[0] = connection;
         stream = connection;
         renewing = false;

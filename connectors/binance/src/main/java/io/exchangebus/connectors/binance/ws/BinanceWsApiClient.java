@@ -12,9 +12,12 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.http.ServerClock;
+import io.exchangebus.connectors.core.rpc.OverflowHandler;
 import io.exchangebus.connectors.core.rpc.PendingRequests;
 import io.exchangebus.connectors.core.ws.WsConnection;
+import io.exchangebus.connectors.core.ws.WsHandler;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
 import io.exchangebus.connectors.core.ws.WsSender;
 import io.exchangebus.connectors.core.ws.WsSettings;
@@ -48,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * socket lost — before the first connection is up fails {@link #start()} with that error; on a later socket it fails
  * that attempt, which the connection retries with backoff.
  *
+ * <p>A full hand-off queue (the consumer too slow) drops frames that may be answers or events. Then every pending
+ * request fails at once with a NETWORK error saying its answer may be lost (outcome unknown, as for a lost socket;
+ * a request whose answer was only queued behind the drop fails too, and its late answer goes to the
+ * {@link EventHandler}), and the owner's {@link OverflowHandler} recovers what events it keeps (user data over REST).
+ *
  * <p>Correlation, the timeout and the failure on a lost socket are those of the core's {@link PendingRequests},
  * which the JSON-RPC client (Deribit, GRVT) shares; Binance keeps its own frame shape ({@code status}, text ids)
  * and error mapping here.
@@ -68,6 +76,7 @@ public final class BinanceWsApiClient implements AutoCloseable {
     private final WsApiSigning signing;
     private final boolean sessionLogon;
     private final EventHandler events;
+    private final OverflowHandler overflow;
     private final ConnectionListener listener;
     private final WsConnection connection;
     /** Request id to the request waiting for its answer, with its timeout and its failure on a lost socket. */
@@ -82,17 +91,32 @@ public final class BinanceWsApiClient implements AutoCloseable {
      * @param settings the connection's settings (its URI is {@link io.exchangebus.connectors.binance.config.BinanceEndpoints#wsApi()})
      * @param listener receives connection states
      * @param events receives every frame that is not an answer to a pending request
+     * @param overflow told, on the consumer thread, that frames were dropped (events among them may be lost)
+     *        after the pending requests were failed; the owner recovers what it keeps from those events
      */
     public BinanceWsApiClient(BinanceConfig config, ServerClock clock, WsSettings settings,
-                              ConnectionListener listener, EventHandler events) {
+                              ConnectionListener listener, EventHandler events, OverflowHandler overflow) {
         this.config = Objects.requireNonNull(config, "config");
         this.signing = new WsApiSigning(config.requireSigner(), clock, config.recvWindow());
         this.sessionLogon = signing.signer().type() == BinanceKeyType.ED25519;
         this.events = Objects.requireNonNull(events, "events");
+        this.overflow = Objects.requireNonNull(overflow,
+                "overflow: every WebSocket API client must say how it recovers from lost events");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.pending = new PendingRequests<>(config.exchange(), config.requestTimeout());
         WsOpenHook hook = sessionLogon ? this::logon : WsOpenHook.NONE;
-        this.connection = new WsConnection(settings, this::onFrame, this::onConnectionEvent, hook);
+        this.connection = new WsConnection(settings, WsHandler.of(this::onFrame, this::onOverflow),
+                new ConnectionListener() {
+                    @Override
+                    public void onConnectionEvent(ConnectionEvent event) {
+                        BinanceWsApiClient.this.onConnectionEvent(event);
+                    }
+
+                    @Override
+                    public void onFramesDropped(FramesDropped event) {
+                        listener.onFramesDropped(event);
+                    }
+                }, hook);
     }
 
     /**
@@ -206,6 +230,14 @@ public final class BinanceWsApiClient implements AutoCloseable {
         if (!pending.complete(id, answer)) {
             events.onEvent(frame, text); // timed out or failed in the meantime: not lost
         }
+    }
+
+    /** Consumer thread: answers may be among the dropped frames, so nobody waits out a timeout for one. */
+    private void onOverflow(long dropped) {
+        int failed = pending.failAll(dropped + " frames dropped by a full hand-off queue may have held the answer");
+        LOG.warn("{}: {} WebSocket API frames dropped (consumer too slow); {} pending requests failed as unknown",
+                config.exchange(), dropped, failed);
+        overflow.onOverflow(dropped);
     }
 
     private ExchangeError error(JsonNode frame) {

@@ -8,6 +8,7 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.ws.WsConnection;
 import io.exchangebus.connectors.core.ws.WsHandler;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
@@ -73,7 +74,17 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         this.pending = new PendingRequests<>(b.exchange, b.requestTimeout);
         JsonRpcOpenHook openHook = b.openHook;
         WsOpenHook hook = sender -> openHook.onOpen((method, params) -> send(method, params, sender));
-        this.connection = new WsConnection(b.settings, new Frames(), this::onConnectionEvent, hook);
+        this.connection = new WsConnection(b.settings, new Frames(), new ConnectionListener() {
+            @Override
+            public void onConnectionEvent(ConnectionEvent event) {
+                JsonRpcClient.this.onConnectionEvent(event);
+            }
+
+            @Override
+            public void onFramesDropped(FramesDropped event) {
+                listener.onFramesDropped(event);
+            }
+        }, hook);
         this.subscriptions = b.subscriptions == null ? null : new JsonRpcSubscriptions(b.exchange, b.subscriptions,
                 connection, this::prepare, b.resubscribed);
     }

@@ -104,11 +104,19 @@ public final class PendingRequests<K, V> {
      * @return how many requests were failed
      */
     public int failAll() {
+        return failAll("connection lost before the answer");
+    }
+
+    /**
+     * As {@link #failAll()}, with {@code why} the answer may never come: e.g. the hand-off queue overflowed and
+     * dropped frames, which may have been these answers.
+     */
+    public int failAll(String why) {
         int failed = 0;
         for (Map.Entry<K, Entry<V>> e : pending.entrySet()) {
             Entry<V> entry = e.getValue();
             if (end(e.getKey(), entry, Result.err(ExchangeError.network(exchange,
-                    entry.method() + ": connection lost before the answer; its outcome is unknown")))) {
+                    entry.method() + ": " + why + "; its outcome is unknown")))) {
                 failed++;
             }
         }

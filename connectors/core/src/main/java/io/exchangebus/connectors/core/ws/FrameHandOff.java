@@ -3,6 +3,7 @@ package io.exchangebus.connectors.core.ws;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ final class FrameHandOff {
 
     private final String name;
     private final WsHandler handler;
+    private final LongConsumer dropsReported;
     private final ArrayBlockingQueue<Object> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong unreported = new AtomicLong();
@@ -27,9 +29,11 @@ final class FrameHandOff {
     private final Thread consumer;
     private volatile boolean running = true;
 
-    FrameHandOff(String name, WsHandler handler, int capacity) {
+    /** @param dropsReported told of each overflow signal, on the consumer thread, just before the handler is */
+    FrameHandOff(String name, WsHandler handler, int capacity, LongConsumer dropsReported) {
         this.name = name;
         this.handler = handler;
+        this.dropsReported = dropsReported;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.consumer = new Thread(this::drain, "ws-" + name + "-consumer");
         this.consumer.setDaemon(true);
@@ -88,7 +92,7 @@ final class FrameHandOff {
             }
             long gap = unreported.getAndSet(0);
             if (gap > 0) {
-                call(() -> handler.onOverflow(gap), "onOverflow");
+                overflowed(gap);
             }
             if (frame instanceof String text) {
                 call(() -> handler.onMessage(text), "onMessage");
@@ -97,6 +101,12 @@ final class FrameHandOff {
             }
             delivered.incrementAndGet();
         }
+    }
+
+    /** Cold path, out of the drain loop: count it for the listener, then let the handler recover. */
+    private void overflowed(long gap) {
+        call(() -> dropsReported.accept(gap), "drop report");
+        call(() -> handler.onOverflow(gap), "onOverflow");
     }
 
     private void call(Runnable r, String what) {

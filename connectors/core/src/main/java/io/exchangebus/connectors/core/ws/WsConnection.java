@@ -5,6 +5,7 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,6 +67,8 @@ public final class WsConnection implements AutoCloseable {
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicLong reconnectAttempts = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
+    /** Dropped frames told to the listener so far. */
+    private final AtomicLong droppedReported = new AtomicLong();
     /** Wall-clock millis of the last data frame, 0 before any; a long so the reader allocates nothing per frame. */
     private volatile long lastFrameAtMillis;
     private volatile ConnectionState state;
@@ -79,7 +82,7 @@ public final class WsConnection implements AutoCloseable {
     /**
      * @param settings how to connect
      * @param handler receives frames on the consumer thread
-     * @param listener told of state changes on the timer thread; must not block
+     * @param listener told of state changes and of dropped frames on the timer thread; must not block
      * @param openHook run on each new socket before subscriptions are resent; {@link WsOpenHook#NONE} for none
      */
     public WsConnection(WsSettings settings, WsHandler handler, ConnectionListener listener, WsOpenHook openHook) {
@@ -87,7 +90,7 @@ public final class WsConnection implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.openHook = Objects.requireNonNull(openHook, "openHook");
         this.handOff = new FrameHandOff(settings.name(), Objects.requireNonNull(handler, "handler"),
-                settings.handOffCapacity());
+                settings.handOffCapacity(), this::dropsReported);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ws-" + settings.name() + "-timer");
             t.setDaemon(true);
@@ -371,6 +374,19 @@ public final class WsConnection implements AutoCloseable {
 
     String name() {
         return settings.name();
+    }
+
+    /** Consumer thread: the handler is about to be told of {@code dropped} frames; the listener is told too. */
+    private void dropsReported(long dropped) {
+        long total = droppedReported.addAndGet(dropped);
+        Instant at = Instant.now();
+        onTimer(() -> {
+            try {
+                listener.onFramesDropped(new FramesDropped(settings.name(), dropped, total, at));
+            } catch (RuntimeException e) {
+                LOG.warn("ws {}: connection listener threw on dropped frames", settings.name(), e);
+            }
+        });
     }
 
     // ---- helpers ----

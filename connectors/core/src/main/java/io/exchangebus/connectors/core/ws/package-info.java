@@ -10,9 +10,10 @@
  *       heartbeats, the silence watchdog, the subscription registry, and the state events. Socket callbacks only
  *       post to it, so no lock guards the state machine.</li>
  *   <li><b>The socket's reader never blocks</b>: it stamps activity, counts, and offers the frame to a bounded
- *       queue drained by one consumer thread that calls the handler. A full queue drops the frame, counts it and
- *       signals the handler before its next frame ({@link io.exchangebus.connectors.core.ws.OverflowPolicy}), so a
- *       book layer knows of the gap and resyncs. Pings are answered on the reader, so a slow handler never makes
+ *       queue drained by one consumer thread that calls the handler. A full queue drops the frame, counts it,
+ *       tells the listener ({@code onFramesDropped}, for metrics) and signals the handler before its next frame
+ *       ({@link io.exchangebus.connectors.core.ws.OverflowPolicy}); every handler must declare its recovery (a book
+ *       resyncs, private state is re-read), there is no silent default. Pings are answered on the reader, so a slow handler never makes
  *       the exchange think the client is dead.</li>
  *   <li><b>Liveness by silence, not by the library's checker</b>: anything read (frame, ping, pong) is activity;
  *       protocol pings make a quiet but healthy stream answer; a socket with no activity for the silence timeout

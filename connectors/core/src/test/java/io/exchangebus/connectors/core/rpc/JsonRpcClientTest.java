@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.ws.BackoffPolicy;
 import io.exchangebus.connectors.core.ws.LoopbackWsServer;
 import io.exchangebus.connectors.core.ws.WsSettings;
@@ -324,10 +327,20 @@ class JsonRpcClientTest {
     void shouldPassFramesDroppedByAFullQueueToTheDeclaredOverflowHandler() throws Exception {
         LoopbackWsServer server = server();
         List<String> book = new CopyOnWriteArrayList<>();
+        List<FramesDropped> told = new CopyOnWriteArrayList<>();
         CountDownLatch allRead = new CountDownLatch(1);
         JsonRpcClient client = started(JsonRpcClient.builder("deribit", WsSettings.builder("rpc-overflow",
                         URI.create(server.uri())).handOffCapacity(1).build())
-                .fallback(unrouted::add).onOverflow(overflows::add));
+                .fallback(unrouted::add).onOverflow(overflows::add).listener(new ConnectionListener() {
+                    @Override
+                    public void onConnectionEvent(ConnectionEvent event) {
+                    }
+
+                    @Override
+                    public void onFramesDropped(FramesDropped event) {
+                        told.add(event);
+                    }
+                }));
         client.route("book.BTC-PERPETUAL.100ms", (channel, frame) -> {
             book.add(channel);
             await(allRead); // the handler holds the first frame: one more fits the queue, the rest are dropped
@@ -346,6 +359,9 @@ class JsonRpcClientTest {
         assertThat(dropped).as("one held by the handler, at most one queued").isGreaterThanOrEqualTo(48);
         // in one report or two: the consumer may take the first frame before or after some were dropped
         assertThat(overflows.stream().mapToLong(Long::longValue).sum()).isEqualTo(dropped);
+        await(() -> told.stream().mapToLong(FramesDropped::dropped).sum() == dropped,
+                "the drops forwarded to the client's listener");
+        assertThat(told).allSatisfy(d -> assertThat(d.connection()).isEqualTo("rpc-overflow"));
         assertThat(unrouted).isEmpty();
     }
 

@@ -3,19 +3,35 @@ package io.exchangebus.connectors.core.ws;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
+import io.exchangebus.connectors.core.connection.FramesDropped;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
-/** Records connection events, with their times, for assertions. */
+/** Records connection events, with their times, and dropped-frame reports, for assertions. */
 final class RecordingListener implements ConnectionListener {
 
     private final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+    private final List<FramesDropped> drops = new CopyOnWriteArrayList<>();
 
     @Override
     public void onConnectionEvent(ConnectionEvent event) {
         events.add(event);
+    }
+
+    @Override
+    public void onFramesDropped(FramesDropped event) {
+        drops.add(event);
+    }
+
+    List<FramesDropped> drops() {
+        return List.copyOf(drops);
+    }
+
+    /** The frames the drop reports add up to. */
+    long dropped() {
+        return drops.stream().mapToLong(FramesDropped::dropped).sum();
     }
 
     List<ConnectionEvent> events() {

@@ -42,7 +42,7 @@ class WsConnectionTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final RecordingListener listener = new RecordingListener();
     private final List<String> messages = new CopyOnWriteArrayList<>();
-    private final WsHandler collecting = messages::add;
+    private final WsHandler collecting = WsHandler.of(messages::add, dropped -> messages.add("overflow:" + dropped));
 
     @AfterEach
     void tearDown() throws Exception {
@@ -84,11 +84,11 @@ class WsConnectionTest {
     void shouldRunOpenHookBeforeResubscribingOnEveryConnection() throws Exception {
         LoopbackWsServer server = server(0);
         AtomicReference<CompletableFuture<Result<?>>> login = new AtomicReference<>();
-        WsHandler handler = text -> {
+        WsHandler handler = WsHandler.of(text -> {
             if (text.equals("login-ok")) {
                 login.get().complete(Result.ok("logged in"));
             }
-        };
+        }, dropped -> { });
         WsOpenHook hook = sender -> {
             CompletableFuture<Result<?>> done = new CompletableFuture<>();
             login.set(done);
@@ -237,6 +237,9 @@ class WsConnectionTest {
                 .mapToLong(s -> Long.parseLong(s.substring("overflow:".length()))).sum();
         System.out.println("slow handler: " + stats);
         assertThat(signalled).isEqualTo(stats.framesDropped());
+        await(() -> listener.dropped() == stats.framesDropped(), WAIT, "every drop told to the listener");
+        assertThat(listener.drops()).allSatisfy(d -> assertThat(d.connection()).isEqualTo("slow"));
+        assertThat(listener.drops().get(listener.drops().size() - 1).totalDropped()).isEqualTo(stats.framesDropped());
         assertThrowsNoLateSignal(seen);
     }
 
@@ -290,13 +293,13 @@ class WsConnectionTest {
                 .pingInterval(Duration.ofMillis(100)).silenceTimeout(Duration.ofMillis(500))
                 .backoff(FAST_BACKOFF).handOffCapacity(4).overflowPolicy(OverflowPolicy.DISCONNECT).build();
         CountDownLatch release = new CountDownLatch(1);
-        WsHandler blocking = text -> {
+        WsHandler blocking = WsHandler.of(text -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        };
+        }, dropped -> { });
         WsConnection ws = connection(settings, blocking, WsOpenHook.NONE);
         ws.subscribe("book", "subscribe book");
         ws.start().get(5, TimeUnit.SECONDS);
