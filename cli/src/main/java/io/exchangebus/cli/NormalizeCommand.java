@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine;
@@ -51,6 +51,9 @@ final class NormalizeCommand implements Callable<Integer> {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Our receipt time of every message; fixed by tests so that output can be compared byte for byte. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws IOException {
         BinanceVenue venue = BinanceVenue.ofExchange(exchange).orElseThrow(() ->
@@ -68,7 +71,7 @@ final class NormalizeCommand implements Callable<Integer> {
                 if (text.isBlank()) {
                     continue;
                 }
-                BinanceNormalizer.Normalized result = normalizer.normalize(unwrapFixture(text), Instant.now());
+                BinanceNormalizer.Normalized result = normalizer.normalize(unwrapFixture(text), clock.instant());
                 if (result.isRefused()) {
                     refused++;
                     err.println("line " + number + ": " + result.refusal());
