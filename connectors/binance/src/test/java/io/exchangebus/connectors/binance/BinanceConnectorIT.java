@@ -8,6 +8,7 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.credentials.SecretRef;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentList;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.DataFetcher;
 import io.exchangebus.connectors.core.role.MalformedFrame;
@@ -20,6 +21,7 @@ import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import io.exchangebus.connectors.core.spi.ExchangeConnectors;
+import io.exchangebus.connectors.core.spi.InstrumentRefresher;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.BookUpdate;
@@ -142,6 +144,26 @@ class BinanceConnectorIT {
         PlaceOrder order = passiveBuy(instrument, passivePrice(sim, instrument));
 
         assertThat(ok(oms.place(order)).status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinanceVenue.class)
+    void shouldRefreshTheInstrumentsOfARunningServiceFromTheExchange(BinanceVenue venue) throws Exception {
+        BinanceSimulator sim = started(venue).simulator();
+        ExchangeConnector connector = ExchangeConnectors.load().require(venue.exchange());
+        ConnectorSettings settings = settingsOf(venue, sim);
+        InstrumentRegistry instruments = new InstrumentRegistry(venue.exchange());
+
+        InstrumentList list = ok(connector.instrumentList(settings));
+        try (InstrumentRefresher refresher = new InstrumentRefresher(connector, settings, instruments)) {
+            InstrumentRegistry.Refresh refresh = ok(refresher.refreshNow());
+
+            assertThat(list.skipped()).isEmpty();
+            assertThat(refresh.listed()).isEqualTo(sim.symbols().size()).isEqualTo(list.instruments().size());
+            assertThat(refresh.skipped()).isEmpty();
+            assertThat(refresher.skipped()).isZero();
+            assertThat(instruments.bySymbol(sim.symbols().get(0).symbol())).isPresent();
+        }
     }
 
     private BinanceSimulatorProbe started(BinanceVenue venue) {
