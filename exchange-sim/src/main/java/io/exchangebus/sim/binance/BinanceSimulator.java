@@ -1,5 +1,6 @@
 package io.exchangebus.sim.binance;
 
+import io.exchangebus.sim.ExchangeSimulator;
 import io.exchangebus.sim.Simulator;
 import io.exchangebus.sim.account.ApiKey;
 import io.exchangebus.sim.fault.FaultInjector;
@@ -167,7 +168,9 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     /** What {@link #launch} returns: the running simulator and a funded demo account's HMAC key. */
-    public record Launched(BinanceSimulator simulator, String account, ApiKey demoKey) implements AutoCloseable {
+    public record Launched(BinanceSimulator simulator, String account, ApiKey demoKey)
+            implements ExchangeSimulator.Running {
+        @Override
         public String describe() {
             return simulator.describeEndpoints() + "demo account: " + account + "\n"
                     + "X-MBX-APIKEY: " + demoKey.keyId() + "\n"
