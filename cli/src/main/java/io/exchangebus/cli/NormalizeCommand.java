@@ -3,8 +3,7 @@ package io.exchangebus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.avro.json.AvroJson;
-import io.exchangebus.connectors.binance.config.BinanceVenue;
-import io.exchangebus.connectors.binance.mapping.BinanceNormalizer;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,7 +30,9 @@ import picocli.CommandLine.Option;
                 "Exit code 0 if every message mapped, 1 if any was refused, 2 on wrong usage."})
 final class NormalizeCommand implements Callable<Integer> {
 
-    @Option(names = "--exchange", required = true, paramLabel = "NAME", description = "binance-spot or binance-usdm.")
+    @Option(names = "--exchange", required = true, paramLabel = "NAME",
+            completionCandidates = Exchanges.WithNormalizer.class,
+            description = "One of: ${COMPLETION-CANDIDATES} (the normalizers on the class path).")
     String exchange;
 
     @Option(names = "--input", paramLabel = "FILE", defaultValue = "-",
@@ -56,10 +57,9 @@ final class NormalizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BinanceVenue venue = BinanceVenue.ofExchange(exchange).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(),
-                        "no normalizer for '" + exchange + "'; there are: binance-spot, binance-usdm"));
-        BinanceNormalizer normalizer = BinanceNormalizer.guessingIds(venue, account, symbol);
+        OfflineNormalizer normalizer = Exchanges.normalizer(exchange, new OfflineNormalizer.Options(account, symbol))
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "no normalizer for '"
+                        + exchange + "'; there are: " + Exchanges.list(Exchanges.withNormalizer())));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
@@ -71,7 +71,7 @@ final class NormalizeCommand implements Callable<Integer> {
                 if (text.isBlank()) {
                     continue;
                 }
-                BinanceNormalizer.Normalized result = normalizer.normalize(unwrapFixture(text), clock.instant());
+                OfflineNormalizer.Normalized result = normalizer.normalize(unwrapFixture(text), clock.instant());
                 if (result.isRefused()) {
                     refused++;
                     err.println("line " + number + ": " + result.refusal());
