@@ -13,8 +13,8 @@ import java.util.Optional;
  * <p>{@code --instrument} gives it; otherwise it is derived from the symbol where the exchange's symbols can be
  * read offline: Binance's ({@code BTCUSDT} is {@code BTC-USDT} on binance-spot, {@code BTC-USDT-PERP} on
  * binance-usdm, {@code BTCUSDT_261225} is {@code BTC-USDT-20261225}), by the connector's
- * {@link ExchangeConnector#instrumentIdOf}. A wrong
- * guess cannot place a wrong order, since the OMS checks the pair against the exchange's list.
+ * {@link ExchangeConnector#instrumentIdOf}. A wrong guess cannot place a wrong order, since the OMS checks the pair
+ * against the exchange's list.
  */
 final class InstrumentIds {
     private InstrumentIds() {

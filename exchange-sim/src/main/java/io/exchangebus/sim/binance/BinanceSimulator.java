@@ -130,6 +130,14 @@ public final class BinanceSimulator implements AutoCloseable {
         return key;
     }
 
+    /**
+     * Leaves {@code symbol} out of exchangeInfo from now on, as Binance does once a contract has been delivered or a
+     * pair delisted; nothing else changes (its book and orders stay, for tests of what a client does first).
+     */
+    public void delist(String symbol) {
+        core.delisted.add(symbol);
+    }
+
     /** Registers an Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) under {@code apiKey} for the account. */
     public void addEd25519Key(String accountId, String apiKey, String publicKeyPem) {
         addEd25519Key(accountId, apiKey, BinanceSignatures.ed25519PublicKey(publicKeyPem));
