@@ -1,8 +1,7 @@
 package io.exchangebus.cli;
 
-import io.exchangebus.connectors.binance.config.BinanceVenue;
-import io.exchangebus.connectors.binance.mapping.SymbolGuess;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import java.util.Optional;
 
 /**
@@ -13,8 +12,9 @@ import java.util.Optional;
  *
  * <p>{@code --instrument} gives it; otherwise it is derived from the symbol where the exchange's symbols can be
  * read offline: Binance's ({@code BTCUSDT} is {@code BTC-USDT} on binance-spot, {@code BTC-USDT-PERP} on
- * binance-usdm, {@code BTCUSDT_261225} is {@code BTC-USDT-20261225}) by the connector's {@link SymbolGuess}. A wrong
- * guess cannot place a wrong order, since the OMS checks the pair against the exchange's list.
+ * binance-usdm, {@code BTCUSDT_261225} is {@code BTC-USDT-20261225}), by the connector's
+ * {@link ExchangeConnector#instrumentIdOf}. A wrong guess cannot place a wrong order, since the OMS checks the pair
+ * against the exchange's list.
  */
 final class InstrumentIds {
     private InstrumentIds() {
@@ -34,8 +34,8 @@ final class InstrumentIds {
                 return new Resolved(null, "--instrument '" + given + "' is not an instrument id: " + e.getMessage());
             }
         }
-        Optional<String> derived = BinanceVenue.ofExchange(exchange)
-                .flatMap(venue -> SymbolGuess.instrumentId(venue, symbol));
+        Optional<String> derived = Exchanges.connector(exchange)
+                .flatMap(connector -> connector.instrumentIdOf(symbol)).map(InstrumentId::toString);
         return derived.map(id -> new Resolved(id, null)).orElseGet(() -> new Resolved(null,
                 "cannot derive the instrument id of symbol '" + symbol + "' on " + exchange
                         + ": pass --instrument (e.g. BTC-USDT, BTC-USDT-PERP)"));

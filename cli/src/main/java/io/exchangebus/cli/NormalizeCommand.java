@@ -3,8 +3,7 @@ package io.exchangebus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.avro.json.AvroJson;
-import io.exchangebus.connectors.binance.config.BinanceVenue;
-import io.exchangebus.connectors.binance.mapping.BinanceNormalizer;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine;
@@ -31,7 +30,9 @@ import picocli.CommandLine.Option;
                 "Exit code 0 if every message mapped, 1 if any was refused, 2 on wrong usage."})
 final class NormalizeCommand implements Callable<Integer> {
 
-    @Option(names = "--exchange", required = true, paramLabel = "NAME", description = "binance-spot or binance-usdm.")
+    @Option(names = "--exchange", required = true, paramLabel = "NAME",
+            completionCandidates = Exchanges.WithNormalizer.class,
+            description = "One of: ${COMPLETION-CANDIDATES} (the normalizers on the class path).")
     String exchange;
 
     @Option(names = "--input", paramLabel = "FILE", defaultValue = "-",
@@ -51,12 +52,14 @@ final class NormalizeCommand implements Callable<Integer> {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Our receipt time of every message; fixed by tests so that output can be compared byte for byte. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws IOException {
-        BinanceVenue venue = BinanceVenue.ofExchange(exchange).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(),
-                        "no normalizer for '" + exchange + "'; there are: binance-spot, binance-usdm"));
-        BinanceNormalizer normalizer = BinanceNormalizer.guessingIds(venue, account, symbol);
+        OfflineNormalizer normalizer = Exchanges.normalizer(exchange, new OfflineNormalizer.Options(account, symbol))
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "no normalizer for '"
+                        + exchange + "'; there are: " + Exchanges.list(Exchanges.withNormalizer())));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
@@ -68,7 +71,7 @@ final class NormalizeCommand implements Callable<Integer> {
                 if (text.isBlank()) {
                     continue;
                 }
-                BinanceNormalizer.Normalized result = normalizer.normalize(unwrapFixture(text), Instant.now());
+                OfflineNormalizer.Normalized result = normalizer.normalize(unwrapFixture(text), clock.instant());
                 if (result.isRefused()) {
                     refused++;
                     err.println("line " + number + ": " + result.refusal());

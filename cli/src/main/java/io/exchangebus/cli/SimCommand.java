@@ -1,9 +1,7 @@
 package io.exchangebus.cli;
 
-import io.exchangebus.sim.binance.BinanceFamily;
-import io.exchangebus.sim.binance.BinanceSimulator;
+import io.exchangebus.sim.ExchangeSimulator;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +18,8 @@ import picocli.CommandLine.Option;
 final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--exchange", required = true, paramLabel = "NAME",
-            description = "binance-spot or binance-usdm.")
+            completionCandidates = Exchanges.WithSimulator.class,
+            description = "One of: ${COMPLETION-CANDIDATES} (the simulators on the class path).")
     String exchange;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0",
@@ -40,16 +39,15 @@ final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        BinanceFamily family = Arrays.stream(BinanceFamily.values())
-                .filter(f -> f.cliName().equals(exchange)).findFirst()
-                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                        "no simulator for '" + exchange + "'; there are: binance-spot, binance-usdm"));
+        ExchangeSimulator simulator = Exchanges.simulators().find(exchange)
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "no simulator for '"
+                        + exchange + "'; there are: " + Exchanges.list(Exchanges.simulators().ids())));
         if (port < 0 || port > 65534) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be in [0, 65534]");
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (BinanceSimulator.Launched sim = BinanceSimulator.launch(family, port, seed)) {
+        try (ExchangeSimulator.Running sim = simulator.launch(port, seed)) {
             Thread hook = new Thread(stopped::countDown, "exbus-sim-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.print(sim.describe());

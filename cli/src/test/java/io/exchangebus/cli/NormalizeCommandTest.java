@@ -57,6 +57,19 @@ class NormalizeCommandTest {
         assertThat(err.toString()).contains("binance-spot");
     }
 
+    @Test
+    void shouldListTheExchangesOnTheClassPathInItsHelp() {
+        assertThat(run("normalize", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("One of: binance-spot, binance-usdm (the normalizers on the class path).");
+    }
+
+    @Test
+    void shouldNameTheExchangesWithANormalizerWhenRefusingOne() {
+        assertThat(run("normalize", "--exchange", "nowhere", "--input", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("no normalizer for 'nowhere'; there are: binance-spot, binance-usdm");
+    }
+
     private static String quote(String text) {
         return "\"" + text.replace("\"", "\\\"") + "\"";
     }

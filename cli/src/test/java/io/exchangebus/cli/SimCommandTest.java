@@ -49,6 +49,15 @@ class SimCommandTest {
         assertThat(err.toString()).contains("no simulator for 'nowhere'").contains("binance-spot");
     }
 
+    @Test
+    void shouldListTheSimulatorsOnTheClassPathInItsHelpAndErrors() {
+        assertThat(run("sim", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("One of: binance-spot, binance-usdm (the simulators on the class path).");
+        assertThat(run("sim", "--exchange", "nowhere")).isEqualTo(2);
+        assertThat(err.toString()).contains("no simulator for 'nowhere'; there are: binance-spot, binance-usdm");
+    }
+
     private int run(String... args) {
         CommandLine cli = Exbus.commandLine();
         cli.setOut(new PrintWriter(out, true));

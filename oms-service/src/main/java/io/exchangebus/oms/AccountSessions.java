@@ -9,6 +9,7 @@ import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.OrderPreflight;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
+import io.exchangebus.connectors.core.spi.InstrumentRefresher;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.service.exchange.ExchangeAccess;
 import io.exchangebus.service.ops.ServiceMetrics;
@@ -44,6 +45,7 @@ public final class AccountSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSessions.class);
     static final String CONNECTED = "exbus.oms.account.connected";
     static final String CONNECTS = "exbus.oms.account.connects";
+    static final String INSTRUMENTS_SKIPPED = "exbus.oms.instruments.skipped";
     /** Between two open-order counts of one exchange: 20 a minute, 800 of USD-M's 2,400 weight a minute. */
     private static final Duration COUNT_SPACING = Duration.ofSeconds(3);
 
@@ -87,6 +89,8 @@ public final class AccountSessions implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Served> served = new LinkedHashMap<>();
     private final Map<String, Long> nextCountAt = new HashMap<>();
+    private final Map<String, InstrumentRegistry> registries = new HashMap<>();
+    private final List<InstrumentRefresher> refreshers = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
@@ -99,7 +103,6 @@ public final class AccountSessions implements AutoCloseable {
         this.timeout = timeout;
         this.backoff = backoff;
         this.clock = clock;
-        Map<String, InstrumentRegistry> registries = new HashMap<>();
         for (String id : accounts) {
             ExchangeAccess.Account account = access.account(id).orElseThrow(() ->
                     new IllegalArgumentException("account '" + id + "' is not configured"));
@@ -133,6 +136,23 @@ public final class AccountSessions implements AutoCloseable {
                 Clock.systemUTC());
         sessions.served.values().forEach(s -> sessions.scheduler.execute(() -> sessions.attempt(s)));
         return sessions;
+    }
+
+    /**
+     * Fetches every served exchange's instrument list again every {@code period} (the first time a period from now;
+     * the OMS roles fill their registries when they connect), into the registry its accounts share. What the
+     * exchange lists but cannot be used is skipped, logged and counted ({@value #INSTRUMENTS_SKIPPED}, per
+     * exchange); instruments no longer listed are refused from then on. Stopped by {@link #close}.
+     */
+    public synchronized void refreshInstruments(Duration period) {
+        registries.forEach((exchange, registry) -> {
+            InstrumentRefresher refresher = new InstrumentRefresher(access.connector(exchange),
+                    access.settings(exchange), registry).start(period);
+            refreshers.add(refresher);
+            Gauge.builder(INSTRUMENTS_SKIPPED, refresher, InstrumentRefresher::skipped)
+                    .description("Instruments of the exchange's list skipped by refreshes since start, each time "
+                            + "with a logged reason").tag("exchange", exchange).register(metrics.registry());
+        });
     }
 
     /** Waits until every account is connected, or {@code max} has passed; whether every account is. */
@@ -324,6 +344,9 @@ public final class AccountSessions implements AutoCloseable {
     public void close() {
         closed = true;
         scheduler.shutdownNow();
+        synchronized (this) {
+            refreshers.forEach(InstrumentRefresher::close);
+        }
         served.values().forEach(s -> {
             Session session = s.session;
             if (session != null) {

@@ -42,6 +42,12 @@ public final class OmsKeys {
     public static final ConfigKey<Duration> CONNECT_BACKOFF_MAX = ConfigKey.withDefault("oms.connect-backoff-max",
             ConfigTypes.DURATION, Duration.ofSeconds(60), "Longest wait between two connection attempts of an "
                     + "account.").validatedBy(Validators.positiveDuration());
+    public static final ConfigKey<Duration> INSTRUMENT_REFRESH = ConfigKey.withDefault("oms.instrument-refresh",
+            ConfigTypes.DURATION, Duration.ofMinutes(15), "How often each exchange's instrument list is fetched "
+                    + "again while running: new instruments become tradable, one the exchange lists in a form we "
+                    + "cannot read is skipped (logged, counted in exbus.oms.instruments.skipped), and orders on "
+                    + "instruments no longer listed (expired, delisted) are refused as such.")
+            .validatedBy(Validators.positiveDuration());
     public static final ConfigKey<Integer> PARALLELISM = ConfigKey.withDefault("oms.parallelism",
             ConfigTypes.INT, 16, "How many accounts' commands of one poll batch are in flight to the exchanges at "
                     + "once; each account's own commands stay in the order of the topic.")
@@ -85,7 +91,7 @@ public final class OmsKeys {
 
     /** The keys of oms-service, in the order the reference lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(ACCOUNTS, GROUP_ID, TRANSACTIONAL_ID_PREFIX, ACK_TIMEOUT,
-            CONNECT_WAIT, CONNECT_BACKOFF, CONNECT_BACKOFF_MAX, PARALLELISM, MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL,
+            CONNECT_WAIT, CONNECT_BACKOFF, CONNECT_BACKOFF_MAX, INSTRUMENT_REFRESH, PARALLELISM, MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL,
             MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC, UPDATES_TOPIC, BOOKS_TOPIC, INTENTS_TOPIC);
 
     /** The common section and the keys of oms-service, with the rule that served accounts are configured. */

@@ -62,6 +62,7 @@ public final class OmsService implements Service {
         sessions = AccountSessions.start(access, accounts, outbox, openOrders, context.metrics(),
                 ackTimeout.plusSeconds(15), new AccountSessions.Backoff(config.get(OmsKeys.CONNECT_BACKOFF),
                         config.get(OmsKeys.CONNECT_BACKOFF_MAX)));
+        sessions.refreshInstruments(config.get(OmsKeys.INSTRUMENT_REFRESH));
         if (!sessions.awaitConnected(config.get(OmsKeys.CONNECT_WAIT))) {
             LOG.warn("accounts not connected after {}, taking commands anyway (theirs are refused, retryable, until "
                     + "they connect): {}", config.get(OmsKeys.CONNECT_WAIT), sessions.connected());

@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,6 +69,8 @@ final class BinanceCore {
     final Simulator sim;
     final Clock clock;
     final Map<String, BinanceSymbol> symbols = new LinkedHashMap<>();
+    /** Symbols exchangeInfo no longer lists, as after an expiry or a delisting. */
+    final Set<String> delisted = ConcurrentHashMap.newKeySet();
     final RateLimiter limits;
     final Map<String, PublicKey> ed25519Keys = new ConcurrentHashMap<>();
     private final Map<Long, Meta> metas = new ConcurrentHashMap<>();

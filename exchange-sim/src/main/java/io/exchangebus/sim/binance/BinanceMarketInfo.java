@@ -35,7 +35,7 @@ final class BinanceMarketInfo {
         String only = p.get("symbol");
         ArrayNode symbols = out.putArray("symbols");
         for (BinanceSymbol s : core.symbols.values()) {
-            if (only != null && !only.equals(s.symbol())) {
+            if (only != null && !only.equals(s.symbol()) || core.delisted.contains(s.symbol())) {
                 continue;
             }
             symbols.add(core.spot() ? spotSymbol(s) : usdmSymbol(s));

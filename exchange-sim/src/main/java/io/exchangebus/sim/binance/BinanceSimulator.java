@@ -1,5 +1,6 @@
 package io.exchangebus.sim.binance;
 
+import io.exchangebus.sim.ExchangeSimulator;
 import io.exchangebus.sim.Simulator;
 import io.exchangebus.sim.account.ApiKey;
 import io.exchangebus.sim.fault.FaultInjector;
@@ -129,6 +130,14 @@ public final class BinanceSimulator implements AutoCloseable {
         return key;
     }
 
+    /**
+     * Leaves {@code symbol} out of exchangeInfo from now on, as Binance does once a contract has been delivered or a
+     * pair delisted; nothing else changes (its book and orders stay, for tests of what a client does first).
+     */
+    public void delist(String symbol) {
+        core.delisted.add(symbol);
+    }
+
     /** Registers an Ed25519 public key (PEM, X.509 SubjectPublicKeyInfo) under {@code apiKey} for the account. */
     public void addEd25519Key(String accountId, String apiKey, String publicKeyPem) {
         addEd25519Key(accountId, apiKey, BinanceSignatures.ed25519PublicKey(publicKeyPem));
@@ -167,7 +176,9 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     /** What {@link #launch} returns: the running simulator and a funded demo account's HMAC key. */
-    public record Launched(BinanceSimulator simulator, String account, ApiKey demoKey) implements AutoCloseable {
+    public record Launched(BinanceSimulator simulator, String account, ApiKey demoKey)
+            implements ExchangeSimulator.Running {
+        @Override
         public String describe() {
             return simulator.describeEndpoints() + "demo account: " + account + "\n"
                     + "X-MBX-APIKEY: " + demoKey.keyId() + "\n"

@@ -218,6 +218,19 @@ class BinanceUsdmTest {
         assertThat(post.header("X-MBX-ORDER-COUNT-1M")).isEqualTo("2");
     }
 
+    @Test
+    void shouldLeaveADelistedSymbolOutOfExchangeInfo() throws Exception {
+        try (BinanceSimulator two = BinanceSimulator.builder(BinanceFamily.USDM).seed(9)
+                .symbol(BinanceSymbol.usdmBtcUsdt()).symbol(BinanceSymbol.usdmEthUsdt()).build()) {
+            two.delist("ETHUSDT");
+
+            var info = BinanceTestSupport.get(two, "/fapi/v1/exchangeInfo", "");
+
+            assertThat(info.body().get("symbols")).hasSize(1);
+            assertThat(info.body().at("/symbols/0/symbol").asText()).isEqualTo("BTCUSDT");
+        }
+    }
+
     private BinanceSimulator restartWithLongListenKeys() throws Exception {
         api.closeBlocking();
         sim.close();

@@ -6,12 +6,17 @@ import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceEndpoints;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.BinanceNormalizer;
 import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
+import io.exchangebus.connectors.binance.mapping.SymbolGuess;
 import io.exchangebus.connectors.binance.ws.BinanceUserDataStream;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.credentials.CredentialException;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.instrument.InstrumentList;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.instrument.SkippedInstrument;
 import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorConfigException;
 import io.exchangebus.connectors.core.spi.ConnectorSchema;
@@ -20,12 +25,14 @@ import io.exchangebus.connectors.core.spi.EndpointSpec;
 import io.exchangebus.connectors.core.spi.Environment;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import io.exchangebus.connectors.core.spi.KeyTypeSpec;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import io.exchangebus.connectors.core.spi.SettingKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -149,10 +156,29 @@ public final class BinanceConnector implements ExchangeConnector {
 
     @Override
     public CompletableFuture<Result<List<InstrumentDefinition>>> instruments(ConnectorSettings settings) {
+        return instrumentList(settings).thenApply(r -> r.map(InstrumentList::instruments));
+    }
+
+    /** exchangeInfo's symbols; one that cannot be mapped is skipped with its reason. */
+    @Override
+    public CompletableFuture<Result<InstrumentList>> instrumentList(ConnectorSettings settings) {
         BinanceRestClient rest = new BinanceRestClient(config(settings));
         return ExchangeInfo.fetch(rest, venue)
-                .thenApply(r -> r.map(InstrumentMapping.Mapped::instruments))
+                .thenApply(r -> r.map(m -> new InstrumentList(m.instruments(), m.skipped().stream()
+                        .map(s -> new SkippedInstrument(s.symbol(), s.reason())).toList())))
                 .whenComplete((r, e) -> rest.close());
+    }
+
+    /** By {@link SymbolGuess}: the quote asset by suffix, USD-M's delivery date after an underscore. */
+    @Override
+    public Optional<InstrumentId> instrumentIdOf(String symbol) {
+        return SymbolGuess.instrumentId(venue, symbol).map(InstrumentId::parse);
+    }
+
+    /** {@link BinanceNormalizer}, with ids {@link SymbolGuess guessed} from the symbols. */
+    @Override
+    public Optional<OfflineNormalizer> offlineNormalizer(OfflineNormalizer.Options options) {
+        return Optional.of(BinanceNormalizer.guessingIds(venue, options.account(), options.symbol()));
     }
 
     @Override

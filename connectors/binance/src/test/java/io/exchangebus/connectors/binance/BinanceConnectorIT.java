@@ -8,6 +8,7 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.credentials.SecretRef;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentList;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.DataFetcher;
 import io.exchangebus.connectors.core.role.MalformedFrame;
@@ -20,6 +21,7 @@ import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import io.exchangebus.connectors.core.spi.ExchangeConnectors;
+import io.exchangebus.connectors.core.spi.InstrumentRefresher;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.BookUpdate;
@@ -33,6 +35,7 @@ import io.exchangebus.events.TimeInForce;
 import io.exchangebus.events.Trade;
 import io.exchangebus.sim.account.ApiKey;
 import io.exchangebus.sim.binance.BinanceSimulator;
+import io.exchangebus.sim.binance.BinanceSymbol;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -142,6 +145,46 @@ class BinanceConnectorIT {
         PlaceOrder order = passiveBuy(instrument, passivePrice(sim, instrument));
 
         assertThat(ok(oms.place(order)).status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinanceVenue.class)
+    void shouldRefreshTheInstrumentsOfARunningServiceAndRefuseOrdersOnOnesNoLongerListed(BinanceVenue venue)
+            throws Exception {
+        boolean spot = venue == BinanceVenue.SPOT;
+        BinanceSimulator sim = opened(BinanceSimulatorProbe.start(venue, b -> b
+                .symbol(spot ? BinanceSymbol.spotBtcUsdt() : BinanceSymbol.usdmBtcUsdt())
+                .symbol(spot ? BinanceSymbol.spotEthUsdt() : BinanceSymbol.usdmEthUsdt()))).simulator();
+        ApiKey key = sim.createAccount(ACCOUNT);
+        sim.deposit(ACCOUNT, "USDT", "1000000");
+        ExchangeConnector connector = ExchangeConnectors.load().require(venue.exchange());
+        ConnectorSettings settings = settingsOf(venue, sim);
+        InstrumentRegistry instruments = new InstrumentRegistry(venue.exchange());
+        String eth = sim.symbols().get(1).symbol();
+
+        try (InstrumentRefresher refresher = new InstrumentRefresher(connector, settings, instruments)) {
+            InstrumentList list = ok(connector.instrumentList(settings));
+            InstrumentRegistry.Refresh first = ok(refresher.refreshNow());
+            assertThat(list.skipped()).isEmpty();
+            assertThat(first.listed()).isEqualTo(2).isEqualTo(list.instruments().size());
+            assertThat(first.skipped()).isEmpty();
+            InstrumentDefinition ethInstrument = instruments.bySymbol(eth).orElseThrow();
+            Oms oms = opened(connector.oms(settings, account("hmac", key.keyId(), key.secret()), instruments));
+            ok(oms.connect(new Orders()));
+
+            sim.delist(eth);
+            InstrumentRegistry.Refresh second = ok(refresher.refreshNow());
+
+            assertThat(second.delisted()).containsExactly(ethInstrument);
+            assertThat(second.listed()).isEqualTo(1);
+            assertThat(refresher.skipped()).isZero();
+            Result<OrderAccepted> refused = oms.place(passiveBuy(ethInstrument,
+                    ethInstrument.rules().tickSize().multiply(BigDecimal.valueOf(10_000)))).get(10, TimeUnit.SECONDS);
+            assertThat(refused.isOk()).isFalse();
+            assertThat(refused.error().code()).isEqualTo("UNKNOWN_INSTRUMENT");
+            assertThat(refused.error().message()).contains(eth).contains("no longer listed");
+            assertThat(sim.simulator().receivedOrders()).as("nothing sent").isEmpty();
+        }
     }
 
     private BinanceSimulatorProbe started(BinanceVenue venue) {

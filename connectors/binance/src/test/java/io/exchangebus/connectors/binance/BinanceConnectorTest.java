@@ -11,17 +11,22 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.credentials.HmacSha256;
 import io.exchangebus.connectors.core.credentials.Secret;
 import io.exchangebus.connectors.core.credentials.SecretRef;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorConfigException;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import io.exchangebus.connectors.core.spi.ExchangeConnectors;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -261,5 +266,45 @@ class BinanceConnectorTest {
                 new InstrumentRegistry("binance-usdm")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("binance-usdm");
+    }
+
+    @Test
+    void shouldReadInstrumentIdsFromBinanceSymbolsPerFamily() {
+        assertThat(connector(BinanceVenue.SPOT).instrumentIdOf("BTCUSDT")).contains(InstrumentId.spot("BTC", "USDT"));
+        assertThat(connector(BinanceVenue.USDM).instrumentIdOf("BTCUSDT"))
+                .contains(InstrumentId.perpetual("BTC", "USDT"));
+        assertThat(connector(BinanceVenue.USDM).instrumentIdOf("BTCUSDT_261225"))
+                .contains(InstrumentId.future("BTC", "USDT", LocalDate.of(2026, 12, 25)));
+        assertThat(connector(BinanceVenue.SPOT).instrumentIdOf("BTCXYZ")).isEmpty();
+    }
+
+    @Test
+    void shouldNormalizeAMarketStreamFrameOfflineThroughTheSpi() {
+        // The "Trade Streams" example of Binance's web-socket-streams.md.
+        String trade = "{\"e\":\"trade\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"t\":12345,\"p\":\"0.001\","
+                + "\"q\":\"100\",\"T\":1672515782136,\"m\":true,\"M\":true}";
+        OfflineNormalizer normalizer = connectors.require("binance-spot")
+                .offlineNormalizer(new OfflineNormalizer.Options("main", null)).orElseThrow();
+
+        OfflineNormalizer.Normalized result = normalizer.normalize(trade, Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(result.isRefused()).isFalse();
+        assertThat(result.events()).singleElement().satisfies(e -> assertThat(e.toString())
+                .contains("\"instrumentId\": \"BNB-BTC\"").contains("\"tradeId\": \"12345\""));
+        assertThat(normalizer.normalize("{\"e\":\"kline\"}", Instant.EPOCH).refusal()).isNotBlank();
+    }
+
+    @Test
+    void shouldGiveItsPublicSubscriberToAnAccountAfterCheckingIt() throws Exception {
+        ConnectorSettings settings = ConnectorSettings.production("binance-spot");
+        InstrumentRegistry registry = new InstrumentRegistry("binance-spot");
+
+        try (Subscriber subscriber = connector(BinanceVenue.SPOT).subscriber(settings, account("hmac", SECRET),
+                registry)) {
+            assertThat(subscriber).isInstanceOf(BinanceSubscriber.class);
+        }
+        AccountSettings rsa = account("rsa", SECRET);
+        assertThatThrownBy(() -> connector(BinanceVenue.SPOT).subscriber(settings, rsa, registry))
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.key-type");
     }
 }

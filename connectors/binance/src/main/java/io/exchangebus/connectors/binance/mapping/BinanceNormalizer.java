@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import io.exchangebus.events.EventSource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,32 +25,10 @@ import org.apache.avro.specific.SpecificRecord;
  * {@link UserDataMapping}, {@link OrderMapping}, {@link AccountMapping}, {@link InstrumentMapping}). Stateless: no
  * book is kept, so depth diffs come out as they are, unchecked against a sequence.
  *
- * <p>What maps to nothing is refused with the reason: a control answer, an error body, an event type no role
+ * <p>It is Binance's {@link OfflineNormalizer}. What maps to nothing is refused with the reason: a control answer, an error body, an event type no role
  * consumes, a malformed field. Thread-safe.
  */
-public final class BinanceNormalizer {
-
-    /** What one message gave: events, or why none. */
-    public record Normalized(List<SpecificRecord> events, String refusal) {
-        public Normalized {
-            events = List.copyOf(events);
-            if (events.isEmpty() == (refusal == null)) {
-                throw new IllegalArgumentException("either events or a refusal");
-            }
-        }
-
-        static Normalized of(List<? extends SpecificRecord> events, String ifNone) {
-            return events.isEmpty() ? refused(ifNone) : new Normalized(List.copyOf(events), null);
-        }
-
-        static Normalized refused(String reason) {
-            return new Normalized(List.of(), reason);
-        }
-
-        public boolean isRefused() {
-            return refusal != null;
-        }
-    }
+public final class BinanceNormalizer implements OfflineNormalizer {
 
     private static final ObjectMapper JSON = ExactNumbers.exactMapper();
     private static final Set<String> MARKET_EVENTS = Set.of("depthUpdate", "trade", "aggTrade");
@@ -79,6 +58,7 @@ public final class BinanceNormalizer {
     }
 
     /** The events of one raw message received at {@code receivedAt}, or why there are none. Never throws. */
+    @Override
     public Normalized normalize(String raw, Instant receivedAt) {
         JsonNode node;
         try {

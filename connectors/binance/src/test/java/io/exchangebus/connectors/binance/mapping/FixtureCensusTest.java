@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import io.exchangebus.connectors.core.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ class FixtureCensusTest {
         });
     }
 
-    private record Line(String where, JsonNode fixture, BinanceNormalizer.Normalized outcome, boolean parsedForm) {
+    private record Line(String where, JsonNode fixture, OfflineNormalizer.Normalized outcome, boolean parsedForm) {
     }
 
     private static List<String> census() throws IOException {
@@ -92,7 +93,7 @@ class FixtureCensusTest {
     }
 
     private static String describe(Line line) {
-        BinanceNormalizer.Normalized outcome = line.outcome();
+        OfflineNormalizer.Normalized outcome = line.outcome();
         String form = line.parsedForm() ? " [raw has comments: parsed form]" : "";
         if (outcome.isRefused()) {
             return line.where() + form + " => refused: " + outcome.refusal().replace('\n', ' ');
@@ -126,7 +127,7 @@ class FixtureCensusTest {
         String where = file + ":" + number + " (" + label + ")";
         BinanceNormalizer normalizer = BinanceNormalizer.guessingIds(venue, "fixture", symbolOf(fixture));
         String raw = fixture.has("raw") ? fixture.get("raw").asText() : fixture.path("message").toString();
-        BinanceNormalizer.Normalized outcome = normalizer.normalize(raw, RECEIVED);
+        OfflineNormalizer.Normalized outcome = normalizer.normalize(raw, RECEIVED);
         boolean parsedForm = false;
         JsonNode parsed = fixture.path("message");
         if (outcome.isRefused() && outcome.refusal().startsWith("not valid JSON")

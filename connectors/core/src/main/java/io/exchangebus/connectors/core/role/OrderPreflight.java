@@ -44,7 +44,7 @@ public final class OrderPreflight {
         Optional<InstrumentDefinition> found = instruments.byId(id);
         if (found.isEmpty()) {
             return Result.err(ExchangeError.invalidOrder(exchange, "UNKNOWN_INSTRUMENT",
-                    "instrument " + id + " is not listed on " + exchange));
+                    instruments.notListedReason(id)));
         }
         InstrumentDefinition instrument = found.get();
         if (!instrument.symbol().equals(order.getSymbol())) {

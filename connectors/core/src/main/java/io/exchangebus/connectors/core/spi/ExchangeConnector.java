@@ -2,12 +2,15 @@ package io.exchangebus.connectors.core.spi;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.instrument.InstrumentList;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.DataFetcher;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.connectors.core.role.Subscriber;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,8 +69,45 @@ public interface ExchangeConnector {
      */
     CompletableFuture<Result<List<InstrumentDefinition>>> instruments(ConnectorSettings settings);
 
+    /**
+     * The instrument list as {@link #instruments} fetches it, with what the exchange listed but could not be mapped,
+     * each with its reason: what a service refreshing its registry while running reports
+     * ({@link InstrumentRefresher}). By default nothing is reported skipped.
+     */
+    default CompletableFuture<Result<InstrumentList>> instrumentList(ConnectorSettings settings) {
+        return instruments(settings).thenApply(r -> r.map(InstrumentList::of));
+    }
+
+    /**
+     * Our instrument id of one of the exchange's symbols, read from the symbol alone where the exchange's symbols
+     * can be read offline (e.g. Binance's {@code BTCUSDT} on spot is {@code BTC-USDT}); empty when they cannot
+     * (the default) or this one cannot. A guess for tools such as the CLI: the roles use the exchange's instrument
+     * list, and the OMS refuses an order whose id and symbol do not match it.
+     */
+    default Optional<InstrumentId> instrumentIdOf(String symbol) {
+        return Optional.empty();
+    }
+
+    /**
+     * A normalizer of captured raw messages of this exchange ({@code exbus normalize}), with instrument ids from
+     * {@link #instrumentIdOf}; empty when the exchange has none (the default).
+     */
+    default Optional<OfflineNormalizer> offlineNormalizer(OfflineNormalizer.Options options) {
+        return Optional.empty();
+    }
+
     /** Public market data; {@code instruments} must hold the instruments it is asked to subscribe to. */
     Subscriber subscriber(ConnectorSettings settings, InstrumentRegistry instruments);
+
+    /**
+     * Market data seen through {@code account}, for exchanges that serve some of it only to a logged-in session
+     * (e.g. Deribit's raw, unaggregated book). By default the account is checked ({@link #validateAccount}), no
+     * secret read, and the public {@link #subscriber(ConnectorSettings, InstrumentRegistry)} returned.
+     */
+    default Subscriber subscriber(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
+        validateAccount(account);
+        return subscriber(settings, instruments);
+    }
 
     /** Orders of {@code account}. */
     Oms oms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments);

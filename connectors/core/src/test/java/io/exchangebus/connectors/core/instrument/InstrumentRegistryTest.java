@@ -76,6 +76,73 @@ class InstrumentRegistryTest {
                 Instant.parse("2026-12-26T08:00:00Z"), RULES, true)).hasMessageContaining("not on the id's date");
     }
 
+    @Test
+    void shouldSkipABadInstrumentOnRefreshAndKeepTheRest() {
+        InstrumentRegistry registry = new InstrumentRegistry("deribit");
+        InstrumentDefinition perp = definition("BTC-PERPETUAL", InstrumentId.perpetual("BTC", "USD"));
+        InstrumentDefinition eth = definition("ETH-PERPETUAL", InstrumentId.perpetual("ETH", "USD"));
+
+        InstrumentRegistry.Refresh refresh = registry.refresh(List.of(perp,
+                new InstrumentDefinition("grvt", "BTC_USDT_Perp", InstrumentId.perpetual("BTC", "USDT"), "USDT", null,
+                        RULES, true),
+                definition("BTC-PERP-OTHER", InstrumentId.perpetual("BTC", "USD")),
+                definition("BTC-PERPETUAL", InstrumentId.perpetual("SOL", "USD")), eth));
+
+        assertThat(refresh.listed()).isEqualTo(2);
+        assertThat(refresh.kept()).isFalse();
+        assertThat(refresh.skipped()).extracting(SkippedInstrument::symbol)
+                .containsExactly("BTC_USDT_Perp", "BTC-PERP-OTHER", "BTC-PERPETUAL");
+        assertThat(refresh.skipped()).extracting(SkippedInstrument::reason).satisfiesExactly(
+                r -> assertThat(r).contains("belongs to grvt"),
+                r -> assertThat(r).contains("BTC-USD-PERP").contains("already taken by BTC-PERPETUAL"),
+                r -> assertThat(r).contains("symbol listed twice"));
+        assertThat(registry.bySymbol("BTC-PERPETUAL")).contains(perp);
+        assertThat(registry.bySymbol("ETH-PERPETUAL")).contains(eth);
+    }
+
+    @Test
+    void shouldRememberInstrumentsNoLongerListedUntilListedAgain() {
+        InstrumentRegistry registry = new InstrumentRegistry("deribit");
+        InstrumentDefinition perp = definition("BTC-PERPETUAL", InstrumentId.perpetual("BTC", "USD"));
+        InstrumentId expiredId = InstrumentId.option("BTC", "USD", LocalDate.of(2026, 12, 25),
+                new BigDecimal("100000"), OptionType.CALL);
+        InstrumentDefinition expired = definition("BTC-25DEC26-100000-C", expiredId);
+        registry.replaceAll(List.of(perp, expired));
+
+        InstrumentRegistry.Refresh refresh = registry.refresh(List.of(perp));
+
+        assertThat(refresh.delisted()).containsExactly(expired);
+        assertThat(registry.byId(expiredId)).isEmpty();
+        assertThat(registry.bySymbol("BTC-25DEC26-100000-C")).isEmpty();
+        assertThat(registry.delistedById(expiredId)).contains(expired);
+        assertThat(registry.delistedBySymbol("BTC-25DEC26-100000-C")).contains(expired);
+        assertThat(registry.notListedReason(expiredId)).isEqualTo("instrument BTC-USD-20261225-100000-C "
+                + "(BTC-25DEC26-100000-C) is no longer listed on deribit: it left the exchange's instrument list "
+                + "(expired or delisted)");
+        assertThat(registry.notListedReason(InstrumentId.perpetual("ETH", "USD")))
+                .isEqualTo("instrument ETH-USD-PERP is not listed on deribit");
+
+        registry.refresh(List.of(perp, expired));
+
+        assertThat(registry.byId(expiredId)).contains(expired);
+        assertThat(registry.delistedById(expiredId)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheOldListWhenARefreshHasNothingUsable() {
+        InstrumentRegistry registry = new InstrumentRegistry("deribit");
+        InstrumentDefinition perp = definition("BTC-PERPETUAL", InstrumentId.perpetual("BTC", "USD"));
+        registry.replaceAll(List.of(perp));
+
+        InstrumentRegistry.Refresh refresh = registry.refresh(List.of(new InstrumentDefinition("grvt",
+                "BTC_USDT_Perp", InstrumentId.perpetual("BTC", "USDT"), "USDT", null, RULES, true)));
+
+        assertThat(refresh.kept()).isTrue();
+        assertThat(refresh.skipped()).hasSize(1);
+        assertThat(refresh.delisted()).isEmpty();
+        assertThat(registry.bySymbol("BTC-PERPETUAL")).contains(perp);
+    }
+
     private static InstrumentDefinition definition(String symbol, InstrumentId id) {
         return new InstrumentDefinition("deribit", symbol, id, "BTC", null, RULES, true);
     }

@@ -81,6 +81,20 @@ class OrderPreflightTest {
         }), "TICK_SIZE", "64000.01");
     }
 
+    @Test
+    void shouldRefuseAnOrderOnAnInstrumentNoLongerListedSayingSo() {
+        InstrumentRegistry registry = registry();
+        registry.refresh(List.of(HALTED));
+        OrderPreflight afterRefresh = new OrderPreflight(Capabilities.of(EXCHANGE,
+                EnumSet.of(Capability.ORDER_LIMIT)), registry);
+
+        Result<InstrumentDefinition> result = afterRefresh.check(limit(o -> { }), null);
+
+        assertThat(result.error().code()).isEqualTo("UNKNOWN_INSTRUMENT");
+        assertThat(result.error().message()).isEqualTo("instrument BTC-USDT-PERP (BTCUSDT) is no longer listed on "
+                + "binance-usdm: it left the exchange's instrument list (expired or delisted)");
+    }
+
     private void assertRefused(PlaceOrder order, String rule, String mentioned) {
         Result<InstrumentDefinition> result = preflight.check(order, null);
 
