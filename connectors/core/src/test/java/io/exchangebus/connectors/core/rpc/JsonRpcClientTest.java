@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Timeout;
 class JsonRpcClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Generous: waits end as soon as their condition holds, and a loaded 2-core machine can be slow. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
     private static final BackoffPolicy FAST_BACKOFF =
             new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 2.0, 0.0);
