@@ -80,8 +80,8 @@ public final class ContractMath {
         if (instrument.inverse()) {
             return quantity.multiply(instrument.multiplier()).divide(requirePositive(price), SCALE, ROUNDING);
         }
-        if (!instrument.settle().equals(instrument.priceCurrency())) {
-            throw new IllegalArgumentException(instrument.symbol() + " is priced in " + instrument.priceCurrency()
+        if (!instrument.settle().equals(instrument.priceAsset())) {
+            throw new IllegalArgumentException(instrument.symbol() + " is priced in " + instrument.priceAsset()
                     + " but settles in " + instrument.settle() + ": no exchange rate to value it with");
         }
         return quoteNotional(instrument, quantity, price);

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>The terms, by example:
  * <pre>
- *   instrument                     quantityUnit  inverse  contractSize  priceCurrency  settle
+ *   instrument                     quantityUnit  inverse  contractSize  priceAsset  settle
  *   Binance BTCUSDT (spot, USD-M)  BASE          false    1             USDT           USDT
  *   Deribit BTC-PERPETUAL          QUOTE (USD)   true     10 (USD)      USD            BTC
  *   Deribit BTC_USDC-PERPETUAL     BASE          false    0.001 (BTC)   USDC           USDC
@@ -38,11 +38,11 @@ import java.util.Objects;
  * @param quantityUnit what a quantity counts: base units, contracts of {@code rules.contractSize()}, or quote value
  * @param inverse whether the contract is inverse: valued in the price currency, settled in another, its value in
  *     the settlement currency {@code quantity × multiplier / price}
- * @param priceCurrency the currency prices are quoted in (the quote, or the base for options priced in it)
+ * @param priceAsset the currency prices are quoted in (the quote, or the base for options priced in it)
  */
 public record InstrumentDefinition(String exchange, String symbol, InstrumentId id, String settle, Instant expiryTime,
                                    TradingRules rules, boolean trading, QuantityUnit quantityUnit, boolean inverse,
-                                   String priceCurrency) {
+                                   String priceAsset) {
     public InstrumentDefinition {
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(symbol, "symbol");
@@ -50,16 +50,16 @@ public record InstrumentDefinition(String exchange, String symbol, InstrumentId 
         Objects.requireNonNull(settle, "settle");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(quantityUnit, "quantityUnit");
-        Objects.requireNonNull(priceCurrency, "priceCurrency");
+        Objects.requireNonNull(priceAsset, "priceAsset");
         if (id.expiry() != null && expiryTime != null
                 && !id.expiry().equals(expiryTime.atZone(ZoneOffset.UTC).toLocalDate())) {
             throw new IllegalArgumentException("expiry " + expiryTime + " is not on the id's date " + id);
         }
         if (inverse && (quantityUnit == QuantityUnit.BASE || id.kind() == InstrumentKind.SPOT
-                || settle.equals(priceCurrency))) {
+                || settle.equals(priceAsset))) {
             throw new IllegalArgumentException(id + ": an inverse contract is sized in quote value (QUOTE or "
                     + "CONTRACTS, not " + quantityUnit + "), is no spot, and settles in another currency than its "
-                    + "prices' " + priceCurrency);
+                    + "prices' " + priceAsset);
         }
         if (!inverse && quantityUnit == QuantityUnit.QUOTE) {
             // A linear instrument sized in quote value would need its own entry-price arithmetic; none exists yet.
@@ -103,9 +103,9 @@ public record InstrumentDefinition(String exchange, String symbol, InstrumentId 
                         : ExactDecimals.exact("minNotional", rules.minNotional()))
                 .setContractSize(ExactDecimals.exact("contractSize", rules.contractSize()))
                 .setTrading(trading)
-                .setQuantityUnit(quantityUnit)
+                .setUnit(quantityUnit)
                 .setInverse(inverse)
-                .setPriceCurrency(priceCurrency)
+                .setPriceAsset(priceAsset)
                 .setTickSizeSteps(rules.tickBands().stream()
                         .map(b -> new TickStep(ExactDecimals.exact("tickSizeSteps.abovePrice", b.abovePrice()),
                                 ExactDecimals.exact("tickSizeSteps.tickSize", b.tickSize())))

@@ -92,16 +92,16 @@ class ContractMathTest {
     @Test
     void shouldPublishTheTermsInTheInstrumentEvent() {
         Instrument perp = BTC_PERPETUAL.toEvent();
-        assertThat(perp.getQuantityUnit()).isEqualTo(QuantityUnit.QUOTE);
+        assertThat(perp.getUnit()).isEqualTo(QuantityUnit.QUOTE);
         assertThat(perp.getInverse()).isTrue();
-        assertThat(perp.getPriceCurrency()).isEqualTo("USD");
+        assertThat(perp.getPriceAsset()).isEqualTo("USD");
         assertThat(perp.getSettle()).isEqualTo("BTC");
         assertThat(perp.getContractSize()).isEqualByComparingTo("10");
         assertThat(perp.getTickSizeSteps()).isEmpty();
 
         Instrument call = BTC_CALL.toEvent();
         assertThat(call.getInverse()).isFalse();
-        assertThat(call.getPriceCurrency()).isEqualTo("BTC");
+        assertThat(call.getPriceAsset()).isEqualTo("BTC");
         assertThat(call.getQuote()).as("the strike's currency").isEqualTo("USD");
         assertThat(call.getStrike()).isEqualByComparingTo("100000");
         assertThat(call.getTickSizeSteps()).singleElement().satisfies(step -> {
