@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param lotSize the smallest quantity step; quantities must be a multiple of it
  * @param minQuantity the smallest order quantity
  * @param maxQuantity the largest order quantity, or null when the exchange sets none
- * @param minNotional the smallest price times quantity (times contract size), or null when none
+ * @param minNotional the smallest order notional ({@link ContractMath#quoteNotional}, in the price currency), or
+ *     null when none
  * @param contractSize the exchange's contract size: the face value of one contract, in base units for a linear
  *     contract and in the quote currency for an inverse one (1 for spot); a quantity counts it only when
  *     {@link InstrumentDefinition#quantityUnit()} is {@code CONTRACTS}, see {@link InstrumentDefinition#multiplier()}
