@@ -57,9 +57,10 @@ public final class OmsKeys {
                     "Largest quantity of one order (in the exchange's quantity unit); unset: no limit.")
             .validatedBy(Validators.positiveDecimal());
     public static final ConfigKey<BigDecimal> MAX_ORDER_NOTIONAL = ConfigKey.optional(
-                    "oms.risk.max-order-notional", ConfigTypes.DECIMAL, "Largest price x quantity x contract size of "
-                            + "one order, in the quote currency; a market order is valued at the best opposite price "
-                            + "of the current book. Unset: no limit.")
+                    "oms.risk.max-order-notional", ConfigTypes.DECIMAL, "Largest notional of one order, in its "
+                            + "instrument's price currency: price x quantity x multiplier for a linear contract (a "
+                            + "market order valued at the best opposite price of the current book), the face value "
+                            + "quantity x multiplier for an inverse one (e.g. USD). Unset: no limit.")
             .validatedBy(Validators.positiveDecimal());
     public static final ConfigKey<Integer> MAX_OPEN_ORDERS = ConfigKey.withDefault("oms.risk.max-open-orders",
                     ConfigTypes.INT, 200, "Open orders per account (as this OMS knows them: open at start plus "

@@ -1,5 +1,6 @@
 package io.exchangebus.oms;
 
+import io.exchangebus.connectors.core.instrument.ContractMath;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.events.OrderType;
 import io.exchangebus.events.PlaceOrder;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * ({@code OrderPreflight}) passed. Codes of the refusals: {@code MAX_ORDER_QUANTITY}, {@code MAX_OPEN_ORDERS},
  * {@code MAX_ORDER_NOTIONAL}, {@code PRICE_BAND}, {@code NO_CURRENT_BOOK}.
  *
- * <p>A limit or stop order is valued at its price; a market order at the best opposite price of the current book.
+ * <p>The order notional is {@link ContractMath#quoteNotional}, in the instrument's price currency. A linear
+ * limit or stop order is valued at its price; a market order at the best opposite price of the current book. An
+ * inverse contract's notional is its face value (quantity × multiplier, e.g. USD), which needs no price.
  * With the price band on, an order on a book not seen yet (or empty) is refused: the band exists to stop an order
  * far from the market, and without a book the OMS cannot tell, so it does not send. Turn the band off
  * ({@code oms.risk.price-band: 0}) to trade without books.
@@ -43,10 +46,10 @@ public final class RiskChecks {
         Optional<TopOfBook.Best> best = books.best(instrument.exchange(), instrument.symbol());
         if (limits.maxOrderNotional() != null) {
             BigDecimal valuedAt = valuation(order, best);
-            if (valuedAt == null) {
+            if (valuedAt == null && !instrument.inverse()) {
                 return noBook(instrument, "to value a market order at");
             }
-            BigDecimal notional = valuedAt.multiply(order.getQuantity()).multiply(instrument.rules().contractSize());
+            BigDecimal notional = ContractMath.quoteNotional(instrument, order.getQuantity(), valuedAt);
             if (notional.compareTo(limits.maxOrderNotional()) > 0) {
                 return Optional.of(Refusal.invalid("MAX_ORDER_NOTIONAL", "notional " + plain(notional)
                         + " is above the limit " + plain(limits.maxOrderNotional())));

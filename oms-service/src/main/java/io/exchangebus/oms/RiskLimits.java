@@ -7,7 +7,9 @@ import java.math.BigDecimal;
  * The configured risk limits, the same for every account.
  *
  * @param maxOrderQuantity largest quantity of one order, or null for no limit
- * @param maxOrderNotional largest price x quantity x contract size of one order, or null for no limit
+ * @param maxOrderNotional largest notional of one order in its instrument's price currency
+ *     ({@code ContractMath.quoteNotional}: price x quantity x multiplier for linear contracts, quantity x multiplier
+ *     for inverse ones), or null for no limit
  * @param maxOpenOrders open orders per account before new ones are rejected
  * @param priceBand largest distance of an order's price from the book's mid, as a fraction; zero is off
  */

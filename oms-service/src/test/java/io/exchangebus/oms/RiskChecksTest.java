@@ -13,6 +13,7 @@ import io.exchangebus.events.OrderType;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.PriceLevel;
+import io.exchangebus.events.QuantityUnit;
 import io.exchangebus.events.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -77,6 +78,21 @@ class RiskChecksTest {
         assertThat(code(checks.check("main", BTC, order(OrderType.MARKET, null, "10")))).isEqualTo("passes");
         assertThat(code(checks.check("main", BTC, order(OrderType.MARKET, null, "10.00001"))))
                 .isEqualTo("MAX_ORDER_NOTIONAL");
+    }
+
+    @Test
+    void shouldValueAnInverseContractAtItsFaceValueWithoutABook() {
+        // Deribit BTC-PERPETUAL: quantity in USD, so an order's notional is its quantity whatever the price.
+        InstrumentDefinition perp = new InstrumentDefinition("deribit", "BTC-PERPETUAL",
+                InstrumentId.perpetual("BTC", "USD"), "BTC", null, new TradingRules(new BigDecimal("0.5"),
+                BigDecimal.TEN, BigDecimal.TEN, null, null, BigDecimal.TEN), true, QuantityUnit.QUOTE, true, "USD");
+        RiskChecks checks = checks(null, "1000", 10, "0");
+
+        assertThat(code(checks.check("main", perp, order(OrderType.MARKET, null, "1000")))).isEqualTo("passes");
+        assertThat(code(checks.check("main", perp, order(OrderType.LIMIT, "65000.0", "1010"))))
+                .isEqualTo("MAX_ORDER_NOTIONAL");
+        assertThat(code(checks.check("main", perp, order(OrderType.LIMIT, "5.0", "1000")))).as("not price x quantity")
+                .isEqualTo("passes");
     }
 
     @Test

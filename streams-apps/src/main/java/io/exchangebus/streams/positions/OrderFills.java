@@ -1,5 +1,6 @@
 package io.exchangebus.streams.positions;
 
+import io.exchangebus.connectors.core.instrument.ContractMath.Terms;
 import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PositionState;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -33,10 +35,22 @@ final class OrderFills {
 
     private final TimestampedKeyValueStore<String, OrderUpdate> orders;
     private final PositionStates positions;
+    private final BiFunction<String, String, Terms> terms;
 
+    /** Fills of linear instruments whose quantities count base units (every instrument of Binance). */
     OrderFills(TimestampedKeyValueStore<String, OrderUpdate> orders, PositionStates positions) {
+        this(orders, positions, (exchange, instrumentId) -> Terms.LINEAR);
+    }
+
+    /**
+     * @param terms the contract terms (linear or inverse, multiplier) of an instrument, by exchange and our
+     *     instrument id
+     */
+    OrderFills(TimestampedKeyValueStore<String, OrderUpdate> orders, PositionStates positions,
+               BiFunction<String, String, Terms> terms) {
         this.orders = orders;
         this.positions = positions;
+        this.terms = terms;
     }
 
     /**
@@ -62,7 +76,7 @@ final class OrderFills {
         PositionState.Builder next = PositionStates.edit(previous, exchange, account, update.getSymbol(),
                 update.getInstrumentId());
         NetPosition position = new NetPosition(next.getQuantity(), next.getAverageEntryPrice(), next.getRealizedPnl())
-                .apply(delta.signedQuantity(), delta.price());
+                .apply(delta.signedQuantity(), delta.price(), terms.apply(exchange, update.getInstrumentId()));
         if (delta.fee() != null) {
             Map<String, BigDecimal> fees = new HashMap<>(next.getFees());
             fees.merge(delta.feeAsset(), delta.fee(), BigDecimal::add);

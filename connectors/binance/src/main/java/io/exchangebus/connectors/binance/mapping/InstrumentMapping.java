@@ -5,6 +5,7 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.TradingRules;
+import io.exchangebus.events.QuantityUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ import java.util.List;
  * {@code MIN_NOTIONAL.minNotional}), USD-M {@code MIN_NOTIONAL.notional}. Ids: spot BASE-QUOTE; USD-M
  * {@code PERPETUAL} (and {@code TRADIFI_PERPETUAL}) BASE-QUOTE-PERP; {@code CURRENT_QUARTER}/{@code NEXT_QUARTER}
  * (and their {@code *_DELIVERING} states) BASE-QUOTE-YYYYMMDD from {@code deliveryDate} (UTC). A symbol that cannot
- * be mapped is skipped and reported in {@link Mapped#skipped()} with its reason.
+ * be mapped is skipped and reported in {@link Mapped#skipped()} with its reason. Every instrument is linear: its
+ * quantity counts base units, its prices are in the quote asset, its contract size is 1 and its tick is one size.
  */
 public final class InstrumentMapping {
 
@@ -109,9 +111,12 @@ public final class InstrumentMapping {
                 BinanceFields.decimal(lot, "minQty"),
                 maxQty.signum() > 0 ? maxQty : null,
                 minNotional != null && minNotional.signum() > 0 ? minNotional : null,
-                BigDecimal.ONE);
+                BigDecimal.ONE,
+                List.of());
         boolean trading = "TRADING".equals(BinanceFields.text(s, "status"));
-        return new InstrumentDefinition(venue.exchange(), symbol, id, settle, expiry, rules, trading);
+        // Spot and USD-M are linear: quantities in base units, prices in the quote, contract size 1.
+        return new InstrumentDefinition(venue.exchange(), symbol, id, settle, expiry, rules, trading,
+                QuantityUnit.BASE, false, quote);
     }
 
     private static JsonNode filter(JsonNode s, String type) {

@@ -9,6 +9,7 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.events.InstrumentKind;
+import io.exchangebus.events.QuantityUnit;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,22 @@ class InstrumentMappingTest {
         assertThat(btc.rules().minNotional())
                 .isEqualByComparingTo(filter(filters, "NOTIONAL").get("minNotional").asText());
         assertThat(btc.rules().contractSize()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void shouldMapEverySpotAndUsdmInstrumentAsLinearInBaseUnitsPricedInTheQuote() {
+        for (InstrumentDefinition instrument : java.util.List.of(
+                InstrumentMapping.fromExchangeInfo(BinanceVenue.SPOT,
+                        DocFixtures.line("rest_mock_recordings.gocryptotrader.jsonl", 8).message()).instruments().get(0),
+                InstrumentMapping.fromExchangeInfo(BinanceVenue.USDM,
+                        DocFixtures.line("usdm_rest_public.docs.jsonl", 13).message()).instruments().get(0))) {
+            assertThat(instrument.quantityUnit()).as(instrument.symbol()).isEqualTo(QuantityUnit.BASE);
+            assertThat(instrument.inverse()).as(instrument.symbol()).isFalse();
+            assertThat(instrument.priceAsset()).as(instrument.symbol()).isEqualTo(instrument.id().quote());
+            assertThat(instrument.multiplier()).as(instrument.symbol()).isEqualByComparingTo("1");
+            assertThat(instrument.rules().tickBands()).as(instrument.symbol()).isEmpty();
+            assertThat(instrument.toEvent().getUnit()).isEqualTo(QuantityUnit.BASE);
+        }
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Checks an order's price and quantity against its instrument's {@link TradingRules} before anything is sent, so
- * the exchange never sees an order it would refuse for a filter; the error names the rule and the values.
+ * the exchange never sees an order it would refuse for a filter; the error names the rule and the values. The tick
+ * is the one of the price's band ({@link TradingRules#tickSizeAt}); the notional is {@link ContractMath#quoteNotional}
+ * (in the price currency; an inverse contract's does not depend on the price, so a market order is checked too).
  * Rule names (the error's code): {@code PRICE_POSITIVE}, {@code TICK_SIZE}, {@code QUANTITY_POSITIVE},
  * {@code LOT_SIZE}, {@code MIN_QUANTITY}, {@code MAX_QUANTITY}, {@code MIN_NOTIONAL}.
  */
@@ -17,7 +19,7 @@ public final class OrderRules {
     /**
      * @param price the limit price, or null for a market order
      * @param referencePrice for a market order, a price to value it at for the notional check (e.g. the best
-     *     opposite price), or null to skip that check
+     *     opposite price), or null to skip that check (for a linear contract)
      * @return the first rule broken, or empty when the order passes
      */
     public static Optional<ExchangeError> check(InstrumentDefinition instrument, BigDecimal price, BigDecimal quantity,
@@ -29,9 +31,10 @@ public final class OrderRules {
             if (price.signum() <= 0) {
                 return refuse(exchange, "PRICE_POSITIVE", "price " + plain(price) + " must be positive for " + symbol);
             }
-            if (!isMultiple(price, rules.tickSize())) {
+            BigDecimal tick = rules.tickSizeAt(price);
+            if (!isMultiple(price, tick)) {
                 return refuse(exchange, "TICK_SIZE", "price " + plain(price) + " is not a multiple of the tick size "
-                        + plain(rules.tickSize()) + " for " + symbol);
+                        + plain(tick) + " for " + symbol);
             }
         }
         if (quantity == null || quantity.signum() <= 0) {
@@ -51,12 +54,13 @@ public final class OrderRules {
                     + plain(rules.maxQuantity()) + " for " + symbol);
         }
         BigDecimal valuedAt = price != null ? price : referencePrice;
-        if (rules.minNotional() != null && valuedAt != null) {
-            BigDecimal notional = valuedAt.multiply(quantity).multiply(rules.contractSize());
+        if (rules.minNotional() != null && (valuedAt != null || instrument.inverse())) {
+            BigDecimal notional = ContractMath.quoteNotional(instrument, quantity, valuedAt);
             if (notional.compareTo(rules.minNotional()) < 0) {
-                return refuse(exchange, "MIN_NOTIONAL", "notional " + plain(notional) + " (price " + plain(valuedAt)
-                        + " x quantity " + plain(quantity) + ") is below the minimum " + plain(rules.minNotional())
-                        + " for " + symbol);
+                String valued = instrument.inverse() ? "quantity " + plain(quantity)
+                        : "price " + plain(valuedAt) + " x quantity " + plain(quantity);
+                return refuse(exchange, "MIN_NOTIONAL", "notional " + plain(notional) + " (" + valued
+                        + ") is below the minimum " + plain(rules.minNotional()) + " for " + symbol);
             }
         }
         return Optional.empty();
