@@ -22,12 +22,10 @@ final class BinanceRestServer extends SimHttpServer {
     }
 
     private final BinanceCore core;
-    private final ListenKeys listenKeys;
 
     BinanceRestServer(BinanceCore core, ListenKeys listenKeys, int port) {
         super(core.sim.faults(), core.clock, port);
         this.core = core;
-        this.listenKeys = listenKeys;
         core.venue.restRoutes(this, core, listenKeys);
     }
 

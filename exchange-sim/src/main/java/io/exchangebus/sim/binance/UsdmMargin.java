@@ -136,7 +136,12 @@ final class UsdmMargin {
                 .put("crossWalletBalance", fmt(wallet, 8)).put("crossUnPnl", fmt(upnl, 8))
                 .put("availableBalance", fmt(available, 8)).put("maxWithdrawAmount", fmt(available.max(BigDecimal.ZERO), 8))
                 .put("marginAvailable", true).put("updateTime", now);
-        ArrayNode positions = out.putArray("positions");
+        accountPositions(out.putArray("positions"), account, v3, now);
+        return out;
+    }
+
+    /** The account's positions as /fapi/v2|v3/account lists them (v3: only open ones, fewer fields). */
+    private void accountPositions(ArrayNode positions, String account, boolean v3, long now) {
         for (BinanceSymbol s : symbols) {
             Position p = sim.accounts().position(account, s.symbol());
             if (v3 && p.quantity().signum() == 0) {
@@ -157,7 +162,6 @@ final class UsdmMargin {
                         .put("maxNotional", "250000").put("bidNotional", "0").put("askNotional", "0");
             }
         }
-        return out;
     }
 
     ArrayNode usdmBalance(String account) {
