@@ -14,31 +14,16 @@ final class BinanceMarketInfo {
     static ObjectNode exchangeInfo(BinanceCore core, Map<String, String> p) {
         ObjectNode out = BinanceCore.JSON.createObjectNode();
         out.put("timezone", "UTC").put("serverTime", core.now());
-        ArrayNode limits = out.putArray("rateLimits");
-        if (core.spot()) {
-            limit(limits, "REQUEST_WEIGHT", "MINUTE", 1, core.limits.weight.limit);
-            limit(limits, "ORDERS", "SECOND", 10, 50);
-            limit(limits, "ORDERS", "DAY", 1, 160000);
-            limit(limits, "RAW_REQUESTS", "MINUTE", 5, 61000);
-        } else {
-            out.put("futuresType", "U_MARGINED");
-            limit(limits, "REQUEST_WEIGHT", "MINUTE", 1, core.limits.weight.limit);
-            limit(limits, "ORDERS", "MINUTE", 1, 1200);
-            limit(limits, "ORDERS", "SECOND", 10, 300);
-        }
+        core.venue.exchangeInfoHead(out, out.putArray("rateLimits"), core.limits.weight.limit, core);
         out.putArray("exchangeFilters");
-        if (!core.spot()) {
-            ArrayNode assets = out.putArray("assets");
-            core.symbols.values().stream().map(BinanceSymbol::quoteAsset).distinct().forEach(a ->
-                    assets.addObject().put("asset", a).put("marginAvailable", true).put("autoAssetExchange", "0"));
-        }
+        core.venue.exchangeInfoAssets(out, core);
         String only = p.get("symbol");
         ArrayNode symbols = out.putArray("symbols");
         for (BinanceSymbol s : core.symbols.values()) {
             if (only != null && !only.equals(s.symbol()) || core.delisted.contains(s.symbol())) {
                 continue;
             }
-            symbols.add(core.spot() ? spotSymbol(s) : usdmSymbol(s));
+            symbols.add(core.venue.exchangeInfoSymbol(s));
         }
         if (only != null && symbols.isEmpty()) {
             throw BinanceException.invalidSymbol();
@@ -46,11 +31,11 @@ final class BinanceMarketInfo {
         return out;
     }
 
-    private static void limit(ArrayNode a, String type, String interval, int num, int limit) {
+    static void limit(ArrayNode a, String type, String interval, int num, int limit) {
         a.addObject().put("rateLimitType", type).put("interval", interval).put("intervalNum", num).put("limit", limit);
     }
 
-    private static ObjectNode spotSymbol(BinanceSymbol s) {
+    static ObjectNode spotSymbol(BinanceSymbol s) {
         ObjectNode o = BinanceCore.JSON.createObjectNode();
         o.put("symbol", s.symbol()).put("status", "TRADING").put("baseAsset", s.baseAsset())
                 .put("baseAssetPrecision", 8).put("quoteAsset", s.quoteAsset()).put("quotePrecision", 8)
@@ -78,7 +63,7 @@ final class BinanceMarketInfo {
         return o;
     }
 
-    private static ObjectNode usdmSymbol(BinanceSymbol s) {
+    static ObjectNode usdmSymbol(BinanceSymbol s) {
         ObjectNode o = BinanceCore.JSON.createObjectNode();
         o.put("symbol", s.symbol()).put("pair", s.symbol()).put("contractType", "PERPETUAL")
                 .put("deliveryDate", 4133404800000L).put("onboardDate", 1569398400000L).put("status", "TRADING")

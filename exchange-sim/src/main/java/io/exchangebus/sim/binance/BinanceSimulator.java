@@ -48,16 +48,15 @@ public final class BinanceSimulator implements AutoCloseable {
 
     private BinanceSimulator(Builder b) {
         this.family = b.family;
-        List<BinanceSymbol> symbols = b.symbols.isEmpty()
-                ? List.of(b.family == BinanceFamily.SPOT ? BinanceSymbol.spotBtcUsdt() : BinanceSymbol.usdmBtcUsdt())
-                : List.copyOf(b.symbols);
+        BinanceVenue venue = BinanceVenue.of(b.family);
+        List<BinanceSymbol> symbols = b.symbols.isEmpty() ? List.of(venue.defaultSymbol()) : List.copyOf(b.symbols);
         Simulator.Builder sb = Simulator.builder().clock(b.clock).keySeed(b.seed).firstIds(b.firstOrderId, b.firstTradeId);
-        symbols.forEach(s -> sb.instrument(s.toInstrument(b.family)));
+        symbols.forEach(s -> sb.instrument(venue.instrument(s)));
         this.sim = sb.build();
-        int weight = b.weightPerMinute > 0 ? b.weightPerMinute : b.family == BinanceFamily.SPOT ? 6000 : 2400;
-        this.core = new BinanceCore(b.family, sim, symbols, weight);
+        int weight = b.weightPerMinute > 0 ? b.weightPerMinute : venue.defaultWeightPerMinute();
+        this.core = new BinanceCore(venue, sim, symbols, weight);
         this.listenKeys = new ListenKeys(b.clock, b.listenKeyValidity);
-        int limit = b.streamLimit > 0 ? b.streamLimit : b.family == BinanceFamily.SPOT ? 1024 : 200;
+        int limit = b.streamLimit > 0 ? b.streamLimit : venue.defaultStreamLimit();
         this.rest = sim.manage(new BinanceRestServer(core, listenKeys, b.restPort));
         this.ws = sim.manage(new BinanceWsServer(core, listenKeys, b.wsPort, limit));
         rest.start();
@@ -165,7 +164,7 @@ public final class BinanceSimulator implements AutoCloseable {
     /** Printable endpoints, one per line. */
     public String describeEndpoints() {
         return "exchange: " + family.cliName() + "\n"
-                + "REST:      " + restBaseUri() + (family == BinanceFamily.SPOT ? "/api/v3" : "/fapi") + "\n"
+                + "REST:      " + restBaseUri() + core.venue.restPrefix() + "\n"
                 + "streams:   " + streamBaseUri() + "/ws/<stream>  " + streamBaseUri() + "/stream?streams=a/b\n"
                 + "WS API:    " + wsApiUri() + "\n";
     }
@@ -217,12 +216,7 @@ public final class BinanceSimulator implements AutoCloseable {
                 .marketData(true).build();
         // Keys come from the simulator's seeded key generator: the same seed gives the same demo key.
         ApiKey key = sim.createAccount("demo");
-        if (family == BinanceFamily.SPOT) {
-            sim.deposit("demo", "BTC", "10");
-            sim.deposit("demo", "USDT", "1000000");
-        } else {
-            sim.deposit("demo", "USDT", "1000000");
-        }
+        sim.core.venue.fundDemo(sim, "demo");
         return new Launched(sim, "demo", key);
     }
 

@@ -44,12 +44,16 @@ public record BinanceSymbol(String symbol, String baseAsset, String quoteAsset, 
                 bd("0.001"), bd("10000"), bd("2000"), bd("20"), 2, 3, bd("3000.00"));
     }
 
-    Instrument toInstrument(BinanceFamily family) {
-        return family == BinanceFamily.SPOT
-                ? new Instrument(symbol, InstrumentKind.SPOT, baseAsset, quoteAsset, tickSize, stepSize, minQty,
-                        bd("0.001"), bd("0.001"))
-                : new Instrument(symbol, InstrumentKind.PERPETUAL, baseAsset, quoteAsset, tickSize, stepSize, minQty,
-                        bd("0.0002"), bd("0.0005"));
+    /** As a spot pair, with spot's default fees (0.1% maker and taker). */
+    Instrument spotInstrument() {
+        return new Instrument(symbol, InstrumentKind.SPOT, baseAsset, quoteAsset, tickSize, stepSize, minQty,
+                bd("0.001"), bd("0.001"));
+    }
+
+    /** As a USDⓈ-M perpetual, with its default fees (0.02% maker, 0.05% taker). */
+    Instrument perpetualInstrument() {
+        return new Instrument(symbol, InstrumentKind.PERPETUAL, baseAsset, quoteAsset, tickSize, stepSize, minQty,
+                bd("0.0002"), bd("0.0005"));
     }
 
     private static BigDecimal bd(String s) {

@@ -1,5 +1,7 @@
 package io.exchangebus.sim.binance;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exchangebus.sim.fault.RateLimitFault;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,12 +79,12 @@ final class RateLimiter {
 
     private final Clock clock;
     final Window weight;
-    private final BinanceFamily family;
+    private final BinanceVenue venue;
     private final Map<String, Window[]> orders = new ConcurrentHashMap<>();
 
-    RateLimiter(Clock clock, BinanceFamily family, int weightPerMinute) {
+    RateLimiter(Clock clock, BinanceVenue venue, int weightPerMinute) {
         this.clock = clock;
-        this.family = family;
+        this.venue = venue;
         this.weight = new Window("REQUEST_WEIGHT", "MINUTE", 1, weightPerMinute);
     }
 
@@ -91,9 +93,7 @@ final class RateLimiter {
     }
 
     Window[] orders(String account) {
-        return orders.computeIfAbsent(account, a -> family == BinanceFamily.SPOT
-                ? new Window[] {new Window("ORDERS", "SECOND", 10, 50), new Window("ORDERS", "DAY", 1, 160000)}
-                : new Window[] {new Window("ORDERS", "SECOND", 10, 300), new Window("ORDERS", "MINUTE", 1, 1200)});
+        return orders.computeIfAbsent(account, a -> venue.orderWindows());
     }
 
     /** Counts {@code n} of weight, or throws Binance's 429/-1003. */
@@ -121,5 +121,19 @@ final class RateLimiter {
         for (Window w : ws) {
             w.force(now, 1);
         }
+    }
+
+    /** The 429/418 -1003 an injected rate-limit fault answers with. */
+    BinanceException faultError(RateLimitFault fault) {
+        long now = now();
+        long until = now + fault.retryAfter().toMillis();
+        ObjectNode data = BinanceCore.JSON.createObjectNode().put("serverTime", now).put("retryAfter", until);
+        String msg = fault.status() == 418
+                ? "Way too much request weight used; IP banned until " + until
+                        + ". Please use WebSocket Streams for live updates to avoid bans."
+                : "Too much request weight used; current limit is " + weight.limit
+                        + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid"
+                        + " polling the API.";
+        return new BinanceException(fault.status(), -1003, msg, data, fault.retryAfterSeconds());
     }
 }
