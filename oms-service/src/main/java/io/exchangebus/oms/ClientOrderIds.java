@@ -1,66 +1,66 @@
 package io.exchangebus.oms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.role.ClientOrderIdScheme;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The exchange's client order id of each of our client order ids ({@code PlaceOrder.clientOrderId}), derived
- * deterministically so that the same command always names the same order at the exchange: that is what lets a
- * restarted OMS find an order it may have sent before a crash, and what makes the exchange refuse a second order
- * under the same id.
- *
- * <p>An id of up to 32 letters, digits, '_' and '-' (within every exchange's rules: Binance allows 36 of
- * {@code [.A-Z:/a-z0-9_-]}) is sent as it is. Any other is sent as {@code eb} + the first 30 hex digits of its
- * SHA-256 (120 bits); the OMS remembers the most recent such ids so that updates carry our id again.
- * Thread-safe.
+ * Our client order ids ({@code PlaceOrder.clientOrderId}) and the exchanges' ones, by each exchange's own contract
+ * ({@link ClientOrderIdScheme}, from its connector's {@code Oms} role): the exchange's id is a pure function of ours,
+ * so every process names an order the same way. Reading ours back from the exchange's is derived where the contract
+ * allows (an id sent as it is); where it does not (a hash), the pair is written to the send-intent topic before the
+ * order is sent ({@link SendIntents#record}) and read back on assignment ({@link SendIntents#read}), so a restarted
+ * OMS still writes updates under our id. Thread-safe.
  */
 public final class ClientOrderIds {
-    private static final Pattern PASSES = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final int REMEMBERED = 100_000;
-
-    private final Map<String, String> ours = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
-
-    /** The exchange's client order id of {@code ourId}. */
-    public String toExchange(String ourId) {
-        String id = derive(ourId);
-        if (!id.equals(ourId)) {
-            synchronized (ours) {
-                ours.put(id, ourId);
-            }
-        }
-        return id;
+    /** A pair whose ours cannot be read back from the exchange's id: persisted before the order is sent. */
+    public record Pair(String exchange, String theirs, String ours) {
     }
 
-    /** Our client order id of an exchange's id: the one it was derived from when remembered, else itself. */
-    public String toOurs(String exchangeId) {
-        if (exchangeId == null) {
+    /** By {@code exchange + '|' + theirs}. Grows with the hashed ids sent; see README ("Not done yet"). */
+    private final Map<String, String> ours = new ConcurrentHashMap<>();
+
+    /**
+     * The exchange's client order id of {@code ours} under {@code scheme}, or the contract's refusal naming the
+     * exchange's rule. A pair that cannot be derived back is remembered in this process.
+     *
+     * @param exchange the exchange as commands and updates name it ({@code binance-spot})
+     */
+    public Result<String> toExchange(String exchange, ClientOrderIdScheme scheme, String ours) {
+        Result<String> theirs = scheme.toExchange(ours);
+        if (theirs.isOk() && !scheme.isDerivable(ours)) {
+            remember(new Pair(exchange, theirs.value(), ours));
+        }
+        return theirs;
+    }
+
+    /** The pair to persist before {@code ours} is sent under {@code scheme}; null when ours is derived back. */
+    public static Pair toPersist(String exchange, ClientOrderIdScheme scheme, String ours) {
+        if (ours == null || scheme.isDerivable(ours)) {
             return null;
         }
-        synchronized (ours) {
-            return ours.getOrDefault(exchangeId, exchangeId);
-        }
+        Result<String> theirs = scheme.toExchange(ours);
+        return theirs.isOk() ? new Pair(exchange, theirs.value(), ours) : null;
     }
 
-    /** The derivation itself: a pure function of {@code ourId}. */
-    public static String derive(String ourId) {
-        if (PASSES.matcher(ourId).matches()) {
-            return ourId;
+    /** Notes a pair (sent by this process, or read back from the send-intent topic). */
+    public void remember(Pair pair) {
+        ours.put(key(pair.exchange(), pair.theirs()), pair.ours());
+    }
+
+    /**
+     * Our client order id of an exchange's id on {@code exchange}: the one it was derived from when a pair was
+     * persisted, else itself (an id sent as it is, or an order this OMS did not send).
+     */
+    public String toOurs(String exchange, String theirs) {
+        if (theirs == null) {
+            return null;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ourId.getBytes(StandardCharsets.UTF_8));
-            return "eb" + HexFormat.of().formatHex(digest).substring(0, 30);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return ours.getOrDefault(key(exchange, theirs), theirs);
+    }
+
+    private static String key(String exchange, String theirs) {
+        return exchange + '|' + theirs;
     }
 }

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When {@code uncertain} (a command that an earlier process may already have sent: read again after a restart
  * or after an aborted transaction), its outcome is settled at the exchange before anything else, expiry included:
- * a place or replace asks for the order under its derived client order id, and if the exchange has it the ack is
+ * a place or replace asks for the order under the client order id its exchange's contract derives
+ * ({@link io.exchangebus.connectors.core.role.ClientOrderIdScheme}), and if the exchange has it the ack is
  * ACCEPTED with that order, its state is written, and nothing is sent; a cancel asks for the order it names, and
  * is ACCEPTED when that order is canceled. Only what the exchange shows nothing of goes on to the checks, so
  * EXPIRED always means "never reached the exchange". A request without an answer (timeout, lost connection) is
@@ -100,9 +101,16 @@ public final class CommandHandler {
         if (session.isEmpty()) {
             return only(unreachable(command, clientOrderId, uncertain, expired && !resend));
         }
-        if (uncertain) {
+        Optional<Refusal> badId = refusedClientOrderId(session.get(), action);
+        if (badId.isPresent()) {
+            return only(acks.rejected(command, clientOrderId, badId.get()));
+        }
+        if (uncertain && session.get().oms().clientOrderIds().mustLookUpBeforeResend()) {
             // What may have reached the exchange is settled there first, before any check: an order it has is
-            // ACCEPTED whatever the command's expiry, and the order's state is written.
+            // ACCEPTED whatever the command's expiry, and the order's state is written. Every contract asks for
+            // this (ClientOrderIdScheme.mustLookUpBeforeResend): where the exchange does not enforce unique ids
+            // (a label) a resend is a second order, and where it refuses them while the first is open, a resend
+            // after that order filled is a second order too.
             Optional<Handled> settled = settleAtExchange(command, session.get(), action);
             if (settled.isPresent()) {
                 return settled.get();
@@ -164,13 +172,13 @@ public final class CommandHandler {
         if (action instanceof PlaceOrder) {
             PlaceOrder order = (PlaceOrder) action;
             return recover(command, session, order.getSymbol(), order.getClientOrderId(),
-                    ids.toExchange(order.getClientOrderId()));
+                    theirs(session, order.getClientOrderId()));
         }
         if (action instanceof ReplaceOrder) {
             ReplaceOrder replace = (ReplaceOrder) action;
-            String theirs = ids.toExchange(replace.getNewClientOrderId());
+            String theirs = theirs(session, replace.getNewClientOrderId());
             // Under the same client order id the replaced order cannot be told from the original.
-            return theirs.equals(ids.toExchange(replace.getClientOrderId())) ? Optional.empty()
+            return theirs.equals(theirs(session, replace.getClientOrderId())) ? Optional.empty()
                     : recover(command, session, replace.getSymbol(), replace.getNewClientOrderId(), theirs);
         }
         if (action instanceof CancelOrder) {
@@ -187,13 +195,13 @@ public final class CommandHandler {
                                            CancelOrder cancel) {
         String ours = cancel.getClientOrderId();
         Optional<OrderUpdate> found = lookUp(command, session, "the order it cancels", ours != null
-                ? () -> session.oms().findOrder(cancel.getSymbol(), ids.toExchange(ours))
+                ? () -> session.oms().findOrder(cancel.getSymbol(), theirs(session, ours))
                 : () -> session.oms().findOrderById(cancel.getSymbol(), cancel.getExchangeOrderId()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         OrderUpdate state = found.get();
-        String named = ours != null ? ours : ids.toOurs(state.getClientOrderId());
+        String named = ours != null ? ours : ids.toOurs(session.exchange(), state.getClientOrderId());
         OrderUpdate update = OrderUpdate.newBuilder(state).setClientOrderId(named).build();
         switch (state.getStatus()) {
             case CANCELED:
@@ -226,7 +234,7 @@ public final class CommandHandler {
         if (refused.isPresent()) {
             return only(acks.rejected(command, ours, refused.get()));
         }
-        String theirs = ids.toExchange(ours);
+        String theirs = theirs(session, ours);
         PlaceOrder sent = PlaceOrder.newBuilder(order).setClientOrderId(theirs).build();
         Result<OrderAccepted> answer = call(session, "place", () -> session.oms().place(sent));
         if (answer.isOk()) {
@@ -245,12 +253,13 @@ public final class CommandHandler {
     private OrderAck cancel(OrderCommand command, AccountSessions.Session session, CancelOrder cancel) {
         String ours = cancel.getClientOrderId();
         CancelOrder sent = CancelOrder.newBuilder(cancel)
-                .setClientOrderId(ours == null ? null : ids.toExchange(ours)).build();
+                .setClientOrderId(theirs(session, ours)).build();
         Result<OrderAccepted> answer = call(session, "cancel", () -> session.oms().cancel(sent));
         if (!answer.isOk()) {
             return acks.rejected(command, ours, Refusal.of(answer.error()));
         }
-        return acks.accepted(command, ours != null ? ours : ids.toOurs(answer.value().clientOrderId()),
+        return acks.accepted(command, ours != null ? ours
+                : ids.toOurs(session.exchange(), answer.value().clientOrderId()),
                 answer.value().exchangeOrderId());
     }
 
@@ -265,15 +274,15 @@ public final class CommandHandler {
         if (refused.isPresent()) {
             return only(acks.rejected(command, ours, refused.get()));
         }
-        String theirs = ids.toExchange(ours);
+        String theirs = theirs(session, ours);
         ReplaceOrder sent = ReplaceOrder.newBuilder(replace)
-                .setClientOrderId(ids.toExchange(replace.getClientOrderId())).setNewClientOrderId(theirs).build();
+                .setClientOrderId(theirs(session, replace.getClientOrderId())).setNewClientOrderId(theirs).build();
         Result<OrderAccepted> answer = call(session, "replace", () -> session.oms().replace(sent));
         if (!answer.isOk()) {
             return only(acks.rejected(command, ours, Refusal.of(answer.error())));
         }
         recordLatency(command, session.exchange(), answer.value());
-        return only(acks.accepted(command, ids.toOurs(answer.value().clientOrderId()),
+        return only(acks.accepted(command, ids.toOurs(session.exchange(), answer.value().clientOrderId()),
                 answer.value().exchangeOrderId()));
     }
 
@@ -376,6 +385,56 @@ public final class CommandHandler {
         }
         return books.best(session.exchange(), order.getSymbol())
                 .map(b -> order.getSide() == Side.BUY ? b.ask() : b.bid()).orElse(null);
+    }
+
+    /**
+     * The client-order-id pairs of these commands whose ours the exchange's id does not give back (hashed under
+     * the exchange's contract): the caller persists them before any of the commands can be sent, so that a
+     * restarted OMS still writes their updates under our id. Commands of accounts not connected are left out:
+     * nothing of theirs is sent.
+     */
+    public List<ClientOrderIds.Pair> pairsToPersist(List<OrderCommand> commands) {
+        List<ClientOrderIds.Pair> pairs = new ArrayList<>();
+        for (OrderCommand command : commands) {
+            Object action = command.getAction();
+            String ours = action instanceof PlaceOrder || action instanceof ReplaceOrder ? clientOrderIdOf(action)
+                    : null;
+            Optional<AccountSessions.Session> session = ours == null ? Optional.empty()
+                    : sessions.of(command.getAccount());
+            if (session.isPresent()) {
+                ClientOrderIds.Pair pair = ClientOrderIds.toPersist(session.get().exchange(),
+                        session.get().oms().clientOrderIds(), ours);
+                if (pair != null) {
+                    pairs.add(pair);
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** A client order id the exchange's contract cannot take, refused before anything is asked or sent. */
+    private static Optional<Refusal> refusedClientOrderId(AccountSessions.Session session, Object action) {
+        List<String> named = new ArrayList<>();
+        if (action instanceof PlaceOrder) {
+            named.add(((PlaceOrder) action).getClientOrderId());
+        } else if (action instanceof ReplaceOrder) {
+            named.add(((ReplaceOrder) action).getClientOrderId());
+            named.add(((ReplaceOrder) action).getNewClientOrderId());
+        } else if (action instanceof CancelOrder && ((CancelOrder) action).getClientOrderId() != null) {
+            named.add(((CancelOrder) action).getClientOrderId());
+        }
+        for (String ours : named) {
+            Result<String> theirs = session.oms().clientOrderIds().toExchange(ours);
+            if (!theirs.isOk()) {
+                return Optional.of(Refusal.of(theirs.error()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The exchange's id of {@code ours} (null for null), once {@link #refusedClientOrderId} let it through. */
+    private String theirs(AccountSessions.Session session, String ours) {
+        return ours == null ? null : ids.toExchange(session.exchange(), session.oms().clientOrderIds(), ours).value();
     }
 
     private static boolean unanswered(ExchangeError error) {

@@ -154,7 +154,9 @@ public final class CommandProcessor implements AutoCloseable {
                 // Before anything of this batch can reach an exchange: a successor will know what may have.
                 Map<TopicPartition, Long> last = new HashMap<>();
                 nextOffsets(records).forEach((tp, next) -> last.put(tp, next.offset() - 1));
-                w.intents().record(last);
+                List<OrderCommand> commands = new ArrayList<>();
+                items.stream().filter(i -> i.command() != null).forEach(i -> commands.add(i.command()));
+                w.intents().record(last, w.handler().pairsToPersist(commands));
                 phase = timed("intent", phase);
                 w.metrics().batchCommands().record(records.count());
             }
@@ -304,7 +306,7 @@ public final class CommandProcessor implements AutoCloseable {
 
     private void sendUpdate(OrderUpdate update) {
         OrderUpdate ours = update.getClientOrderId() == null ? update : OrderUpdate.newBuilder(update)
-                .setClientOrderId(w.ids().toOurs(update.getClientOrderId())).build();
+                .setClientOrderId(w.ids().toOurs(update.getExchange(), update.getClientOrderId())).build();
         w.openOrders().note(ours);
         w.producer().send(new ProducerRecord<>(w.updatesTopic(), key(ours.getExchange(), ours.getAccount()), ours));
     }

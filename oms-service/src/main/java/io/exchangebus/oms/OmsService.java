@@ -88,14 +88,14 @@ public final class OmsService implements Service {
                 config.get(OmsKeys.ACKS_TOPIC), config.get(OmsKeys.UPDATES_TOPIC),
                 Topics.deadLetter(kafka.serviceName()).name(), kafka.serviceName(), commandConsumer(kafka),
                 producer, kafka.valueDeserializer(), handler, outbox, openOrders, ids, metrics, clock,
-                config.get(OmsKeys.PARALLELISM), sendIntents(kafka), new StuckOffsets(new AdminGroup(kafka,
+                config.get(OmsKeys.PARALLELISM), sendIntents(kafka, ids), new StuckOffsets(new AdminGroup(kafka,
                 config.get(OmsKeys.GROUP_ID), config.get(OmsKeys.TRANSACTIONAL_ID_PREFIX)), UNSTABLE_QUICK_WAIT,
                 UNSTABLE_SLOW_WAIT)));
         processor.start();
         LOG.info("oms-service serving accounts {} with transactional id {}", accounts, transactionalId);
     }
 
-    private SendIntents sendIntents(KafkaClients kafka) throws InterruptedException {
+    private SendIntents sendIntents(KafkaClients kafka, ClientOrderIds ids) throws InterruptedException {
         String topic = config.get(OmsKeys.INTENTS_TOPIC);
         try (Admin admin = Admin.create(kafka.adminProperties())) {
             SendIntents.ensureTopic(admin, topic, INTENTS_TIMEOUT);
@@ -105,7 +105,7 @@ public final class OmsService implements Service {
         return new SendIntents(topic, config.get(OmsKeys.GROUP_ID),
                 new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()),
                 new KafkaConsumer<>(kafka.readerProperties("intents"), new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()), INTENTS_TIMEOUT);
+                        new ByteArrayDeserializer()), INTENTS_TIMEOUT, ids);
     }
 
     private KafkaConsumer<byte[], byte[]> commandConsumer(KafkaClients kafka) {

@@ -33,6 +33,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * reads it back: only the commands from the committed offset up to that offset can have been sent without their
  * acks being committed, so only they are settled at the exchange; a backlog that arrived while no process ran is
  * handled at full speed. The cost is one produce round trip per batch.
+ *
+ * <p>The same round trip persists the client-order-id pairs of the batch that the exchange's id does not give back
+ * (hashed under the exchange's contract), keyed {@code CLIENT_ID_KEY + exchange + '|' + theirs} with our id as
+ * value; {@link #read} hands every such pair to {@link ClientOrderIds}, so a restarted OMS writes their updates
+ * under our id.
  */
 final class SendIntents implements AutoCloseable {
     private final String topic;
@@ -40,9 +45,14 @@ final class SendIntents implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final Consumer<byte[], byte[]> reader;
     private final Duration timeout;
+    private final ClientOrderIds ids;
+
+    /** Starts with a NUL, which no group id has, so it never meets a send-intent key. */
+    static final String CLIENT_ID_KEY = "\u0000client-order-id|";
 
     SendIntents(String topic, String group, Producer<byte[], byte[]> producer, Consumer<byte[], byte[]> reader,
-                Duration timeout) {
+                Duration timeout, ClientOrderIds ids) {
+        this.ids = ids;
         this.topic = topic;
         this.group = group;
         this.producer = producer;
@@ -70,13 +80,19 @@ final class SendIntents implements AutoCloseable {
     }
 
     /**
-     * Records that the commands up to {@code lastOffsets} (inclusive) may be sent; returns once the brokers have it.
+     * Records that the commands up to {@code lastOffsets} (inclusive) may be sent, with the client-order-id
+     * {@code pairs} they need persisted; returns once the brokers have it.
      *
      * @throws RetryLaterException when it cannot be recorded: then nothing may be sent
      */
-    void record(Map<TopicPartition, Long> lastOffsets) {
+    void record(Map<TopicPartition, Long> lastOffsets, List<ClientOrderIds.Pair> pairs) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
+            for (ClientOrderIds.Pair pair : pairs) {
+                sent.add(producer.send(new ProducerRecord<>(topic, (CLIENT_ID_KEY + pair.exchange() + '|'
+                        + pair.theirs()).getBytes(StandardCharsets.UTF_8),
+                        pair.ours().getBytes(StandardCharsets.UTF_8))));
+            }
             lastOffsets.forEach((tp, offset) -> sent.add(producer.send(new ProducerRecord<>(topic, key(tp),
                     ByteBuffer.allocate(Long.BYTES).putLong(offset).array()))));
             for (Future<RecordMetadata> f : sent) {
@@ -92,7 +108,7 @@ final class SendIntents implements AutoCloseable {
 
     /**
      * The last offset of each of {@code partitions} that an earlier process of this group recorded it might send;
-     * partitions it never recorded are absent.
+     * partitions it never recorded are absent. Every client-order-id pair on the topic goes to {@link ClientOrderIds}.
      */
     Map<TopicPartition, Long> read(Collection<TopicPartition> partitions) {
         Map<String, TopicPartition> wanted = new HashMap<>();
@@ -108,7 +124,15 @@ final class SendIntents implements AutoCloseable {
                 throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
             }
             for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(100))) {
-                TopicPartition tp = r.key() == null ? null : wanted.get(new String(r.key(), StandardCharsets.UTF_8));
+                String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+                if (key != null && key.startsWith(CLIENT_ID_KEY) && r.value() != null) {
+                    String named = key.substring(CLIENT_ID_KEY.length());
+                    int bar = named.indexOf('|');
+                    ids.remember(new ClientOrderIds.Pair(named.substring(0, bar), named.substring(bar + 1),
+                            new String(r.value(), StandardCharsets.UTF_8)));
+                    continue;
+                }
+                TopicPartition tp = key == null ? null : wanted.get(key);
                 if (tp != null && r.value() != null && r.value().length == Long.BYTES) {
                     found.put(tp, ByteBuffer.wrap(r.value()).getLong());
                 }

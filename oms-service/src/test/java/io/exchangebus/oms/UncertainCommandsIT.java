@@ -215,7 +215,7 @@ class UncertainCommandsIT {
     /** The order, placed as the OMS places it (derived client order id), by a process that then died. */
     private String placedEarlier(PlaceOrder order) throws Exception {
         PlaceOrder sent = PlaceOrder.newBuilder(order).setInstrumentId("BTC-USDT")
-                .setClientOrderId(ids.toExchange(order.getClientOrderId())).build();
+                .setClientOrderId(theirs(order.getClientOrderId())).build();
         Result<OrderAccepted> placed = session().oms().place(sent).get(10, TimeUnit.SECONDS);
         assertThat(placed.isOk()).as("%s", placed).isTrue();
         return placed.value().exchangeOrderId();
@@ -223,14 +223,19 @@ class UncertainCommandsIT {
 
     private void canceledEarlier(CancelOrder cancel) throws Exception {
         CancelOrder sent = CancelOrder.newBuilder(cancel).setClientOrderId(
-                cancel.getClientOrderId() == null ? null : ids.toExchange(cancel.getClientOrderId())).build();
+                cancel.getClientOrderId() == null ? null : theirs(cancel.getClientOrderId())).build();
         Result<OrderAccepted> canceled = session().oms().cancel(sent).get(10, TimeUnit.SECONDS);
         assertThat(canceled.isOk()).as("%s", canceled).isTrue();
     }
 
     private OrderStatus stateAtExchange(PlaceOrder order) throws Exception {
-        return session().oms().findOrder(order.getSymbol(), ids.toExchange(order.getClientOrderId()))
+        return session().oms().findOrder(order.getSymbol(), theirs(order.getClientOrderId()))
                 .get(10, TimeUnit.SECONDS).value().orElseThrow().getStatus();
+    }
+
+    /** The exchange's client order id of ours, by the connector's contract, as the OMS sends it. */
+    private String theirs(String ours) {
+        return ids.toExchange(session().exchange(), session().oms().clientOrderIds(), ours).value();
     }
 
     private AccountSessions.Session session() {
@@ -238,7 +243,7 @@ class UncertainCommandsIT {
     }
 
     private List<ReceivedOrderCommand> places(PlaceOrder order) {
-        return env.placesAt(OmsTestStack.SPOT, ids.toExchange(order.getClientOrderId()));
+        return env.placesAt(OmsTestStack.SPOT, theirs(order.getClientOrderId()));
     }
 
     private List<ReceivedOrderCommand> cancels(String orderId) {

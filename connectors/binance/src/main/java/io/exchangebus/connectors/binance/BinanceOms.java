@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.BinanceClientOrderIds;
 import io.exchangebus.connectors.binance.mapping.MappingContext;
 import io.exchangebus.connectors.binance.mapping.OrderMapping;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
@@ -17,6 +18,7 @@ import io.exchangebus.connectors.core.instrument.OrderRules;
 import io.exchangebus.connectors.core.limit.OrderRateLimits;
 import io.exchangebus.connectors.core.role.Capabilities;
 import io.exchangebus.connectors.core.role.Capability;
+import io.exchangebus.connectors.core.role.ClientOrderIdScheme;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.OrderAccepted;
@@ -146,6 +148,12 @@ public final class BinanceOms implements Oms {
     @Override
     public String exchange() {
         return config.exchange();
+    }
+
+    /** Binance's {@code newClientOrderId}: see {@link BinanceClientOrderIds}. */
+    @Override
+    public ClientOrderIdScheme clientOrderIds() {
+        return BinanceClientOrderIds.SCHEME;
     }
 
     @Override

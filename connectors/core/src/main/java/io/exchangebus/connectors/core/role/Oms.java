@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Orders over the exchange's private WebSocket where it offers one (used by {@code oms-service}). Every request
  * is checked before it is sent ({@link OrderPreflight}, {@link Capabilities}); a refusal is a {@link Result} error,
- * never an exception. The exchange's client order id is derived from ours, so a request can be found again.
+ * never an exception. The client order ids this role takes and gives ({@link #place}, {@link #findOrder},
+ * {@link OrderUpdate#getClientOrderId()}) are the exchange's, made from ours by {@link #clientOrderIds()}, so a
+ * request can be found again.
  */
 public interface Oms extends ExchangeRole {
 
@@ -48,4 +50,11 @@ public interface Oms extends ExchangeRole {
      * asks about an order that a cancel may already have reached, when the cancel names it by the exchange's id.
      */
     CompletableFuture<Result<Optional<OrderUpdate>>> findOrderById(String symbol, String exchangeOrderId);
+
+    /**
+     * This exchange's client-order-id contract: how ours becomes the exchange's, whether the exchange refuses a
+     * second order under it, and whether ours can be read back from it. The caller applies it before
+     * {@link #place}; the connector sends what it is given.
+     */
+    ClientOrderIdScheme clientOrderIds();
 }
