@@ -69,7 +69,9 @@ class BinanceSubscriberOverflowTest {
 
         market.depth(snapshot(200, "63000.00", "1", "63001.00", "1"));
         hold = new CountDownLatch(1);
-        for (long u = 106; u < 120; u++) { // the first held by the listener, one queued, twelve dropped
+        // the first held by the listener, one queued, twelve dropped (thirteen when the second frame arrives
+        // before the consumer has taken the first off the queue)
+        for (long u = 106; u < 120; u++) {
             market.send(SPOT_DEPTH, spotDiff(u, u, "65000.00", "1." + u));
         }
         Thread.sleep(500); // every frame read meanwhile
@@ -86,7 +88,7 @@ class BinanceSubscriberOverflowTest {
 
         await("the drops told to the listener", () -> drops.stream().mapToLong(FramesDropped::dropped).sum() >= 12);
         assertThat(drops).allSatisfy(d -> assertThat(d.connection()).isEqualTo("binance-spot-md-1"));
-        assertThat(drops.stream().mapToLong(FramesDropped::dropped).sum()).isEqualTo(12);
+        assertThat(drops.stream().mapToLong(FramesDropped::dropped).sum()).isBetween(12L, 13L);
     }
 
     private void start() throws Exception {
