@@ -10,6 +10,7 @@ import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
+import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.RawFrame;
 import io.exchangebus.events.Trade;
@@ -25,6 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -47,6 +51,8 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     private final IngestMetrics metrics;
     private final TradeContinuity continuity;
     private final TradeBackfill backfill;
+    /** Fills trade gaps one at a time, in the order found, off the delivery thread. */
+    private final ExecutorService backfills;
     private final boolean rawFrames;
     private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
     private final Set<String> everConnected = ConcurrentHashMap.newKeySet();
@@ -61,11 +67,21 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
         this.metrics = metrics;
         this.continuity = continuity;
         this.backfill = new TradeBackfill(exchange, subscriber, continuity, metrics, this::await);
+        this.backfills = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, exchange + "-trade-backfill");
+            t.setDaemon(true);
+            return t;
+        });
         this.rawFrames = rawFrames;
     }
 
     String exchange() {
         return exchange;
+    }
+
+    /** How the connector numbers each instrument's trades (its declaration, not an assumption of ours). */
+    TradeSequencing tradeSequencing() {
+        return subscriber.tradeSequencing();
     }
 
     /** The instrument the exchange lists as {@code symbol}. */
@@ -135,32 +151,45 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     }
 
     /**
-     * Publishes {@code trade} once, in id order per key: a trade whose id is not newer than the last published is
-     * dropped (already on the topic); one that skips ids first has the skipped trades backfilled
-     * ({@link TradeBackfill}), and what could not be is counted as missed.
+     * Publishes {@code trade} at once unless it is a repeat, judged by the connector's {@link TradeSequencing}
+     * ({@link TradeContinuity}). A trade that skips positions also starts a backfill of the skipped ones on the
+     * backfill thread, so the delivery thread never waits for REST.
+     *
+     * <p>What reaches the topic, per key: every trade at most once (by position; under
+     * {@link TradeSequencing#NONE} by trade id among the recent ones); live trades in the order the stream delivers
+     * them; a gap's trades, oldest first, when the history answers: after the live trade that revealed the gap and
+     * after whatever live trades came meanwhile. A consumer that needs trades in order sorts by the position (trade
+     * id, or trade sequence). A trade the stream delivers late into an open gap is published by the stream and
+     * skipped by the backfill. What the backfill cannot get is counted as missed when it ends.
      */
     @Override
     public void onTrade(Trade trade) {
         metrics.received(exchange);
         String key = TopicKey.exchangeSymbol(exchange, trade.getSymbol());
-        Long id = TradeContinuity.numeric(trade.getTradeId());
-        Long last = continuity.lastId(key);
-        if (id != null && last != null) {
-            if (id <= last) {
-                LOG.debug("{}: trade {} of {} already published", exchange, trade.getTradeId(), trade.getSymbol());
-                return;
-            }
-            if (id > last + 1) {
-                instruments.bySymbol(trade.getSymbol()).ifPresent(instrument -> backfill.fill(instrument.id(),
-                        trade.getSymbol(), key, last, id, t -> publisher.trade(key, t)));
-            }
-        }
-        long missed = continuity.observe(exchange, trade.getSymbol(), key, trade.getTradeId());
-        if (missed > 0) {
-            LOG.warn("{}: {} trade ids of {} missed before trade {}", exchange, missed, trade.getSymbol(),
-                    trade.getTradeId());
+        TradeContinuity.Admission admission = continuity.admit(exchange, key, subscriber.tradeSequencing(), trade);
+        if (!admission.publish()) {
+            LOG.debug("{}: trade {} of {} already published", exchange, trade.getTradeId(), trade.getSymbol());
+            return;
         }
         publisher.trade(key, trade);
+        if (admission.gap() != null) {
+            backfillLater(admission.gap());
+        }
+    }
+
+    private void backfillLater(TradeContinuity.Gap gap) {
+        LOG.warn("{}: {} trades of {} skipped before {}: backfilling", exchange, gap.size(), gap.symbol(),
+                gap.to() + 1);
+        Optional<InstrumentDefinition> instrument = instruments.bySymbol(gap.symbol());
+        if (instrument.isEmpty()) {
+            continuity.close(gap);
+            return;
+        }
+        try {
+            backfills.execute(() -> backfill.fill(instrument.get().id(), gap, t -> publisher.trade(gap.key(), t)));
+        } catch (RejectedExecutionException closing) {
+            continuity.close(gap);
+        }
     }
 
     @Override
@@ -199,6 +228,14 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
 
     @Override
     public void close() {
+        backfills.shutdownNow(); // a backfill waiting on REST is interrupted; what it had not got counts as missed
+        try {
+            if (!backfills.awaitTermination(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("{}: a trade backfill did not stop", exchange);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         subscriber.close();
     }
 
