@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * The highest trade position already on the trades topic per {@code exchange:symbol}, under the rule its connector
  * declares ({@link TradeSequencing#position}: the trade id, or the trade sequence), read at start so that trades
  * printed while no ingest ran show as a gap ({@link TradeContinuity}). Keys whose rule is
- * {@link TradeSequencing#NONE} are not read. The highest, not the last: a backfilled gap's trades follow later ones
- * on the topic. A gap whose backfill a crash cut short is not refilled after the restart: the highest position lies
- * past it. Reads only the partition each key hashes to (the
+ * {@link TradeSequencing#NONE} are not read. The highest, not the last: {@link ExchangeFeed} publishes a key's
+ * trades in position order, but a topic written otherwise (an earlier version) may not be. A crash while a key is held
+ * back for a backfill published none of the gap's later trades, so the restart sees the gap again and refills it; a
+ * gap given up by a cap ({@link ExchangeFeed#MAX_HOLD}) lies before the highest position and stays missed. Reads only the partition each key hashes to (the
  * producer's default partitioning), and only its last {@value #WINDOW} records: a key whose last trade lies
  * further back is not seeded. Never fails the start: a topic that cannot be read seeds nothing, with a warning.
  */

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * stream may have delivered it meanwhile. What cannot be fetched (no trade history, the call fails, or the trades
  * are older than the exchange keeps) is counted as missed when the gap is {@link TradeContinuity#close closed}.
  *
- * <p>{@link #fill} blocks its caller for the REST calls (each bounded by {@link ExchangeFeed#CALL_TIMEOUT}):
- * {@link ExchangeFeed} calls it on its backfill thread, never on the connector's delivery thread.
+ * <p>{@link #fill} and {@link #fillInto} block their caller for the REST calls (each bounded by
+ * {@link ExchangeFeed#CALL_TIMEOUT}): {@link ExchangeFeed} calls {@link #fillInto} on its backfill thread, never on
+ * the connector's delivery thread, and holds the fetched trades back with the key's later live trades so that the
+ * key's trades reach the topic in position order.
  */
 final class TradeBackfill {
     private static final Logger LOG = LoggerFactory.getLogger(TradeBackfill.class);
@@ -50,9 +52,32 @@ final class TradeBackfill {
      * @return how many were published
      */
     long fill(InstrumentId instrument, TradeContinuity.Gap gap, Consumer<Trade> publish) {
+        return fillInto(instrument, gap, (position, trade) -> {
+            if (!continuity.fillIn(gap, position)) {
+                return false;
+            }
+            publish.accept(trade);
+            return true;
+        });
+    }
+
+    /** Takes a fetched trade of a gap: claims its place ({@link TradeContinuity#fillIn}) and publishes or holds it. */
+    @FunctionalInterface
+    interface Sink {
+        /** @return whether {@code trade} was taken (false: its place was filled meanwhile, or no longer wanted) */
+        boolean offer(long position, Trade trade);
+    }
+
+    /**
+     * Hands {@code sink} the trades of {@code instrument} at the positions of {@code gap}, oldest first, then closes
+     * the gap. Stops, counting the rest as missed, when its thread is interrupted.
+     *
+     * @return how many {@code sink} took
+     */
+    long fillInto(InstrumentId instrument, TradeContinuity.Gap gap, Sink sink) {
         long after = gap.from() - 1;
         long published = 0;
-        while (after < gap.to()) {
+        while (after < gap.to() && !Thread.currentThread().isInterrupted()) {
             Result<List<Trade>> page = await.apply(subscriber.tradesAfter(instrument, Long.toString(after), PAGE));
             if (!page.isOk()) {
                 failed(gap, after, page);
@@ -69,8 +94,7 @@ final class TradeBackfill {
                     break;
                 }
                 after = position;
-                if (continuity.fillIn(gap, position)) {
-                    publish.accept(trade);
+                if (sink.offer(position, trade)) {
                     published++;
                 }
             }

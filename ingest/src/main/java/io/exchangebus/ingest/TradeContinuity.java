@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  * <li>consecutive rules: each trade has a position (its id, or its per-instrument sequence) one more than the last;
  * a position past the next one opens a {@link Gap} of the skipped positions, which {@link TradeBackfill} fills while
- * later trades go on; a position not newer than the highest is a repeat unless it lies in an open gap (a trade the
+ * {@link ExchangeFeed} holds the key's later trades back; a position not newer than the highest is a repeat unless it lies in an open gap (a trade the
  * stream delivers late fills its place, and the backfill then skips it). The highest position published before this
  * process started is {@link #seed seeded} from the topic. A trade without a position is not checked;</li>
  * <li>{@link TradeSequencing#NONE}: no gaps; a repeat is a trade id among the last {@value #RECENT_IDS} of the key.</li>

@@ -12,11 +12,14 @@ import io.exchangebus.connectors.core.role.Capabilities;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
 import io.exchangebus.connectors.core.role.TradeSequencing;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.BookUpdateKind;
 import io.exchangebus.events.Trade;
 import io.exchangebus.service.ops.ServiceMetrics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,12 +34,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A gap's backfill runs off the delivery thread: while the exchange's history is slow to answer, later live trades
- * are published at once; the backfilled ones follow when it answers, each trade once.
+ * A gap's backfill runs off the delivery thread and holds the gapped key's later live trades back until it ends, so
+ * the key's trades reach the topic in id order; other keys and books are never delayed; a backfill that takes too
+ * long, or a key that holds too many trades, stops the wait (the rest of the gap counted as missed).
  */
 class ExchangeFeedBackfillTest {
     private static final String KEY = "binance-spot:BTCUSDT";
     private static final InstrumentId BTC = InstrumentId.spot("BTC", "USDT");
+    private static final InstrumentId ETH = InstrumentId.spot("ETH", "USDT");
 
     private final ServiceMetrics registry = new ServiceMetrics("ingest", "ingest-test");
     private final IngestMetrics metrics = new IngestMetrics(registry);
@@ -44,8 +49,7 @@ class ExchangeFeedBackfillTest {
     private final MockProducer<String, SpecificRecord> producer = new MockProducer<>(true, null,
             new StringSerializer(), (topic, value) -> new byte[0]);
     private final SlowHistory exchange = new SlowHistory();
-    private final ExchangeFeed feed = new ExchangeFeed("binance-spot", exchange, instruments(),
-            new MarketPublisher(producer, null, metrics, Clock.systemUTC()), null, metrics, continuity, false);
+    private ExchangeFeed feed = feed(ExchangeFeed.MAX_HELD, ExchangeFeed.MAX_HOLD);
 
     @AfterEach
     void close() {
@@ -53,28 +57,36 @@ class ExchangeFeedBackfillTest {
     }
 
     @Test
-    void shouldKeepPublishingLiveTradesWhileABackfillIsHeldBack() {
+    void shouldHoldTheGappedKeysTradesUntilItsBackfillEndsWithoutDelayingOtherKeysOrBooks() {
         continuity.seed(KEY, 100);
 
-        feed.onTrade(trade(105)); // opens gap 101..104; its backfill waits for the history
+        feed.onTrade(trade(105)); // opens gap 101..104; its backfill waits for the history; BTCUSDT is held
         feed.onTrade(trade(106));
         feed.onTrade(trade(103)); // the stream delivers one of the gap late
+        feed.onTrade(trade("ETHUSDT", 50));
+        feed.onBookUpdate(book("BTCUSDT"));
         feed.onTrade(trade(107));
+        feed.onTrade(trade("ETHUSDT", 51));
 
-        assertThat(published()).as("live trades, without waiting for the history").containsExactly(105L, 106L,
-                103L, 107L);
+        assertThat(published()).as("the other key's trades at once, the held key's none")
+                .containsExactly("ETHUSDT:50", "ETHUSDT:51");
+        assertThat(books()).as("books at once, the held key's too").isEqualTo(1);
         waitUntil(() -> !exchange.asked.isEmpty());
         assertThat(exchange.asked).containsExactly("100");
 
         exchange.answer.complete(Result.ok(LongStream.rangeClosed(101, 107).mapToObj(ExchangeFeedBackfillTest::trade)
                 .toList()));
 
-        waitUntil(() -> published().size() == 7);
-        assertThat(published()).as("the gap's trades after the live ones, oldest first, 103 not twice")
-                .containsExactly(105L, 106L, 103L, 107L, 101L, 102L, 104L);
+        waitUntil(() -> published().size() == 9);
+        assertThat(published()).as("the held key's trades after the backfill, in id order, 103 once")
+                .containsExactly("ETHUSDT:50", "ETHUSDT:51", "BTCUSDT:101", "BTCUSDT:102", "BTCUSDT:103",
+                        "BTCUSDT:104", "BTCUSDT:105", "BTCUSDT:106", "BTCUSDT:107");
         assertThat(metrics.tradesBackfilled("binance-spot", "BTCUSDT")).isEqualTo(3.0);
         assertThat(metrics.tradesMissed("binance-spot", "BTCUSDT")).isZero();
         assertThat(continuity.pending(KEY)).isZero();
+
+        feed.onTrade(trade(108));
+        assertThat(published()).as("live again").endsWith("BTCUSDT:108").hasSize(10);
     }
 
     @Test
@@ -87,7 +99,68 @@ class ExchangeFeedBackfillTest {
         exchange.answer.complete(Result.err(ExchangeError.network("binance-spot", "connection reset")));
 
         waitUntil(() -> metrics.tradesMissed("binance-spot", "BTCUSDT") == 3.0);
-        assertThat(published()).containsExactly(104L);
+        waitUntil(() -> !published().isEmpty());
+        assertThat(published()).containsExactly("BTCUSDT:104");
+    }
+
+    @Test
+    void shouldStopHoldingAfterTheCapOnTimeWhenTheHistoryNeverAnswers() {
+        feed.close();
+        feed = feed(ExchangeFeed.MAX_HELD, Duration.ofMillis(300));
+        continuity.seed(KEY, 100);
+
+        feed.onTrade(trade(105));
+        feed.onTrade(trade(106));
+        assertThat(published()).isEmpty();
+
+        waitUntil(() -> published().size() == 2);
+        assertThat(published()).containsExactly("BTCUSDT:105", "BTCUSDT:106");
+        assertThat(metrics.tradesMissed("binance-spot", "BTCUSDT")).isEqualTo(4.0);
+        assertThat(continuity.pending(KEY)).isZero();
+
+        feed.onTrade(trade(107));
+        exchange.answer.complete(Result.ok(LongStream.rangeClosed(101, 104).mapToObj(ExchangeFeedBackfillTest::trade)
+                .toList()));
+        assertThat(published()).as("live again; the gap's trades, counted as missed, never after later ones")
+                .containsExactly("BTCUSDT:105", "BTCUSDT:106", "BTCUSDT:107");
+        assertThat(metrics.tradesBackfilled("binance-spot", "BTCUSDT")).isZero();
+    }
+
+    @Test
+    void shouldStopHoldingWhenTheKeyHoldsMoreThanTheCapOnTrades() {
+        feed.close();
+        feed = feed(3, Duration.ofMinutes(1));
+        continuity.seed(KEY, 100);
+
+        feed.onTrade(trade(105));
+        feed.onTrade(trade(106));
+        feed.onTrade(trade(107));
+        assertThat(published()).isEmpty();
+        feed.onTrade(trade(108)); // the fourth held: over the cap
+
+        assertThat(published()).containsExactly("BTCUSDT:105", "BTCUSDT:106", "BTCUSDT:107", "BTCUSDT:108");
+        assertThat(metrics.tradesMissed("binance-spot", "BTCUSDT")).isEqualTo(4.0);
+        feed.onTrade(trade(109));
+        assertThat(published()).endsWith("BTCUSDT:109");
+    }
+
+    @Test
+    void shouldPublishWhatIsHeldWhenClosed() {
+        continuity.seed(KEY, 100);
+        feed.onTrade(trade(103));
+        feed.onTrade(trade(104));
+        waitUntil(() -> !exchange.asked.isEmpty());
+
+        feed.close();
+
+        assertThat(published()).containsExactly("BTCUSDT:103", "BTCUSDT:104");
+        assertThat(metrics.tradesMissed("binance-spot", "BTCUSDT")).isEqualTo(2.0);
+    }
+
+    private ExchangeFeed feed(int maxHeld, Duration maxHold) {
+        return new ExchangeFeed("binance-spot", exchange, instruments(),
+                new MarketPublisher(producer, null, metrics, Clock.systemUTC()), null, metrics, continuity, false,
+                maxHeld, maxHold);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
@@ -103,19 +176,37 @@ class ExchangeFeedBackfillTest {
         }
     }
 
-    private List<Long> published() {
-        return producer.history().stream().map(ProducerRecord::value).map(v -> Long.parseLong(((Trade) v)
-                .getTradeId())).toList();
+    /** The trades published, as symbol:id. */
+    private List<String> published() {
+        return producer.history().stream().map(ProducerRecord::value).filter(Trade.class::isInstance)
+                .map(v -> ((Trade) v).getSymbol() + ":" + ((Trade) v).getTradeId()).toList();
+    }
+
+    private long books() {
+        return producer.history().stream().map(ProducerRecord::value).filter(BookUpdate.class::isInstance).count();
     }
 
     private static Trade trade(long id) {
-        return TradeSequencingRulesTest.trade("binance-spot", "BTCUSDT", Long.toString(id), null);
+        return trade("BTCUSDT", id);
+    }
+
+    private static Trade trade(String symbol, long id) {
+        return TradeSequencingRulesTest.trade("binance-spot", symbol, Long.toString(id), null);
+    }
+
+    private static BookUpdate book(String symbol) {
+        return BookUpdate.newBuilder().setExchange("binance-spot").setSymbol(symbol).setInstrumentId(symbol)
+                .setKind(BookUpdateKind.SNAPSHOT).setDepth(5).setSequence(1).setBids(List.of()).setAsks(List.of())
+                .setReceiveTime(Instant.now()).build();
     }
 
     private static InstrumentRegistry instruments() {
         InstrumentRegistry registry = new InstrumentRegistry("binance-spot");
         registry.replaceAll(List.of(new InstrumentDefinition("binance-spot", "BTCUSDT", BTC, "USDT", null,
                 new TradingRules(new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("0.00001"),
+                        new BigDecimal("9000"), new BigDecimal("5"), BigDecimal.ONE), true),
+                new InstrumentDefinition("binance-spot", "ETHUSDT", ETH, "USDT", null,
+                new TradingRules(new BigDecimal("0.01"), new BigDecimal("0.0001"), new BigDecimal("0.0001"),
                         new BigDecimal("9000"), new BigDecimal("5"), BigDecimal.ONE), true)));
         return registry;
     }
