@@ -10,6 +10,7 @@ import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
+import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.RawFrame;
 import io.exchangebus.events.Trade;
@@ -19,12 +20,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -34,10 +43,30 @@ import org.slf4j.LoggerFactory;
  * The market data of one exchange: its {@link Subscriber}, the instruments it maps with, and what becomes of every
  * callback (events to the {@link MarketPublisher}, malformed frames to the dead-letter topic, connection changes to
  * the metrics). Callbacks run on the connector's delivery thread.
+ *
+ * <p>Threads: the delivery thread publishes books, raw frames and the live trades of keys not held back; the backfill
+ * thread (one per feed: gaps are filled one at a time, in the order found) publishes a held key's trades when its
+ * last open gap ends; the hold timer thread publishes them when a key has been held {@link #MAX_HOLD}; the delivery
+ * thread publishes them when a key holds more than {@link #MAX_HELD}; {@link #close} publishes what is still held.
+ * Every publication of a key's trades happens under that key's lock, so they are ordered; the lock is held only to
+ * judge, enqueue or hand trades to the producer, never across a REST call.
  */
 final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeFeed.class);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How many live trades a key holds back at most while its gap is backfilled; one more and the key goes live (the
+     * rest of its gaps counted as missed). Bounds the memory a slow history can pin per key (some megabytes of
+     * trades): more than the busiest Binance symbols print in {@link #MAX_HOLD}, so it bites only in bursts.
+     */
+    static final int MAX_HELD = 10_000;
+    /**
+     * How long a key's live trades are held back at most while its gaps are backfilled; then the key goes live (the
+     * rest of its gaps counted as missed). Bounds the delay a consumer sees: a history page answers in well under a
+     * second, so a gap of a few thousand trades fits, while a history that hangs (up to {@link #CALL_TIMEOUT} per
+     * call) does not stall the key's trades for long.
+     */
+    static final Duration MAX_HOLD = Duration.ofSeconds(10);
 
     private final String exchange;
     private final Subscriber subscriber;
@@ -47,12 +76,28 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     private final IngestMetrics metrics;
     private final TradeContinuity continuity;
     private final TradeBackfill backfill;
+    /** Fills trade gaps one at a time, in the order found, off the delivery thread. */
+    private final ExecutorService backfills;
+    /** Ends holds that last longer than {@link #maxHold}. */
+    private final ScheduledExecutorService holdTimer;
+    private final int maxHeld;
+    private final Duration maxHold;
+    /** Each trade key's lock and hold; a key is in it once it had a trade. */
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final boolean rawFrames;
     private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
     private final Set<String> everConnected = ConcurrentHashMap.newKeySet();
 
     ExchangeFeed(String exchange, Subscriber subscriber, InstrumentRegistry instruments, MarketPublisher publisher,
                  DeadLetters deadLetters, IngestMetrics metrics, TradeContinuity continuity, boolean rawFrames) {
+        this(exchange, subscriber, instruments, publisher, deadLetters, metrics, continuity, rawFrames, MAX_HELD,
+                MAX_HOLD);
+    }
+
+    /** With caps on holding a key's trades back other than {@link #MAX_HELD} and {@link #MAX_HOLD} (for tests). */
+    ExchangeFeed(String exchange, Subscriber subscriber, InstrumentRegistry instruments, MarketPublisher publisher,
+                 DeadLetters deadLetters, IngestMetrics metrics, TradeContinuity continuity, boolean rawFrames,
+                 int maxHeld, Duration maxHold) {
         this.exchange = exchange;
         this.subscriber = subscriber;
         this.instruments = instruments;
@@ -61,11 +106,28 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
         this.metrics = metrics;
         this.continuity = continuity;
         this.backfill = new TradeBackfill(exchange, subscriber, continuity, metrics, this::await);
+        this.backfills = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, exchange + "-trade-backfill");
+            t.setDaemon(true);
+            return t;
+        });
+        this.holdTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, exchange + "-trade-hold-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.maxHeld = maxHeld;
+        this.maxHold = maxHold;
         this.rawFrames = rawFrames;
     }
 
     String exchange() {
         return exchange;
+    }
+
+    /** How the connector numbers each instrument's trades (its declaration, not an assumption of ours). */
+    TradeSequencing tradeSequencing() {
+        return subscriber.tradeSequencing();
     }
 
     /** The instrument the exchange lists as {@code symbol}. */
@@ -119,6 +181,12 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
             }
         }
         if (spec.trades()) {
+            Lane lane = lanes.remove(spec.key());
+            if (lane != null) {
+                synchronized (lane) {
+                    release(spec.key(), lane, "its trades were unsubscribed");
+                }
+            }
             continuity.forget(spec.key());
         }
     }
@@ -135,32 +203,197 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     }
 
     /**
-     * Publishes {@code trade} once, in id order per key: a trade whose id is not newer than the last published is
-     * dropped (already on the topic); one that skips ids first has the skipped trades backfilled
-     * ({@link TradeBackfill}), and what could not be is counted as missed.
+     * Publishes {@code trade} unless it is a repeat, judged by the connector's {@link TradeSequencing}
+     * ({@link TradeContinuity}); on the delivery thread, which never waits for the exchange's history.
+     *
+     * <p>What reaches the topic, per key (exchange:symbol):
+     * <ol>
+     * <li>every trade at most once (by position; under {@link TradeSequencing#NONE} by trade id among the recent
+     * ones); a key with no open gap publishes each trade at once, in the order the stream delivers it;</li>
+     * <li>a trade that skips positions opens a gap, backfilled on the backfill thread, and the key is <em>held</em>:
+     * that trade and the key's later live trades are queued, not published. A trade the stream delivers late into
+     * an open gap takes its place there (the backfill then skips it). A gap opened while the key is held is
+     * backfilled too and extends the hold;</li>
+     * <li>when the key's last open gap ends (filled, partly filled, failed, no history), the queued trades, the gap's
+     * and the live ones, are published in position order (trades without a position last, as delivered), and the
+     * key is live again. Under a consecutive rule the topic thus holds each key's trades in position order;</li>
+     * <li>caps: a key held for {@link #MAX_HOLD}, or holding more than {@link #MAX_HELD} live trades, stops waiting:
+     * its backfills are interrupted, what they had not fetched is counted as missed, what is queued is published in
+     * position order, and the key is live again; a trade the backfill fetches later is dropped (already counted);</li>
+     * <li>other keys, and books, never wait for a held key.</li>
+     * </ol>
+     * On {@link #close}, and when a key is unsubscribed, what is held is published and its open gaps counted as
+     * missed: nothing is dropped silently.
      */
     @Override
     public void onTrade(Trade trade) {
         metrics.received(exchange);
         String key = TopicKey.exchangeSymbol(exchange, trade.getSymbol());
-        Long id = TradeContinuity.numeric(trade.getTradeId());
-        Long last = continuity.lastId(key);
-        if (id != null && last != null) {
-            if (id <= last) {
+        TradeSequencing rule = subscriber.tradeSequencing();
+        Lane lane = lanes.computeIfAbsent(key, k -> new Lane(rule));
+        synchronized (lane) {
+            TradeContinuity.Admission admission = continuity.admit(exchange, key, rule, trade);
+            if (!admission.publish()) {
                 LOG.debug("{}: trade {} of {} already published", exchange, trade.getTradeId(), trade.getSymbol());
                 return;
             }
-            if (id > last + 1) {
-                instruments.bySymbol(trade.getSymbol()).ifPresent(instrument -> backfill.fill(instrument.id(),
-                        trade.getSymbol(), key, last, id, t -> publisher.trade(key, t)));
+            if (admission.gap() == null && lane.hold == null) {
+                publisher.trade(key, trade);
+                return;
+            }
+            if (lane.hold == null) {
+                hold(key, lane);
+            }
+            Hold hold = lane.hold;
+            hold.add(trade, true);
+            if (admission.gap() != null) {
+                backfillLater(key, lane, admission.gap());
+            }
+            if (lane.hold == hold && hold.live > maxHeld) {
+                release(key, lane, "more than " + maxHeld + " trades held");
             }
         }
-        long missed = continuity.observe(exchange, trade.getSymbol(), key, trade.getTradeId());
-        if (missed > 0) {
-            LOG.warn("{}: {} trade ids of {} missed before trade {}", exchange, missed, trade.getSymbol(),
-                    trade.getTradeId());
+    }
+
+    /** Holds {@code key}'s trades back from now on; called under the lane's lock. */
+    private void hold(String key, Lane lane) {
+        Hold hold = new Hold(lane.rule);
+        lane.hold = hold;
+        try {
+            hold.deadline = holdTimer.schedule(() -> {
+                synchronized (lane) {
+                    if (lane.hold == hold) {
+                        release(key, lane, "held for " + maxHold.toMillis() + " ms");
+                    }
+                }
+            }, maxHold.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // closing: the backfill is refused too, which ends the hold at once
         }
-        publisher.trade(key, trade);
+    }
+
+    /** Starts backfilling {@code gap} of the held {@code key}; called under the lane's lock. */
+    private void backfillLater(String key, Lane lane, TradeContinuity.Gap gap) {
+        LOG.warn("{}: {} trades of {} skipped before {}: backfilling, holding later trades back", exchange,
+                gap.size(), gap.symbol(), gap.to() + 1);
+        Hold hold = lane.hold;
+        hold.open.put(gap, NOT_STARTED);
+        Optional<InstrumentDefinition> instrument = instruments.bySymbol(gap.symbol());
+        if (instrument.isEmpty()) {
+            gapEnded(key, lane, hold, gap);
+            return;
+        }
+        try {
+            // the task needs the lane's lock to hand over what it fetched, so it cannot end before this put
+            hold.open.put(gap, backfills.submit(() -> backfill(key, lane, hold, instrument.get(), gap)));
+        } catch (RejectedExecutionException closing) {
+            gapEnded(key, lane, hold, gap);
+        }
+    }
+
+    /** On the backfill thread: fills {@code gap}, queuing its trades in {@code hold}, then ends the gap. */
+    private void backfill(String key, Lane lane, Hold hold, InstrumentDefinition instrument,
+                          TradeContinuity.Gap gap) {
+        try {
+            backfill.fillInto(instrument.id(), gap, (position, trade) -> {
+                synchronized (lane) {
+                    if (lane.hold != hold || !continuity.fillIn(gap, position)) {
+                        return false; // the hold was released (its gaps counted), or the stream delivered it
+                    }
+                    hold.add(trade, false);
+                    return true;
+                }
+            });
+        } finally {
+            synchronized (lane) {
+                if (lane.hold == hold) {
+                    gapEnded(key, lane, hold, gap);
+                }
+            }
+        }
+    }
+
+    /** Settles {@code gap}; when it was the hold's last, publishes what is held. Under the lane's lock. */
+    private void gapEnded(String key, Lane lane, Hold hold, TradeContinuity.Gap gap) {
+        hold.open.remove(gap);
+        continuity.close(gap);
+        if (hold.open.isEmpty()) {
+            publishHeld(key, lane, hold);
+        }
+    }
+
+    /**
+     * Stops waiting for {@code key}'s backfills (interrupting them; what they had not fetched is counted as missed)
+     * and publishes what is held. Under the lane's lock; nothing when the key is not held.
+     */
+    private void release(String key, Lane lane, String why) {
+        Hold hold = lane.hold;
+        if (hold == null) {
+            return;
+        }
+        long missed = 0;
+        for (Map.Entry<TradeContinuity.Gap, Future<?>> open : hold.open.entrySet()) {
+            open.getValue().cancel(true);
+            missed += continuity.close(open.getKey());
+        }
+        hold.open.clear();
+        LOG.warn("{}: stopped waiting for the backfill of {} ({}): {} trades counted as missed, {} held published",
+                exchange, key, why, missed, hold.size());
+        publishHeld(key, lane, hold);
+    }
+
+    private void publishHeld(String key, Lane lane, Hold hold) {
+        if (hold.deadline != null) {
+            hold.deadline.cancel(false);
+        }
+        lane.hold = null;
+        hold.byPosition.values().forEach(t -> publisher.trade(key, t));
+        hold.unplaced.forEach(t -> publisher.trade(key, t));
+    }
+
+    /** A placeholder for a gap whose backfill is not submitted yet. */
+    private static final Future<?> NOT_STARTED = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /** A trade key's lock (the object's monitor) and hold. */
+    private static final class Lane {
+        final TradeSequencing rule;
+        /** The trades held back while gaps are backfilled; null when the key is live. Guarded by this. */
+        Hold hold;
+
+        Lane(TradeSequencing rule) {
+            this.rule = rule;
+        }
+    }
+
+    /** A held key's queued trades and open gaps; guarded by its lane's lock. */
+    private static final class Hold {
+        final TradeSequencing rule;
+        final Map<TradeContinuity.Gap, Future<?>> open = new IdentityHashMap<>();
+        /** Positions are unique: {@link TradeContinuity} admits each once. */
+        final TreeMap<Long, Trade> byPosition = new TreeMap<>();
+        final List<Trade> unplaced = new ArrayList<>();
+        int live;
+        ScheduledFuture<?> deadline;
+
+        Hold(TradeSequencing rule) {
+            this.rule = rule;
+        }
+
+        void add(Trade trade, boolean isLive) {
+            Long position = rule.position(trade);
+            if (position == null) {
+                unplaced.add(trade);
+            } else {
+                byPosition.put(position, trade);
+            }
+            if (isLive) {
+                live++;
+            }
+        }
+
+        int size() {
+            return byPosition.size() + unplaced.size();
+        }
     }
 
     @Override
@@ -199,6 +432,20 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
 
     @Override
     public void close() {
+        backfills.shutdownNow(); // a backfill waiting on REST is interrupted; what it had not got counts as missed
+        holdTimer.shutdownNow();
+        try {
+            if (!backfills.awaitTermination(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("{}: a trade backfill did not stop", exchange);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lanes.forEach((key, lane) -> {
+            synchronized (lane) {
+                release(key, lane, "closing"); // held trades are published, open gaps counted as missed
+            }
+        });
         subscriber.close();
     }
 

@@ -3,6 +3,7 @@ package io.exchangebus.ingest;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
 import io.exchangebus.service.Service;
 import io.exchangebus.service.config.ConfigErrors;
@@ -71,8 +72,12 @@ final class IngestService implements Service {
             }
         }
         unknown.throwIfAny();
-        List<String> tradeKeys = configured.stream().filter(SubscriptionSpec::trades).map(SubscriptionSpec::key)
-                .toList();
+        Map<String, TradeSequencing> tradeKeys = new LinkedHashMap<>();
+        for (SubscriptionSpec spec : configured) {
+            if (spec.trades()) {
+                tradeKeys.put(spec.key(), feed(spec.exchange()).tradeSequencing());
+            }
+        }
         lastTrades.read(tradeKeys).forEach(continuity::seed);
         for (SubscriptionSpec spec : configured) {
             subscriptions.put(spec);

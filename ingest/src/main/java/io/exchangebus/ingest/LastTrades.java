@@ -1,5 +1,6 @@
 package io.exchangebus.ingest;
 
+import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.events.Trade;
 import io.exchangebus.service.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last trade id already on the trades topic per {@code exchange:symbol}, read at start so that trades printed
- * while no ingest ran show as a gap ({@link TradeContinuity}). Reads only the partition each key hashes to (the
+ * The highest trade position already on the trades topic per {@code exchange:symbol}, under the rule its connector
+ * declares ({@link TradeSequencing#position}: the trade id, or the trade sequence), read at start so that trades
+ * printed while no ingest ran show as a gap ({@link TradeContinuity}). Keys whose rule is
+ * {@link TradeSequencing#NONE} are not read. The highest, not the last: {@link ExchangeFeed} publishes a key's
+ * trades in position order, but a topic written otherwise (an earlier version) may not be. A crash while a key is held
+ * back for a backfill published none of the gap's later trades, so the restart sees the gap again and refills it; a
+ * gap given up by a cap ({@link ExchangeFeed#MAX_HOLD}) lies before the highest position and stays missed. Reads only the partition each key hashes to (the
  * producer's default partitioning), and only its last {@value #WINDOW} records: a key whose last trade lies
  * further back is not seeded. Never fails the start: a topic that cannot be read seeds nothing, with a warning.
  */
@@ -40,8 +46,10 @@ class LastTrades {
         this.topic = topic;
     }
 
-    /** The last numeric trade id of each of {@code keys} found; keys without one are absent. */
-    Map<String, Long> read(List<String> keys) {
+    /** The highest position of each key of {@code rules} found, by its rule; keys without one are absent. */
+    Map<String, Long> read(Map<String, TradeSequencing> rules) {
+        List<String> keys = rules.entrySet().stream().filter(e -> e.getValue() != TradeSequencing.NONE)
+                .map(Map.Entry::getKey).toList();
         if (keys.isEmpty()) {
             return Map.of();
         }
@@ -67,7 +75,10 @@ class LastTrades {
             while (!caughtUp(consumer, ends) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, Trade> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key() != null && wanted.contains(record.key())) {
-                        numeric(record.value().getTradeId()).ifPresent(id -> last.merge(record.key(), id, Math::max));
+                        Long position = rules.get(record.key()).position(record.value());
+                        if (position != null) {
+                            last.merge(record.key(), position, Math::max);
+                        }
                     }
                 }
             }
@@ -75,7 +86,7 @@ class LastTrades {
             LOG.warn("could not read the last trades from {}: trade gaps across this restart go unseen: {}", topic,
                     e.toString());
         }
-        LOG.info("last trade ids on {}: {}", topic, last);
+        LOG.info("last trade positions on {}: {}", topic, last);
         return last;
     }
 
@@ -86,13 +97,5 @@ class LastTrades {
 
     private static boolean caughtUp(KafkaConsumer<String, Trade> consumer, Map<TopicPartition, Long> ends) {
         return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-    }
-
-    private static java.util.Optional<Long> numeric(String id) {
-        try {
-            return java.util.Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

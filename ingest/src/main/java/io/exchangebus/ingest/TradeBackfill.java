@@ -7,22 +7,23 @@ import io.exchangebus.events.Trade;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills a break in a key's trade ids from the exchange's trade history ({@link Subscriber#tradesAfter}), before the
- * live trade that revealed it is published, so each key's trades reach the topic in id order with none missing.
- * A break shows at start (the first live trade after the last id on the topic, see {@link LastTrades}) and after a
- * reconnect. Pages of {@value #PAGE} from the last id published until the live trade's id; ids not newer than the
- * last published are skipped, ids from the live one on are left to the stream. What cannot be fetched (the exchange
- * has no trade history, the call fails, or the trades are older than the exchange keeps) stays a gap that
- * {@link TradeContinuity} counts as missed.
+ * Fills a {@link TradeContinuity.Gap} from the exchange's trade history ({@link Subscriber#tradesAfter}), paged by
+ * position under the gap's rule, {@value #PAGE} at a time, from the position before the gap to its end. A break shows
+ * at start (the first live trade after the last position on the topic, see {@link LastTrades}) and after a
+ * reconnect. Each fetched trade is published only if its place is still open ({@link TradeContinuity#fillIn}): the
+ * stream may have delivered it meanwhile. What cannot be fetched (no trade history, the call fails, or the trades
+ * are older than the exchange keeps) is counted as missed when the gap is {@link TradeContinuity#close closed}.
  *
- * <p>Runs on the connector's delivery thread, blocking it for the REST calls (each bounded by
- * {@link ExchangeFeed#CALL_TIMEOUT}): simple, and it keeps the key's order; a long gap delays the feed's other
- * events by as long as the pages take.
+ * <p>{@link #fill} and {@link #fillInto} block their caller for the REST calls (each bounded by
+ * {@link ExchangeFeed#CALL_TIMEOUT}): {@link ExchangeFeed} calls {@link #fillInto} on its backfill thread, never on
+ * the connector's delivery thread, and holds the fetched trades back with the key's later live trades so that the
+ * key's trades reach the topic in position order.
  */
 final class TradeBackfill {
     private static final Logger LOG = LoggerFactory.getLogger(TradeBackfill.class);
@@ -45,49 +46,72 @@ final class TradeBackfill {
     }
 
     /**
-     * Publishes, through {@code publish}, the trades of {@code instrument} after {@code lastId} and before
-     * {@code liveId}, oldest first, each recorded with {@link TradeContinuity#observe}.
+     * Publishes, through {@code publish}, the trades of {@code instrument} at the positions of {@code gap} still
+     * open, oldest first, then closes the gap.
      *
      * @return how many were published
      */
-    long fill(InstrumentId instrument, String symbol, String key, long lastId, long liveId,
-              java.util.function.Consumer<Trade> publish) {
-        long after = lastId;
+    long fill(InstrumentId instrument, TradeContinuity.Gap gap, Consumer<Trade> publish) {
+        return fillInto(instrument, gap, (position, trade) -> {
+            if (!continuity.fillIn(gap, position)) {
+                return false;
+            }
+            publish.accept(trade);
+            return true;
+        });
+    }
+
+    /** Takes a fetched trade of a gap: claims its place ({@link TradeContinuity#fillIn}) and publishes or holds it. */
+    @FunctionalInterface
+    interface Sink {
+        /** @return whether {@code trade} was taken (false: its place was filled meanwhile, or no longer wanted) */
+        boolean offer(long position, Trade trade);
+    }
+
+    /**
+     * Hands {@code sink} the trades of {@code instrument} at the positions of {@code gap}, oldest first, then closes
+     * the gap. Stops, counting the rest as missed, when its thread is interrupted.
+     *
+     * @return how many {@code sink} took
+     */
+    long fillInto(InstrumentId instrument, TradeContinuity.Gap gap, Sink sink) {
+        long after = gap.from() - 1;
         long published = 0;
-        while (after < liveId - 1) {
+        while (after < gap.to() && !Thread.currentThread().isInterrupted()) {
             Result<List<Trade>> page = await.apply(subscriber.tradesAfter(instrument, Long.toString(after), PAGE));
             if (!page.isOk()) {
-                failed(symbol, after, liveId, page);
+                failed(gap, after, page);
                 break;
             }
-            boolean reachedLive = false;
+            boolean passedGap = false;
             for (Trade trade : page.value()) {
-                Long id = TradeContinuity.numeric(trade.getTradeId());
-                if (id == null || id <= after) {
-                    continue; // not comparable, or already published
+                Long position = gap.rule().position(trade);
+                if (position == null || position <= after) {
+                    continue; // not comparable, or already passed
                 }
-                if (id >= liveId) {
-                    reachedLive = true; // the stream delivers it
+                if (position > gap.to()) {
+                    passedGap = true; // the stream delivered it
                     break;
                 }
-                continuity.observe(exchange, symbol, key, trade.getTradeId());
-                publish.accept(trade);
-                after = id;
-                published++;
+                after = position;
+                if (sink.offer(position, trade)) {
+                    published++;
+                }
             }
-            if (reachedLive || page.value().size() < PAGE) {
-                break; // caught up with the live trade, or with all the exchange has
+            if (passedGap || page.value().size() < PAGE) {
+                break; // past the gap, or caught up with all the exchange has
             }
         }
+        long missed = continuity.close(gap);
         if (published > 0) {
-            metrics.tradesBackfilled(exchange, symbol, published);
-            LOG.info("{}: backfilled {} trades of {} after {} (live stream at {})", exchange, published, symbol,
-                    lastId, liveId);
+            metrics.tradesBackfilled(exchange, gap.symbol(), published);
         }
+        LOG.info("{}: gap {}..{} of {} closed: {} backfilled, {} missed", exchange, gap.from(), gap.to(),
+                gap.symbol(), published, missed);
         return published;
     }
 
-    private void failed(String symbol, long after, long liveId, Result<List<Trade>> page) {
+    private void failed(TradeContinuity.Gap gap, long after, Result<List<Trade>> page) {
         if (page.error().code() != null && page.error().code().equals("UNSUPPORTED")) {
             if (unsupportedLogged.compareAndSet(false, true)) {
                 LOG.warn("{}: no trade history to backfill from: trade gaps are counted as missed ({})", exchange,
@@ -95,7 +119,7 @@ final class TradeBackfill {
             }
             return;
         }
-        LOG.warn("{}: backfilling trades of {} after {} (live at {}) failed: the rest of the gap is counted as"
-                + " missed: {}", exchange, symbol, after, liveId, page.error());
+        LOG.warn("{}: backfilling trades of {} after {} (gap to {}) failed: the rest of the gap is counted as"
+                + " missed: {}", exchange, gap.symbol(), after, gap.to(), page.error());
     }
 }

@@ -9,6 +9,7 @@ import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.role.Capabilities;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
+import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Trade;
 import io.exchangebus.service.ops.ServiceMetrics;
@@ -40,12 +41,12 @@ class TradeBackfillTest {
         HistorySubscriber exchange = new HistorySubscriber(LongStream.rangeClosed(1, 3000).boxed().toList());
         continuity.seed(KEY, 100);
 
-        long filled = backfill(exchange).fill(BTC, "BTCUSDT", KEY, 100, 2600, published::add);
+        long filled = backfill(exchange).fill(BTC, gapBefore(2600), published::add);
 
         assertThat(filled).isEqualTo(2499);
         assertThat(ids()).containsExactlyElementsOf(LongStream.range(101, 2600).boxed().toList());
         assertThat(exchange.asked).as("paged from the last id had").containsExactly("100", "1100", "2100");
-        assertThat(continuity.observe("binance-spot", "BTCUSDT", KEY, "2600")).as("no gap left").isZero();
+        assertThat(continuity.pending(KEY)).as("no gap left").isZero();
         assertThat(metrics.tradesBackfilled("binance-spot", "BTCUSDT")).isEqualTo(2499.0);
         assertThat(metrics.tradesMissed("binance-spot", "BTCUSDT")).isZero();
         assertThat(registry.scrape()).contains("exbus_trades_backfilled_total{exchange=\"binance-spot\"");
@@ -56,7 +57,7 @@ class TradeBackfillTest {
         HistorySubscriber exchange = new HistorySubscriber(LongStream.rangeClosed(150, 300).boxed().toList());
         continuity.seed(KEY, 100);
 
-        backfill(exchange).fill(BTC, "BTCUSDT", KEY, 100, 200, published::add);
+        backfill(exchange).fill(BTC, gapBefore(200), published::add);
 
         assertThat(ids()).containsExactlyElementsOf(LongStream.range(150, 200).boxed().toList());
         assertThat(metrics.tradesMissed("binance-spot", "BTCUSDT")).as("101..149 are gone").isEqualTo(49.0);
@@ -68,11 +69,17 @@ class TradeBackfillTest {
         exchange.unsupported = true;
         continuity.seed(KEY, 100);
 
-        long filled = backfill(exchange).fill(BTC, "BTCUSDT", KEY, 100, 110, published::add);
+        long filled = backfill(exchange).fill(BTC, gapBefore(110), published::add);
 
         assertThat(filled).isZero();
         assertThat(published).isEmpty();
-        assertThat(continuity.observe("binance-spot", "BTCUSDT", KEY, "110")).isEqualTo(9);
+        assertThat(metrics.tradesMissed("binance-spot", "BTCUSDT")).isEqualTo(9.0);
+    }
+
+    /** The gap live trade {@code liveId} opens after the seeded last id. */
+    private TradeContinuity.Gap gapBefore(long liveId) {
+        return continuity.admit("binance-spot", KEY, TradeSequencing.CONSECUTIVE_TRADE_ID,
+                HistorySubscriber.trade(liveId)).gap();
     }
 
     private TradeBackfill backfill(Subscriber subscriber) {

@@ -29,6 +29,7 @@ import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
+import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.connectors.core.ws.WsSettings;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.ErrorKind;
@@ -126,6 +127,16 @@ public final class BinanceSubscriber implements Subscriber {
     @Override
     public Capabilities capabilities() {
         return capabilities;
+    }
+
+    /**
+     * Binance numbers each symbol's trades one by one: {@code t} of {@code @trade} (spot) and {@code a} of
+     * {@code @aggTrade} (USD-M), the same ids {@link #tradesAfter} pages by ({@code fromId}). Binance has no
+     * other per-symbol counter, so {@link Trade#getTradeSequence()} stays null.
+     */
+    @Override
+    public TradeSequencing tradeSequencing() {
+        return TradeSequencing.CONSECUTIVE_TRADE_ID;
     }
 
     /** How many market-data connections are open (more once a connection carries streamsPerConnection). */

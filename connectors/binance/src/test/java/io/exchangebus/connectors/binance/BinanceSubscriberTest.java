@@ -17,6 +17,7 @@ import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
+import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.connectors.core.ws.BackoffPolicy;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
@@ -234,6 +235,21 @@ class BinanceSubscriberTest {
         assertThat(t.getReceiveTime()).isAfter(t.getExchangeTime());
         assertThat(rawFrames).as("the raw frame, with its stream and symbol")
                 .anyMatch(r -> r.startsWith("btcusdt@aggTrade BTCUSDT ") && r.contains("\"a\":5933014"));
+    }
+
+    @Test
+    void shouldDeclareTradeIdsConsecutivePerSymbolWithNoSeparateSequence() throws Exception {
+        start(BinanceVenue.USDM, 200);
+        subscriber.subscribeTrades(InstrumentId.perpetual("BTC", "USDT")).get(5, TimeUnit.SECONDS);
+        await("aggTrade subscribed", () -> market.isSubscribed("btcusdt@aggTrade"));
+
+        market.send("btcusdt@aggTrade", "{\"e\":\"aggTrade\",\"E\":123456789,\"s\":\"BTCUSDT\",\"a\":5933014,"
+                + "\"p\":\"65000.10\",\"q\":\"0.001\",\"f\":100,\"l\":105,\"T\":123456785,\"m\":false}");
+
+        await("a trade", () -> !trades.isEmpty());
+        assertThat(subscriber.tradeSequencing()).isEqualTo(TradeSequencing.CONSECUTIVE_TRADE_ID);
+        assertThat(trades.get(0).getTradeSequence()).as("Binance has no counter besides the id").isNull();
+        assertThat(subscriber.tradeSequencing().position(trades.get(0))).isEqualTo(5933014L);
     }
 
     @Test

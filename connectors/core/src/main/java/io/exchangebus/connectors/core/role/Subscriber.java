@@ -51,6 +51,16 @@ public interface Subscriber extends ExchangeRole {
     CompletableFuture<Result<Void>> unsubscribe(Subscription subscription);
 
     /**
+     * How this connector numbers each instrument's trades, on the stream and in {@link #tradesAfter}: what a skipped
+     * number means and which number the history is paged by. Declared by the connector, since the meaning of an
+     * exchange's trade ids is the connector's knowledge; the default, {@link TradeSequencing#NONE}, claims nothing
+     * (no gap detection, no backfill, repeats by trade id only). Constant for the Subscriber's life.
+     */
+    default TradeSequencing tradeSequencing() {
+        return TradeSequencing.NONE;
+    }
+
+    /**
      * The public trades of {@code instrument} that came after {@code lastTradeId}, oldest first, at most
      * {@code limit} of them (the exchange may cap it lower): the same {@link Trade} events, with the same trade ids,
      * as {@link #subscribeTrades} delivers, for filling a gap the stream left (a restart, a reconnect). Fewer than
@@ -58,7 +68,10 @@ public interface Subscriber extends ExchangeRole {
      * first id answered may be later than the one asked for. Needs {@link Capability#TRADE_HISTORY}; without it the
      * answer is an {@link ExchangeError#unsupported unsupported} error. Does not need {@link #connect}.
      *
-     * @param lastTradeId the exchange's id of the last trade already had, as {@link Trade#getTradeId()} gives it
+     * @param lastTradeId the last trade already had, by its {@link TradeSequencing#position position} under
+     *                    {@link #tradeSequencing()} in decimal: its trade id for
+     *                    {@link TradeSequencing#CONSECUTIVE_TRADE_ID}, its {@link Trade#getTradeSequence() sequence}
+     *                    for {@link TradeSequencing#CONSECUTIVE_TRADE_SEQUENCE}
      * @param limit the most trades wanted, at least 1
      */
     default CompletableFuture<Result<List<Trade>>> tradesAfter(InstrumentId instrument, String lastTradeId,
