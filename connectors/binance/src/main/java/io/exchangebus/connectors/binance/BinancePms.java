@@ -110,8 +110,7 @@ public final class BinancePms implements Pms {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.of(config.exchange(), config.venue() == BinanceVenue.USDM
-                ? EnumSet.of(Capability.POSITIONS) : EnumSet.noneOf(Capability.class));
+        return Capabilities.of(config.exchange(), config.venue().accountCapabilities());
     }
 
     @Override
@@ -248,9 +247,9 @@ public final class BinancePms implements Pms {
         };
         LOG.info("{}: account stream gap ({}); fetching balances{}", exchange(), reason,
                 config.venue() == BinanceVenue.USDM ? " and positions" : "");
-        String accountPath = config.venue() == BinanceVenue.SPOT ? "/api/v3/account" : "/fapi/v2/account";
+        String accountPath = config.venue().rest().accountPath();
         HttpCall account = HttpCall.get(accountPath).withSigning()
-                .withWeight(config.venue() == BinanceVenue.SPOT ? 20 : 5);
+                .withWeight(config.venue().rest().accountWeight());
         if (config.venue() == BinanceVenue.SPOT) {
             account = account.withParam("omitZeroBalances", "true");
         }
