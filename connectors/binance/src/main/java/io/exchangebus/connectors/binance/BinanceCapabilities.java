@@ -21,18 +21,13 @@ final class BinanceCapabilities {
                 Capability.ORDER_LIMIT_MAKER, Capability.ORDER_IMMEDIATE_OR_CANCEL, Capability.ORDER_FILL_OR_KILL,
                 Capability.ORDER_STOP_LIMIT, Capability.ORDER_STOP_MARKET, Capability.REPLACE_ORDER,
                 Capability.CANCEL_ALL);
-        if (venue == BinanceVenue.USDM) {
-            set.add(Capability.REDUCE_ONLY);
-            set.add(Capability.TIME_IN_FORCE_GTD);
-        }
+        set.addAll(venue.orderCapabilities());
         return Capabilities.of(venue.exchange(), set);
     }
 
     static Capabilities dataFetcher(BinanceVenue venue) {
         EnumSet<Capability> set = EnumSet.of(Capability.ORDER_HISTORY);
-        if (venue == BinanceVenue.USDM) {
-            set.add(Capability.POSITIONS);
-        }
+        set.addAll(venue.accountCapabilities());
         return Capabilities.of(venue.exchange(), set);
     }
 }

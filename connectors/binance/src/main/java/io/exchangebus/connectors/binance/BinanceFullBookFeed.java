@@ -159,7 +159,7 @@ final class BinanceFullBookFeed implements SnapshotRequester {
         HttpCall call = HttpCall.get(venue.restPrefix() + "/depth")
                 .withParam("symbol", symbol)
                 .withParam("limit", Integer.toString(SNAPSHOT_LIMIT))
-                .withWeight(venue == BinanceVenue.SPOT ? 50 : 20);
+                .withWeight(venue.rest().depthWeight());
         rest.call(call).whenComplete((result, failure) -> {
             synchronized (book) {
                 fetching = false;

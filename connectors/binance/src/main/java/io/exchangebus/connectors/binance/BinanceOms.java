@@ -11,7 +11,6 @@ import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.ws.BinanceWsApiClient;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
-import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.instrument.OrderRules;
@@ -37,13 +36,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,7 +87,7 @@ import org.slf4j.LoggerFactory;
  * retryable TIMEOUT error naming that method, and what was opened is closed again, so a later {@code connect} starts
  * afresh.
  */
-public final class BinanceOms implements Oms {
+public final class BinanceOms implements Oms, OmsFamily.Oms {
 
     /** How often the server clock is resynced while connected. */
     public static final Duration CLOCK_RESYNC = Duration.ofMinutes(5);
@@ -115,7 +109,9 @@ public final class BinanceOms implements Oms {
     private final MappingContext live;
     private final MappingContext recovery;
     private final Clock clock;
-    private final Set<String> reported = new LinkedHashSet<>();
+    private final OrderDedupe reported = new OrderDedupe(DEDUPE_MEMORY);
+    private final OmsRequests requests;
+    private final OmsFamily family;
     private final ScheduledExecutorService scheduler;
     private volatile BinanceWsApiClient ws;
     private volatile Listener listener;
@@ -143,6 +139,13 @@ public final class BinanceOms implements Oms {
             t.setDaemon(true);
             return t;
         });
+        this.requests = new OmsRequests(config.exchange(), rest, () -> ws, () -> closed);
+        this.family = OmsFamily.of(venue, this);
+    }
+
+    @Override
+    public OmsRequests requests() {
+        return requests;
     }
 
     @Override
@@ -258,8 +261,7 @@ public final class BinanceOms implements Oms {
     public CompletableFuture<Result<OrderAccepted>> place(PlaceOrder order) {
         BigDecimal reference = order.getOrderType() == OrderType.STOP_MARKET ? order.getStopPrice() : null;
         Result<InstrumentDefinition> checked = preflight.check(order, reference);
-        if (!checked.isOk() && !(order.getReduceOnly() && venue == BinanceVenue.USDM
-                && "MIN_NOTIONAL".equals(checked.error().code()))) {
+        if (!checked.isOk() && !family.exempt(order, checked.error())) {
             return done(Result.err(checked.error()));
         }
         Map<String, Object> params;
@@ -301,68 +303,41 @@ public final class BinanceOms implements Oms {
             return done(Result.err(ExchangeError.invalidOrder(exchange(), "UNKNOWN_INSTRUMENT",
                     replace.getSymbol() + " is not listed on " + exchange())));
         }
-        return status(replace.getSymbol(), replace.getClientOrderId()).thenCompose(found -> {
-            if (!found.isOk()) {
-                return done(Result.<OrderAccepted>err(found.error()));
-            }
-            if (found.value().isEmpty()) {
-                return done(Result.<OrderAccepted>err(new ExchangeError(ErrorKind.NOT_FOUND, exchange(), "-2013",
-                        "no order " + replace.getClientOrderId() + " on " + replace.getSymbol(), 0, false, null)));
-            }
-            OrderUpdate current = found.value().get();
-            if (current.getStatus() != OrderStatus.NEW && current.getStatus() != OrderStatus.PARTIALLY_FILLED) {
-                return done(Result.<OrderAccepted>err(ExchangeError.invalidOrder(exchange(), "ORDER_NOT_OPEN",
-                        "order " + replace.getClientOrderId() + " is " + current.getStatus() + ", not open")));
-            }
-            BigDecimal price = replace.getPrice() != null ? replace.getPrice() : current.getPrice();
-            BigDecimal quantity = replace.getQuantity() != null ? replace.getQuantity()
-                    : venue == BinanceVenue.SPOT ? current.getQuantity().subtract(current.getFilledQuantity())
-                    : current.getQuantity();
-            Optional<ExchangeError> broken = OrderRules.check(instrument.get(), price, quantity, null);
-            if (broken.isPresent()) {
-                return done(Result.<OrderAccepted>err(broken.get()));
-            }
-            Map<String, Object> params;
-            try {
-                params = venue == BinanceVenue.SPOT
-                        ? OrderMapping.cancelReplaceParams(current, replace.getNewClientOrderId(),
-                        replace.getPrice(), replace.getQuantity())
-                        : OrderMapping.modifyParams(current, replace.getPrice(), replace.getQuantity());
-            } catch (IllegalArgumentException e) {
-                return done(Result.<OrderAccepted>err(refusal(e)));
-            }
-            Optional<ExchangeError> limited = rateLimits.tryAcquire();
-            if (limited.isPresent()) {
-                return done(Result.<OrderAccepted>err(limited.get()));
-            }
-            if (venue == BinanceVenue.USDM) {
-                return signed("order.modify", () -> params)
-                        .thenApply(r -> r.map(result -> accept("order.modify", result)));
-            }
-            return cancelReplace(replace, params);
-        });
+        return status(replace.getSymbol(), replace.getClientOrderId())
+                .thenCompose(found -> replaceFound(replace, instrument.get(), found));
     }
 
-    private CompletableFuture<Result<OrderAccepted>> cancelReplace(ReplaceOrder replace, Map<String, Object> params) {
-        return signed("order.cancelReplace", () -> params).thenCompose(r -> {
-            if (r.isOk()) {
-                JsonNode result = r.value();
-                if (result.hasNonNull("cancelResponse")) {
-                    report("order.cancelReplace", result.get("cancelResponse"));
-                }
-                return done(Result.ok(accept("order.cancelReplace", result.path("newOrderResponse"))));
-            }
-            Result<OrderAccepted> failed = Result.err(r.error());
-            if ("-2021".equals(r.error().code())) {
-                // partially failed: with STOP_ON_FAILURE the cancel succeeded and the new order did not;
-                // report the old order's state as the exchange has it now
-                return status(replace.getSymbol(), replace.getClientOrderId()).thenApply(s -> {
-                    s.ifOk(o -> o.ifPresent(this::deliver));
-                    return failed;
-                });
-            }
-            return done(failed);
-        });
+    private CompletableFuture<Result<OrderAccepted>> replaceFound(ReplaceOrder replace, InstrumentDefinition instrument,
+                                                                  Result<Optional<OrderUpdate>> found) {
+        if (!found.isOk()) {
+            return done(Result.err(found.error()));
+        }
+        if (found.value().isEmpty()) {
+            return done(Result.err(new ExchangeError(ErrorKind.NOT_FOUND, exchange(), "-2013",
+                    "no order " + replace.getClientOrderId() + " on " + replace.getSymbol(), 0, false, null)));
+        }
+        OrderUpdate current = found.value().get();
+        if (current.getStatus() != OrderStatus.NEW && current.getStatus() != OrderStatus.PARTIALLY_FILLED) {
+            return done(Result.err(ExchangeError.invalidOrder(exchange(), "ORDER_NOT_OPEN",
+                    "order " + replace.getClientOrderId() + " is " + current.getStatus() + ", not open")));
+        }
+        BigDecimal price = replace.getPrice() != null ? replace.getPrice() : current.getPrice();
+        BigDecimal quantity = replace.getQuantity() != null ? replace.getQuantity() : family.keptQuantity(current);
+        Optional<ExchangeError> broken = OrderRules.check(instrument, price, quantity, null);
+        if (broken.isPresent()) {
+            return done(Result.err(broken.get()));
+        }
+        Map<String, Object> params;
+        try {
+            params = family.replaceParams(current, replace);
+        } catch (IllegalArgumentException e) {
+            return done(Result.err(refusal(e)));
+        }
+        Optional<ExchangeError> limited = rateLimits.tryAcquire();
+        if (limited.isPresent()) {
+            return done(Result.err(limited.get()));
+        }
+        return family.sendReplace(replace, params);
     }
 
     @Override
@@ -372,73 +347,7 @@ public final class BinanceOms implements Oms {
             return done(Result.err(unsupported.get()));
         }
         String symbol = cancelAll.getSymbol();
-        return venue == BinanceVenue.SPOT ? spotCancelAll(symbol) : futuresCancelAll(symbol);
-    }
-
-    private CompletableFuture<Result<Integer>> spotCancelAll(String symbol) {
-        if (symbol != null) {
-            return spotCancelAllOn(symbol);
-        }
-        return signed("openOrders.status", Map::of).thenCompose(open -> {
-            if (!open.isOk()) {
-                return done(Result.<Integer>err(open.error()));
-            }
-            Set<String> symbols = new LinkedHashSet<>();
-            open.value().forEach(o -> symbols.add(o.path("symbol").asText()));
-            return sequentially(new ArrayList<>(symbols), this::spotCancelAllOn);
-        });
-    }
-
-    private CompletableFuture<Result<Integer>> spotCancelAllOn(String symbol) {
-        return signed("openOrders.cancelAll", () -> Map.of("symbol", symbol)).thenApply(r -> {
-            if (!r.isOk()) {
-                // -2011 "Unknown order sent.": nothing was open
-                return r.error().kind() == ErrorKind.NOT_FOUND ? Result.ok(0) : Result.<Integer>err(r.error());
-            }
-            int count = 0;
-            for (JsonNode item : r.value()) {
-                if (item.has("orderReports")) {
-                    for (JsonNode report : item.get("orderReports")) {
-                        report("openOrders.cancelAll", report);
-                        count++;
-                    }
-                } else {
-                    report("openOrders.cancelAll", item);
-                    count++;
-                }
-            }
-            return Result.ok(count);
-        });
-    }
-
-    private CompletableFuture<Result<Integer>> futuresCancelAll(String symbol) {
-        HttpCall list = HttpCall.get("/fapi/v1/openOrders").withWeight(symbol == null ? 40 : 1).withSigning();
-        if (symbol != null) {
-            list = list.withParam("symbol", symbol);
-        }
-        return restWithResync(list).thenCompose(open -> {
-            if (!open.isOk()) {
-                return done(Result.<Integer>err(open.error()));
-            }
-            Map<String, Integer> perSymbol = new LinkedHashMap<>();
-            if (symbol != null) {
-                perSymbol.put(symbol, 0);
-            }
-            open.value().forEach(o -> perSymbol.merge(o.path("symbol").asText(), 1, Integer::sum));
-            return sequentially(new ArrayList<>(perSymbol.keySet()), s -> restWithResync(
-                    HttpCall.delete("/fapi/v1/allOpenOrders").withParam("symbol", s).withWeight(1).withSigning())
-                    .thenApply(r -> r.map(body -> perSymbol.get(s))));
-        });
-    }
-
-    private CompletableFuture<Result<Integer>> sequentially(List<String> symbols,
-            java.util.function.Function<String, CompletableFuture<Result<Integer>>> each) {
-        CompletableFuture<Result<Integer>> chain = done(Result.ok(0));
-        for (String s : symbols) {
-            chain = chain.thenCompose(sum -> !sum.isOk() ? done(sum)
-                    : each.apply(s).thenApply(r -> r.map(n -> n + sum.value())));
-        }
-        return chain;
+        return family.cancelAll(symbol);
     }
 
     @Override
@@ -457,7 +366,8 @@ public final class BinanceOms implements Oms {
         return status(params);
     }
 
-    private CompletableFuture<Result<Optional<OrderUpdate>>> status(String symbol, String clientOrderId) {
+    @Override
+    public CompletableFuture<Result<Optional<OrderUpdate>>> status(String symbol, String clientOrderId) {
         return status(OrderMapping.orderRef(symbol, clientOrderId, null));
     }
 
@@ -507,18 +417,10 @@ public final class BinanceOms implements Oms {
         }
     }
 
-    private void deliver(OrderUpdate update) {
-        String key = update.getExchangeOrderId() + "|" + update.getStatus() + "|"
-                + OrderMapping.plain(update.getFilledQuantity());
-        synchronized (reported) {
-            if (!reported.add(key)) {
-                return;
-            }
-            if (reported.size() > DEDUPE_MEMORY) {
-                var it = reported.iterator();
-                it.next();
-                it.remove();
-            }
+    @Override
+    public void deliver(OrderUpdate update) {
+        if (!reported.firstTime(update)) {
+            return;
         }
         OmsUserData stream = userData;
         if (stream != null) {
@@ -531,7 +433,8 @@ public final class BinanceOms implements Oms {
     }
 
     /** Maps an order answer, reports it, and acknowledges it; an answer that cannot be mapped is reported raw. */
-    private OrderAccepted accept(String method, JsonNode order) {
+    @Override
+    public OrderAccepted accept(String method, JsonNode order) {
         OrderUpdate update = report(method, order);
         String clientOrderId = order.hasNonNull("origClientOrderId") ? order.get("origClientOrderId").asText()
                 : order.path("clientOrderId").asText(null);
@@ -542,7 +445,8 @@ public final class BinanceOms implements Oms {
                 time == null ? null : Instant.ofEpochMilli(time));
     }
 
-    private OrderUpdate report(String method, JsonNode order) {
+    @Override
+    public OrderUpdate report(String method, JsonNode order) {
         try {
             OrderUpdate update = OrderMapping.toUpdate(live, order, now());
             deliver(update);
@@ -557,50 +461,8 @@ public final class BinanceOms implements Oms {
         }
     }
 
-    /**
-     * A signed WebSocket API request; on {@code -1021} the clock is resynced and the request, freshly stamped and
-     * signed, is sent once more (Binance did not process the first).
-     */
     private CompletableFuture<Result<JsonNode>> signed(String method, Supplier<Map<String, Object>> params) {
-        BinanceWsApiClient client = ws;
-        if (client == null || closed) {
-            return done(Result.err(ExchangeError.network(exchange(), "not connected; " + method + " not sent")));
-        }
-        Optional<ExchangeError> stopped = rest.transport().banGate().refusal();
-        if (stopped.isPresent()) {
-            return done(Result.err(stopped.get()));
-        }
-        return client.signedRequest(method, params.get()).thenApply(this::noteRateLimit).thenCompose(r -> {
-            if (r.isOk() || !"-1021".equals(r.error().code())) {
-                return done(r);
-            }
-            LOG.warn("{}: {} refused with -1021; resyncing the clock and retrying once", exchange(), method);
-            return rest.clock().sync(3).thenCompose(s -> client.signedRequest(method, params.get()))
-                    .thenApply(this::noteRateLimit);
-        });
-    }
-
-    /**
-     * A WebSocket API 418 (IP banned) or 429 with Binance's {@code retryAfter} closes the same gate as the REST
-     * transport's: the exchange limits the IP, so nothing is sent over either until the hint has passed.
-     */
-    private Result<JsonNode> noteRateLimit(Result<JsonNode> r) {
-        if (!r.isOk() && r.error().kind() == ErrorKind.RATE_LIMITED && r.error().retryAfter() != null
-                && (r.error().httpStatus() == 418 || r.error().httpStatus() == 429)) {
-            rest.transport().banGate().close(r.error().retryAfter(), r.error().httpStatus() == 418,
-                    r.error().httpStatus());
-        }
-        return r;
-    }
-
-    /** A signed REST call with the same once-only -1021 resync and retry. */
-    private CompletableFuture<Result<JsonNode>> restWithResync(HttpCall call) {
-        return rest.call(call).thenCompose(r -> {
-            if (r.isOk() || !"-1021".equals(r.error().code())) {
-                return done(r);
-            }
-            return rest.clock().sync(3).thenCompose(s -> rest.call(call));
-        });
+        return requests.signed(method, params);
     }
 
     private ExchangeError refusal(IllegalArgumentException e) {

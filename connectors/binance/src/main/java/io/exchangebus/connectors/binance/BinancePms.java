@@ -22,7 +22,6 @@ import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.Capabilities;
-import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.connectors.core.ws.WsSettings;
@@ -32,7 +31,6 @@ import io.exchangebus.events.PositionUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -110,8 +108,7 @@ public final class BinancePms implements Pms {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.of(config.exchange(), config.venue() == BinanceVenue.USDM
-                ? EnumSet.of(Capability.POSITIONS) : EnumSet.noneOf(Capability.class));
+        return Capabilities.of(config.exchange(), config.venue().accountCapabilities());
     }
 
     @Override
@@ -248,9 +245,9 @@ public final class BinancePms implements Pms {
         };
         LOG.info("{}: account stream gap ({}); fetching balances{}", exchange(), reason,
                 config.venue() == BinanceVenue.USDM ? " and positions" : "");
-        String accountPath = config.venue() == BinanceVenue.SPOT ? "/api/v3/account" : "/fapi/v2/account";
+        String accountPath = config.venue().rest().accountPath();
         HttpCall account = HttpCall.get(accountPath).withSigning()
-                .withWeight(config.venue() == BinanceVenue.SPOT ? 20 : 5);
+                .withWeight(config.venue().rest().accountWeight());
         if (config.venue() == BinanceVenue.SPOT) {
             account = account.withParam("omitZeroBalances", "true");
         }

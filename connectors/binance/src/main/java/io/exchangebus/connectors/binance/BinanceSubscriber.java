@@ -210,7 +210,7 @@ public final class BinanceSubscriber implements Subscriber {
         }
         Subscription subscription = new Subscription(Subscription.Channel.TRADES, instrument, 0, null);
         String stream = found.value().symbol().toLowerCase(Locale.ROOT)
-                + (venue == BinanceVenue.SPOT ? "@trade" : "@aggTrade");
+                + venue.tradeStream();
         synchronized (this) {
             Result<Subscription> refused = refuseIfNotUsable();
             if (refused != null) {
@@ -250,12 +250,12 @@ public final class BinanceSubscriber implements Subscriber {
         }
         String symbol = found.value().symbol();
         String instrumentId = found.value().id().toString();
-        String path = venue.restPrefix() + (venue == BinanceVenue.SPOT ? "/historicalTrades" : "/aggTrades");
+        String path = venue.rest().tradeHistoryPath();
         HttpCall call = HttpCall.get(path)
                 .withParam("symbol", symbol)
                 .withParam("fromId", Long.toString(last + 1))
                 .withParam("limit", Integer.toString(Math.min(limit, TRADE_HISTORY_MAX)))
-                .withWeight(venue == BinanceVenue.SPOT ? 25 : 20);
+                .withWeight(venue.rest().tradeHistoryWeight());
         return rest.call(call).thenApply(result -> result.flatMap(body -> {
             Instant received = Instant.now();
             try {

@@ -25,7 +25,7 @@ final class ExchangeInfo {
 
     static CompletableFuture<Result<InstrumentMapping.Mapped>> fetch(BinanceRestClient rest, BinanceVenue venue) {
         HttpCall call = HttpCall.get(venue.restPrefix() + "/exchangeInfo")
-                .withWeight(venue == BinanceVenue.SPOT ? 20 : 1);
+                .withWeight(venue.rest().exchangeInfoWeight());
         return rest.call(call).thenApply(r -> r.flatMap(body -> {
             try {
                 InstrumentMapping.Mapped mapped = InstrumentMapping.fromExchangeInfo(venue, body);

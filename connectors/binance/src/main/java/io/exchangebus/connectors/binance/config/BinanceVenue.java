@@ -4,10 +4,14 @@ import io.exchangebus.connectors.core.book.ContiguousRangeRule;
 import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.SequenceRule;
 import io.exchangebus.connectors.core.limit.OrderRateLimits;
+import io.exchangebus.connectors.core.role.Capability;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.Set;
 
 /**
  * Binance's two endpoint families behind the same four roles. Everything that differs between them and is not a
@@ -18,23 +22,86 @@ import java.util.Optional;
  */
 public enum BinanceVenue {
     /** Spot: {@code /api/v3}, WebSocket API v3, user data over the WebSocket API. */
-    SPOT("binance-spot", "/api/v3", 1024, 6000, ContiguousRangeRule.INSTANCE),
+    SPOT("binance-spot", "/api/v3", 1024, 6000, ContiguousRangeRule.INSTANCE,
+            new Rest("/api/v3/historicalTrades", 25, 50, 20, "/api/v3/account", 20), "@trade",
+            Duration.ofMillis(300), EnumSet.noneOf(Capability.class), EnumSet.noneOf(Capability.class)) {
+        @Override
+        public List<OrderRateLimits.Limit> orderRateLimits() {
+            return List.of(new OrderRateLimits.Limit(100, Duration.ofSeconds(10)),
+                    new OrderRateLimits.Limit(200_000, Duration.ofDays(1)));
+        }
+    },
     /** USD-M futures: {@code /fapi/v1}, WebSocket API {@code ws-fapi} v1, user data with a listenKey. */
-    USDM("binance-usdm", "/fapi/v1", 200, 2400, PreviousIdLinkRule.INSTANCE);
+    USDM("binance-usdm", "/fapi/v1", 200, 2400, PreviousIdLinkRule.INSTANCE,
+            new Rest("/fapi/v1/aggTrades", 20, 20, 1, "/fapi/v2/account", 5), "@aggTrade",
+            Duration.ofMillis(150), EnumSet.of(Capability.REDUCE_ONLY, Capability.TIME_IN_FORCE_GTD),
+            EnumSet.of(Capability.POSITIONS)) {
+        @Override
+        public List<OrderRateLimits.Limit> orderRateLimits() {
+            return List.of(new OrderRateLimits.Limit(300, Duration.ofSeconds(10)),
+                    new OrderRateLimits.Limit(1_200, Duration.ofMinutes(1)));
+        }
+    };
+
+    /**
+     * The family's REST endpoints that differ by more than {@link #restPrefix()}, with their documented weights.
+     *
+     * @param tradeHistoryPath spot {@code historicalTrades}, USD-M {@code aggTrades} (ids of {@link #tradeStream()})
+     * @param accountPath the signed account endpoint (spot {@code /api/v3/account}, USD-M {@code /fapi/v2/account})
+     */
+    public record Rest(String tradeHistoryPath, int tradeHistoryWeight, int depthWeight, int exchangeInfoWeight,
+                       String accountPath, int accountWeight) {
+    }
 
     private final String exchange;
     private final String restPrefix;
     private final int streamsPerConnection;
     private final int requestWeightPerMinute;
     private final SequenceRule bookSequenceRule;
+    private final Rest rest;
+    private final String tradeStream;
+    private final Duration wsRequestInterval;
+    private final Set<Capability> orderCapabilities;
+    private final Set<Capability> accountCapabilities;
 
     BinanceVenue(String exchange, String restPrefix, int streamsPerConnection, int requestWeightPerMinute,
-                 SequenceRule bookSequenceRule) {
+                 SequenceRule bookSequenceRule, Rest rest, String tradeStream, Duration wsRequestInterval,
+                 EnumSet<Capability> orderCapabilities, EnumSet<Capability> accountCapabilities) {
         this.exchange = exchange;
         this.restPrefix = restPrefix;
         this.streamsPerConnection = streamsPerConnection;
         this.requestWeightPerMinute = requestWeightPerMinute;
         this.bookSequenceRule = bookSequenceRule;
+        this.rest = rest;
+        this.tradeStream = tradeStream;
+        this.wsRequestInterval = wsRequestInterval;
+        this.orderCapabilities = Collections.unmodifiableSet(orderCapabilities);
+        this.accountCapabilities = Collections.unmodifiableSet(accountCapabilities);
+    }
+
+    /** The family's REST endpoints and weights beyond {@link #restPrefix()}. */
+    public Rest rest() {
+        return rest;
+    }
+
+    /** The suffix of the trade stream whose ids the trade history uses: spot {@code @trade}, USD-M {@code @aggTrade}. */
+    public String tradeStream() {
+        return tradeStream;
+    }
+
+    /** Least time between two requests we send on one stream connection (below Binance's incoming-message limit). */
+    public Duration wsRequestInterval() {
+        return wsRequestInterval;
+    }
+
+    /** Order capabilities beyond the common ones: USD-M has reduce-only and GTD; spot has neither. */
+    public Set<Capability> orderCapabilities() {
+        return orderCapabilities;
+    }
+
+    /** Account capabilities: USD-M has positions; spot has only balances. */
+    public Set<Capability> accountCapabilities() {
+        return accountCapabilities;
     }
 
     /** Our venue id: {@code binance-spot} or {@code binance-usdm}. */
@@ -71,14 +138,7 @@ public enum BinanceVenue {
      * 10 s and 200,000 per day; USD-M ("General Info > Limits"): 300 per 10 s and 1,200 per minute. Counted: new
      * orders, cancel-replace and modify; cancels are not counted by Binance.
      */
-    public List<OrderRateLimits.Limit> orderRateLimits() {
-        return switch (this) {
-            case SPOT -> List.of(new OrderRateLimits.Limit(100, Duration.ofSeconds(10)),
-                    new OrderRateLimits.Limit(200_000, Duration.ofDays(1)));
-            case USDM -> List.of(new OrderRateLimits.Limit(300, Duration.ofSeconds(10)),
-                    new OrderRateLimits.Limit(1_200, Duration.ofMinutes(1)));
-        };
-    }
+    public abstract List<OrderRateLimits.Limit> orderRateLimits();
 
     /** The venue of one of our venue ids. */
     public static Optional<BinanceVenue> ofExchange(String exchange) {

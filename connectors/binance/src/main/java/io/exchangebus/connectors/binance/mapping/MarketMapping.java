@@ -127,155 +127,7 @@ public final class MarketMapping {
 
     /** {@link #parse} without the compact fast path: a Jackson token walk that reads any valid JSON layout. */
     static Message parseGeneral(BinanceVenue venue, String frame) {
-        try (JsonParser p = JSON.createParser(frame)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notAnObject(frame);
-            }
-            if (p.nextToken() != JsonToken.FIELD_NAME) {
-                throw new UnmappableMessageException("empty object");
-            }
-            String first = p.getCurrentName();
-            if ("stream".equals(first)) {
-                return enveloped(venue, p);
-            }
-            if ("result".equals(first) || "id".equals(first) || "error".equals(first)) {
-                return reply(frame);
-            }
-            Message m = event(venue, p, null, new Fields());
-            if (p.nextToken() != null) {
-                throw trailing();
-            }
-            return m;
-        } catch (IOException e) {
-            throw notJson(e);
-        }
-    }
-
-    private static Message enveloped(BinanceVenue venue, JsonParser p) throws IOException {
-        String stream = p.nextTextValue();
-        if (stream == null || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.getCurrentName())
-                || p.nextToken() != JsonToken.START_OBJECT) {
-            throw badEnvelope();
-        }
-        if (p.nextToken() != JsonToken.FIELD_NAME) {
-            throw new UnmappableMessageException("empty data object on stream " + stream);
-        }
-        Message m = event(venue, p, stream, new Fields());
-        if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-            throw trailing();
-        }
-        return m;
-    }
-
-    /** Reads an event's fields; the parser is on the event's first field name. */
-    private static Message event(BinanceVenue venue, JsonParser p, String stream, Fields f) throws IOException {
-        do {
-            String name = p.getCurrentName();
-            JsonToken value = p.nextToken();
-            if (name.length() == 1) {
-                oneLetter(p, name.charAt(0), value, f);
-            } else {
-                longName(p, name, value, f);
-            }
-        } while (p.nextToken() == JsonToken.FIELD_NAME);
-        return build(venue, stream, f);
-    }
-
-    private static void oneLetter(JsonParser p, char name, JsonToken value, Fields f) throws IOException {
-        switch (name) {
-            case 'e' -> f.type = text(p, value, "e");
-            case 'E' -> f.eventTime = integer(p, value, "E");
-            case 'T' -> f.time = integer(p, value, "T");
-            case 's' -> f.symbol = text(p, value, "s");
-            case 'U' -> f.firstId = integer(p, value, "U");
-            case 'u' -> f.lastId = integer(p, value, "u");
-            case 't' -> f.tradeId = integer(p, value, "t");
-            case 'p' -> f.price = decimal(p, value, "p");
-            case 'q' -> f.quantity = decimal(p, value, "q");
-            case 'm' -> f.buyerMaker = value == JsonToken.VALUE_TRUE ? 1 : value == JsonToken.VALUE_FALSE ? 0 : -1;
-            case 'b' -> {
-                if (value == JsonToken.START_ARRAY) {
-                    f.bids = levels(p, "b");
-                } else {
-                    p.skipChildren();
-                }
-            }
-            case 'a' -> {
-                if (value == JsonToken.START_ARRAY) {
-                    f.asks = levels(p, "a");
-                } else if (value == JsonToken.VALUE_NUMBER_INT) {
-                    f.aggId = p.getLongValue();
-                } else {
-                    p.skipChildren();
-                }
-            }
-            default -> p.skipChildren();
-        }
-    }
-
-    private static void longName(JsonParser p, String name, JsonToken value, Fields f) throws IOException {
-        switch (name) {
-            case "pu" -> f.previousId = integer(p, value, "pu");
-            case "lastUpdateId" -> f.snapshotId = integer(p, value, "lastUpdateId");
-            case "bids" -> f.bids = value == JsonToken.START_ARRAY ? levels(p, "bids") : skip(p);
-            case "asks" -> f.asks = value == JsonToken.START_ARRAY ? levels(p, "asks") : skip(p);
-            default -> p.skipChildren();
-        }
-    }
-
-    private static long integer(JsonParser p, JsonToken t, String field) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT) {
-            throw new UnmappableMessageException("field '" + field + "' is not an integer: " + t);
-        }
-        return p.getLongValue();
-    }
-
-    private static String text(JsonParser p, JsonToken t, String field) throws IOException {
-        if (t != JsonToken.VALUE_STRING) {
-            throw new UnmappableMessageException("field '" + field + "' is not a string: " + t);
-        }
-        return p.getText();
-    }
-
-    /** Levels {@code [["price","qty"], …]}; the parser is on the outer START_ARRAY. Extra elements are skipped. */
-    private static List<Level> levels(JsonParser p, String field) throws IOException {
-        List<Level> out = new ArrayList<>(24);
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-            BigDecimal price = decimal(p, p.nextToken(), field);
-            BigDecimal quantity = decimal(p, p.nextToken(), field);
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) {
-                    throw truncated(field);
-                }
-                p.skipChildren();
-            }
-            out.add(new Level(price, quantity));
-        }
-        if (t != JsonToken.END_ARRAY) {
-            throw badLevel(field);
-        }
-        return out;
-    }
-
-    /**
-     * An exact decimal from a string (or number) token's characters, never through a double, by the shared rules of
-     * {@link ExactNumbers}; a plain decimal of up to 18 digits allocates only the result.
-     */
-    private static BigDecimal decimal(JsonParser p, JsonToken t, String field) throws IOException {
-        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw notDecimal(field, t);
-        }
-        BigDecimal value = ExactNumbers.exactOrNull(p);
-        return value != null ? value : refusedDecimal(p, field);
-    }
-
-    private static BigDecimal refusedDecimal(JsonParser p, String field) throws IOException {
-        NumberRead.Refused refused = (NumberRead.Refused) ExactNumbers.read(field, p);
-        if (refused.reason() == NumberRead.Reason.NOT_A_NUMBER) {
-            throw notDecimal(field, p.getText());
-        }
-        throw new UnmappableMessageException(refused.message());
+        return MarketTokenWalk.parse(venue, frame);
     }
 
     static Message build(BinanceVenue venue, String stream, Fields f) {
@@ -390,71 +242,21 @@ public final class MarketMapping {
         return Math.max(s.bids().size(), s.asks().size());
     }
 
-    // ---- REST depth ----
+    // ---- REST ----
 
     /** A REST depth answer ({@code /api/v3/depth} or {@code /fapi/v1/depth}) as a snapshot. */
     public static BookSnapshot depthSnapshot(BinanceVenue venue, JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new UnmappableMessageException("depth answer is not a JSON object");
-        }
-        long id = BinanceFields.integer(body, "lastUpdateId");
-        Instant time = null;
-        if (venue == BinanceVenue.USDM && body.has("T")) {
-            time = Instant.ofEpochMilli(BinanceFields.integer(body, "T"));
-        }
-        return new BookSnapshot(id, levels(body, "bids"), levels(body, "asks"), time);
+        return MarketRestMapping.depthSnapshot(venue, body);
     }
 
     /** {@link #depthSnapshot(BinanceVenue, JsonNode)} from the answer's text. */
     public static BookSnapshot depthSnapshot(BinanceVenue venue, String body) {
-        try {
-            return depthSnapshot(venue, TREE.readTree(body));
-        } catch (IOException e) {
-            throw notJson(e);
-        }
+        return MarketRestMapping.depthSnapshot(venue, body);
     }
 
-    /**
-     * A REST trade-history answer of {@code symbol} (spot {@code historicalTrades}, USD-M {@code aggTrades}) as the
-     * {@link TradeTick}s the family's trade stream gives for the same trades ({@code @trade} spot, {@code @aggTrade}
-     * USD-M): same id, price, quantity, side and time. {@code stream} names where it came from.
-     */
+    /** See {@link MarketRestMapping#restTrades}. */
     public static List<TradeTick> restTrades(BinanceVenue venue, String symbol, String stream, JsonNode body) {
-        if (body == null || !body.isArray()) {
-            throw new UnmappableMessageException("trade history answer is not a JSON array");
-        }
-        boolean spot = venue == BinanceVenue.SPOT;
-        List<TradeTick> out = new ArrayList<>(body.size());
-        for (JsonNode t : body) {
-            if (!t.isObject()) {
-                throw new UnmappableMessageException("trade history entry is not a JSON object");
-            }
-            String buyerMaker = spot ? "isBuyerMaker" : "m";
-            JsonNode m = t.get(buyerMaker);
-            if (m == null || !m.isBoolean()) {
-                throw missing(buyerMaker);
-            }
-            out.add(new TradeTick(stream, symbol, Long.toString(BinanceFields.integer(t, spot ? "id" : "a")),
-                    BinanceFields.decimal(t, spot ? "price" : "p"), BinanceFields.decimal(t, spot ? "qty" : "q"),
-                    m.booleanValue() ? Side.SELL : Side.BUY, BinanceFields.integer(t, spot ? "time" : "T")));
-        }
-        return out;
-    }
-
-    private static List<Level> levels(JsonNode body, String field) {
-        JsonNode array = body.get(field);
-        if (array == null || !array.isArray()) {
-            throw missing(field);
-        }
-        List<Level> out = new ArrayList<>(array.size());
-        for (JsonNode level : array) {
-            if (!level.isArray() || level.size() < 2) {
-                throw badLevel(field);
-            }
-            out.add(new Level(BinanceFields.decimalValue(level.get(0), field),
-                    BinanceFields.decimalValue(level.get(1), field)));
-        }
-        return out;
+        return MarketRestMapping.restTrades(venue, symbol, stream, body);
     }
 
     // ---- requests ----
@@ -551,7 +353,7 @@ public final class MarketMapping {
 
     // ---- cold helpers ----
 
-    private static Reply reply(String frame) {
+    static Reply reply(String frame) {
         try {
             JsonNode node = TREE.readTree(frame);
             if (node.has("method") || node.has("status") || !node.path("id").isIntegralNumber()) {
@@ -568,7 +370,7 @@ public final class MarketMapping {
         }
     }
 
-    private static long require(long value, String field) {
+    static long require(long value, String field) {
         if (value == Fields.ABSENT) {
             throw missing(field);
         }
@@ -596,49 +398,44 @@ public final class MarketMapping {
         return value;
     }
 
-    private static List<Level> skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
-    }
-
-    private static UnmappableMessageException missing(String field) {
+    static UnmappableMessageException missing(String field) {
         return new UnmappableMessageException("field '" + field + "' is missing");
     }
 
-    private static UnmappableMessageException unknownType(String type, String stream) {
+    static UnmappableMessageException unknownType(String type, String stream) {
         return new UnmappableMessageException(type == null
                 ? "not a market-data event: no event type 'e'" + (stream == null ? "" : " on stream " + stream)
                 : "unsupported event type '" + type + "'" + (stream == null ? "" : " on stream " + stream)
                         + " (the Subscriber maps depthUpdate, partial depth, trade and aggTrade)");
     }
 
-    private static UnmappableMessageException notDecimal(String field, Object what) {
+    static UnmappableMessageException notDecimal(String field, Object what) {
         return new UnmappableMessageException("field '" + field + "' is not a decimal: " + what);
     }
 
-    private static UnmappableMessageException badLevel(String field) {
+    static UnmappableMessageException badLevel(String field) {
         return new UnmappableMessageException("field '" + field + "' is not a list of [price, quantity] levels");
     }
 
-    private static UnmappableMessageException truncated(String field) {
+    static UnmappableMessageException truncated(String field) {
         return new UnmappableMessageException("frame ends inside field '" + field + "'");
     }
 
-    private static UnmappableMessageException trailing() {
+    static UnmappableMessageException trailing() {
         return new UnmappableMessageException("unexpected content after the event");
     }
 
-    private static UnmappableMessageException badEnvelope() {
+    static UnmappableMessageException badEnvelope() {
         return new UnmappableMessageException("combined-stream envelope is not {\"stream\":…,\"data\":{…}}");
     }
 
-    private static UnmappableMessageException notAnObject(String frame) {
+    static UnmappableMessageException notAnObject(String frame) {
         return new UnmappableMessageException(frame.isBlank() ? "empty frame"
                 : frame.strip().startsWith("[") ? "an array of events (all-market stream), not a single event"
                 : "not a JSON object");
     }
 
-    private static UnmappableMessageException notJson(IOException e) {
+    static UnmappableMessageException notJson(IOException e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                 .orElse("");
         return new UnmappableMessageException("not valid JSON: " + detail);

@@ -100,7 +100,7 @@ public final class BinanceMarketStreams implements AutoCloseable {
 
     /** Least time between two requests we send on one connection (below Binance's incoming-message limit). */
     public static Duration requestInterval(BinanceVenue venue) {
-        return venue == BinanceVenue.SPOT ? Duration.ofMillis(300) : Duration.ofMillis(150);
+        return venue.wsRequestInterval();
     }
 
     /** The combined-stream endpoint on which streams are subscribed live: {@code <streams>/stream}. */

@@ -1,0 +1,91 @@
+package io.exchangebus.connectors.binance.mapping;
+
+import static io.exchangebus.connectors.binance.mapping.MarketMapping.badLevel;
+import static io.exchangebus.connectors.binance.mapping.MarketMapping.missing;
+import static io.exchangebus.connectors.binance.mapping.MarketMapping.notJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.binance.mapping.MarketMapping.TradeTick;
+import io.exchangebus.connectors.core.book.BookSnapshot;
+import io.exchangebus.connectors.core.book.Level;
+import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.events.Side;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Market data answered over REST (depth snapshots, trade history), in the same types as the streams give. */
+final class MarketRestMapping {
+    private static final ObjectMapper TREE = ExactNumbers.configure(new ObjectMapper());
+
+    private MarketRestMapping() {
+    }
+
+    /** A REST depth answer ({@code /api/v3/depth} or {@code /fapi/v1/depth}) as a snapshot. */
+    public static BookSnapshot depthSnapshot(BinanceVenue venue, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new UnmappableMessageException("depth answer is not a JSON object");
+        }
+        long id = BinanceFields.integer(body, "lastUpdateId");
+        Instant time = null;
+        if (venue == BinanceVenue.USDM && body.has("T")) {
+            time = Instant.ofEpochMilli(BinanceFields.integer(body, "T"));
+        }
+        return new BookSnapshot(id, levels(body, "bids"), levels(body, "asks"), time);
+    }
+
+    /** {@link #depthSnapshot(BinanceVenue, JsonNode)} from the answer's text. */
+    public static BookSnapshot depthSnapshot(BinanceVenue venue, String body) {
+        try {
+            return depthSnapshot(venue, TREE.readTree(body));
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    /**
+     * A REST trade-history answer of {@code symbol} (spot {@code historicalTrades}, USD-M {@code aggTrades}) as the
+     * {@link TradeTick}s the family's trade stream gives for the same trades ({@code @trade} spot, {@code @aggTrade}
+     * USD-M): same id, price, quantity, side and time. {@code stream} names where it came from.
+     */
+    public static List<TradeTick> restTrades(BinanceVenue venue, String symbol, String stream, JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw new UnmappableMessageException("trade history answer is not a JSON array");
+        }
+        boolean spot = venue == BinanceVenue.SPOT;
+        List<TradeTick> out = new ArrayList<>(body.size());
+        for (JsonNode t : body) {
+            if (!t.isObject()) {
+                throw new UnmappableMessageException("trade history entry is not a JSON object");
+            }
+            String buyerMaker = spot ? "isBuyerMaker" : "m";
+            JsonNode m = t.get(buyerMaker);
+            if (m == null || !m.isBoolean()) {
+                throw missing(buyerMaker);
+            }
+            out.add(new TradeTick(stream, symbol, Long.toString(BinanceFields.integer(t, spot ? "id" : "a")),
+                    BinanceFields.decimal(t, spot ? "price" : "p"), BinanceFields.decimal(t, spot ? "qty" : "q"),
+                    m.booleanValue() ? Side.SELL : Side.BUY, BinanceFields.integer(t, spot ? "time" : "T")));
+        }
+        return out;
+    }
+
+    private static List<Level> levels(JsonNode body, String field) {
+        JsonNode array = body.get(field);
+        if (array == null || !array.isArray()) {
+            throw missing(field);
+        }
+        List<Level> out = new ArrayList<>(array.size());
+        for (JsonNode level : array) {
+            if (!level.isArray() || level.size() < 2) {
+                throw badLevel(field);
+            }
+            out.add(new Level(BinanceFields.decimalValue(level.get(0), field),
+                    BinanceFields.decimalValue(level.get(1), field)));
+        }
+        return out;
+    }
+}
