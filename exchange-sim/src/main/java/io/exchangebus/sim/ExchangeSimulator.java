@@ -1,5 +1,12 @@
 package io.exchangebus.sim;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
 /**
  * The simulator of one exchange id, as {@code exbus sim} runs it: on loopback, with market data running and a
  * funded demo account. Found through {@link SimulatorProvider}. Thread-safe and stateless: each launch is a new
@@ -18,14 +25,59 @@ public interface ExchangeSimulator {
      */
     Running launch(int port, long seed);
 
+    /**
+     * The name a demo deployment gives the funded demo account in the services' configuration (e.g. {@code spot},
+     * {@code perp}); by default the exchange id.
+     */
+    default String demoAccount() {
+        return exchange();
+    }
+
     /** A simulator that serves until closed. */
     interface Running extends AutoCloseable {
 
         /** Its addresses and the demo account's credentials, for a person at a console (secrets included). */
         String describe();
 
+        /**
+         * Where it serves and the funded demo account's credentials, for a launcher in another process (see
+         * {@link ExchangeSimulatorMain}).
+         *
+         * @throws UnsupportedOperationException if this simulator does not tell
+         */
+        default Connection connection() {
+            throw new UnsupportedOperationException(getClass().getName() + " does not give its connection");
+        }
+
         /** Stops serving; idempotent. */
         @Override
         void close();
+    }
+
+    /** Where a running simulator serves and its demo account's credentials (secret included: not printed). */
+    record Connection(String restUrl, String streamUrl, String wsApiUrl, String account, String apiKey,
+                      String secret) {
+
+        /**
+         * Writes {@code rest-url}, {@code stream-url}, {@code ws-api-url}, {@code account}, {@code api-key} and
+         * {@code secret} to {@code file} (a properties file), owner-only, atomically: a reader sees all or no file.
+         */
+        public void writeTo(Path file) throws IOException {
+            Path dir = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, "rest-url=" + restUrl + "\n"
+                    + "stream-url=" + streamUrl + "\n"
+                    + "ws-api-url=" + wsApiUrl + "\n"
+                    + "account=" + account + "\n"
+                    + "api-key=" + apiKey + "\n"
+                    + "secret=" + secret + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        @Override
+        public String toString() {
+            return "Connection[" + restUrl + ", account " + account + ", key and secret hidden]";
+        }
     }
 }

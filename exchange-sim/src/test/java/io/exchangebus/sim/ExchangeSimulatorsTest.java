@@ -36,6 +36,9 @@ class ExchangeSimulatorsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(time.statusCode()).isEqualTo(200);
             assertThat(running.describe()).contains("demo account");
+            assertThat(running.connection().restUrl()).isEqualTo(rest.group(1));
+            assertThat(running.connection().apiKey()).isNotBlank();
+            assertThat(usdm.demoAccount()).isEqualTo("perp");
         }
     }
 

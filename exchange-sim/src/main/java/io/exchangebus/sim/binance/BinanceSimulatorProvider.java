@@ -21,8 +21,34 @@ public final class BinanceSimulatorProvider implements SimulatorProvider {
         }
 
         @Override
-        public BinanceSimulator.Launched launch(int port, long seed) {
-            return BinanceSimulator.launch(family, port, seed);
+        public ExchangeSimulator.Running launch(int port, long seed) {
+            return new Demo(BinanceSimulator.launch(family, port, seed));
+        }
+
+        @Override
+        public String demoAccount() {
+            return family == BinanceFamily.SPOT ? "spot" : "perp";
+        }
+    }
+
+    /** {@link BinanceSimulator.Launched}, with its connection for a launcher in another process. */
+    private record Demo(BinanceSimulator.Launched launched) implements ExchangeSimulator.Running {
+        @Override
+        public String describe() {
+            return launched.describe();
+        }
+
+        @Override
+        public ExchangeSimulator.Connection connection() {
+            BinanceSimulator sim = launched.simulator();
+            return new ExchangeSimulator.Connection(sim.restBaseUri().toString(), sim.streamBaseUri().toString(),
+                    sim.wsApiUri().toString(), launched.account(), launched.demoKey().keyId(),
+                    launched.demoKey().secret());
+        }
+
+        @Override
+        public void close() {
+            launched.close();
         }
     }
 }
