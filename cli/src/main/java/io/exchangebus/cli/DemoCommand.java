@@ -1,6 +1,8 @@
 package io.exchangebus.cli;
 
 import io.exchangebus.localstack.process.Ports;
+import io.exchangebus.sim.ExchangeSimulator;
+import io.exchangebus.sim.ExchangeSimulators;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +28,21 @@ import picocli.CommandLine.Option;
 /** The whole pipeline on one machine, each part its own process, until Ctrl-C. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline on this machine, each part its own process as in production: a real "
-                + "Kafka broker (KRaft) and schema registry, the Binance spot and USD-M simulators, the recovery job "
-                + "(once, first), then ingest, pms-service, oms-service and streams-apps, with a sample "
-                + "configuration for BTCUSDT spot and perpetual and two demo accounts (spot, perp).",
+                + "Kafka broker (KRaft) and schema registry, the chosen exchanges' simulators (by default all on the "
+                + "class path: the Binance spot and USD-M ones), the recovery job (once, first), then ingest, "
+                + "pms-service, oms-service and streams-apps, with a sample configuration for BTCUSDT on each "
+                + "exchange and one demo account per exchange (spot, perp).",
                 "Prints progress, then where everything is and a line 'ready' once books flow; other exbus commands "
                 + "(order, book, positions, tail) find it with no options. Ctrl-C stops everything it started.",
                 "Exit codes: 130 stopped by Ctrl-C (143 by SIGTERM), as for any JVM a signal stops; 1 failed to "
                 + "start or a part stopped (naming it and its log); 2 bad usage."})
 final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--exchanges", split = ",", paramLabel = "ID[,ID...]",
+            completionCandidates = Exchanges.WithSimulator.class,
+            description = "The exchanges to run, comma-separated, from: ${COMPLETION-CANDIDATES} (the simulators on "
+                    + "the class path). Default: all of them.")
+    List<String> exchanges;
+
     @Option(names = "--live", description = "Market data from the exchanges' real public endpoints instead of the "
             + "simulators (no keys needed); orders, positions and balances stay on the simulators.")
     boolean live;
@@ -60,13 +70,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<ExchangeSimulator> chosen = chosenSimulators();
         if (live && !liveReachable(out, err)) {
             return ExitCodes.FAILED;
         }
         Path folder = dir != null ? dir : Connection.home().resolve("demo");
         int port = portOrFree(streamsPort, out);
         DemoRun.DemoProgress progress = new DemoRun.DemoProgress(out);
-        DemoRun run = new DemoRun(folder, live, port, timeout, progress);
+        DemoRun run = new DemoRun(folder, chosen, live, port, timeout, progress);
         CountDownLatch stopping = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.countDown();
@@ -85,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Connection.writeStackFile(Map.of("bootstrap", endpoints.bootstrap(), "registry", endpoints.registry(),
                 StreamsApiOptions.STACK_FILE_KEY, endpoints.streamsUrl()));
-        printSummary(out, endpoints, progress.seconds());
+        printSummary(out, endpoints, chosen.get(0), progress.seconds());
         while (!stopping.await(1, TimeUnit.SECONDS)) {
             Optional<String> gone = run.exited();
             if (gone.isPresent()) {
@@ -97,6 +108,24 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The simulators of {@code --exchanges}, in the order given (duplicates once), or all of them. */
+    private List<ExchangeSimulator> chosenSimulators() {
+        ExchangeSimulators all = Exchanges.simulators();
+        List<String> ids = exchanges == null ? List.copyOf(all.ids())
+                : exchanges.stream().map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
+        if (ids.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), exchanges == null
+                    ? "no exchange simulator on the class path" : "--exchanges names no exchange; there are: "
+                    + Exchanges.list(all.ids()));
+        }
+        List<ExchangeSimulator> chosen = new ArrayList<>();
+        for (String id : ids) {
+            chosen.add(all.find(id).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "no simulator for '" + id + "' in --exchanges; there are: " + Exchanges.list(all.ids()))));
+        }
+        return chosen;
     }
 
     private boolean liveReachable(PrintWriter out, PrintWriter err) throws IOException {
@@ -133,22 +162,25 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, DemoRun.Endpoints endpoints, double seconds) {
+    private static void printSummary(PrintWriter out, DemoRun.Endpoints endpoints, ExchangeSimulator first,
+                                     double seconds) {
+        String exchange = first.exchange();
+        String account = first.demoAccount();
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("Kafka bootstrap", endpoints.bootstrap());
         lines.put("schema registry", endpoints.registry());
         lines.put("dashboard", endpoints.dashboard());
-        lines.put("query API", endpoints.streamsUrl() + "/books/binance-spot/BTCUSDT");
+        lines.put("query API", endpoints.streamsUrl() + "/books/" + exchange + "/" + DemoConfigs.SYMBOL);
         endpoints.servicePorts().forEach((name, port) ->
                 lines.put(name, "http://127.0.0.1:" + port + "/metrics  /health/ready"));
         lines.put("config and logs", endpoints.dir() + "/config, " + endpoints.dir() + "/logs");
         out.println();
         lines.forEach((name, value) -> out.printf("  %-16s %s%n", name, value));
         out.println();
-        out.println("  try:  ./exbus book binance-spot:BTCUSDT");
-        out.println("        ./exbus order place --exchange binance-spot --account spot --symbol BTCUSDT --side buy "
-                + "--type market --quantity 0.001");
-        out.println("        ./exbus positions spot");
+        out.println("  try:  ./exbus book " + exchange + ":" + DemoConfigs.SYMBOL);
+        out.println("        ./exbus order place --exchange " + exchange + " --account " + account + " --symbol "
+                + DemoConfigs.SYMBOL + " --side buy --type market --quantity 0.001");
+        out.println("        ./exbus positions " + account);
         out.println("        ./exbus tail --topic orders.updates.v1");
         out.println();
         out.printf("exbus demo: ready in %.1f s (Ctrl-C stops everything)%n", seconds);

@@ -1,42 +1,63 @@
 package io.exchangebus.cli;
 
+import io.exchangebus.cli.DemoConfigModel.Account;
+import io.exchangebus.cli.DemoConfigModel.Books;
+import io.exchangebus.cli.DemoConfigModel.Exchange;
+import io.exchangebus.cli.DemoConfigModel.Ingest;
+import io.exchangebus.cli.DemoConfigModel.IngestFile;
+import io.exchangebus.cli.DemoConfigModel.Kafka;
+import io.exchangebus.cli.DemoConfigModel.Oms;
+import io.exchangebus.cli.DemoConfigModel.OmsFile;
+import io.exchangebus.cli.DemoConfigModel.Pms;
+import io.exchangebus.cli.DemoConfigModel.PmsFile;
+import io.exchangebus.cli.DemoConfigModel.Positions;
+import io.exchangebus.cli.DemoConfigModel.Recovery;
+import io.exchangebus.cli.DemoConfigModel.RecoveryJobFile;
+import io.exchangebus.cli.DemoConfigModel.Risk;
+import io.exchangebus.cli.DemoConfigModel.Service;
+import io.exchangebus.cli.DemoConfigModel.Streams;
+import io.exchangebus.cli.DemoConfigModel.StreamsAppsFile;
+import io.exchangebus.cli.DemoConfigModel.Subscription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The demo's sample configuration: one YAML file per service, written where the demo runs, covering a spot and a
- * perpetual instrument (BTCUSDT on Binance spot and on Binance USD-M), and two accounts, {@value #SPOT_ACCOUNT}
- * and {@value #PERP_ACCOUNT}, at the simulators. Keys and secrets go to owner-only files that the YAML names with
- * {@code file:}, as a real deployment's secrets would; they never appear in the YAML.
+ * The demo's sample configuration: one YAML file per service, written where the demo runs, covering BTCUSDT on each
+ * chosen exchange and one account per exchange at its simulator (named by the simulator: {@code spot}, {@code perp},
+ * …). The files are built as {@link DemoConfigModel} records and rendered by its YAML library. Keys and secrets go
+ * to owner-only files that the YAML names with {@code file:}, as a real deployment's secrets would; they never
+ * appear in the YAML.
  */
 final class DemoConfigs {
-    static final String SPOT = "binance-spot";
-    static final String USDM = "binance-usdm";
     static final String SYMBOL = "BTCUSDT";
-    static final String SPOT_ACCOUNT = "spot";
-    static final String PERP_ACCOUNT = "perp";
 
     private final Path dir;
     private final String bootstrap;
     private final String registry;
-    private final SimulatorConnection spot;
-    private final SimulatorConnection usdm;
+    private final List<DemoExchange> exchanges;
     private final boolean liveMarketData;
 
-    DemoConfigs(Path dir, String bootstrap, String registry, SimulatorConnection spot, SimulatorConnection usdm,
-                boolean liveMarketData) {
+    /**
+     * @param exchanges the chosen exchanges, in order (the first is the one the summary's examples use)
+     */
+    DemoConfigs(Path dir, String bootstrap, String registry, List<DemoExchange> exchanges, boolean liveMarketData) {
         this.dir = dir;
         this.bootstrap = bootstrap;
         this.registry = registry;
-        this.spot = spot;
-        this.usdm = usdm;
+        this.exchanges = List.copyOf(exchanges);
         this.liveMarketData = liveMarketData;
+    }
+
+    /** One exchange of the demo: its id, the name of its demo account, and its simulator's connection. */
+    record DemoExchange(String exchange, String account, SimulatorConnection simulator) {
     }
 
     /** Where a simulator is and the demo account it funded, as the simulator wrote it (its connection file). */
@@ -54,98 +75,60 @@ final class DemoConfigs {
 
     /** Writes the key files and every service's YAML; returns each service's file by service name. */
     Map<String, Path> write(int ingestPort, int pmsPort, int omsPort, int streamsPort) throws IOException {
-        String accounts = "accounts:\n"
-                + account(SPOT_ACCOUNT, SPOT, spot)
-                + account(PERP_ACCOUNT, USDM, usdm);
+        Map<String, Account> accounts = accounts();
+        List<String> accountNames = List.copyOf(accounts.keySet());
+        Map<String, Exchange> simulators = simulators();
+        Kafka kafka = new Kafka(bootstrap, registry);
         Map<String, Path> files = new LinkedHashMap<>();
-        files.put("recovery-job", yaml("recovery-job", service("recovery-1", 0) + kafka() + simulators() + accounts
-                + "recovery:\n"
-                + "  accounts: [" + SPOT_ACCOUNT + ", " + PERP_ACCOUNT + "]\n"
-                + "  history-window: 1h\n"
-                + "  history-symbols: [" + SYMBOL + "]\n"
-                + "  call-timeout: 15s\n"));
-        files.put("ingest", yaml("ingest", service("ingest-1", ingestPort) + kafka()
-                + (liveMarketData ? production() : simulators())
-                + "ingest:\n"
-                + "  subscriptions:\n"
-                + "    btc-spot:\n"
-                + "      exchange: " + SPOT + "\n"
-                + "      symbol: " + SYMBOL + "\n"
-                + "      book-depth: 20\n"
-                + "      book-interval: 100ms\n"
-                + "      trades: true\n"
-                + "    btc-perp:\n"
-                + "      exchange: " + USDM + "\n"
-                + "      symbol: " + SYMBOL + "\n"
-                + "      book-depth: 20\n"
-                + "      book-interval: 100ms\n"
-                + "      trades: true\n"));
-        files.put("pms-service", yaml("pms-service", service("pms-1", pmsPort) + kafka() + simulators() + accounts
-                + "pms:\n"
-                + "  accounts: [" + SPOT_ACCOUNT + ", " + PERP_ACCOUNT + "]\n"));
-        files.put("oms-service", yaml("oms-service", service("oms-1", omsPort) + kafka() + simulators() + accounts
-                + "oms:\n"
-                + "  accounts: [" + SPOT_ACCOUNT + ", " + PERP_ACCOUNT + "]\n"
-                + "  group-id: oms-service\n"
-                + "  ack-timeout: 15s\n"
-                + "  risk:\n"
-                + "    max-order-quantity: 5\n"
-                + "    max-order-notional: 500000\n"
-                + "    max-open-orders: 200\n"
-                // With live market data the book the OMS checks prices against is the real one, while orders go
-                // to the simulators, whose prices differ: the band is off then.
-                + "    price-band: " + (liveMarketData ? "0" : "0.05") + "\n"));
-        files.put("streams-apps", yaml("streams-apps", service("streams-1", streamsPort) + kafka()
-                + "streams:\n"
-                + "  application-id: exbus-demo-streams-apps\n"
-                + "  state-dir: " + dir.resolve("streams-state") + "\n"
-                + "  threads: 1\n"
-                + "  standby-replicas: 0\n"
-                + "  advertised-host: 127.0.0.1\n"
-                + "books:\n"
-                + "  depth: 20\n"
-                + "  min-interval: 100ms\n"
-                + "positions:\n"
-                + "  grace-period: 10s\n"));
+        files.put("recovery-job", yaml("recovery-job", new RecoveryJobFile(service("recovery-1", 0), kafka,
+                simulators, accounts, new Recovery(accountNames, "1h", List.of(SYMBOL), "15s"))));
+        Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+        for (DemoExchange e : exchanges) {
+            subscriptions.put("btc-" + e.account(), new Subscription(e.exchange(), SYMBOL, 20, "100ms", true));
+        }
+        files.put("ingest", yaml("ingest", new IngestFile(service("ingest-1", ingestPort), kafka,
+                liveMarketData ? production() : simulators, new Ingest(subscriptions))));
+        files.put("pms-service", yaml("pms-service", new PmsFile(service("pms-1", pmsPort), kafka, simulators,
+                accounts, new Pms(accountNames))));
+        // With live market data the book the OMS checks prices against is the real one, while orders go to the
+        // simulators, whose prices differ: the band is off then.
+        Risk risk = new Risk(new BigDecimal("5"), new BigDecimal("500000"), 200,
+                liveMarketData ? BigDecimal.ZERO : new BigDecimal("0.05"));
+        files.put("oms-service", yaml("oms-service", new OmsFile(service("oms-1", omsPort), kafka, simulators,
+                accounts, new Oms(accountNames, "oms-service", "15s", risk))));
+        files.put("streams-apps", yaml("streams-apps", new StreamsAppsFile(service("streams-1", streamsPort), kafka,
+                new Streams("exbus-demo-streams-apps", dir.resolve("streams-state").toString(), 1, 0, "127.0.0.1"),
+                new Books(20, "100ms"), new Positions("10s"))));
         return files;
     }
 
-    private String service(String instanceId, int httpPort) {
-        return "service:\n"
-                + "  instance-id: " + instanceId + "\n"
-                + (httpPort > 0 ? "  http-port: " + httpPort + "\n" : "")
-                + "  shutdown-timeout: 10s\n";
+    private static Service service(String instanceId, int httpPort) {
+        return new Service(instanceId, httpPort > 0 ? httpPort : null, "10s");
     }
 
-    private String kafka() {
-        return "kafka:\n"
-                + "  bootstrap-servers: " + bootstrap + "\n"
-                + "  schema-registry-url: " + registry + "\n";
+    private Map<String, Exchange> simulators() {
+        Map<String, Exchange> all = new LinkedHashMap<>();
+        for (DemoExchange e : exchanges) {
+            SimulatorConnection sim = e.simulator();
+            all.put(e.exchange(), Exchange.custom(sim.restUrl(), sim.streamUrl(), sim.wsApiUrl()));
+        }
+        return all;
     }
 
-    private String simulators() {
-        return "exchanges:\n" + simulator(SPOT, spot) + simulator(USDM, usdm);
+    private Map<String, Exchange> production() {
+        Map<String, Exchange> all = new LinkedHashMap<>();
+        exchanges.forEach(e -> all.put(e.exchange(), Exchange.production()));
+        return all;
     }
 
-    private static String simulator(String exchange, SimulatorConnection sim) {
-        return "  " + exchange + ":\n"
-                + "    environment: custom\n"
-                + "    rest-url: " + sim.restUrl() + "\n"
-                + "    stream-url: " + sim.streamUrl() + "\n"
-                + "    ws-api-url: " + sim.wsApiUrl() + "\n";
-    }
-
-    private static String production() {
-        return "exchanges:\n"
-                + "  " + SPOT + ":\n    environment: production\n"
-                + "  " + USDM + ":\n    environment: production\n";
-    }
-
-    private String account(String name, String exchange, SimulatorConnection sim) throws IOException {
-        return "  " + name + ":\n"
-                + "    exchange: " + exchange + "\n"
-                + "    api-key: file:" + secretFile(name + ".key", sim.apiKey()) + "\n"
-                + "    secret: file:" + secretFile(name + ".secret", sim.secret()) + "\n";
+    private Map<String, Account> accounts() throws IOException {
+        Map<String, Account> all = new LinkedHashMap<>();
+        for (DemoExchange e : exchanges) {
+            all.put(e.account(), new Account(e.exchange(),
+                    "file:" + secretFile(e.account() + ".key", e.simulator().apiKey()),
+                    "file:" + secretFile(e.account() + ".secret", e.simulator().secret())));
+        }
+        return all;
     }
 
     private Path secretFile(String name, String value) throws IOException {
@@ -157,7 +140,8 @@ final class DemoConfigs {
         return file;
     }
 
-    private Path yaml(String service, String text) throws IOException {
+    private Path yaml(String service, Object model) throws IOException {
+        String text = DemoConfigModel.render(model);
         Path file = dir.resolve("config").resolve(service + ".yaml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "# exbus demo: " + service + " (written by ./exbus demo; secrets are in files)\n"

@@ -13,7 +13,8 @@ import io.exchangebus.localstack.process.WorkDir;
 import io.exchangebus.oms.OmsServiceMain;
 import io.exchangebus.pms.PmsServiceMain;
 import io.exchangebus.recovery.RecoveryJobMain;
-import io.exchangebus.sim.binance.BinanceSimulator;
+import io.exchangebus.sim.ExchangeSimulator;
+import io.exchangebus.sim.ExchangeSimulatorMain;
 import io.exchangebus.streams.StreamsAppsMain;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
- * One run of {@code exbus demo}: the local stack, two simulators, the recovery job (once, first), then ingest,
+ * One run of {@code exbus demo}: the local stack, the chosen exchanges' simulators (found through exchange-sim's
+ * registry, each run by {@link ExchangeSimulatorMain}), the recovery job (once, first), then ingest,
  * pms-service, oms-service and streams-apps, each its own process with its log in {@code <dir>/logs}. Every child
  * is wrapped in local-stack's parent watchdog, so none outlives this JVM, however it ends; on a normal exit
  * (Ctrl-C, SIGTERM) {@link #stop()} stops them in order: services, simulators, then the stack.
@@ -52,6 +54,7 @@ final class DemoRun {
     private static final int LOG_LINES = 30;
 
     private final Path dir;
+    private final List<ExchangeSimulator> exchanges;
     private final boolean liveMarketData;
     private final int streamsPort;
     private final Duration timeout;
@@ -62,8 +65,13 @@ final class DemoRun {
     private LocalStack stack;
     private volatile boolean stopping;
 
-    DemoRun(Path dir, boolean liveMarketData, int streamsPort, Duration timeout, DemoProgress progress) {
+    /**
+     * @param exchanges the simulators to run, in order; at least one
+     */
+    DemoRun(Path dir, List<ExchangeSimulator> exchanges, boolean liveMarketData, int streamsPort, Duration timeout,
+            DemoProgress progress) {
         this.dir = dir;
+        this.exchanges = List.copyOf(exchanges);
         this.liveMarketData = liveMarketData;
         this.streamsPort = streamsPort;
         this.timeout = timeout;
@@ -80,7 +88,7 @@ final class DemoRun {
     }
 
     /**
-     * Starts everything and returns once every service is ready and both books have reached streams-apps' query
+     * Starts everything and returns once every service is ready and each exchange's book has reached streams-apps' query
      * API.
      *
      * @throws DemoFailure naming the part that failed, with the tail of its log
@@ -88,26 +96,36 @@ final class DemoRun {
     Endpoints start() throws IOException, InterruptedException {
         prepareDir();
         Path logs = dir.resolve("logs");
-        progress.step("starting Kafka broker (KRaft) and schema registry, and the Binance spot and USD-M simulators");
-        ChildProcess spotSim = simulator(DemoConfigs.SPOT, logs);
-        ChildProcess usdmSim = simulator(DemoConfigs.USDM, logs);
+        List<String> ids = exchanges.stream().map(ExchangeSimulator::exchange).toList();
+        progress.step("starting Kafka broker (KRaft) and schema registry, and the simulators of "
+                + String.join(", ", ids));
+        List<ChildProcess> sims = new ArrayList<>();
+        for (String id : ids) {
+            sims.add(simulator(id, logs));
+        }
         stack = LocalStack.startProcesses();
         progress.step("Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl());
         CatalogueTopics.ensure(stack.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
         progress.step("schemas: " + SchemasCommand.registerCatalogue(stack.registryUrl()));
-        DemoConfigs.SimulatorConnection spot = awaitConnection(spotSim);
-        DemoConfigs.SimulatorConnection usdm = awaitConnection(usdmSim);
-        progress.step("simulators: binance-spot at " + spot.restUrl() + ", binance-usdm at " + usdm.restUrl());
+        List<DemoConfigs.DemoExchange> demoExchanges = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            demoExchanges.add(new DemoConfigs.DemoExchange(ids.get(i), exchanges.get(i).demoAccount(),
+                    awaitConnection(sims.get(i))));
+        }
+        progress.step("simulators: " + String.join(", ", demoExchanges.stream()
+                .map(e -> e.exchange() + " at " + e.simulator().restUrl()).toList()));
 
         List<Integer> ports = Ports.freeLoopbackPorts(3);
         servicePorts.put(IngestMain.SERVICE, ports.get(0));
         servicePorts.put(PmsServiceMain.SERVICE_NAME, ports.get(1));
         servicePorts.put(OmsServiceMain.SERVICE, ports.get(2));
         servicePorts.put(StreamsAppsMain.SERVICE_NAME, streamsPort);
-        Map<String, Path> configs = new DemoConfigs(dir, stack.bootstrapServers(), stack.registryUrl(), spot, usdm,
-                liveMarketData).write(ports.get(0), ports.get(1), ports.get(2), streamsPort);
+        Map<String, Path> configs = new DemoConfigs(dir, stack.bootstrapServers(), stack.registryUrl(),
+                demoExchanges, liveMarketData).write(ports.get(0), ports.get(1), ports.get(2), streamsPort);
 
-        progress.step("recovery-job: recovering both accounts into a first epoch on recovery.snapshots.v1");
+        String accounts = ids.size() == 1 ? "the account" : ids.size() == 2 ? "both accounts"
+                : "the " + ids.size() + " accounts";
+        progress.step("recovery-job: recovering " + accounts + " into a first epoch on recovery.snapshots.v1");
         ChildProcess recovery = ChildProcess.start(RecoveryJobMain.SERVICE_NAME, logs, Classpath.current(),
                 JvmOptions.QUICK_START, RecoveryJobMain.class.getName(),
                 List.of("--config", configs.get(RecoveryJobMain.SERVICE_NAME).toString()));
@@ -121,8 +139,9 @@ final class DemoRun {
         awaitReady();
         progress.step("all services ready; waiting for the first books to reach streams-apps");
         ServiceProcess streams = services.get(StreamsAppsMain.SERVICE_NAME);
-        awaitBook(streams, DemoConfigs.SPOT);
-        awaitBook(streams, DemoConfigs.USDM);
+        for (String id : ids) {
+            awaitBook(streams, id);
+        }
         return new Endpoints(stack.bootstrapServers(), stack.registryUrl(), "http://127.0.0.1:" + streamsPort,
                 new LinkedHashMap<>(servicePorts), dir);
     }
@@ -168,7 +187,7 @@ final class DemoRun {
     private ChildProcess simulator(String exchange, Path logs) {
         Path connectionFile = dir.resolve(exchange + "-sim.properties");
         ChildProcess sim = ChildProcess.start(exchange + "-sim", logs, Classpath.current(), JvmOptions.QUICK_START,
-                BinanceSimulator.class.getName(), List.of(exchange, "0", "1", connectionFile.toString()));
+                ExchangeSimulatorMain.class.getName(), List.of(exchange, "0", "1", connectionFile.toString()));
         simulators.add(sim);
         return sim;
     }

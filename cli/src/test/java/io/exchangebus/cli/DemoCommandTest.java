@@ -71,6 +71,15 @@ class DemoCommandTest {
         assertThat(folder.resolve("notes.txt")).hasContent("mine");
     }
 
+    @Test
+    void shouldRefuseAnUnknownExchangeNamingTheKnownOnes() {
+        int code = run("demo", "--exchanges", "binance-usdm,nowhere", "--dir", home.resolve("demo").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("no simulator for 'nowhere'").contains("binance-spot, binance-usdm");
+        assertThat(home.resolve("demo")).as("nothing started").doesNotExist();
+    }
+
     private int run(String... args) {
         var cli = Exbus.commandLine();
         cli.setOut(new PrintWriter(out, true));

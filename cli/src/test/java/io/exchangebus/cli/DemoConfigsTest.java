@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class DemoConfigsTest {
             OmsServiceMain.SERVICE, OmsKeys.SCHEMA,
             RecoveryJobMain.SERVICE_NAME, RecoveryKeys.SCHEMA,
             StreamsAppsMain.SERVICE_NAME, StreamsAppsKeys.SCHEMA);
+    private static final String SPOT_ID = "binance-spot";
+    private static final String USDM_ID = "binance-usdm";
+    private static final String SPOT_ACCOUNT = "spot";
     private static final DemoConfigs.SimulatorConnection SPOT = new DemoConfigs.SimulatorConnection(
             "http://127.0.0.1:41001", "ws://127.0.0.1:41002", "ws://127.0.0.1:41002/ws-api/v3", "spot-key",
             "spot-secret-value");
@@ -51,7 +55,7 @@ class DemoConfigsTest {
         assertThat(files).containsOnlyKeys(SCHEMAS.keySet());
         files.forEach((service, file) -> assertThat(load(service, file)).as(service).isNotNull());
         ServiceConfig ingest = load(IngestMain.SERVICE, files.get(IngestMain.SERVICE));
-        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo("custom");
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, SPOT_ID)).isEqualTo("custom");
         assertThat(ingest.get(CommonKeys.HTTP_PORT)).isEqualTo(18080);
         ServiceConfig oms = load(OmsServiceMain.SERVICE, files.get(OmsServiceMain.SERVICE));
         assertThat(oms.get(OmsKeys.PRICE_BAND)).isEqualByComparingTo("0.05");
@@ -64,12 +68,12 @@ class DemoConfigsTest {
         Map<String, Path> files = configs(true).write(18080, 18081, 18082, 18090);
 
         ServiceConfig ingest = load(IngestMain.SERVICE, files.get(IngestMain.SERVICE));
-        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT))
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, SPOT_ID))
                 .isEqualTo("production");
-        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.USDM))
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, USDM_ID))
                 .isEqualTo("production");
         ServiceConfig oms = load(OmsServiceMain.SERVICE, files.get(OmsServiceMain.SERVICE));
-        assertThat(oms.get(CommonKeys.EXCHANGE_ENVIRONMENT, DemoConfigs.SPOT)).isEqualTo("custom");
+        assertThat(oms.get(CommonKeys.EXCHANGE_ENVIRONMENT, SPOT_ID)).isEqualTo("custom");
         assertThat(oms.get(OmsKeys.PRICE_BAND)).isEqualByComparingTo(BigDecimal.ZERO);
     }
 
@@ -80,15 +84,38 @@ class DemoConfigsTest {
         for (Path file : files.values()) {
             assertThat(Files.readString(file)).doesNotContain("spot-secret-value", "usdm-secret-value", "spot-key");
         }
-        Path secret = dir.resolve("secrets").resolve(DemoConfigs.SPOT_ACCOUNT + ".secret");
+        Path secret = dir.resolve("secrets").resolve(SPOT_ACCOUNT + ".secret");
         assertThat(secret).hasContent("spot-secret-value");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
         assertThat(Files.readString(files.get(OmsServiceMain.SERVICE))).contains("secret: file:" + secret);
         assertThat(SPOT.toString()).doesNotContain("spot-secret-value");
     }
 
+    @Test
+    void shouldWriteOnlyTheChosenExchangesAndTheirAccounts() throws IOException {
+        Map<String, Path> files = configs(false, List.of(new DemoConfigs.DemoExchange(USDM_ID, "perp", USDM)))
+                .write(18080, 18081, 18082, 18090);
+
+        files.forEach((service, file) -> assertThat(load(service, file)).as(service).isNotNull());
+        for (Path file : files.values()) {
+            assertThat(Files.readString(file)).doesNotContain(SPOT_ID, "spot-key", "41001", "spot:");
+        }
+        ServiceConfig ingest = load(IngestMain.SERVICE, files.get(IngestMain.SERVICE));
+        assertThat(ingest.get(CommonKeys.EXCHANGE_ENVIRONMENT, USDM_ID)).isEqualTo("custom");
+        assertThat(Files.readString(files.get(IngestMain.SERVICE))).contains("btc-perp:", "exchange: " + USDM_ID);
+        assertThat(Files.readString(files.get(OmsServiceMain.SERVICE))).contains("accounts:", "perp:")
+                .contains("rest-url: http://127.0.0.1:42001");
+        assertThat(dir.resolve("secrets").resolve("perp.secret")).hasContent("usdm-secret-value");
+        assertThat(dir.resolve("secrets").resolve("spot.secret")).doesNotExist();
+    }
+
     private DemoConfigs configs(boolean live) {
-        return new DemoConfigs(dir, "127.0.0.1:9092", "http://127.0.0.1:8081/apis/ccompat/v7", SPOT, USDM, live);
+        return configs(live, List.of(new DemoConfigs.DemoExchange(SPOT_ID, SPOT_ACCOUNT, SPOT),
+                new DemoConfigs.DemoExchange(USDM_ID, "perp", USDM)));
+    }
+
+    private DemoConfigs configs(boolean live, List<DemoConfigs.DemoExchange> exchanges) {
+        return new DemoConfigs(dir, "127.0.0.1:9092", "http://127.0.0.1:8081/apis/ccompat/v7", exchanges, live);
     }
 
     private static ServiceConfig load(String service, Path file) {
