@@ -137,16 +137,10 @@ public final class BinancePms implements Pms {
                     recover(reason);
                 }
             };
-            BinanceUserDataStream s;
-            if (config.venue() == BinanceVenue.SPOT) {
-                WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
-                        config.endpoints().wsApi())).build();
-                s = BinanceUserDataStream.spot(config, rest.clock(), settings, connectionListener(), handler);
-            } else {
-                WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
-                        config.endpoints().rawStream("listenKey"))).build();
-                s = BinanceUserDataStream.usdm(config, rest, settings, keepAlive, connectionListener(), handler);
-            }
+            WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
+                    config.venue().userDataTransport().uri(config.endpoints()))).build();
+            BinanceUserDataStream s = BinanceUserDataStream.owned(config, rest, settings, keepAlive,
+                    connectionListener(), handler);
             stream = s;
             return s.start();
         });

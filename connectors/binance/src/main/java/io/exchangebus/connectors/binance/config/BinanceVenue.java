@@ -24,7 +24,8 @@ public enum BinanceVenue {
     /** Spot: {@code /api/v3}, WebSocket API v3, user data over the WebSocket API. */
     SPOT("binance-spot", "/api/v3", 1024, 6000, ContiguousRangeRule.INSTANCE,
             new Rest("/api/v3/historicalTrades", 25, 50, 20, "/api/v3/account", 20), "@trade",
-            Duration.ofMillis(300), EnumSet.noneOf(Capability.class), EnumSet.noneOf(Capability.class)) {
+            Duration.ofMillis(300), EnumSet.noneOf(Capability.class), EnumSet.noneOf(Capability.class),
+            UserDataTransport.WS_API_SUBSCRIPTION) {
         @Override
         public List<OrderRateLimits.Limit> orderRateLimits() {
             return List.of(new OrderRateLimits.Limit(100, Duration.ofSeconds(10)),
@@ -35,7 +36,7 @@ public enum BinanceVenue {
     USDM("binance-usdm", "/fapi/v1", 200, 2400, PreviousIdLinkRule.INSTANCE,
             new Rest("/fapi/v1/aggTrades", 20, 20, 1, "/fapi/v2/account", 5), "@aggTrade",
             Duration.ofMillis(150), EnumSet.of(Capability.REDUCE_ONLY, Capability.TIME_IN_FORCE_GTD),
-            EnumSet.of(Capability.POSITIONS)) {
+            EnumSet.of(Capability.POSITIONS), UserDataTransport.LISTEN_KEY) {
         @Override
         public List<OrderRateLimits.Limit> orderRateLimits() {
             return List.of(new OrderRateLimits.Limit(300, Duration.ofSeconds(10)),
@@ -63,10 +64,12 @@ public enum BinanceVenue {
     private final Duration wsRequestInterval;
     private final Set<Capability> orderCapabilities;
     private final Set<Capability> accountCapabilities;
+    private final UserDataTransport userDataTransport;
 
     BinanceVenue(String exchange, String restPrefix, int streamsPerConnection, int requestWeightPerMinute,
                  SequenceRule bookSequenceRule, Rest rest, String tradeStream, Duration wsRequestInterval,
-                 EnumSet<Capability> orderCapabilities, EnumSet<Capability> accountCapabilities) {
+                 EnumSet<Capability> orderCapabilities, EnumSet<Capability> accountCapabilities,
+                 UserDataTransport userDataTransport) {
         this.exchange = exchange;
         this.restPrefix = restPrefix;
         this.streamsPerConnection = streamsPerConnection;
@@ -77,6 +80,12 @@ public enum BinanceVenue {
         this.wsRequestInterval = wsRequestInterval;
         this.orderCapabilities = Collections.unmodifiableSet(orderCapabilities);
         this.accountCapabilities = Collections.unmodifiableSet(accountCapabilities);
+        this.userDataTransport = userDataTransport;
+    }
+
+    /** How the family delivers user data: spot over the WebSocket API, USD-M with a listenKey. */
+    public UserDataTransport userDataTransport() {
+        return userDataTransport;
     }
 
     /** The family's REST endpoints and weights beyond {@link #restPrefix()}. */
