@@ -153,9 +153,8 @@ final class OmsUserData implements AutoCloseable {
         }
         LOG.warn("{}: order stream gap ({}); asking for open orders and {} unfinished orders", config.exchange(),
                 reason, unfinished.size());
-        boolean spot = config.venue() == BinanceVenue.SPOT;
         HttpCall call = HttpCall.get(config.venue().restPrefix() + "/openOrders").withSigning()
-                .withWeight(spot ? 80 : 40);
+                .withWeight(config.venue().rest().openOrdersWeight());
         rest.call(call).thenAccept(r -> {
             if (closed) {
                 return;
