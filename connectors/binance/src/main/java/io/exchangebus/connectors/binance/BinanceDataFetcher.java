@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.BinanceFormat;
 import io.exchangebus.connectors.binance.mapping.AccountMapping;
 import io.exchangebus.connectors.binance.mapping.InstrumentMapping;
 import io.exchangebus.connectors.binance.mapping.MappingContext;
@@ -118,18 +119,16 @@ public final class BinanceDataFetcher implements DataFetcher {
 
     @Override
     public CompletableFuture<Result<AccountUpdate>> account() {
-        HttpCall call = spot() ? HttpCall.get("/api/v3/account").withWeight(20)
-                : HttpCall.get("/fapi/v2/account").withWeight(5);
-        return signed(call).thenApply(r -> r.flatMap(body -> mapped("account", () -> spot()
-                ? AccountMapping.spotAccount(ctx, body, now()) : AccountMapping.futuresAccount(ctx, body, now()))));
+        HttpCall call = HttpCall.get(venue.rest().accountPath()).withWeight(venue.rest().accountWeight());
+        return signed(call).thenApply(r -> r.flatMap(body -> mapped("account",
+                () -> BinanceFormat.of(venue).account(ctx, body, now()))));
     }
 
     @Override
     public CompletableFuture<Result<List<BalanceUpdate>>> balances() {
-        HttpCall call = spot() ? HttpCall.get("/api/v3/account").withWeight(20)
-                : HttpCall.get("/fapi/v2/balance").withWeight(5);
-        return signed(call).thenApply(r -> r.flatMap(body -> mapped("balances", () -> spot()
-                ? AccountMapping.spotBalances(ctx, body, now()) : AccountMapping.futuresBalances(ctx, body, now()))));
+        HttpCall call = HttpCall.get(venue.rest().balancePath()).withWeight(venue.rest().balanceWeight());
+        return signed(call).thenApply(r -> r.flatMap(body -> mapped("balances",
+                () -> BinanceFormat.of(venue).balances(ctx, body, now()))));
     }
 
     @Override
@@ -152,9 +151,9 @@ public final class BinanceDataFetcher implements DataFetcher {
                 if (def.isEmpty()) {
                     return CompletableFuture.completedFuture(Result.err(unknown(instrument.get())));
                 }
-                call = call.withParam("symbol", def.get().symbol()).withWeight(spot() ? 6 : 1);
+                call = call.withParam("symbol", def.get().symbol()).withWeight(venue.rest().openOrdersSymbolWeight());
             } else {
-                call = call.withWeight(spot() ? 80 : 40);
+                call = call.withWeight(venue.rest().openOrdersWeight());
             }
             return signed(call).thenApply(r -> r.flatMap(body -> mapped("openOrders", () -> orders(body))));
         });
@@ -172,7 +171,7 @@ public final class BinanceDataFetcher implements DataFetcher {
                 return CompletableFuture.completedFuture(Result.<Page<OrderUpdate>>err(unknown(query.instrument())));
             }
             int limit = Math.min(query.limit(), MAX_HISTORY_PAGE);
-            HttpCall call = HttpCall.get(venue.restPrefix() + "/allOrders").withWeight(spot() ? 20 : 5)
+            HttpCall call = HttpCall.get(venue.restPrefix() + "/allOrders").withWeight(venue.rest().allOrdersWeight())
                     .withParam("symbol", def.get().symbol());
             if (query.cursor() != null) {
                 call = call.withParam("orderId", query.cursor());
@@ -276,10 +275,6 @@ public final class BinanceDataFetcher implements DataFetcher {
     private ExchangeError unknown(InstrumentId id) {
         return new ExchangeError(ErrorKind.NOT_FOUND, exchange(), "UNKNOWN_INSTRUMENT",
                 "instrument " + id + " is not listed on " + exchange(), 0, false, null);
-    }
-
-    private boolean spot() {
-        return venue == BinanceVenue.SPOT;
     }
 
     private Instant now() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
+import io.exchangebus.connectors.binance.mapping.BinanceFormat;
 import io.exchangebus.connectors.binance.mapping.AccountMapping;
 import io.exchangebus.connectors.binance.mapping.MappingContext;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
@@ -14,6 +15,7 @@ import io.exchangebus.connectors.binance.mapping.UserDataMapping.Mapped;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping.NotMapped;
 import io.exchangebus.connectors.binance.mapping.UserDataMapping;
 import io.exchangebus.connectors.binance.ws.BinanceUserDataStream;
+import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,23 +140,17 @@ public final class BinancePms implements Pms {
                     recover(reason);
                 }
             };
-            BinanceUserDataStream s;
-            if (config.venue() == BinanceVenue.SPOT) {
-                WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
-                        config.endpoints().wsApi())).build();
-                s = BinanceUserDataStream.spot(config, rest.clock(), settings, connectionListener(), handler);
-            } else {
-                WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
-                        config.endpoints().rawStream("listenKey"))).build();
-                s = BinanceUserDataStream.usdm(config, rest, settings, keepAlive, connectionListener(), handler);
-            }
+            WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-user-data",
+                    config.venue().userDataTransport().uri(config.endpoints()))).build();
+            BinanceUserDataStream s = BinanceUserDataStream.owned(config, rest, settings, keepAlive,
+                    connectionListener(), handler);
             stream = s;
             return s.start();
         });
     }
 
     private CompletableFuture<Result<Void>> loadInstrumentsIfNeeded() {
-        if (config.venue() == BinanceVenue.SPOT || instruments.size() > 0) {
+        if (!config.venue().accountCapabilities().contains(Capability.POSITIONS) || instruments.size() > 0) {
             return CompletableFuture.completedFuture(Result.ok());
         }
         return ExchangeInfo.fetch(rest, config.venue()).thenApply(r -> r.flatMap(mapped -> {
@@ -243,19 +240,19 @@ public final class BinancePms implements Pms {
                         exchange(), attempt, reason);
             }
         };
+        boolean positions = config.venue().accountCapabilities().contains(Capability.POSITIONS);
         LOG.info("{}: account stream gap ({}); fetching balances{}", exchange(), reason,
-                config.venue() == BinanceVenue.USDM ? " and positions" : "");
+                positions ? " and positions" : "");
         String accountPath = config.venue().rest().accountPath();
         HttpCall account = HttpCall.get(accountPath).withSigning()
                 .withWeight(config.venue().rest().accountWeight());
-        if (config.venue() == BinanceVenue.SPOT) {
-            account = account.withParam("omitZeroBalances", "true");
+        for (Map.Entry<String, String> param : config.venue().rest().recoveryAccountParams().entrySet()) {
+            account = account.withParam(param.getKey(), param.getValue());
         }
         MappingContext recovered = context.withSource(EventSource.RECOVERY);
-        rest.call(account).thenAccept(r -> report(r, retry, "account", body -> config.venue() == BinanceVenue.SPOT
-                ? AccountMapping.spotBalances(recovered, body, clock.instant())
-                : AccountMapping.futuresAccountBalances(recovered, body, clock.instant()), true));
-        if (config.venue() == BinanceVenue.USDM) {
+        rest.call(account).thenAccept(r -> report(r, retry, "account", body -> BinanceFormat.of(config.venue())
+                .accountBalances(recovered, body, clock.instant()), true));
+        if (positions) {
             rest.call(HttpCall.get("/fapi/v2/positionRisk").withSigning().withWeight(5))
                     .thenAccept(r -> report(r, retry, "positionRisk",
                             body -> AccountMapping.positions(recovered, body, clock.instant(), true), false));

@@ -78,9 +78,8 @@ final class OmsUserData implements AutoCloseable {
                 recover(reason, 1);
             }
         };
-        BinanceUserDataStream s = config.venue() == BinanceVenue.SPOT
-                ? BinanceUserDataStream.spotShared(config, rest.clock(), client, handler)
-                : BinanceUserDataStream.usdm(config, rest, WsSettings.builder(config.exchange() + "-oms-user-data",
+        BinanceUserDataStream s = BinanceUserDataStream.shared(config, rest, client,
+                WsSettings.builder(config.exchange() + "-oms-user-data",
                         config.endpoints().rawStream("listenKey")).build(), keepAlive, listener, handler);
         stream = s;
         return s.start();
@@ -89,7 +88,7 @@ final class OmsUserData implements AutoCloseable {
     /** Spot: a frame of the shared WebSocket API client; true if it was the user-data stream's. */
     boolean accept(JsonNode frame, String raw) {
         BinanceUserDataStream s = stream;
-        return s != null && config.venue() == BinanceVenue.SPOT && s.accept(frame, raw);
+        return s != null && s.accept(frame, raw);
     }
 
     /**
@@ -98,7 +97,7 @@ final class OmsUserData implements AutoCloseable {
      */
     void overflowed(long dropped) {
         BinanceUserDataStream s = stream;
-        if (s != null && config.venue() == BinanceVenue.SPOT) {
+        if (s != null) {
             s.overflowed(dropped);
         }
     }
@@ -154,9 +153,8 @@ final class OmsUserData implements AutoCloseable {
         }
         LOG.warn("{}: order stream gap ({}); asking for open orders and {} unfinished orders", config.exchange(),
                 reason, unfinished.size());
-        boolean spot = config.venue() == BinanceVenue.SPOT;
         HttpCall call = HttpCall.get(config.venue().restPrefix() + "/openOrders").withSigning()
-                .withWeight(spot ? 80 : 40);
+                .withWeight(config.venue().rest().openOrdersWeight());
         rest.call(call).thenAccept(r -> {
             if (closed) {
                 return;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Collections;
 import java.util.Set;
@@ -23,8 +24,11 @@ import java.util.Set;
 public enum BinanceVenue {
     /** Spot: {@code /api/v3}, WebSocket API v3, user data over the WebSocket API. */
     SPOT("binance-spot", "/api/v3", 1024, 6000, ContiguousRangeRule.INSTANCE,
-            new Rest("/api/v3/historicalTrades", 25, 50, 20, "/api/v3/account", 20), "@trade",
-            Duration.ofMillis(300), EnumSet.noneOf(Capability.class), EnumSet.noneOf(Capability.class)) {
+            new Rest("/api/v3/historicalTrades", 25, 50, 20, "/api/v3/account", 20, Map.of("omitZeroBalances", "true"),
+                    "/api/v3/account", 20, 6, 80, 20),
+            new OrderTypes("LIMIT_MAKER", null, "STOP_LOSS_LIMIT", "STOP_LOSS"), "@trade",
+            Duration.ofMillis(300), EnumSet.noneOf(Capability.class), EnumSet.noneOf(Capability.class),
+            UserDataTransport.WS_API_SUBSCRIPTION) {
         @Override
         public List<OrderRateLimits.Limit> orderRateLimits() {
             return List.of(new OrderRateLimits.Limit(100, Duration.ofSeconds(10)),
@@ -33,9 +37,10 @@ public enum BinanceVenue {
     },
     /** USD-M futures: {@code /fapi/v1}, WebSocket API {@code ws-fapi} v1, user data with a listenKey. */
     USDM("binance-usdm", "/fapi/v1", 200, 2400, PreviousIdLinkRule.INSTANCE,
-            new Rest("/fapi/v1/aggTrades", 20, 20, 1, "/fapi/v2/account", 5), "@aggTrade",
+            new Rest("/fapi/v1/aggTrades", 20, 20, 1, "/fapi/v2/account", 5, Map.of(), "/fapi/v2/balance", 5, 1, 40, 5),
+            new OrderTypes("LIMIT", "GTX", "STOP", "STOP_MARKET"), "@aggTrade",
             Duration.ofMillis(150), EnumSet.of(Capability.REDUCE_ONLY, Capability.TIME_IN_FORCE_GTD),
-            EnumSet.of(Capability.POSITIONS)) {
+            EnumSet.of(Capability.POSITIONS), UserDataTransport.LISTEN_KEY) {
         @Override
         public List<OrderRateLimits.Limit> orderRateLimits() {
             return List.of(new OrderRateLimits.Limit(300, Duration.ofSeconds(10)),
@@ -48,9 +53,24 @@ public enum BinanceVenue {
      *
      * @param tradeHistoryPath spot {@code historicalTrades}, USD-M {@code aggTrades} (ids of {@link #tradeStream()})
      * @param accountPath the signed account endpoint (spot {@code /api/v3/account}, USD-M {@code /fapi/v2/account})
+     * @param recoveryAccountParams what the account request asks for when it recovers balances after a gap (spot
+     *     {@code omitZeroBalances})
+     * @param balancePath the signed endpoint of the balances alone (spot the account, USD-M {@code /fapi/v2/balance})
+     * @param openOrdersSymbolWeight {@code openOrders} of one symbol; {@code openOrdersWeight} of all symbols
      */
     public record Rest(String tradeHistoryPath, int tradeHistoryWeight, int depthWeight, int exchangeInfoWeight,
-                       String accountPath, int accountWeight) {
+                       String accountPath, int accountWeight, Map<String, String> recoveryAccountParams,
+                       String balancePath, int balanceWeight, int openOrdersSymbolWeight, int openOrdersWeight,
+                       int allOrdersWeight) {
+    }
+
+    /**
+     * The family's names of our order types that it spells differently: a post-only limit (spot {@code LIMIT_MAKER};
+     * USD-M {@code LIMIT} with time in force {@code GTX}), stop-limit and stop-market.
+     *
+     * @param limitMakerTimeInForce null when the type alone says post-only
+     */
+    public record OrderTypes(String limitMaker, String limitMakerTimeInForce, String stopLimit, String stopMarket) {
     }
 
     private final String exchange;
@@ -59,29 +79,44 @@ public enum BinanceVenue {
     private final int requestWeightPerMinute;
     private final SequenceRule bookSequenceRule;
     private final Rest rest;
+    private final OrderTypes orderTypes;
     private final String tradeStream;
     private final Duration wsRequestInterval;
     private final Set<Capability> orderCapabilities;
     private final Set<Capability> accountCapabilities;
+    private final UserDataTransport userDataTransport;
 
     BinanceVenue(String exchange, String restPrefix, int streamsPerConnection, int requestWeightPerMinute,
-                 SequenceRule bookSequenceRule, Rest rest, String tradeStream, Duration wsRequestInterval,
-                 EnumSet<Capability> orderCapabilities, EnumSet<Capability> accountCapabilities) {
+                 SequenceRule bookSequenceRule, Rest rest, OrderTypes orderTypes, String tradeStream, Duration wsRequestInterval,
+                 EnumSet<Capability> orderCapabilities, EnumSet<Capability> accountCapabilities,
+                 UserDataTransport userDataTransport) {
         this.exchange = exchange;
         this.restPrefix = restPrefix;
         this.streamsPerConnection = streamsPerConnection;
         this.requestWeightPerMinute = requestWeightPerMinute;
         this.bookSequenceRule = bookSequenceRule;
         this.rest = rest;
+        this.orderTypes = orderTypes;
         this.tradeStream = tradeStream;
         this.wsRequestInterval = wsRequestInterval;
         this.orderCapabilities = Collections.unmodifiableSet(orderCapabilities);
         this.accountCapabilities = Collections.unmodifiableSet(accountCapabilities);
+        this.userDataTransport = userDataTransport;
+    }
+
+    /** How the family delivers user data: spot over the WebSocket API, USD-M with a listenKey. */
+    public UserDataTransport userDataTransport() {
+        return userDataTransport;
     }
 
     /** The family's REST endpoints and weights beyond {@link #restPrefix()}. */
     public Rest rest() {
         return rest;
+    }
+
+    /** How the family spells the order types that differ. */
+    public OrderTypes orderTypes() {
+        return orderTypes;
     }
 
     /** The suffix of the trade stream whose ids the trade history uses: spot {@code @trade}, USD-M {@code @aggTrade}. */

@@ -3,13 +3,9 @@ package io.exchangebus.connectors.binance.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
-import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.TradingRules;
 import io.exchangebus.events.QuantityUnit;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,26 +59,8 @@ public final class InstrumentMapping {
         String symbol = BinanceFields.text(s, "symbol");
         String base = BinanceFields.text(s, "baseAsset");
         String quote = BinanceFields.text(s, "quoteAsset");
-        InstrumentId id;
-        Instant expiry = null;
-        String settle;
-        if (venue == BinanceVenue.SPOT) {
-            id = InstrumentId.spot(base, quote);
-            settle = quote;
-        } else {
-            settle = s.hasNonNull("marginAsset") ? s.get("marginAsset").asText() : quote;
-            String contractType = BinanceFields.text(s, "contractType");
-            switch (contractType) {
-                case "PERPETUAL", "TRADIFI_PERPETUAL" -> id = InstrumentId.perpetual(base, quote);
-                case "CURRENT_QUARTER", "NEXT_QUARTER", "CURRENT_QUARTER_DELIVERING", "NEXT_QUARTER_DELIVERING" -> {
-                    expiry = Instant.ofEpochMilli(BinanceFields.integer(s, "deliveryDate"));
-                    LocalDate date = expiry.atZone(ZoneOffset.UTC).toLocalDate();
-                    id = InstrumentId.future(base, quote, date);
-                }
-                default -> throw new UnmappableMessageException("contractType '" + contractType
-                        + "' is neither perpetual nor a quarterly future");
-            }
-        }
+        BinanceFormat format = BinanceFormat.of(venue);
+        BinanceFormat.Contract contract = format.contract(s, base, quote);
         JsonNode price = filter(s, "PRICE_FILTER");
         JsonNode lot = filter(s, "LOT_SIZE");
         if (price == null || lot == null) {
@@ -90,21 +68,7 @@ public final class InstrumentMapping {
                     + " filter, so no trading rules");
         }
         BigDecimal maxQty = BinanceFields.decimal(lot, "maxQty");
-        BigDecimal minNotional = null;
-        if (venue == BinanceVenue.SPOT) {
-            JsonNode notional = filter(s, "NOTIONAL");
-            if (notional == null) {
-                notional = filter(s, "MIN_NOTIONAL");
-            }
-            if (notional != null) {
-                minNotional = BinanceFields.decimal(notional, "minNotional");
-            }
-        } else {
-            JsonNode notional = filter(s, "MIN_NOTIONAL");
-            if (notional != null) {
-                minNotional = BinanceFields.decimal(notional, "notional");
-            }
-        }
+        BigDecimal minNotional = format.minNotional(s);
         TradingRules rules = new TradingRules(
                 BinanceFields.decimal(price, "tickSize"),
                 BinanceFields.decimal(lot, "stepSize"),
@@ -115,11 +79,12 @@ public final class InstrumentMapping {
                 List.of());
         boolean trading = "TRADING".equals(BinanceFields.text(s, "status"));
         // Spot and USD-M are linear: quantities in base units, prices in the quote, contract size 1.
-        return new InstrumentDefinition(venue.exchange(), symbol, id, settle, expiry, rules, trading,
+        return new InstrumentDefinition(venue.exchange(), symbol, contract.id(), contract.settle(), contract.expiry(),
+                rules, trading,
                 QuantityUnit.BASE, false, quote);
     }
 
-    private static JsonNode filter(JsonNode s, String type) {
+    static JsonNode filter(JsonNode s, String type) {
         for (JsonNode f : s.path("filters")) {
             if (type.equals(f.path("filterType").asText())) {
                 return f;

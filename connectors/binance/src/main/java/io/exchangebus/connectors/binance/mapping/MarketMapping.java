@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.avro.ExactDecimals;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.BookDiff;
 import io.exchangebus.connectors.core.book.BookSnapshot;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
@@ -152,7 +153,7 @@ public final class MarketMapping {
         long last = require(f.lastId, "u");
         long previous = BookDiff.NO_PREVIOUS;
         long time = f.eventTime;
-        if (venue == BinanceVenue.USDM) {
+        if (venue.bookSequenceRule() instanceof PreviousIdLinkRule) {
             previous = require(f.previousId, "pu");
             time = f.time != Fields.ABSENT ? f.time : f.eventTime;
         }

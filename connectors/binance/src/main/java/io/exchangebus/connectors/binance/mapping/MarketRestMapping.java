@@ -30,10 +30,7 @@ final class MarketRestMapping {
             throw new UnmappableMessageException("depth answer is not a JSON object");
         }
         long id = BinanceFields.integer(body, "lastUpdateId");
-        Instant time = null;
-        if (venue == BinanceVenue.USDM && body.has("T")) {
-            time = Instant.ofEpochMilli(BinanceFields.integer(body, "T"));
-        }
+        Instant time = BinanceFormat.of(venue).snapshotTime(body);
         return new BookSnapshot(id, levels(body, "bids"), levels(body, "asks"), time);
     }
 
@@ -55,20 +52,20 @@ final class MarketRestMapping {
         if (body == null || !body.isArray()) {
             throw new UnmappableMessageException("trade history answer is not a JSON array");
         }
-        boolean spot = venue == BinanceVenue.SPOT;
+        BinanceFormat.TradeFields fields = BinanceFormat.of(venue).tradeFields();
         List<TradeTick> out = new ArrayList<>(body.size());
         for (JsonNode t : body) {
             if (!t.isObject()) {
                 throw new UnmappableMessageException("trade history entry is not a JSON object");
             }
-            String buyerMaker = spot ? "isBuyerMaker" : "m";
+            String buyerMaker = fields.buyerMaker();
             JsonNode m = t.get(buyerMaker);
             if (m == null || !m.isBoolean()) {
                 throw missing(buyerMaker);
             }
-            out.add(new TradeTick(stream, symbol, Long.toString(BinanceFields.integer(t, spot ? "id" : "a")),
-                    BinanceFields.decimal(t, spot ? "price" : "p"), BinanceFields.decimal(t, spot ? "qty" : "q"),
-                    m.booleanValue() ? Side.SELL : Side.BUY, BinanceFields.integer(t, spot ? "time" : "T")));
+            out.add(new TradeTick(stream, symbol, Long.toString(BinanceFields.integer(t, fields.id())),
+                    BinanceFields.decimal(t, fields.price()), BinanceFields.decimal(t, fields.qty()),
+                    m.booleanValue() ? Side.SELL : Side.BUY, BinanceFields.integer(t, fields.time())));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.exchangebus.connectors.binance.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.events.CancelOrder;
 import io.exchangebus.events.EventSource;
@@ -65,7 +66,7 @@ public final class OrderMapping {
         p.put("symbol", order.getSymbol());
         p.put("side", order.getSide().name());
         TimeInForce tif = order.getTimeInForce();
-        boolean spot = venue == BinanceVenue.SPOT;
+        BinanceVenue.OrderTypes types = venue.orderTypes();
         switch (order.getOrderType()) {
             case LIMIT -> {
                 p.put("type", "LIMIT");
@@ -77,11 +78,9 @@ public final class OrderMapping {
             }
             case LIMIT_MAKER -> {
                 requireTif(order, tif, null);
-                if (spot) {
-                    p.put("type", "LIMIT_MAKER");
-                } else {
-                    p.put("type", "LIMIT");
-                    p.put("timeInForce", "GTX");
+                p.put("type", types.limitMaker());
+                if (types.limitMakerTimeInForce() != null) {
+                    p.put("timeInForce", types.limitMakerTimeInForce());
                 }
             }
             case IMMEDIATE_OR_CANCEL -> {
@@ -95,12 +94,12 @@ public final class OrderMapping {
                 p.put("timeInForce", "FOK");
             }
             case STOP_LIMIT -> {
-                p.put("type", spot ? "STOP_LOSS_LIMIT" : "STOP");
+                p.put("type", types.stopLimit());
                 p.put("timeInForce", tif(venue, tif == null ? TimeInForce.GTC : tif));
             }
             case STOP_MARKET -> {
                 requireNoTif(order, tif);
-                p.put("type", spot ? "STOP_LOSS" : "STOP_MARKET");
+                p.put("type", types.stopMarket());
             }
         }
         p.put("quantity", plain(order.getQuantity()));
@@ -117,7 +116,7 @@ public final class OrderMapping {
             p.put("goodTillDate", order.getGoodTillTime().toEpochMilli());
         }
         if (order.getReduceOnly()) {
-            if (spot) {
+            if (!venue.orderCapabilities().contains(Capability.REDUCE_ONLY)) {
                 throw new IllegalArgumentException("REDUCE_ONLY: spot orders cannot be reduce-only");
             }
             p.put("reduceOnly", "true");
@@ -128,7 +127,7 @@ public final class OrderMapping {
     }
 
     private static String tif(BinanceVenue venue, TimeInForce tif) {
-        if (tif == TimeInForce.GTD && venue == BinanceVenue.SPOT) {
+        if (tif == TimeInForce.GTD && !venue.orderCapabilities().contains(Capability.TIME_IN_FORCE_GTD)) {
             throw new IllegalArgumentException("TIME_IN_FORCE: spot has no GTD time in force");
         }
         return tif.name();

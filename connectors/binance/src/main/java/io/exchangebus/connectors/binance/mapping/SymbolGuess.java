@@ -43,9 +43,7 @@ public final class SymbolGuess {
                 if (!base.matches("[A-Z0-9]+")) {
                     return Optional.empty();
                 }
-                InstrumentId id = venue == BinanceVenue.SPOT ? InstrumentId.spot(base, quote)
-                        : delivery != null ? InstrumentId.future(base, quote, delivery)
-                        : InstrumentId.perpetual(base, quote);
+                InstrumentId id = BinanceFormat.of(venue).guess(base, quote, delivery);
                 return Optional.of(id.toString());
             }
         }
