@@ -15,6 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The exchange's own view of an account: its positions (beside the derived ones, in {@code reportedQuantity} and
  * {@code reportedEntryPrice}) and its balances (stored and published as reported).
  *
+ * <p>Positions, legs and balances are kept per sub-account ({@link LedgerKeys}), so that two sub-accounts reached
+ * with one key never overwrite each other's.
+ *
  * <p>Hedge-mode legs are kept one per store entry ({@code exchange:account:instrumentId:LONG|SHORT}), so that a
  * report of one leg is summed with the last report of the other ({@link ReportedPosition}). A NET report means the
  * account is in one-way mode for that instrument and drops any legs left from hedge mode.
@@ -39,10 +42,11 @@ final class ExchangeView {
     void report(PositionUpdate update, Instant now) {
         String exchange = update.getExchange();
         String account = update.getAccount();
+        String subAccount = update.getSubAccount();
         String instrument = update.getInstrumentId();
-        String key = LedgerKeys.position(exchange, account, instrument);
-        String longKey = LedgerKeys.hedgeLeg(exchange, account, instrument, PositionSide.LONG);
-        String shortKey = LedgerKeys.hedgeLeg(exchange, account, instrument, PositionSide.SHORT);
+        String key = LedgerKeys.position(exchange, account, subAccount, instrument);
+        String longKey = LedgerKeys.hedgeLeg(exchange, account, subAccount, instrument, PositionSide.LONG);
+        String shortKey = LedgerKeys.hedgeLeg(exchange, account, subAccount, instrument, PositionSide.SHORT);
         List<PositionUpdate> reports = new ArrayList<>(3);
         if (update.getPositionSide() == PositionSide.NET) {
             hedgeLegs.delete(longKey);
@@ -58,31 +62,38 @@ final class ExchangeView {
         reports.add(update);
         ReportedPosition reported = ReportedPosition.of(reports);
         PositionState previous = positions.find(key);
-        PositionState.Builder next = PositionStates.edit(previous, exchange, account, update.getSymbol(), instrument)
+        PositionState.Builder next = PositionStates.edit(previous, exchange, account, subAccount, update.getSymbol(),
+                        instrument)
                 .setReportedQuantity(reported.quantity())
                 .setReportedEntryPrice(reported.entryPrice())
                 .setUpdateTime(PositionStates.eventTime(update.getExchangeTime(), update.getReceiveTime(), now));
         positions.save(key, previous, next, now);
     }
 
-    /** Replaces the asset's balance and publishes it keyed {@code exchange:account:asset}. */
+    /** Replaces the asset's balance and publishes it keyed {@code exchange:account[/subAccount]:asset}. */
     void balance(BalanceUpdate update) {
-        String key = LedgerKeys.balance(update.getExchange(), update.getAccount(), update.getAsset());
+        String key = LedgerKeys.balance(update.getExchange(), update.getAccount(), update.getSubAccount(),
+                update.getAsset());
         balances.put(key, update);
         output.send(key, update);
     }
 
-    /** Replaces every hedge leg of the account with the hedge legs among {@code reports} (a recovery epoch's). */
+    /**
+     * Replaces every hedge leg of the account and its sub-accounts with the hedge legs among {@code reports} (a
+     * recovery epoch's).
+     */
     void resetHedgeLegs(String exchange, String account, List<PositionUpdate> reports) {
         List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, PositionUpdate> it =
-                     hedgeLegs.prefixScan(LedgerKeys.accountPrefix(exchange, account), KEYS)) {
-            it.forEachRemaining(kv -> stale.add(kv.key));
+        for (String prefix : List.of(LedgerKeys.accountPrefix(exchange, account),
+                LedgerKeys.subAccountsPrefix(exchange, account))) {
+            try (KeyValueIterator<String, PositionUpdate> it = hedgeLegs.prefixScan(prefix, KEYS)) {
+                it.forEachRemaining(kv -> stale.add(kv.key));
+            }
         }
         stale.forEach(hedgeLegs::delete);
         for (PositionUpdate report : reports) {
             if (report.getPositionSide() != PositionSide.NET) {
-                hedgeLegs.put(LedgerKeys.hedgeLeg(exchange, account, report.getInstrumentId(),
+                hedgeLegs.put(LedgerKeys.hedgeLeg(exchange, account, report.getSubAccount(), report.getInstrumentId(),
                         report.getPositionSide()), report);
             }
         }

@@ -9,10 +9,19 @@ import java.util.Locale;
  * The keys of the positions stores. Every key starts with the input topics' key {@code exchange:account}, so one
  * account's entries are all in the task that reads its partition, and {@link #accountPrefix} range-scans them (no
  * key part contains ':', {@link TopicKey}, so a prefix never matches another account).
+ *
+ * <p>Positions, hedge legs and balances of an exchange's sub-account (the events' {@code subAccount}) are kept
+ * under {@code exchange:account/subAccount:...}, those of the account itself (null sub-account) under
+ * {@code exchange:account:...} exactly as before sub-accounts existed. The two cannot collide: account names are
+ * configuration entry names ({@code [a-z0-9][a-z0-9-]*}), so a '/' in the second part always starts a sub-account,
+ * and since '/' is not ':' the account's prefix {@code exchange:account:} never matches a sub-account's key (nor
+ * {@code exchange:account/} another account's). Orders carry no sub-account: their keys stay per account.
  */
 final class LedgerKeys {
     /** Digits of a zero-padded epoch item index: the longest long, so that keys sort as the indexes do. */
     private static final int INDEX_DIGITS = 19;
+    /** Between account and sub-account in one key part: never in an account name, and not ':' (see above). */
+    private static final char SUB_ACCOUNT_SEPARATOR = '/';
 
     private LedgerKeys() {
     }
@@ -22,19 +31,24 @@ final class LedgerKeys {
         return of(exchange, account);
     }
 
-    /** {@code exchange:account:}: the prefix of every store key of the account. */
+    /** {@code exchange:account:}: the prefix of every store key of the account itself (no sub-account). */
     static String accountPrefix(String exchange, String account) {
         return account(exchange, account) + ':';
     }
 
-    /** {@code exchange:account:instrumentId}: a position. */
-    static String position(String exchange, String account, String instrumentId) {
-        return of(exchange, account, instrumentId);
+    /** {@code exchange:account/}: the prefix of every store key of the account's sub-accounts. */
+    static String subAccountsPrefix(String exchange, String account) {
+        return account(exchange, account) + SUB_ACCOUNT_SEPARATOR;
     }
 
-    /** {@code exchange:account:asset}: a balance. */
-    static String balance(String exchange, String account, String asset) {
-        return of(exchange, account, asset);
+    /** {@code exchange:account:instrumentId}, or {@code exchange:account/subAccount:instrumentId}: a position. */
+    static String position(String exchange, String account, String subAccount, String instrumentId) {
+        return of(exchange, scoped(account, subAccount), instrumentId);
+    }
+
+    /** {@code exchange:account:asset}, or {@code exchange:account/subAccount:asset}: a balance. */
+    static String balance(String exchange, String account, String subAccount, String asset) {
+        return of(exchange, scoped(account, subAccount), asset);
     }
 
     /** {@code exchange:account:exchangeOrderId}: an order's fill baseline. */
@@ -47,9 +61,22 @@ final class LedgerKeys {
         return accountPrefix(exchange, account) + String.format(Locale.ROOT, "%0" + INDEX_DIGITS + "d", itemIndex);
     }
 
-    /** {@code exchange:account:instrumentId:LONG|SHORT}: one hedge-mode leg as the exchange reported it. */
-    static String hedgeLeg(String exchange, String account, String instrumentId, PositionSide side) {
-        return of(exchange, account, instrumentId, side.name());
+    /** {@code exchange:account[/subAccount]:instrumentId:LONG|SHORT}: one hedge-mode leg as reported. */
+    static String hedgeLeg(String exchange, String account, String subAccount, String instrumentId,
+                           PositionSide side) {
+        return of(exchange, scoped(account, subAccount), instrumentId, side.name());
+    }
+
+    /** The account key part: {@code account}, or {@code account/subAccount}. */
+    private static String scoped(String account, String subAccount) {
+        if (subAccount == null) {
+            return account;
+        }
+        if (subAccount.isEmpty()) {
+            throw new InvalidEventException("cannot form a store key: the sub-account of account '" + account
+                    + "' is empty (null means the account itself)");
+        }
+        return account + SUB_ACCOUNT_SEPARATOR + subAccount;
     }
 
     /** {@link TopicKey#of}, with a part that cannot be in a key (empty, or holding ':') an invalid event. */

@@ -63,7 +63,8 @@ final class OrderFills {
         String exchange = update.getExchange();
         String account = update.getAccount();
         String orderKey = LedgerKeys.order(exchange, account, update.getExchangeOrderId());
-        String positionKey = LedgerKeys.position(exchange, account, update.getInstrumentId());
+        // Orders carry no sub-account: their fills go to the account's own position.
+        String positionKey = LedgerKeys.position(exchange, account, null, update.getInstrumentId());
         ValueAndTimestamp<OrderUpdate> stored = orders.get(orderKey);
         OrderUpdate baseline = stored == null ? null : stored.value();
         Optional<FillDelta> fill = FillDelta.between(baseline, update);

@@ -30,7 +30,8 @@ public final class PositionQueries {
     }
 
     /**
-     * The positions of one account held in this instance's local store (prefix scan "exchange:account:"); empty list
+     * The positions of one account and of its sub-accounts (each state says its {@code subAccount}) held in this
+     * instance's local store (prefix scans "exchange:account:" and "exchange:account/"); empty list
      * if none or not held here, including while the store cannot be queried (not started, rebalancing, migrated:
      * {@link InvalidStateStoreException}).
      *
@@ -38,27 +39,32 @@ public final class PositionQueries {
      * @throws IllegalStateException    if {@code streams} has stopped (as {@link KafkaStreams#store} does)
      */
     public static List<PositionState> localPositions(KafkaStreams streams, String exchange, String account) {
-        return local(streams, PositionTopology.POSITION_STORE, routingKey(exchange, account) + ':');
+        return local(streams, PositionTopology.POSITION_STORE, exchange, account);
     }
 
     /**
-     * The balances of one account held in this instance's local store, one per asset as last reported; empty list if
+     * The balances of one account and of its sub-accounts held in this instance's local store, one per sub-account
+     * and asset as last reported; empty list if
      * none or not held here, as {@link #localPositions}.
      *
      * @throws IllegalArgumentException if {@code exchange} or {@code account} is empty or holds ':'
      * @throws IllegalStateException    if {@code streams} has stopped
      */
     public static List<BalanceUpdate> localBalances(KafkaStreams streams, String exchange, String account) {
-        return local(streams, PositionTopology.BALANCE_STORE, routingKey(exchange, account) + ':');
+        return local(streams, PositionTopology.BALANCE_STORE, exchange, account);
     }
 
-    private static <V> List<V> local(KafkaStreams streams, String storeName, String prefix) {
+    /** The account's own entries (prefix "exchange:account:"), then its sub-accounts' ("exchange:account/"). */
+    private static <V> List<V> local(KafkaStreams streams, String storeName, String exchange, String account) {
+        String key = routingKey(exchange, account);
         try {
             ReadOnlyKeyValueStore<String, V> store = streams.store(
                     StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()));
             List<V> found = new ArrayList<>();
-            try (KeyValueIterator<String, V> it = store.prefixScan(prefix, KEYS)) {
-                it.forEachRemaining(kv -> found.add(kv.value));
+            for (String prefix : List.of(key + ':', key + '/')) {
+                try (KeyValueIterator<String, V> it = store.prefixScan(prefix, KEYS)) {
+                    it.forEachRemaining(kv -> found.add(kv.value));
+                }
             }
             return found;
         } catch (InvalidStateStoreException e) {

@@ -119,27 +119,27 @@ final class RecoveryEpochs {
         String exchange = marker.getExchange();
         String account = marker.getAccount();
         EpochContents epoch = EpochContents.of(items);
-        Map<String, PositionState> held = new LinkedHashMap<>();
+        Map<Slot, PositionState> held = new LinkedHashMap<>();
         for (PositionState state : positions.ofAccount(exchange, account)) {
-            held.put(state.getInstrumentId(), state);
+            held.put(new Slot(state.getSubAccount(), state.getInstrumentId()), state);
         }
-        Map<String, String> instruments = new LinkedHashMap<>(epoch.symbols());
-        held.values().forEach(state -> instruments.putIfAbsent(state.getInstrumentId(), state.getSymbol()));
-        for (Map.Entry<String, String> instrument : instruments.entrySet()) {
-            restart(marker, instrument.getKey(), instrument.getValue(), held.get(instrument.getKey()), epoch, now);
+        Map<Slot, String> slots = new LinkedHashMap<>(epoch.symbols());
+        held.forEach((slot, state) -> slots.putIfAbsent(slot, state.getSymbol()));
+        for (Map.Entry<Slot, String> slot : slots.entrySet()) {
+            restart(marker, slot.getKey(), slot.getValue(), held.get(slot.getKey()), epoch, now);
         }
         exchangeView.resetHedgeLegs(exchange, account, epoch.allReports());
         orders.rebase(epoch.orders().values(), now);
     }
 
-    /** Restarts one instrument's position from the epoch. */
-    private void restart(RecoverySnapshot marker, String instrumentId, String symbol, PositionState previous,
+    /** Restarts one instrument's position (of the account, or of one of its sub-accounts) from the epoch. */
+    private void restart(RecoverySnapshot marker, Slot slot, String symbol, PositionState previous,
                          EpochContents epoch, Instant now) {
-        List<PositionUpdate> reports = epoch.reports().get(instrumentId);
+        List<PositionUpdate> reports = epoch.reports().get(slot);
         ReportedPosition reported = reported(reports, !epoch.reports().isEmpty(), previous);
         PositionUpdate latest = reports == null ? null : reports.get(reports.size() - 1);
-        PositionState.Builder next = PositionStates.edit(previous, marker.getExchange(), marker.getAccount(), symbol,
-                        instrumentId)
+        PositionState.Builder next = PositionStates.edit(previous, marker.getExchange(), marker.getAccount(),
+                        slot.subAccount(), symbol, slot.instrumentId())
                 .setQuantity(reported == null ? BigDecimal.ZERO : reported.quantity())
                 .setAverageEntryPrice(reported == null ? null : reported.entryPrice())
                 .setRealizedPnl(BigDecimal.ZERO)
@@ -150,8 +150,8 @@ final class RecoveryEpochs {
                 .setEpochId(marker.getEpochId())
                 .setUpdateTime(latest == null ? now
                         : PositionStates.eventTime(latest.getExchangeTime(), latest.getReceiveTime(), now));
-        positions.save(LedgerKeys.position(marker.getExchange(), marker.getAccount(), instrumentId), previous, next,
-                now);
+        positions.save(LedgerKeys.position(marker.getExchange(), marker.getAccount(), slot.subAccount(),
+                slot.instrumentId()), previous, next, now);
     }
 
     /**
@@ -173,14 +173,16 @@ final class RecoveryEpochs {
         String key = LedgerKeys.account(snapshot.getExchange(), snapshot.getAccount());
         if (item instanceof BalanceUpdate balance) {
             LedgerKeys.requireAccount(key, balance.getExchange(), balance.getAccount(), "epoch balance item");
-            LedgerKeys.balance(balance.getExchange(), balance.getAccount(), balance.getAsset());
+            LedgerKeys.balance(balance.getExchange(), balance.getAccount(), balance.getSubAccount(),
+                    balance.getAsset());
         } else if (item instanceof PositionUpdate report) {
             LedgerKeys.requireAccount(key, report.getExchange(), report.getAccount(), "epoch position item");
-            LedgerKeys.position(report.getExchange(), report.getAccount(), report.getInstrumentId());
+            LedgerKeys.position(report.getExchange(), report.getAccount(), report.getSubAccount(),
+                    report.getInstrumentId());
         } else if (item instanceof OrderUpdate order) {
             LedgerKeys.requireAccount(key, order.getExchange(), order.getAccount(), "epoch order item");
             LedgerKeys.order(order.getExchange(), order.getAccount(), order.getExchangeOrderId());
-            LedgerKeys.position(order.getExchange(), order.getAccount(), order.getInstrumentId());
+            LedgerKeys.position(order.getExchange(), order.getAccount(), null, order.getInstrumentId());
         }
     }
 
@@ -207,27 +209,33 @@ final class RecoveryEpochs {
         return items;
     }
 
+    /** One position of the account: an instrument of the account itself (null sub-account) or of a sub-account. */
+    private record Slot(String subAccount, String instrumentId) {
+    }
+
     /**
      * The POSITION and order items of one epoch.
      *
-     * @param reports the position reports per instrumentId (hedge-mode legs are several), in epoch order
-     * @param symbols the exchange's symbol per instrumentId, for every instrument reported or ordered
+     * @param reports the position reports per slot (hedge-mode legs are several), in epoch order
+     * @param symbols the exchange's symbol per slot, for every instrument reported or ordered (orders, which carry
+     *                no sub-account, the account's own)
      * @param orders  the orders per exchangeOrderId: of an order both open and in the history, the one filled
      *                furthest (the latest)
      */
-    private record EpochContents(Map<String, List<PositionUpdate>> reports, Map<String, String> symbols,
+    private record EpochContents(Map<Slot, List<PositionUpdate>> reports, Map<Slot, String> symbols,
                                  Map<String, OrderUpdate> orders) {
         static EpochContents of(List<RecoverySnapshot> items) {
             EpochContents epoch = new EpochContents(new LinkedHashMap<>(), new LinkedHashMap<>(),
                     new LinkedHashMap<>());
             for (RecoverySnapshot snapshot : items) {
                 if (snapshot.getItem() instanceof PositionUpdate report) {
-                    epoch.reports.computeIfAbsent(report.getInstrumentId(), id -> new ArrayList<>()).add(report);
-                    epoch.symbols.putIfAbsent(report.getInstrumentId(), report.getSymbol());
+                    Slot slot = new Slot(report.getSubAccount(), report.getInstrumentId());
+                    epoch.reports.computeIfAbsent(slot, id -> new ArrayList<>()).add(report);
+                    epoch.symbols.putIfAbsent(slot, report.getSymbol());
                 } else if (snapshot.getItem() instanceof OrderUpdate order) {
                     epoch.orders.merge(order.getExchangeOrderId(), order, (a, b) ->
                             b.getFilledQuantity().compareTo(a.getFilledQuantity()) >= 0 ? b : a);
-                    epoch.symbols.putIfAbsent(order.getInstrumentId(), order.getSymbol());
+                    epoch.symbols.putIfAbsent(new Slot(null, order.getInstrumentId()), order.getSymbol());
                 }
             }
             return epoch;
