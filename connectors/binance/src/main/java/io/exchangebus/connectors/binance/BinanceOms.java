@@ -39,13 +39,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Binance's OMS over the WebSocket API, for spot ({@code ws-api/v3}) and USD-M ({@code ws-fapi/v1}).
@@ -96,7 +91,6 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
      * unanswered logon is reported as such rather than as a connect timeout.
      */
     static final Duration WS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
-    private static final Logger LOG = LoggerFactory.getLogger(BinanceOms.class);
     private static final int DEDUPE_MEMORY = 100_000;
 
     private final BinanceConfig config;
@@ -112,15 +106,10 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
     private final OrderDedupe reported = new OrderDedupe(DEDUPE_MEMORY);
     private final OmsRequests requests;
     private final OmsFamily family;
-    private final ScheduledExecutorService scheduler;
-    private volatile BinanceWsApiClient ws;
+    /** The WebSocket API client, user-data stream and clock resync that connect opens. */
+    private final OmsSession session;
     private volatile Listener listener;
     private volatile boolean closed;
-    private boolean clockResyncScheduled;
-    // ---- user-data stream wiring (OmsUserData) ----
-    private volatile Duration userDataKeepAlive = io.exchangebus.connectors.binance.ws.BinanceUserDataStream.DEFAULT_KEEP_ALIVE;
-    private volatile OmsUserData userData;
-    private volatile UnaryOperator<WsSettings.Builder> wsTuning = UnaryOperator.identity();
 
     public BinanceOms(BinanceConfig config, InstrumentRegistry instruments) {
         this.config = config;
@@ -134,12 +123,8 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
         this.live = new MappingContext(config.exchange(), account, instruments, EventSource.STREAM);
         this.recovery = new MappingContext(config.exchange(), account, instruments, EventSource.RECOVERY);
         this.clock = Clock.systemUTC();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, config.exchange() + "-oms-clock");
-            t.setDaemon(true);
-            return t;
-        });
-        this.requests = new OmsRequests(config.exchange(), rest, () -> ws, () -> closed);
+        this.session = new OmsSession(this, config, rest, instruments, recovery, () -> listener);
+        this.requests = new OmsRequests(config.exchange(), rest, session::ws, () -> closed);
         this.family = OmsFamily.of(venue, this);
     }
 
@@ -166,17 +151,17 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
 
     /** The WebSocket API client once connected (null before), for tests and the user-data wiring. */
     BinanceWsApiClient wsApi() {
-        return ws;
+        return session.ws();
     }
 
     /** USD-M: how often the user-data listenKey is kept alive (default 30 min); set before {@link #connect}. */
     void userDataKeepAlive(Duration interval) {
-        this.userDataKeepAlive = interval;
+        session.userDataKeepAlive = interval;
     }
 
     /** Adjusts the WebSocket API connection's settings (tests: a tiny hand-off queue); set before {@link #connect}. */
     void wsTuning(UnaryOperator<WsSettings.Builder> tuning) {
-        this.wsTuning = tuning;
+        session.wsTuning = tuning;
     }
 
     /** The REST client (its server clock, transport and ban gate), for tests and the user-data wiring. */
@@ -195,66 +180,10 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
             return CompletableFuture.completedFuture(Result.err(ExchangeError.network(exchange(), "OMS is closed")));
         }
         this.listener = listener;
-        if (ws != null) {
+        if (session.ws() != null) {
             return done(Result.ok());
         }
-        return rest.clock().sync(3).thenCompose(synced -> {
-            if (!synced.isOk()) {
-                return CompletableFuture.completedFuture(Result.<Void>err(synced.error()));
-            }
-            return loadInstrumentsIfEmpty();
-        }).thenCompose(loaded -> {
-            if (!loaded.isOk()) {
-                return CompletableFuture.completedFuture(loaded);
-            }
-            WsSettings settings = wsTuning.apply(WsSettings.builder(exchange() + "-ws-api", config.endpoints().wsApi())
-                    .connectTimeout(WS_HANDSHAKE_TIMEOUT.plus(config.requestTimeout()))).build();
-            BinanceWsApiClient client = new BinanceWsApiClient(config, rest.clock(), settings, listener,
-                    this::onWsEvent, this::onWsOverflow);
-            this.ws = client;
-            scheduleClockResync();
-            OmsUserData stream = new OmsUserData(this, config, rest, instruments, recovery, userDataKeepAlive);
-            this.userData = stream;
-            return client.start().thenCompose(r -> r.isOk() ? stream.start(client, listener)
-                    : CompletableFuture.completedFuture(Result.<Void>err(r.error())))
-                    .thenApply(r -> {
-                        if (!r.isOk()) {
-                            disconnect(client, stream, r.error());
-                        }
-                        return r;
-                    });
-        });
-    }
-
-    private synchronized void scheduleClockResync() {
-        if (!clockResyncScheduled) {
-            clockResyncScheduled = true;
-            scheduler.scheduleWithFixedDelay(() -> rest.clock().sync(3), CLOCK_RESYNC.toMillis(),
-                    CLOCK_RESYNC.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** A connect that failed: closes its stream and client, so that nothing keeps reconnecting behind the error. */
-    private void disconnect(BinanceWsApiClient client, OmsUserData stream, ExchangeError error) {
-        LOG.warn("{}: OMS could not connect: {}", exchange(), error);
-        if (userData == stream) {
-            userData = null;
-        }
-        if (ws == client) {
-            ws = null;
-        }
-        stream.close();
-        client.close();
-    }
-
-    private CompletableFuture<Result<Void>> loadInstrumentsIfEmpty() {
-        if (instruments.size() > 0) {
-            return CompletableFuture.completedFuture(Result.ok());
-        }
-        return ExchangeInfo.fetch(rest, venue).thenApply(r -> r.flatMap(mapped -> {
-            instruments.replaceAll(mapped.instruments());
-            return Result.ok();
-        }));
+        return session.open(listener);
     }
 
     @Override
@@ -264,21 +193,16 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
         if (!checked.isOk() && !family.exempt(order, checked.error())) {
             return done(Result.err(checked.error()));
         }
-        Map<String, Object> params;
-        try {
-            params = OrderMapping.placeParams(venue, order);
-        } catch (IllegalArgumentException e) {
-            return done(Result.err(refusal(e)));
+        Result<Map<String, Object>> params = withinLimits(() -> OrderMapping.placeParams(venue, order));
+        if (!params.isOk()) {
+            return done(Result.err(params.error()));
         }
-        Optional<ExchangeError> limited = rateLimits.tryAcquire();
-        if (limited.isPresent()) {
-            return done(Result.err(limited.get()));
-        }
-        OmsUserData stream = userData;
+        OmsUserData stream = session.userData();
         if (stream != null) {
             stream.sent(order.getSymbol(), order.getClientOrderId());
         }
-        return signed("order.place", () -> params).thenApply(r -> r.map(result -> accept("order.place", result)));
+        return requests.signed("order.place", params::value)
+                .thenApply(r -> r.map(result -> accept("order.place", result)));
     }
 
     @Override
@@ -289,7 +213,8 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
         } catch (IllegalArgumentException e) {
             return done(Result.err(refusal(e)));
         }
-        return signed("order.cancel", () -> params).thenApply(r -> r.map(result -> accept("order.cancel", result)));
+        return requests.signed("order.cancel", () -> params)
+                .thenApply(r -> r.map(result -> accept("order.cancel", result)));
     }
 
     @Override
@@ -327,17 +252,11 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
         if (broken.isPresent()) {
             return done(Result.err(broken.get()));
         }
-        Map<String, Object> params;
-        try {
-            params = family.replaceParams(current, replace);
-        } catch (IllegalArgumentException e) {
-            return done(Result.err(refusal(e)));
+        Result<Map<String, Object>> params = withinLimits(() -> family.replaceParams(current, replace));
+        if (!params.isOk()) {
+            return done(Result.err(params.error()));
         }
-        Optional<ExchangeError> limited = rateLimits.tryAcquire();
-        if (limited.isPresent()) {
-            return done(Result.err(limited.get()));
-        }
-        return family.sendReplace(replace, params);
+        return family.sendReplace(replace, params.value());
     }
 
     @Override
@@ -346,8 +265,7 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
         if (unsupported.isPresent()) {
             return done(Result.err(unsupported.get()));
         }
-        String symbol = cancelAll.getSymbol();
-        return family.cancelAll(symbol);
+        return family.cancelAll(cancelAll.getSymbol());
     }
 
     @Override
@@ -372,13 +290,13 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
     }
 
     private CompletableFuture<Result<Optional<OrderUpdate>>> status(Map<String, Object> params) {
-        return signed("order.status", () -> params).thenApply(r -> {
+        return requests.signed("order.status", () -> params).thenApply(r -> {
             if (!r.isOk()) {
                 return "-2013".equals(r.error().code()) ? Result.ok(Optional.<OrderUpdate>empty())
                         : Result.<Optional<OrderUpdate>>err(r.error());
             }
             try {
-                return Result.ok(Optional.of(OrderMapping.toUpdate(recovery, r.value(), now())));
+                return Result.ok(Optional.of(OrderMapping.toUpdate(recovery, r.value(), clock.instant())));
             } catch (UnmappableMessageException e) {
                 return Result.<Optional<OrderUpdate>>err(unmappable("order.status", e));
             }
@@ -393,36 +311,12 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
         deliver(update);
     }
 
-    /** Frames on the WebSocket API connection that answer no request of ours. */
-    void onWsEvent(JsonNode frame, String raw) {
-        OmsUserData stream = userData;
-        if (stream != null && stream.accept(frame, raw)) {
-            return;
-        }
-        Listener l = listener;
-        if (frame.isMissingNode() && l != null) {
-            l.onMalformedFrame(new MalformedFrame(exchange(), "ws-api", raw, "not JSON", Instant.now()));
-        }
-    }
-
-    /**
-     * Frames of the WebSocket API were dropped: the client has failed every pending request as of unknown outcome
-     * (the caller asks, as after a lost socket); order events may be lost too, so the user-data side recovers the
-     * orders over REST.
-     */
-    private void onWsOverflow(long dropped) {
-        OmsUserData stream = userData;
-        if (stream != null) {
-            stream.overflowed(dropped);
-        }
-    }
-
     @Override
     public void deliver(OrderUpdate update) {
         if (!reported.firstTime(update)) {
             return;
         }
-        OmsUserData stream = userData;
+        OmsUserData stream = session.userData();
         if (stream != null) {
             stream.delivered(update);
         }
@@ -448,7 +342,7 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
     @Override
     public OrderUpdate report(String method, JsonNode order) {
         try {
-            OrderUpdate update = OrderMapping.toUpdate(live, order, now());
+            OrderUpdate update = OrderMapping.toUpdate(live, order, clock.instant());
             deliver(update);
             return update;
         } catch (UnmappableMessageException e) {
@@ -461,8 +355,19 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
         }
     }
 
-    private CompletableFuture<Result<JsonNode>> signed(String method, Supplier<Map<String, Object>> params) {
-        return requests.signed(method, params);
+    /**
+     * An order's request parameters, unless the mapping refuses the order (its message {@code CODE: reason}) or the
+     * account's ORDERS rate limits are used up; the limits are only counted for an order the mapping took.
+     */
+    private Result<Map<String, Object>> withinLimits(Supplier<Map<String, Object>> mapping) {
+        Map<String, Object> params;
+        try {
+            params = mapping.get();
+        } catch (IllegalArgumentException e) {
+            return Result.err(refusal(e));
+        }
+        Optional<ExchangeError> limited = rateLimits.tryAcquire();
+        return limited.isPresent() ? Result.err(limited.get()) : Result.ok(params);
     }
 
     private ExchangeError refusal(IllegalArgumentException e) {
@@ -478,10 +383,6 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
                 + e.getMessage(), 0, false, null);
     }
 
-    private Instant now() {
-        return clock.instant();
-    }
-
     private static <T> CompletableFuture<T> done(T value) {
         return CompletableFuture.completedFuture(value);
     }
@@ -492,15 +393,7 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
             return;
         }
         closed = true;
-        scheduler.shutdownNow();
-        OmsUserData stream = userData;
-        if (stream != null) {
-            stream.close();
-        }
-        BinanceWsApiClient client = ws;
-        if (client != null) {
-            client.close();
-        }
+        session.close();
         rest.close();
     }
 }

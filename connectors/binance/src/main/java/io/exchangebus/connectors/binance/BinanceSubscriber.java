@@ -7,31 +7,21 @@ import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
 import io.exchangebus.connectors.binance.mapping.MarketMapping;
-import io.exchangebus.connectors.binance.mapping.MarketMapping.DepthDiff;
-import io.exchangebus.connectors.binance.mapping.MarketMapping.Message;
-import io.exchangebus.connectors.binance.mapping.MarketMapping.PartialDepth;
-import io.exchangebus.connectors.binance.mapping.MarketMapping.Reply;
-import io.exchangebus.connectors.binance.mapping.MarketMapping.TradeTick;
 import io.exchangebus.connectors.binance.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.binance.ws.BinanceMarketStreams;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
-import io.exchangebus.connectors.core.connection.ConnectionEvent;
-import io.exchangebus.connectors.core.connection.ConnectionState;
-import io.exchangebus.connectors.core.connection.FramesDropped;
 import io.exchangebus.connectors.core.http.HttpCall;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.Capabilities;
 import io.exchangebus.connectors.core.role.Capability;
-import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.core.role.Subscription;
 import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.connectors.core.ws.WsSettings;
-import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.Trade;
 import java.time.Duration;
@@ -45,10 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Binance public market data (spot or USD-M, by the config's venue) as a {@link Subscriber}.
@@ -75,7 +62,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BinanceSubscriber implements Subscriber {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BinanceSubscriber.class);
     private static final int MAX_BUFFERED_DIFFS = 10_000;
     private static final Set<Integer> PARTIAL_DEPTHS = Set.of(5, 10, 20);
     /** Binance's largest {@code limit} of historicalTrades and aggTrades. */
@@ -91,6 +77,8 @@ public final class BinanceSubscriber implements Subscriber {
     /** Stream name to what consumes it. */
     private final Map<String, BinanceStreamState> states = new ConcurrentHashMap<>();
     private final Map<Subscription, Runnable> subscriptions = new ConcurrentHashMap<>();
+    /** The streams' frames, and every listener call. */
+    private final SubscriberFrames frames;
     private volatile Listener listener;
     private volatile boolean closed;
 
@@ -107,7 +95,8 @@ public final class BinanceSubscriber implements Subscriber {
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.venue = config.venue();
         this.rest = new BinanceRestClient(config);
-        this.streams = new BinanceMarketStreams(config, new Frames(), wsTuning);
+        this.frames = new SubscriberFrames(config.exchange(), venue, states, () -> listener, () -> closed);
+        this.streams = new BinanceMarketStreams(config, frames, wsTuning);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, config.exchange() + "-subscriber-timer");
             t.setDaemon(true);
@@ -178,7 +167,7 @@ public final class BinanceSubscriber implements Subscriber {
             String partial = topN > 0 ? partialStream(symbol, topN, every) : null;
             if (partial != null) {
                 PartialBook state = (PartialBook) states.computeIfAbsent(partial,
-                        s -> new PartialBook(s, mapper(found.value()), this::emit));
+                        s -> new PartialBook(s, mapper(found.value()), frames::emit));
                 state.users++;
                 add(partial, state);
                 subscriptions.put(subscription, () -> release(partial, state));
@@ -186,7 +175,7 @@ public final class BinanceSubscriber implements Subscriber {
                 String stream = symbol.toLowerCase(Locale.ROOT) + "@depth@100ms";
                 FullBook book = (FullBook) states.computeIfAbsent(stream,
                         s -> new FullBook(s, venue, symbol, mapper(found.value()), MAX_BUFFERED_DIFFS, rest, timer,
-                                () -> closed, this::emit, this::malformed));
+                                () -> closed, frames::emit, frames::malformed));
                 Runnable detach = topN == 0 ? book.book.attachFullDepth() : book.book.attachTopN(topN, every);
                 add(stream, book);
                 subscriptions.put(subscription, () -> {
@@ -218,7 +207,7 @@ public final class BinanceSubscriber implements Subscriber {
             }
             if (!subscriptions.containsKey(subscription)) {
                 Trades state = (Trades) states.computeIfAbsent(stream,
-                        s -> new Trades(s, exchange(), found.value().id().toString(), this::emit));
+                        s -> new Trades(s, exchange(), found.value().id().toString(), frames::emit));
                 state.users++;
                 add(stream, state);
                 subscriptions.put(subscription, () -> release(stream, state));
@@ -352,152 +341,5 @@ public final class BinanceSubscriber implements Subscriber {
 
     private static <T> CompletableFuture<Result<T>> done(Result<T> result) {
         return CompletableFuture.completedFuture(result);
-    }
-
-    // ---- frames ----
-
-    private final class Frames implements BinanceMarketStreams.Handler {
-        @Override
-        public void onFrame(String connection, String text) {
-            if (closed) {
-                return;
-            }
-            Instant received = Instant.now();
-            Message message;
-            try {
-                message = MarketMapping.parse(venue, text);
-            } catch (UnmappableMessageException e) {
-                raw(connection, null, text, received);
-                malformed(connection, text, e.getMessage(), received);
-                return;
-            }
-            raw(message.stream() == null ? connection : message.stream(), symbolOf(message), text, received);
-            if (message instanceof Reply reply) {
-                if (reply.error() != null) {
-                    LOG.warn("{}: request {} refused on {}: {}", exchange(), reply.id(), connection, reply.error());
-                }
-                return;
-            }
-            String stream = message.stream();
-            BinanceStreamState state = stream == null ? null : states.get(stream);
-            if (state == null && stream != null) {
-                state = states.get(stream.toLowerCase(Locale.ROOT)); // Binance echoes names as we sent them
-            }
-            if (state == null) {
-                return; // a frame of a stream just unsubscribed
-            }
-            try {
-                state.onMessage(message, received);
-            } catch (RuntimeException e) {
-                malformed(message.stream(), text, e.getClass().getSimpleName() + ": " + e.getMessage(), received);
-            }
-        }
-
-        @Override
-        public void onOverflow(String connection, long dropped) {
-            LOG.warn("{}: {} frames dropped on {}: resynchronising its books", exchange(), dropped, connection);
-            forEachOn(connection, s -> s.onGap());
-        }
-
-        @Override
-        public void onFramesDropped(FramesDropped event) {
-            Listener l = listener;
-            if (l != null && !closed) {
-                try {
-                    l.onFramesDropped(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: listener failed on dropped frames", exchange(), e);
-                }
-            }
-        }
-
-        @Override
-        public void onConnectionEvent(ConnectionEvent event) {
-            if (closed) {
-                return;
-            }
-            if (event.state() == ConnectionState.DISCONNECTED) {
-                forEachOn(event.connection(), BinanceStreamState::onDisconnected);
-            } else if (event.state() == ConnectionState.CONNECTED) {
-                forEachOn(event.connection(), BinanceStreamState::onConnected);
-            }
-            Listener l = listener;
-            if (l != null) {
-                try {
-                    l.onConnectionEvent(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: listener failed on a connection event", exchange(), e);
-                }
-            }
-        }
-
-        private void forEachOn(String connection, Consumer<BinanceStreamState> action) {
-            for (BinanceStreamState state : states.values()) {
-                if (connection.equals(state.connection)) {
-                    action.accept(state);
-                }
-            }
-        }
-    }
-
-    private void raw(String channel, String symbol, String payload, Instant received) {
-        Listener l = listener;
-        if (l != null && !closed) {
-            try {
-                l.onRawFrame(channel, symbol, payload, received);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: listener failed on a raw frame", exchange(), e);
-            }
-        }
-    }
-
-    private static String symbolOf(Message message) {
-        if (message instanceof DepthDiff diff) {
-            return diff.symbol();
-        }
-        if (message instanceof PartialDepth partial) {
-            return partial.symbol();
-        }
-        if (message instanceof TradeTick tick) {
-            return tick.symbol();
-        }
-        return null;
-    }
-
-    private void malformed(String channel, String payload, String reason, Instant received) {
-        malformed(new MalformedFrame(exchange(), channel, payload, reason, received));
-    }
-
-    private void malformed(MalformedFrame frame) {
-        Listener l = listener;
-        if (l != null && !closed) {
-            try {
-                l.onMalformedFrame(frame);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: listener failed on a malformed frame", exchange(), e);
-            }
-        }
-    }
-
-    private void emit(BookUpdate update) {
-        Listener l = listener;
-        if (l != null && !closed) {
-            try {
-                l.onBookUpdate(update);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: listener failed on a book update", exchange(), e);
-            }
-        }
-    }
-
-    private void emit(Trade trade) {
-        Listener l = listener;
-        if (l != null && !closed) {
-            try {
-                l.onTrade(trade);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: listener failed on a trade", exchange(), e);
-            }
-        }
     }
 }

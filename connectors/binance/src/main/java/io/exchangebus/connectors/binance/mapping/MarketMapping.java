@@ -12,7 +12,6 @@ import io.exchangebus.connectors.core.book.BookDiff;
 import io.exchangebus.connectors.core.book.BookSnapshot;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
 import io.exchangebus.connectors.core.book.Level;
-import io.exchangebus.connectors.core.book.TopNBook;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.number.NumberRead;
@@ -21,11 +20,8 @@ import io.exchangebus.events.Trade;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -66,8 +62,6 @@ public final class MarketMapping {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper TREE = ExactNumbers.configure(new ObjectMapper(JSON));
-    private static final Comparator<Level> BIDS_BEST_FIRST = Comparator.comparing(Level::price).reversed();
-    private static final Comparator<Level> ASKS_BEST_FIRST = Comparator.comparing(Level::price);
 
     private MarketMapping() {
     }
@@ -160,16 +154,16 @@ public final class MarketMapping {
         if (first > last) {
             throw new UnmappableMessageException("U " + first + " is after u " + last);
         }
-        BookDiff d = new BookDiff(first, last, previous, requireLevels(f.bids, "b"), requireLevels(f.asks, "a"),
+        BookDiff d = new BookDiff(first, last, previous, require(f.bids, "b"), require(f.asks, "a"),
                 time == Fields.ABSENT ? null : Instant.ofEpochMilli(time));
-        return new DepthDiff(stream, requireText(f.symbol, "s"), d);
+        return new DepthDiff(stream, require(f.symbol, "s"), d);
     }
 
     private static PartialDepth usdmPartial(BinanceVenue venue, String stream, Fields f) {
         long time = f.time != Fields.ABSENT ? f.time : f.eventTime;
-        BookSnapshot s = new BookSnapshot(require(f.lastId, "u"), requireLevels(f.bids, "b"),
-                requireLevels(f.asks, "a"), time == Fields.ABSENT ? null : Instant.ofEpochMilli(time));
-        return new PartialDepth(stream, requireText(f.symbol, "s"), depthOf(stream, s), s);
+        BookSnapshot s = new BookSnapshot(require(f.lastId, "u"), require(f.bids, "b"),
+                require(f.asks, "a"), time == Fields.ABSENT ? null : Instant.ofEpochMilli(time));
+        return new PartialDepth(stream, require(f.symbol, "s"), depthOf(stream, s), s);
     }
 
     private static PartialDepth spotPartial(String stream, Fields f) {
@@ -177,7 +171,7 @@ public final class MarketMapping {
             throw new UnmappableMessageException("a partial depth frame carries no symbol: it needs the combined"
                     + " stream's envelope {\"stream\":\"<symbol>@depth<N>\",\"data\":…}");
         }
-        BookSnapshot s = new BookSnapshot(f.snapshotId, requireLevels(f.bids, "bids"), requireLevels(f.asks, "asks"),
+        BookSnapshot s = new BookSnapshot(f.snapshotId, require(f.bids, "bids"), require(f.asks, "asks"),
                 null);
         return new PartialDepth(stream, symbolOfStream(stream), depthOf(stream, s), s);
     }
@@ -186,8 +180,8 @@ public final class MarketMapping {
         if (f.buyerMaker < 0) {
             throw missing("m");
         }
-        return new TradeTick(stream, requireText(f.symbol, "s"), Long.toString(require(id, idField)),
-                requireDecimal(f.price, "p"), requireDecimal(f.quantity, "q"),
+        return new TradeTick(stream, require(f.symbol, "s"), Long.toString(require(id, idField)),
+                require(f.price, "p"), require(f.quantity, "q"),
                 f.buyerMaker == 1 ? Side.SELL : Side.BUY, require(f.time, "T"));
     }
 
@@ -294,19 +288,7 @@ public final class MarketMapping {
      */
     public static List<Object> normalize(BinanceVenue venue, String rawFrame, Instant receivedAt,
                                          Function<String, String> instrumentOf) {
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        Message message = parse(venue, rawFrame);
-        String exchange = venue.exchange();
-        if (message instanceof DepthDiff d) {
-            return List.of(mapper(exchange, d.symbol(), instrumentOf).delta(d.diff(), receivedAt));
-        }
-        if (message instanceof PartialDepth pd) {
-            return List.of(partialToUpdate(mapper(exchange, pd.symbol(), instrumentOf), pd, false, receivedAt));
-        }
-        if (message instanceof TradeTick t) {
-            return List.of(t.toTrade(exchange, instrumentId(t.symbol(), instrumentOf), receivedAt));
-        }
-        return List.of();
+        return MarketNormalize.normalize(venue, rawFrame, receivedAt, instrumentOf);
     }
 
     /** {@link #normalize(BinanceVenue, String, Instant, Function)} with the instruments of a registry. */
@@ -319,37 +301,13 @@ public final class MarketMapping {
     /** A REST depth answer of {@code symbol} as one full-depth snapshot event. */
     public static Object normalizeRestDepth(BinanceVenue venue, String symbol, String body, Instant receivedAt,
                                             Function<String, String> instrumentOf) {
-        BookSnapshot s = depthSnapshot(venue, body);
-        TopNBook view = new TopNBook(0, s.lastUpdateId(), sorted(s.bids(), BIDS_BEST_FIRST),
-                sorted(s.asks(), ASKS_BEST_FIRST), false, s.exchangeTime());
-        return mapper(venue.exchange(), symbol, instrumentOf).topN(view, receivedAt);
+        return MarketNormalize.restDepth(venue, symbol, body, receivedAt, instrumentOf);
     }
 
     /** A partial-depth event as a {@code SNAPSHOT} of depth N, levels best first. */
     public static io.exchangebus.events.BookUpdate partialToUpdate(BookUpdateMapper mapper, PartialDepth pd,
                                                                     boolean resync, Instant receivedAt) {
-        BookSnapshot s = pd.snapshot();
-        TopNBook view = new TopNBook(pd.depth(), s.lastUpdateId(), sorted(s.bids(), BIDS_BEST_FIRST),
-                sorted(s.asks(), ASKS_BEST_FIRST), resync, s.exchangeTime());
-        return mapper.topN(view, receivedAt);
-    }
-
-    private static BookUpdateMapper mapper(String exchange, String symbol, Function<String, String> instrumentOf) {
-        return new BookUpdateMapper(exchange, symbol, instrumentId(symbol, instrumentOf));
-    }
-
-    private static String instrumentId(String symbol, Function<String, String> instrumentOf) {
-        String id = instrumentOf.apply(symbol);
-        if (id == null) {
-            throw new UnmappableMessageException("unknown symbol '" + symbol + "'");
-        }
-        return id;
-    }
-
-    private static List<Level> sorted(List<Level> levels, Comparator<Level> order) {
-        List<Level> copy = new ArrayList<>(levels);
-        copy.sort(order);
-        return copy;
+        return MarketNormalize.partialToUpdate(mapper, pd, resync, receivedAt);
     }
 
     // ---- cold helpers ----
@@ -378,21 +336,8 @@ public final class MarketMapping {
         return value;
     }
 
-    private static String requireText(String value, String field) {
-        if (value == null) {
-            throw missing(field);
-        }
-        return value;
-    }
-
-    private static BigDecimal requireDecimal(BigDecimal value, String field) {
-        if (value == null) {
-            throw missing(field);
-        }
-        return value;
-    }
-
-    private static List<Level> requireLevels(List<Level> value, String field) {
+    /** A field that is an object (text, decimal, levels): present, or the frame is refused. */
+    private static <T> T require(T value, String field) {
         if (value == null) {
             throw missing(field);
         }
