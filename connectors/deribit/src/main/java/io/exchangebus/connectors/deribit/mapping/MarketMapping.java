@@ -1,0 +1,233 @@
+package io.exchangebus.connectors.deribit.mapping;
+
+import static io.exchangebus.connectors.deribit.mapping.DeribitFields.array;
+import static io.exchangebus.connectors.deribit.mapping.DeribitFields.decimal;
+import static io.exchangebus.connectors.deribit.mapping.DeribitFields.decimalOrNull;
+import static io.exchangebus.connectors.deribit.mapping.DeribitFields.integer;
+import static io.exchangebus.connectors.deribit.mapping.DeribitFields.integerOrNull;
+import static io.exchangebus.connectors.deribit.mapping.DeribitFields.millis;
+import static io.exchangebus.connectors.deribit.mapping.DeribitFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.deribit.http.DeribitErrors;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.PriceLevel;
+import io.exchangebus.events.Side;
+import io.exchangebus.events.Ticker;
+import io.exchangebus.events.Trade;
+import io.exchangebus.avro.ExactDecimals;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Deribit's public market-data notifications to our events, as small pure functions with no book kept:
+ * <pre>
+ *   {"jsonrpc":"2.0","method":"subscription","params":{"channel":"book.BTC-PERPETUAL.100ms","data":{…}}}
+ * </pre>
+ * <ul>
+ *   <li>{@code book.{instrument}.{interval}}: {@code data.type} {@code snapshot} → SNAPSHOT, {@code change} →
+ *       DELTA; levels {@code [action, price, amount]}, action {@code new}/{@code change}/{@code delete} (a delete
+ *       becomes quantity 0); {@code change_id} → sequence, {@code prev_change_id} → previousSequence (required on a
+ *       change: it is the only continuity check Deribit gives). Continuity itself is the book synchronizer's job.</li>
+ *   <li>{@code book.{instrument}.none.{depth}.{interval}}: a full top-N SNAPSHOT of {@code [price, amount]} every
+ *       interval; {@code change_id} → sequence; no {@code type}, no previous id.</li>
+ *   <li>{@code trades.…}: each trade → {@link Trade}; {@code trade_id} the id, {@code trade_seq} the
+ *       per-instrument sequence, {@code direction} the taker's side, {@code amount} the quantity in the
+ *       instrument's unit (USD for inverse contracts, the coin for options and linear ones).</li>
+ *   <li>{@code ticker.…}: best bid/ask, last, mark, index, {@code current_funding} (perpetuals), open interest,
+ *       {@code stats.volume} (24 h, in the base coin) → {@link Ticker}. Greeks and iv have no field yet.</li>
+ * </ul>
+ * Times are Deribit's milliseconds. Numbers are read exactly ({@code DeribitFields}); an unknown {@code type},
+ * action or direction is refused, never defaulted.
+ */
+public final class MarketMapping {
+
+    private static final Comparator<PriceLevel> BIDS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice).reversed();
+    private static final Comparator<PriceLevel> ASKS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice);
+
+    private MarketMapping() {
+    }
+
+    /** A subscription notification: its channel and its {@code data}. */
+    public record Notification(DeribitChannel channel, String channelName, JsonNode data) {
+        public Notification {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /**
+     * Reads a {@code subscription} notification of a mapped channel.
+     *
+     * @throws UnmappableMessageException when the frame is no such notification
+     */
+    public static Notification parse(String frame) {
+        JsonNode root = DeribitFields.readTree(frame);
+        if (!"subscription".equals(root.path("method").asText(null))) {
+            throw new UnmappableMessageException("method is not subscription: " + root.get("method"));
+        }
+        JsonNode params = root.path("params");
+        String name = text(params, "channel");
+        JsonNode data = params.get("data");
+        if (data == null || data.isNull()) {
+            throw new UnmappableMessageException("params.data is missing");
+        }
+        return new Notification(DeribitChannel.parse(name), name, data);
+    }
+
+    /** The events of one notification frame: one book update or ticker, or the trades it lists. */
+    public static List<Object> normalize(String frame, Instant receivedAt) {
+        Notification n = parse(frame);
+        return switch (n.channel().type()) {
+            case BOOK -> List.of(book(n.data(), receivedAt));
+            case GROUPED_BOOK -> List.of(groupedBook(n.data(), n.channel().depth(), receivedAt));
+            case TRADES -> List.copyOf(trades(n.data(), receivedAt));
+            case TICKER -> List.of(ticker(n.data(), receivedAt));
+        };
+    }
+
+    /** The {@code data} of {@code book.{instrument}.{interval}}. */
+    public static BookUpdate book(JsonNode data, Instant receivedAt) {
+        String type = text(data, "type");
+        boolean snapshot = switch (type) {
+            case "snapshot" -> true;
+            case "change" -> false;
+            default -> throw new UnmappableMessageException("type: unknown book message type '" + type + "'");
+        };
+        Long previous = integerOrNull(data, "prev_change_id");
+        if (!snapshot && previous == null) {
+            throw new UnmappableMessageException("prev_change_id is missing on a change");
+        }
+        return update(data, snapshot ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA, 0, previous,
+                actionLevels(data, "bids", snapshot), actionLevels(data, "asks", snapshot), receivedAt);
+    }
+
+    /** The {@code data} of {@code book.{instrument}.none.{depth}.{interval}}: a top-{@code depth} snapshot. */
+    public static BookUpdate groupedBook(JsonNode data, int depth, Instant receivedAt) {
+        return update(data, BookUpdateKind.SNAPSHOT, depth, null, plainLevels(data, "bids"),
+                plainLevels(data, "asks"), receivedAt);
+    }
+
+    /** The {@code data} array of a {@code trades.…} channel. */
+    public static List<Trade> trades(JsonNode data, Instant receivedAt) {
+        if (!data.isArray()) {
+            throw new UnmappableMessageException("trades data is not an array");
+        }
+        List<Trade> out = new ArrayList<>(data.size());
+        for (JsonNode t : data) {
+            out.add(trade(t, receivedAt));
+        }
+        return out;
+    }
+
+    /** One trade object (public channel or {@code public/get_last_trades_*}). */
+    public static Trade trade(JsonNode t, Instant receivedAt) {
+        String symbol = text(t, "instrument_name");
+        return Trade.newBuilder()
+                .setExchange(DeribitErrors.EXCHANGE).setSymbol(symbol)
+                .setInstrumentId(DeribitSymbols.instrumentId(symbol).toString())
+                .setTradeId(text(t, "trade_id"))
+                .setTradeSequence(integer(t, "trade_seq"))
+                .setPrice(ExactDecimals.exact("price", decimal(t, "price")))
+                .setQuantity(ExactDecimals.exact("amount", decimal(t, "amount")))
+                .setAggressorSide(side(text(t, "direction")))
+                .setExchangeTime(millis(t, "timestamp"))
+                .setReceiveTime(Objects.requireNonNull(receivedAt, "receivedAt"))
+                .build();
+    }
+
+    /** The {@code data} of {@code ticker.{instrument}.{interval}}. */
+    public static Ticker ticker(JsonNode d, Instant receivedAt) {
+        String symbol = text(d, "instrument_name");
+        JsonNode stats = d.path("stats");
+        return Ticker.newBuilder()
+                .setExchange(DeribitErrors.EXCHANGE).setSymbol(symbol)
+                .setInstrumentId(DeribitSymbols.instrumentId(symbol).toString())
+                .setBidPrice(exactOrNull("best_bid_price", decimalOrNull(d, "best_bid_price")))
+                .setBidQuantity(exactOrNull("best_bid_amount", decimalOrNull(d, "best_bid_amount")))
+                .setAskPrice(exactOrNull("best_ask_price", decimalOrNull(d, "best_ask_price")))
+                .setAskQuantity(exactOrNull("best_ask_amount", decimalOrNull(d, "best_ask_amount")))
+                .setLastPrice(exactOrNull("last_price", decimalOrNull(d, "last_price")))
+                .setMarkPrice(exactOrNull("mark_price", decimalOrNull(d, "mark_price")))
+                .setIndexPrice(exactOrNull("index_price", decimalOrNull(d, "index_price")))
+                .setFundingRate(exactOrNull("current_funding", decimalOrNull(d, "current_funding")))
+                .setOpenInterest(exactOrNull("open_interest", decimalOrNull(d, "open_interest")))
+                .setVolume24h(stats.isObject() ? exactOrNull("stats.volume", decimalOrNull(stats, "volume")) : null)
+                .setExchangeTime(millis(d, "timestamp"))
+                .setReceiveTime(Objects.requireNonNull(receivedAt, "receivedAt"))
+                .build();
+    }
+
+    static Side side(String direction) {
+        return switch (direction) {
+            case "buy" -> Side.BUY;
+            case "sell" -> Side.SELL;
+            default -> throw new UnmappableMessageException("direction: unknown value '" + direction + "'");
+        };
+    }
+
+    private static BookUpdate update(JsonNode data, BookUpdateKind kind, int depth, Long previous,
+                                     List<PriceLevel> bids, List<PriceLevel> asks, Instant receivedAt) {
+        String symbol = text(data, "instrument_name");
+        bids.sort(BIDS_BEST_FIRST);
+        asks.sort(ASKS_BEST_FIRST);
+        return new BookUpdate(DeribitErrors.EXCHANGE, symbol, DeribitSymbols.instrumentId(symbol).toString(), kind,
+                false, depth, integer(data, "change_id"), previous, bids, asks, millis(data, "timestamp"),
+                Objects.requireNonNull(receivedAt, "receivedAt"), null);
+    }
+
+    /** Levels {@code [action, price, amount]}; a snapshot holds only {@code new} ones. */
+    private static List<PriceLevel> actionLevels(JsonNode data, String side, boolean snapshot) {
+        JsonNode levels = array(data, side);
+        List<PriceLevel> out = new ArrayList<>(levels.size());
+        for (int i = 0; i < levels.size(); i++) {
+            JsonNode level = levels.get(i);
+            String at = side + "[" + i + "]";
+            if (!level.isArray() || level.size() != 3 || !level.get(0).isTextual()) {
+                throw new UnmappableMessageException(at + " is not [action, price, amount]: " + level);
+            }
+            String action = level.get(0).textValue();
+            boolean delete = switch (action) {
+                case "new", "change" -> false;
+                case "delete" -> true;
+                default -> throw new UnmappableMessageException(at + ": unknown action '" + action + "'");
+            };
+            if (snapshot && !action.equals("new")) {
+                throw new UnmappableMessageException(at + ": action '" + action + "' in a snapshot");
+            }
+            BigDecimal price = decimal(at + ".price", level.get(1));
+            BigDecimal amount = decimal(at + ".amount", level.get(2));
+            // A delete removes the level whatever amount it carries (the docs send 0); 0 is the schema's removal.
+            out.add(level(at, price, delete ? BigDecimal.ZERO : amount));
+        }
+        return out;
+    }
+
+    /** Levels {@code [price, amount]} of the grouped book. */
+    private static List<PriceLevel> plainLevels(JsonNode data, String side) {
+        JsonNode levels = array(data, side);
+        List<PriceLevel> out = new ArrayList<>(levels.size());
+        for (int i = 0; i < levels.size(); i++) {
+            JsonNode level = levels.get(i);
+            String at = side + "[" + i + "]";
+            if (!level.isArray() || level.size() != 2) {
+                throw new UnmappableMessageException(at + " is not [price, amount]: " + level);
+            }
+            out.add(level(at, decimal(at + ".price", level.get(0)), decimal(at + ".amount", level.get(1))));
+        }
+        return out;
+    }
+
+    private static PriceLevel level(String at, BigDecimal price, BigDecimal quantity) {
+        return new PriceLevel(ExactDecimals.exact(at + ".price", price), ExactDecimals.exact(at + ".amount", quantity));
+    }
+
+    private static BigDecimal exactOrNull(String field, BigDecimal value) {
+        return value == null ? null : ExactDecimals.exact(field, value);
+    }
+}
