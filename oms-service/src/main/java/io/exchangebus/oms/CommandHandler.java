@@ -22,11 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +54,8 @@ public final class CommandHandler {
     private final Acks acks;
     private final OmsMetrics metrics;
     private final Clock clock;
-    private final Duration ackTimeout;
+    private final ExchangeCalls calls;
+    private final Settlement settlement;
 
     public CommandHandler(AccountSessions sessions, RiskChecks risk, TopOfBook books, ClientOrderIds ids,
                           OmsMetrics metrics, Clock clock, Duration ackTimeout) {
@@ -70,7 +66,8 @@ public final class CommandHandler {
         this.acks = new Acks(clock);
         this.metrics = metrics;
         this.clock = clock;
-        this.ackTimeout = ackTimeout;
+        this.calls = new ExchangeCalls(metrics, ackTimeout);
+        this.settlement = new Settlement(acks, ids, metrics, calls);
     }
 
     public Acks acks() {
@@ -111,7 +108,7 @@ public final class CommandHandler {
             // this (ClientOrderIdScheme.mustLookUpBeforeResend): where the exchange does not enforce unique ids
             // (a label) a resend is a second order, and where it refuses them while the first is open, a resend
             // after that order filled is a second order too.
-            Optional<Handled> settled = settleAtExchange(command, session.get(), action);
+            Optional<Handled> settled = settlement.settle(command, session.get(), action);
             if (settled.isPresent()) {
                 return settled.get();
             }
@@ -160,70 +157,6 @@ public final class CommandHandler {
                 + " is not connected (" + why.reason() + "); nothing was sent", true, retryAfter));
     }
 
-    /**
-     * The outcome at the exchange of a command that may have been sent: the order a place or replace made, or the
-     * order a cancel named when the cancel has done its work (or no cancel could). Empty when the exchange shows
-     * nothing of it: the command is then handled as any other, expiry included.
-     *
-     * @throws RetryLaterException when the exchange cannot be asked
-     */
-    private Optional<Handled> settleAtExchange(OrderCommand command, AccountSessions.Session session,
-                                               Object action) {
-        if (action instanceof PlaceOrder) {
-            PlaceOrder order = (PlaceOrder) action;
-            return recover(command, session, order.getSymbol(), order.getClientOrderId(),
-                    theirs(session, order.getClientOrderId()));
-        }
-        if (action instanceof ReplaceOrder) {
-            ReplaceOrder replace = (ReplaceOrder) action;
-            String theirs = theirs(session, replace.getNewClientOrderId());
-            // Under the same client order id the replaced order cannot be told from the original.
-            return theirs.equals(theirs(session, replace.getClientOrderId())) ? Optional.empty()
-                    : recover(command, session, replace.getSymbol(), replace.getNewClientOrderId(), theirs);
-        }
-        if (action instanceof CancelOrder) {
-            return settleCancel(command, session, (CancelOrder) action);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A cancel that may have been sent: its order CANCELED at the exchange means it did its work (ACCEPTED); FILLED,
-     * EXPIRED or REJECTED means no cancel can (REJECTED, ORDER_CLOSED); open or unknown, it is handled afresh.
-     */
-    private Optional<Handled> settleCancel(OrderCommand command, AccountSessions.Session session,
-                                           CancelOrder cancel) {
-        String ours = cancel.getClientOrderId();
-        Optional<OrderUpdate> found = lookUp(command, session, "the order it cancels", ours != null
-                ? () -> session.oms().findOrder(cancel.getSymbol(), theirs(session, ours))
-                : () -> session.oms().findOrderById(cancel.getSymbol(), cancel.getExchangeOrderId()));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        OrderUpdate state = found.get();
-        String named = ours != null ? ours : ids.toOurs(session.exchange(), state.getClientOrderId());
-        OrderUpdate update = OrderUpdate.newBuilder(state).setClientOrderId(named).build();
-        switch (state.getStatus()) {
-            case CANCELED:
-            case PARTIALLY_CANCELED:
-                metrics.recoveries("found").increment();
-                LOG.info("cancel {}: order {} is already canceled at {}; acking it instead of sending",
-                        command.getCommandId(), state.getExchangeOrderId(), session.exchange());
-                return Optional.of(new Handled(acks.accepted(command, named, state.getExchangeOrderId()),
-                        List.of(update)));
-            case FILLED:
-            case EXPIRED:
-            case REJECTED:
-                metrics.recoveries("found").increment();
-                return Optional.of(new Handled(acks.rejected(command, named, new Refusal(ErrorKind.NOT_FOUND,
-                        "ORDER_CLOSED", "order " + state.getExchangeOrderId() + " is " + state.getStatus() + " at "
-                        + session.exchange() + ": there is nothing to cancel", false, null)), List.of(update)));
-            default:
-                metrics.recoveries("open").increment();
-                return Optional.empty();
-        }
-    }
-
     private Handled place(OrderCommand command, AccountSessions.Session session, PlaceOrder order) {
         String ours = order.getClientOrderId();
         Result<InstrumentDefinition> checked = session.preflight().check(order, referencePrice(session, order));
@@ -234,15 +167,15 @@ public final class CommandHandler {
         if (refused.isPresent()) {
             return only(acks.rejected(command, ours, refused.get()));
         }
-        String theirs = theirs(session, ours);
+        String theirs = settlement.theirs(session, ours);
         PlaceOrder sent = PlaceOrder.newBuilder(order).setClientOrderId(theirs).build();
-        Result<OrderAccepted> answer = call(session, "place", () -> session.oms().place(sent));
+        Result<OrderAccepted> answer = calls.call(session, "place", () -> session.oms().place(sent));
         if (answer.isOk()) {
             recordLatency(command, session.exchange(), answer.value());
             return only(acks.accepted(command, ours, answer.value().exchangeOrderId()));
         }
         if (unanswered(answer.error())) {
-            Optional<Handled> found = recover(command, session, order.getSymbol(), ours, theirs);
+            Optional<Handled> found = settlement.recover(command, session, order.getSymbol(), ours, theirs);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -253,8 +186,8 @@ public final class CommandHandler {
     private OrderAck cancel(OrderCommand command, AccountSessions.Session session, CancelOrder cancel) {
         String ours = cancel.getClientOrderId();
         CancelOrder sent = CancelOrder.newBuilder(cancel)
-                .setClientOrderId(theirs(session, ours)).build();
-        Result<OrderAccepted> answer = call(session, "cancel", () -> session.oms().cancel(sent));
+                .setClientOrderId(settlement.theirs(session, ours)).build();
+        Result<OrderAccepted> answer = calls.call(session, "cancel", () -> session.oms().cancel(sent));
         if (!answer.isOk()) {
             return acks.rejected(command, ours, Refusal.of(answer.error()));
         }
@@ -274,10 +207,10 @@ public final class CommandHandler {
         if (refused.isPresent()) {
             return only(acks.rejected(command, ours, refused.get()));
         }
-        String theirs = theirs(session, ours);
+        String theirs = settlement.theirs(session, ours);
         ReplaceOrder sent = ReplaceOrder.newBuilder(replace)
-                .setClientOrderId(theirs(session, replace.getClientOrderId())).setNewClientOrderId(theirs).build();
-        Result<OrderAccepted> answer = call(session, "replace", () -> session.oms().replace(sent));
+                .setClientOrderId(settlement.theirs(session, replace.getClientOrderId())).setNewClientOrderId(theirs).build();
+        Result<OrderAccepted> answer = calls.call(session, "replace", () -> session.oms().replace(sent));
         if (!answer.isOk()) {
             return only(acks.rejected(command, ours, Refusal.of(answer.error())));
         }
@@ -306,7 +239,7 @@ public final class CommandHandler {
     private OrderAck cancelAll(OrderCommand command, List<AccountSessions.Session> targets, CancelAll cancelAll) {
         ExchangeError first = null;
         for (AccountSessions.Session session : targets) {
-            Result<Integer> answer = call(session, "cancel-all", () -> session.oms().cancelAll(cancelAll));
+            Result<Integer> answer = calls.call(session, "cancel-all", () -> session.oms().cancelAll(cancelAll));
             if (answer.isOk()) {
                 LOG.info("kill switch: canceled {} orders of {} on {}", answer.value(), session.account(),
                         session.exchange());
@@ -315,60 +248,6 @@ public final class CommandHandler {
             }
         }
         return first == null ? acks.accepted(command, null, null) : acks.rejected(command, null, Refusal.of(first));
-    }
-
-    /** Asks the exchange for the order; present when it has it (ack ACCEPTED, its state as an update). */
-    private Optional<Handled> recover(OrderCommand command, AccountSessions.Session session, String symbol,
-                                      String ours, String theirs) {
-        Optional<OrderUpdate> found = lookUp(command, session, "order " + theirs,
-                () -> session.oms().findOrder(symbol, theirs));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        metrics.recoveries("found").increment();
-        OrderUpdate update = OrderUpdate.newBuilder(found.get()).setClientOrderId(ours).build();
-        LOG.info("command {}: {} already has order {} ({}); acking it instead of sending", command.getCommandId(),
-                session.exchange(), update.getExchangeOrderId(), update.getStatus());
-        return Optional.of(new Handled(acks.accepted(command, ours, update.getExchangeOrderId()), List.of(update)));
-    }
-
-    /**
-     * The exchange's view of an order, asked before anything is sent; empty when the exchange has no such order.
-     *
-     * @throws RetryLaterException when the exchange cannot be asked: nothing may be decided without its answer
-     */
-    private Optional<OrderUpdate> lookUp(OrderCommand command, AccountSessions.Session session, String what,
-                                         Supplier<CompletableFuture<Result<Optional<OrderUpdate>>>> find) {
-        Result<Optional<OrderUpdate>> found = call(session, "find-order", find);
-        if (!found.isOk()) {
-            metrics.recoveries("failed").increment();
-            throw new RetryLaterException("could not ask " + session.exchange() + " for " + what + " of command "
-                    + command.getCommandId() + ": " + found.error());
-        }
-        if (found.value().isEmpty()) {
-            metrics.recoveries("absent").increment();
-        }
-        return found.value();
-    }
-
-    private <T> Result<T> call(AccountSessions.Session session, String request,
-                               Supplier<CompletableFuture<Result<T>>> send) {
-        long start = System.nanoTime();
-        try {
-            Result<T> result = send.get().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            metrics.roundTrip(session.exchange(), request).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return result;
-        } catch (TimeoutException e) {
-            return Result.err(ExchangeError.timeout(session.exchange(), request + ": no answer within "
-                    + ackTimeout.toMillis() + " ms"));
-        } catch (ExecutionException e) {
-            metrics.shared().errors("connector-failure").increment();
-            return Result.err(ExchangeError.network(session.exchange(), request + " failed: "
-                    + e.getCause().getClass().getSimpleName()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetryLaterException("interrupted while waiting for " + request);
-        }
     }
 
     private void recordLatency(OrderCommand command, String exchange, OrderAccepted accepted) {
@@ -430,11 +309,6 @@ public final class CommandHandler {
             }
         }
         return Optional.empty();
-    }
-
-    /** The exchange's id of {@code ours} (null for null), once {@link #refusedClientOrderId} let it through. */
-    private String theirs(AccountSessions.Session session, String ours) {
-        return ours == null ? null : ids.toExchange(session.exchange(), session.oms().clientOrderIds(), ours).value();
     }
 
     private static boolean unanswered(ExchangeError error) {

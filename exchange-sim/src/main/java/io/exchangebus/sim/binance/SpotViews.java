@@ -18,37 +18,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Spot's JSON: order responses, the account, and the user-data events (executionReport, outboundAccountPosition). */
-final class SpotViews {
-
-    private final BinanceCore core;
+final class SpotViews extends FamilyViews {
     private final AtomicLong executionIds = new AtomicLong(1000);
 
     SpotViews(BinanceCore core) {
-        this.core = core;
-    }
-
-    private String price(BinanceSymbol s, BigDecimal v) {
-        return core.price(s, v);
-    }
-
-    private String qty(BinanceSymbol s, BigDecimal v) {
-        return core.qty(s, v);
-    }
-
-    private String quote(BinanceSymbol s, BigDecimal v) {
-        return core.quote(s, v);
-    }
-
-    private String status(OrderState o) {
-        return core.status(o);
-    }
-
-    private String tif(OrderState o) {
-        return core.tif(o);
-    }
-
-    private long now() {
-        return core.now();
+        super(core);
     }
 
     /** The new-order response: ACK, RESULT or FULL. */

@@ -16,39 +16,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** USDⓈ-M's JSON: the order (every order response is one) and the user-data events (ORDER_TRADE_UPDATE, ACCOUNT_UPDATE). */
-final class UsdmViews {
-
-    private final BinanceCore core;
+final class UsdmViews extends FamilyViews {
     private final Simulator sim;
     private final Map<String, BigDecimal> realizedSeen = new ConcurrentHashMap<>();
 
     UsdmViews(BinanceCore core) {
-        this.core = core;
+        super(core);
         this.sim = core.sim;
-    }
-
-    private String price(BinanceSymbol s, BigDecimal v) {
-        return core.price(s, v);
-    }
-
-    private String qty(BinanceSymbol s, BigDecimal v) {
-        return core.qty(s, v);
-    }
-
-    private String quote(BinanceSymbol s, BigDecimal v) {
-        return core.quote(s, v);
-    }
-
-    private String status(OrderState o) {
-        return core.status(o);
-    }
-
-    private String tif(OrderState o) {
-        return core.tif(o);
-    }
-
-    private long now() {
-        return core.now();
     }
 
     private BigDecimal walletBalance(String account, String asset) {
