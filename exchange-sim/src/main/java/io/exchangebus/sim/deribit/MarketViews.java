@@ -123,6 +123,7 @@ final class MarketViews {
         ObjectNode stats = o.putObject("stats");
         stats.set("volume_usd", Json.num(s.volumeUsd()));
         stats.set("volume", Json.num(s.volume()));
+        stats.set("volume_notional", Json.num(s.volumeUsd()));
         stats.set("price_change", Json.num(s.priceChange()));
         stats.set("low", s.low() == null ? null : Json.num(s.low()));
         stats.set("high", s.high() == null ? null : Json.num(s.high()));
