@@ -10,13 +10,13 @@ import io.exchangebus.connectors.core.http.HttpReply;
 import io.exchangebus.connectors.core.http.HttpSettings;
 import io.exchangebus.connectors.core.http.HttpTransport;
 import io.exchangebus.connectors.core.limit.Admission;
-import io.exchangebus.connectors.core.limit.CreditBucket;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.rpc.JsonRpcRequester;
 import io.exchangebus.connectors.core.session.AuthSession;
 import io.exchangebus.connectors.core.session.Scheduler;
 import io.exchangebus.connectors.deribit.auth.DeribitLogin;
 import io.exchangebus.connectors.deribit.auth.DeribitToken;
+import io.exchangebus.connectors.deribit.ws.DeribitLimits;
 import io.exchangebus.events.ErrorKind;
 import java.io.IOException;
 import java.net.URI;
@@ -42,28 +42,22 @@ import java.util.concurrent.TimeUnit;
  *       {@link DeribitLogin} (client credentials or client signature; renewed with the refresh token at 80 % of
  *       {@code expires_in}); a private call that gets an auth error (13009 …) is retried once with a new token. This
  *       client is itself the {@link JsonRpcRequester} {@code DeribitLogin} calls.</li>
- *   <li><b>Credits</b>: every non-matching-engine request takes {@value #CREDITS_PER_REQUEST} credits of a
- *       {@link CreditBucket} (Deribit: 50,000 credits, refilled at 10,000/s, per sub-account) before it is sent,
- *       waiting at most {@code maxCreditWait} for them, so that we slow down before Deribit answers 10028 (which
- *       also ends the session). Matching-engine methods (buy, sell, edit, cancel*, close_position …) count against
- *       Deribit's other, tiered limit and take no credits here; the OMS limits them.</li>
+ *   <li><b>Credits</b>: every request is admitted by the account's {@link DeribitLimits} (shared with its WebSocket
+ *       roles: the credits are the sub-account's) before it is sent, waiting at most {@code maxCreditWait}: a
+ *       non-matching-engine request takes 500 of 50,000 credits refilled at 10,000/s, so that we slow down before
+ *       Deribit answers 10028; a 10028 answer drains the pool (Deribit ends the session) and later calls wait for
+ *       the refill. Matching-engine methods (buy, sell, edit, cancel*, close_position) count in their own tier and
+ *       are never retried.</li>
  * </ul>
  * Secrets: the query of {@code public/auth} holds the client secret; core's transport logs calls by method and path
  * only, and nothing here puts a parameter, header or token in a log, an error or {@link #toString}. Thread-safe.
  */
 public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable {
 
-    /** Credits a non-matching-engine request costs (Deribit support, Rate Limits). */
-    public static final long CREDITS_PER_REQUEST = 500;
-    /** Deribit's credit pool per sub-account. */
-    public static final long CREDIT_POOL = 50_000;
-    /** Deribit's credit refill per second. */
-    public static final long CREDIT_REFILL_PER_SECOND = 10_000;
-
     private static final ObjectMapper JSON = ExactNumbers.exactMapper();
 
     private final HttpTransport transport;
-    private final CreditBucket credits;
+    private final DeribitLimits limits;
     private final Duration maxCreditWait;
     private final AuthSession<DeribitToken> session;
 
@@ -72,8 +66,8 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
      *
      * @param settings HTTP settings; {@code baseUri} is Deribit's {@code …/api/v2}
      */
-    public DeribitHttpClient(HttpSettings settings, CreditBucket credits, Duration maxCreditWait) {
-        this(settings, credits, maxCreditWait, null, null, Clock.systemUTC());
+    public DeribitHttpClient(HttpSettings settings, DeribitLimits limits, Duration maxCreditWait) {
+        this(settings, limits, maxCreditWait, null, null, Clock.systemUTC());
     }
 
     /**
@@ -82,10 +76,10 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
      * @param login the account's {@code public/auth} grant; null for a public-only client
      * @param scheduler times token renewal ahead of expiry
      */
-    public DeribitHttpClient(HttpSettings settings, CreditBucket credits, Duration maxCreditWait, DeribitLogin login,
+    public DeribitHttpClient(HttpSettings settings, DeribitLimits limits, Duration maxCreditWait, DeribitLogin login,
                              Scheduler scheduler, Clock clock) {
         this.transport = HttpTransport.builder(settings).classifier(DeribitHttpClient::classify).build();
-        this.credits = Objects.requireNonNull(credits, "credits");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.maxCreditWait = Objects.requireNonNull(maxCreditWait, "maxCreditWait");
         this.session = login == null ? null
                 : AuthSession.<DeribitToken>builder(DeribitErrors.EXCHANGE, () -> login.login(this))
@@ -93,11 +87,6 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
                         .scheduler(Objects.requireNonNull(scheduler, "scheduler"))
                         .clock(clock)
                         .build();
-    }
-
-    /** Deribit's credit bucket, full: 50,000 credits, 10,000 a second. */
-    public static CreditBucket deribitCredits(String name) {
-        return new CreditBucket(DeribitErrors.EXCHANGE, name, CREDIT_POOL, CREDIT_REFILL_PER_SECOND);
     }
 
     /**
@@ -155,9 +144,9 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
         }
     }
 
-    /** The credit bucket requests draw from. */
-    public CreditBucket credits() {
-        return credits;
+    /** The account's request credits this client draws from. */
+    public DeribitLimits limits() {
+        return limits;
     }
 
     @Override
@@ -174,13 +163,6 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
                 + "]";
     }
 
-    /** Whether {@code method} counts against the matching-engine limit rather than the credits. */
-    public static boolean isMatchingEngine(String method) {
-        String name = method.substring(method.indexOf('/') + 1);
-        return name.equals("buy") || name.equals("sell") || name.equals("edit") || name.startsWith("edit_by")
-                || name.startsWith("cancel") || name.equals("close_position") || name.startsWith("mass_quote");
-    }
-
     private CompletableFuture<Result<JsonNode>> send(String method, Map<String, String> params, String token) {
         HttpCall call = HttpCall.get("/" + method);
         for (Map.Entry<String, String> p : params.entrySet()) {
@@ -189,22 +171,19 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
         if (token != null) {
             call = call.withHeader("Authorization", "bearer " + token);
         }
-        if (isMatchingEngine(method)) {
-            call = call.withIdempotent(false);
-            return transport.send(call).thenApply(r -> r.flatMap(DeribitHttpClient::result));
+        if (!"non-matching-engine".equals(limits.classOf(method).name())) {
+            call = call.withIdempotent(false); // an order request is sent at most once
         }
-        Admission admission = credits.admit(CREDITS_PER_REQUEST, maxCreditWait);
+        Admission admission = limits.admit(method, maxCreditWait);
         if (!admission.granted()) {
             return CompletableFuture.completedFuture(Result.err(admission.refusal()));
         }
         HttpCall ready = call;
-        if (admission.waitNanos() == 0) {
-            return transport.send(ready).thenApply(r -> r.flatMap(DeribitHttpClient::result));
-        }
-        return CompletableFuture.supplyAsync(() -> null,
+        CompletableFuture<Result<HttpReply>> sent = admission.waitNanos() == 0 ? transport.send(ready)
+                : CompletableFuture.supplyAsync(() -> null,
                         CompletableFuture.delayedExecutor(admission.waitNanos(), TimeUnit.NANOSECONDS))
-                .thenCompose(ignored -> transport.send(ready))
-                .thenApply(r -> r.flatMap(DeribitHttpClient::result));
+                .thenCompose(ignored -> transport.send(ready));
+        return sent.thenApply(r -> r.isOk() ? result(r.value()) : Result.err(limits.onError(r.error())));
     }
 
     /** The {@code result} of a successful answer. */

@@ -7,10 +7,10 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.credentials.ApiCredentials;
 import io.exchangebus.connectors.core.credentials.Secret;
 import io.exchangebus.connectors.core.http.HttpSettings;
-import io.exchangebus.connectors.core.limit.CreditBucket;
 import io.exchangebus.connectors.core.session.Scheduler;
 import io.exchangebus.connectors.deribit.auth.DeribitGrantType;
 import io.exchangebus.connectors.deribit.auth.DeribitLogin;
+import io.exchangebus.connectors.deribit.ws.DeribitLimits;
 import io.exchangebus.events.ErrorKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class DeribitHttpClientTest {
         stub.close();
     }
 
-    private DeribitHttpClient account(CreditBucket credits) {
+    private DeribitHttpClient account(DeribitLimits credits) {
         DeribitLogin login = new DeribitLogin(new ApiCredentials("main", "key-1", Secret.of(SECRET)),
                 DeribitGrantType.CLIENT_CREDENTIALS, Optional.empty(), Clock.systemUTC());
         client = new DeribitHttpClient(settings(), credits, Duration.ZERO, login, NO_TIMER, Clock.systemUTC());
@@ -57,7 +57,7 @@ class DeribitHttpClientTest {
     @Test
     void shouldCallAPublicMethodWithItsParamsAndNoToken() throws Exception {
         stub.result("public/get_instruments", "[{\"instrument_name\":\"BTC-PERPETUAL\"}]");
-        client = new DeribitHttpClient(settings(), DeribitHttpClient.deribitCredits("t"), Duration.ZERO);
+        client = new DeribitHttpClient(settings(), new DeribitLimits(Clock.systemUTC()), Duration.ZERO);
 
         Result<JsonNode> r = await(client.publicCall("public/get_instruments", Map.of("currency", "BTC")));
 
@@ -72,7 +72,7 @@ class DeribitHttpClientTest {
     @Test
     void shouldLogInOnceAndSendTheBearerTokenOnPrivateCalls() throws Exception {
         stub.result("public/auth", AUTH).result("private/get_positions", "[]");
-        account(DeribitHttpClient.deribitCredits("t"));
+        account(new DeribitLimits(Clock.systemUTC()));
 
         assertThat(await(client.privateCall("private/get_positions", Map.of("currency", "any"))).isOk()).isTrue();
         assertThat(await(client.privateCall("private/get_positions", Map.of("currency", "any"))).isOk()).isTrue();
@@ -88,7 +88,7 @@ class DeribitHttpClientTest {
     void shouldLogInAgainAndRetryOnceWhenTheTokenIsRefused() throws Exception {
         stub.result("public/auth", AUTH).result("private/get_positions", "[]")
                 .once("private/get_positions", 400, StubDeribitHttp.error(13009, "unauthorized"));
-        account(DeribitHttpClient.deribitCredits("t"));
+        account(new DeribitLimits(Clock.systemUTC()));
 
         Result<JsonNode> r = await(client.privateCall("private/get_positions", Map.of()));
 
@@ -101,7 +101,7 @@ class DeribitHttpClientTest {
     void shouldClassifyDeribitErrorsByCode() throws Exception {
         stub.once("public/get_instruments", 400, StubDeribitHttp.error(10028, "too_many_requests"))
                 .once("public/get_time", 400, StubDeribitHttp.error(11050, "bad_request"));
-        client = new DeribitHttpClient(settings(), DeribitHttpClient.deribitCredits("t"), Duration.ZERO);
+        client = new DeribitHttpClient(settings(), new DeribitLimits(Clock.systemUTC()), Duration.ZERO);
 
         Result<JsonNode> bad = await(client.publicCall("public/get_time", Map.of()));
         Result<JsonNode> limited = await(client.publicCall("public/get_instruments", Map.of()));
@@ -114,36 +114,42 @@ class DeribitHttpClientTest {
 
     @Test
     void shouldRefuseLocallyWhenTheCreditsAreSpentRatherThanDrawA10028() throws Exception {
+        // A clock that stands still: no refill, so the pool of 50,000 holds exactly 100 requests of 500.
         stub.result("public/get_time", "1733338800000");
-        CreditBucket twoRequests = new CreditBucket("deribit", "t", 1000, 1);
-        client = new DeribitHttpClient(settings(), twoRequests, Duration.ZERO);
+        DeribitLimits limits = new DeribitLimits(Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"),
+                java.time.ZoneOffset.UTC));
+        client = new DeribitHttpClient(settings(), limits, Duration.ZERO);
 
-        assertThat(await(client.publicCall("public/get_time", Map.of())).isOk()).isTrue();
-        assertThat(await(client.publicCall("public/get_time", Map.of())).isOk()).isTrue();
-        Result<JsonNode> third = await(client.publicCall("public/get_time", Map.of()));
+        for (int i = 0; i < 100; i++) {
+            assertThat(await(client.publicCall("public/get_time", Map.of())).isOk()).isTrue();
+        }
+        Result<JsonNode> refused = await(client.publicCall("public/get_time", Map.of()));
 
-        assertThat(third.error().kind()).isEqualTo(ErrorKind.RATE_LIMITED);
-        assertThat(third.error().retryable()).isTrue();
-        assertThat(stub.hits("public/get_time")).hasSize(2);
+        assertThat(refused.error().kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(refused.error().retryable()).isTrue();
+        assertThat(stub.hits("public/get_time")).hasSize(100);
     }
 
     @Test
-    void shouldWaitForCreditsWithinTheAllowedWait() throws Exception {
-        stub.result("public/get_time", "1733338800000");
-        CreditBucket oneRequest = new CreditBucket("deribit", "t", 500, 5000);
-        client = new DeribitHttpClient(settings(), oneRequest, Duration.ofSeconds(1));
+    void shouldStopSendingAfterA10028UntilThePoolRefills() throws Exception {
+        stub.result("public/get_time", "1733338800000")
+                .once("public/get_time", 400, StubDeribitHttp.error(10028, "too_many_requests"));
+        DeribitLimits limits = new DeribitLimits(Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"),
+                java.time.ZoneOffset.UTC));
+        client = new DeribitHttpClient(settings(), limits, Duration.ZERO);
 
-        assertThat(await(client.publicCall("public/get_time", Map.of())).isOk()).isTrue();
-        long start = System.nanoTime();
-        assertThat(await(client.publicCall("public/get_time", Map.of())).isOk()).isTrue();
+        Result<JsonNode> first = await(client.publicCall("public/get_time", Map.of()));
+        Result<JsonNode> next = await(client.publicCall("public/get_time", Map.of()));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        assertThat(first.error().code()).isEqualTo("10028");
+        assertThat(next.error().kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(stub.hits("public/get_time")).hasSize(1);
     }
 
     @Test
     void shouldNotShowTheSecretWhenTheLoginFails() throws Exception {
         stub.once("public/auth", 400, StubDeribitHttp.error(13004, "invalid_credentials"));
-        account(DeribitHttpClient.deribitCredits("t"));
+        account(new DeribitLimits(Clock.systemUTC()));
 
         Result<JsonNode> r = await(client.privateCall("private/get_positions", Map.of()));
 
@@ -155,18 +161,11 @@ class DeribitHttpClientTest {
 
     @Test
     void shouldRefuseAPrivateCallWithoutAnAccount() throws Exception {
-        client = new DeribitHttpClient(settings(), DeribitHttpClient.deribitCredits("t"), Duration.ZERO);
+        client = new DeribitHttpClient(settings(), new DeribitLimits(Clock.systemUTC()), Duration.ZERO);
 
         assertThat(await(client.privateCall("private/get_positions", Map.of())).error().kind())
                 .isEqualTo(ErrorKind.AUTH);
         assertThat(stub.hits()).isEmpty();
     }
 
-    @Test
-    void shouldTellMatchingEngineMethods() {
-        assertThat(DeribitHttpClient.isMatchingEngine("private/buy")).isTrue();
-        assertThat(DeribitHttpClient.isMatchingEngine("private/cancel_all_by_currency")).isTrue();
-        assertThat(DeribitHttpClient.isMatchingEngine("private/get_open_orders_by_currency")).isFalse();
-        assertThat(DeribitHttpClient.isMatchingEngine("public/get_instruments")).isFalse();
-    }
 }
