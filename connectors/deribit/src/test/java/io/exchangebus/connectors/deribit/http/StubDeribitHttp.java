@@ -21,14 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback HTTP server answering Deribit JSON-RPC paths with scripted bodies, for the HTTP client's unit tests
  * (the Deribit simulator of exchange-sim is used by the ITs). Records every hit.
  */
-final class StubDeribitHttp implements AutoCloseable {
+public final class StubDeribitHttp implements AutoCloseable {
 
     /** One scripted answer. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     /** One hit: path, decoded query, Authorization header (or null). */
-    record Hit(String path, Map<String, String> query, String authorization) {
+    public record Hit(String path, Map<String, String> query, String authorization) {
     }
 
     private final HttpServer server;
@@ -36,7 +36,7 @@ final class StubDeribitHttp implements AutoCloseable {
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
 
-    StubDeribitHttp() {
+    public StubDeribitHttp() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -46,40 +46,50 @@ final class StubDeribitHttp implements AutoCloseable {
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2");
     }
 
     /** Every hit of {@code method} (e.g. public/auth) gets {@code result}, with HTTP 200. */
-    StubDeribitHttp result(String method, String resultJson) {
+    public StubDeribitHttp result(String method, String resultJson) {
         defaults.put("/api/v2/" + method, new Answer(200, "{\"jsonrpc\":\"2.0\",\"result\":" + resultJson + "}"));
         return this;
     }
 
+    /** Every hit of {@code method} with query {@code currency=<currency>} gets {@code result}, before the default. */
+    public StubDeribitHttp resultFor(String method, String currency, String resultJson) {
+        defaults.put("/api/v2/" + method + "?currency=" + currency,
+                new Answer(200, "{\"jsonrpc\":\"2.0\",\"result\":" + resultJson + "}"));
+        return this;
+    }
+
     /** The next hit of {@code method} gets this answer, before the default. */
-    StubDeribitHttp once(String method, int status, String body) {
+    public StubDeribitHttp once(String method, int status, String body) {
         scripts.computeIfAbsent("/api/v2/" + method, k -> new ArrayDeque<>()).add(new Answer(status, body));
         return this;
     }
 
-    static String error(int code, String message) {
+    public static String error(int code, String message) {
         return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"}}";
     }
 
-    List<Hit> hits() {
+    public List<Hit> hits() {
         return hits;
     }
 
-    List<Hit> hits(String method) {
+    public List<Hit> hits(String method) {
         return hits.stream().filter(h -> h.path().equals("/api/v2/" + method)).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        hits.add(new Hit(path, query(exchange.getRequestURI().getRawQuery()),
-                exchange.getRequestHeaders().getFirst("Authorization")));
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        hits.add(new Hit(path, query, exchange.getRequestHeaders().getFirst("Authorization")));
         Deque<Answer> script = scripts.get(path);
         Answer answer = script == null ? null : script.poll();
+        if (answer == null) {
+            answer = defaults.get(path + "?currency=" + query.get("currency"));
+        }
         if (answer == null) {
             answer = defaults.getOrDefault(path, new Answer(400, error(-32601, "Method not found")));
         }
