@@ -48,6 +48,9 @@ final class DeribitFrames {
             listener.onUnrouted(raw, "not JSON: " + e.getClass().getSimpleName());
             return;
         }
+        if (frame != null && frame.isObject() && frame.has("id")) {
+            return; // an answer that came after its request timed out or its socket was lost
+        }
         if (frame == null || !frame.isObject() || !"subscription".equals(frame.path("method").asText(null))) {
             listener.onUnrouted(raw, "not a subscription notification");
             return;

@@ -29,18 +29,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code public|private/unsubscribe}, and {@code public/get_time}, which can be made to answer 10028 and drop the
  * connections as Deribit ends a session.
  */
-final class FakeDeribit extends JsonRpcServer {
+public final class FakeDeribit extends JsonRpcServer {
 
-    final FaultInjector faults;
-    final List<JsonNode> authRequests = new CopyOnWriteArrayList<>();
-    final List<String> methods = new CopyOnWriteArrayList<>();
-    final Set<String> refusedChannels = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    final AtomicInteger tokens = new AtomicInteger();
-    final AtomicBoolean tooManyRequests = new AtomicBoolean();
-    volatile long expiresInSeconds = 900;
-    volatile Duration testRequestEvery = Duration.ofMillis(200);
+    public final FaultInjector faults;
+    public final List<JsonNode> authRequests = new CopyOnWriteArrayList<>();
+    public final List<String> methods = new CopyOnWriteArrayList<>();
+    public final Set<String> refusedChannels = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public final AtomicInteger tokens = new AtomicInteger();
+    public final AtomicBoolean tooManyRequests = new AtomicBoolean();
+    /** Channel to the data its subscription is answered with first (Deribit's first book message: the snapshot). */
+    public final java.util.Map<String, java.util.function.Supplier<String>> firstData =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    public volatile long expiresInSeconds = 900;
+    public volatile Duration testRequestEvery = Duration.ofMillis(200);
 
-    FakeDeribit(FaultInjector faults, Clock clock) {
+    public FakeDeribit(FaultInjector faults, Clock clock) {
         super(faults, clock);
         this.faults = faults;
         method("public/auth", this::auth);
@@ -58,21 +61,21 @@ final class FakeDeribit extends JsonRpcServer {
         startAndWait();
     }
 
-    FakeDeribit(Clock clock) {
+    public FakeDeribit(Clock clock) {
         this(new FaultInjector(), clock);
     }
 
-    URI wsUri() {
+    public URI wsUri() {
         return uri("/ws/api/v2");
     }
 
     /** Sends {@code dataJson} as written (numbers untouched) on {@code channel} to every session subscribed to it. */
-    void notify(String channel, String dataJson) {
+    public void notify(String channel, String dataJson) {
         publish(channel, "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"" + channel
                 + "\",\"data\":" + dataJson + "}}");
     }
 
-    long count(String method) {
+    public long count(String method) {
         return methods.stream().filter(method::equals).count();
     }
 
@@ -110,7 +113,12 @@ final class FakeDeribit extends JsonRpcServer {
                 answered.add(c.asText());
             }
         });
-        return ok(answered);
+        return new JsonRpcReply.Result(answered, () -> answered.forEach(c -> {
+            java.util.function.Supplier<String> first = firstData.get(c.asText());
+            if (first != null) {
+                notify(c.asText(), first.get());
+            }
+        }));
     }
 
     private JsonRpcReply unsubscribe(JsonRpcRequest req, JsonRpcSession session) {
