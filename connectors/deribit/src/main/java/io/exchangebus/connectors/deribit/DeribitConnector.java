@@ -5,7 +5,12 @@ import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.InstrumentList;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
-import io.exchangebus.connectors.core.role.DataFetcher;
+import io.exchangebus.connectors.core.session.Scheduler;
+import io.exchangebus.connectors.deribit.http.DeribitHttpClient;
+import io.exchangebus.connectors.deribit.ws.DeribitLimits;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.Pms;
 import io.exchangebus.connectors.core.spi.AccountSettings;
@@ -30,15 +35,23 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  * <li>{@link #subscriber}: public market data; with an account, the raw (unaggregated) channels, which need a
  *     login.</li>
- * <li>{@link #oms}, {@link #pms}, {@link #dataFetcher}: not built yet. The SPI has no "unsupported role" value, so
- *     each refuses at configuration time, as every factory method may, with a {@link ConnectorConfigException}
- *     naming the role; nothing is faked.</li>
+ * <li>{@link #dataFetcher}: state recovery over HTTP ({@link DeribitDataFetcher}).</li>
+ * <li>{@link #oms}, {@link #pms}: not built yet. The SPI has no "unsupported role" value, so each refuses at
+ *     configuration time, as every factory method may, with a {@link ConnectorConfigException} naming the role;
+ *     nothing is faked.</li>
  * <li>{@link #instruments}: {@code public/get_instruments?currency=any} over HTTP.</li>
  * <li>{@link #offlineNormalizer}: market-data notifications through {@code MarketMapping}.</li>
  * </ul>
  * Thread-safe and stateless.
  */
 public final class DeribitConnector implements ExchangeConnector {
+
+    /** Times the token renewals of the HTTP clients this connector builds; a daemon thread for the process. */
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "deribit-http-token-renewal");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Override
     public String exchange() {
@@ -113,10 +126,20 @@ public final class DeribitConnector implements ExchangeConnector {
         throw notBuilt(settings, account, "pms");
     }
 
+    /**
+     * State recovery over HTTP ({@link DeribitDataFetcher} on {@link DeribitHttpClient}), logged in with scope
+     * {@code session:<session-name>-fetcher}, every currency Deribit lists.
+     */
     @Override
-    public DataFetcher dataFetcher(ConnectorSettings settings, AccountSettings account,
-                                   InstrumentRegistry instruments) {
-        throw notBuilt(settings, account, "data-fetcher");
+    public DeribitDataFetcher dataFetcher(ConnectorSettings settings, AccountSettings account,
+                                          InstrumentRegistry instruments) {
+        checked(instruments);
+        DeribitConfig config = config(settings, account);
+        Clock clock = Clock.systemUTC();
+        DeribitHttpClient http = new DeribitHttpClient(DeribitHttpClient.defaultSettings(config.endpoints().rest()),
+                new DeribitLimits(clock), config.maxCreditWait(), config.account().orElseThrow().login("fetcher", clock),
+                Scheduler.of(RENEWALS), clock);
+        return new DeribitDataFetcher(http, account.account(), List.of());
     }
 
     /** Settings are still checked first (a typo is reported as such), no secret is read. */
@@ -124,7 +147,7 @@ public final class DeribitConnector implements ExchangeConnector {
         DeribitSchema.config(settings);
         DeribitSchema.SCHEMA.checkAccount(account);
         return new ConnectorConfigException(exchange(), "roles." + role,
-                "the Deribit " + role + " role is not available yet (only the Subscriber is built)");
+                "the Deribit " + role + " role is not available yet (built: Subscriber, DataFetcher)");
     }
 
     private InstrumentRegistry checked(InstrumentRegistry instruments) {

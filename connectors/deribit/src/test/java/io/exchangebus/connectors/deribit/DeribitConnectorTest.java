@@ -48,7 +48,7 @@ class DeribitConnectorTest {
                 .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("roles.oms");
         assertThatThrownBy(() -> connector.pms(settings, ACCOUNT, registry)).hasMessageContaining("roles.pms");
         assertThatThrownBy(() -> connector.dataFetcher(settings, ACCOUNT, registry))
-                .hasMessageContaining("roles.data-fetcher");
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
         assertThatThrownBy(() -> connector.oms(settings.withSetting("nope", "1"), ACCOUNT, registry))
                 .hasMessageContaining("settings.nope");
     }
