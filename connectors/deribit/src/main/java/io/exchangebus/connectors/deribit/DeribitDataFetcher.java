@@ -224,7 +224,13 @@ public final class DeribitDataFetcher implements DataFetcher {
         params.put("currency", currency);
         params.put("count", Integer.toString(Math.min(Math.max(count, 1), MAX_PAGE)));
         params.put("sorting", "asc");
-        TradeCursor at = TradeCursor.parse(cursor);
+        UserTradesCursor at;
+        try {
+            at = UserTradesCursor.parse(cursor);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Result.err(ExchangeError.invalidOrder(exchange(), "CURSOR",
+                    e.getMessage())));
+        }
         Instant start = at != null ? Instant.ofEpochMilli(at.millis()) : from;
         if (start != null) {
             params.put("start_timestamp", Long.toString(start.toEpochMilli()));
@@ -238,7 +244,7 @@ public final class DeribitDataFetcher implements DataFetcher {
                             .filter(f -> at == null || !at.seen(f))
                             .toList();
                     boolean more = result.path("has_more").asBoolean(false);
-                    return new Page<>(fills, more && !fills.isEmpty() ? TradeCursor.after(fills).text() : null);
+                    return new Page<>(fills, more && !fills.isEmpty() ? UserTradesCursor.after(fills).text() : null);
                 })));
     }
 
@@ -362,38 +368,5 @@ public final class DeribitDataFetcher implements DataFetcher {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    /** Where the next user-trades page starts: a millisecond, and the trade ids of that millisecond already given. */
-    record TradeCursor(long millis, List<String> seenIds) {
-        static TradeCursor parse(String text) {
-            if (text == null) {
-                return null;
-            }
-            int bar = text.indexOf('|');
-            try {
-                long millis = Long.parseLong(bar < 0 ? text : text.substring(0, bar));
-                List<String> ids = bar < 0 || bar == text.length() - 1 ? List.of()
-                        : List.of(text.substring(bar + 1).split(","));
-                return new TradeCursor(millis, ids);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cursor '" + text + "' is not one this fetcher gave");
-            }
-        }
-
-        static TradeCursor after(List<UserFill> page) {
-            long last = page.get(page.size() - 1).fill().getExchangeTime().toEpochMilli();
-            List<String> ids = page.stream().filter(f -> f.fill().getExchangeTime().toEpochMilli() == last)
-                    .map(f -> f.fill().getTradeId()).toList();
-            return new TradeCursor(last, ids);
-        }
-
-        boolean seen(UserFill f) {
-            return f.fill().getExchangeTime().toEpochMilli() == millis && seenIds.contains(f.fill().getTradeId());
-        }
-
-        String text() {
-            return millis + "|" + String.join(",", seenIds);
-        }
     }
 }
