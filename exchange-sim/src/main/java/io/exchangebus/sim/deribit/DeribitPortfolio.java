@@ -65,6 +65,9 @@ final class DeribitPortfolio {
             Position p = accounts.position(account, i.name());
             BigDecimal mark = market.mark(i);
             ordersIm = ordersIm.add(openOrdersMargin(account, i));
+            if (!i.isOption()) {
+                futRpl = futRpl.add(p.realizedPnl());
+            }
             if (p.quantity().signum() == 0) {
                 continue;
             }
@@ -82,7 +85,6 @@ final class DeribitPortfolio {
                 theta += g.theta() * q;
             } else {
                 futUpl = futUpl.add(p.unrealizedPnl(mark));
-                futRpl = futRpl.add(p.realizedPnl());
             }
         }
         return new Summary(balance, futUpl, futRpl, optUpl, optValue, im.add(ordersIm), mm, ordersIm, delta,
