@@ -44,12 +44,12 @@ import java.util.function.Supplier;
 
 /**
  * State recovery over Deribit's JSON-RPC over HTTP ({@link DeribitHttpClient}); everything returned is
- * {@code source = RECOVERY}. Deribit answers per currency, so each call is made for every currency of the account's
- * list (configured, or {@code public/get_currencies} when none is configured) and the answers joined; the first
- * error fails the whole call.
+ * {@code source = RECOVERY}. Deribit answers private calls per currency, so each is made for every currency of the
+ * account's list (configured, or, when none is, the currencies the instruments settle in and spot pairs trade) and
+ * the answers joined; the first error fails the whole call.
  *
  * <pre>
- *   instruments   public/get_instruments {currency} (every kind: inverse and linear perpetuals and futures,
+ *   instruments   public/get_instruments {currency: any} (every kind: inverse and linear perpetuals and futures,
  *                 options with their tick-size steps, spot); combos and unknown values are skipped with their
  *                 reason (InstrumentMapping), see {@link #skippedInstruments()}
  *   account       private/get_account_summary {currency} → one AccountUpdate, one AccountCurrency each
@@ -85,7 +85,8 @@ public final class DeribitDataFetcher implements DataFetcher {
     /**
      * @param http the account's HTTP client (with its login); owned from now on, closed by {@link #close()}
      * @param account our account name; {@code subAccount} Deribit's sub-account id or null
-     * @param currencies the currencies to recover (e.g. BTC, ETH, USDC); empty: those of public/get_currencies
+     * @param currencies the currencies to recover (e.g. BTC, ETH, USDC); empty: the settlement currencies of
+     *     the instruments and the currencies of spot pairs
      * @param capabilities what this role may do (POSITIONS and ORDER_HISTORY are used here)
      */
     public DeribitDataFetcher(DeribitHttpClient http, String account, String subAccount, List<String> currencies,
@@ -125,19 +126,18 @@ public final class DeribitDataFetcher implements DataFetcher {
 
     @Override
     public CompletableFuture<Result<List<InstrumentDefinition>>> instruments() {
-        return perCurrency(c -> http.publicCall("public/get_instruments", Map.of("currency", c))
-                .thenApply(r -> r.flatMap(result -> mapped("get_instruments", () -> InstrumentMapping.list(result)))))
-                .thenApply(r -> r.map(lists -> {
-                    Map<String, InstrumentDefinition> found = new LinkedHashMap<>();
-                    List<SkippedInstrument> left = new ArrayList<>();
-                    for (InstrumentList list : lists) {
-                        list.instruments().forEach(i -> found.putIfAbsent(i.symbol(), i));
-                        left.addAll(list.skipped());
-                    }
-                    skipped = List.copyOf(left);
-                    bySymbol = Map.copyOf(found);
-                    return List.copyOf(found.values());
-                }));
+        return http.publicCall("public/get_instruments", Map.of("currency", "any"))
+                .thenApply(r -> r.flatMap(result -> mapped("get_instruments", () -> InstrumentMapping.list(result))))
+                .thenApply(r -> r.map(this::remember));
+    }
+
+    /** Keeps the listed instruments (by symbol, the first of a repeated one) and the skipped ones. */
+    private List<InstrumentDefinition> remember(InstrumentList list) {
+        Map<String, InstrumentDefinition> found = new LinkedHashMap<>();
+        list.instruments().forEach(i -> found.putIfAbsent(i.symbol(), i));
+        skipped = list.skipped();
+        bySymbol = Map.copyOf(found);
+        return List.copyOf(found.values());
     }
 
     @Override
@@ -324,24 +324,28 @@ public final class DeribitDataFetcher implements DataFetcher {
         });
     }
 
+    /**
+     * The configured currencies, else those Deribit settles its instruments in and trades spot (the settlement
+     * currencies, and the base and quote of spot pairs; not USD, the quote of inverse contracts, which is no account
+     * currency), in alphabetical order, from {@link #instruments()} once.
+     */
     private CompletableFuture<Result<List<String>>> currencies() {
         List<String> known = currencies;
         if (known != null) {
             return CompletableFuture.completedFuture(Result.ok(known));
         }
-        return http.publicCall("public/get_currencies", Map.of()).thenApply(r -> r.flatMap(result ->
-                mapped("get_currencies", () -> {
-                    List<String> found = new ArrayList<>();
-                    for (JsonNode c : array(result)) {
-                        JsonNode name = c.get("currency");
-                        if (name == null || !name.isTextual()) {
-                            throw new UnmappableMessageException("get_currencies item has no currency");
-                        }
-                        found.add(name.textValue());
-                    }
-                    currencies = List.copyOf(found);
-                    return currencies;
-                })));
+        return instruments().thenApply(r -> r.map(list -> {
+            java.util.SortedSet<String> found = new java.util.TreeSet<>();
+            for (InstrumentDefinition d : list) {
+                found.add(d.settle());
+                if (d.id().kind() == io.exchangebus.events.InstrumentKind.SPOT) {
+                    found.add(d.id().base());
+                    found.add(d.id().quote());
+                }
+            }
+            currencies = List.copyOf(found);
+            return currencies;
+        }));
     }
 
     private static JsonNode array(JsonNode result) {

@@ -70,8 +70,8 @@ class DeribitDataFetcherIT {
         sim.generator(LINEAR).step();
         ApiKey key = sim.createAccount(ACCOUNT);
         sim.fundDemo(ACCOUNT);
-        fetcher = DeribitFetchers.forSimulator(sim.restBaseUri(), ACCOUNT, key.keyId(), key.secret(),
-                List.of("BTC", "ETH", "USDC"));
+        // No currencies configured, as DeribitConnector builds it: those the instruments settle in.
+        fetcher = DeribitFetchers.forSimulator(sim.restBaseUri(), ACCOUNT, key.keyId(), key.secret(), List.of());
         DeribitLogin login = new DeribitLogin(new ApiCredentials(ACCOUNT, key.keyId(), Secret.of(key.secret())),
                 DeribitGrantType.CLIENT_CREDENTIALS, Optional.empty(), Clock.systemUTC());
         trading = new DeribitHttpClient(DeribitHttpClient.defaultSettings(sim.restBaseUri()),
