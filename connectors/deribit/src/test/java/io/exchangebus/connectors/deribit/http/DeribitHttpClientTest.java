@@ -140,6 +140,25 @@ class DeribitHttpClientTest {
     }
 
     @Test
+    void shouldWaitForTheRefillRatherThanRefuseWithinTheAllowedWait() throws Exception {
+        // 50,000 credits hold 100 requests; the next ones wait for the refill (500 credits in 50 ms).
+        stub.result("public/get_time", "1733338800000");
+        client = new DeribitHttpClient(settings(), new DeribitLimits(Clock.systemUTC()), Duration.ofSeconds(2));
+
+        long start = System.nanoTime();
+        java.util.List<java.util.concurrent.CompletableFuture<Result<JsonNode>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            calls.add(client.publicCall("public/get_time", Map.of()));
+        }
+        for (var call : calls) {
+            assertThat(await(call).isOk()).isTrue();
+        }
+
+        assertThat(stub.hits("public/get_time")).hasSize(110);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
     void shouldStopSendingAfterA10028UntilThePoolRefills() throws Exception {
         stub.result("public/get_time", "1733338800000")
                 .once("public/get_time", 400, StubDeribitHttp.error(10028, "too_many_requests"));
