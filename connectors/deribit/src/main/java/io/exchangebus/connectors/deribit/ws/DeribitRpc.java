@@ -74,6 +74,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     private final AtomicBoolean restarting = new AtomicBoolean();
     private final AtomicLong sessionsStarted = new AtomicLong();
     private volatile JsonRpcClient client;
+    /** The connection a 10028 ended, until the new session starts. */
+    private volatile JsonRpcClient retired;
     /** The current socket's own requester (uncharged), set by the open hook of each new socket. */
     private volatile JsonRpcRequester socket;
     private volatile boolean started;
@@ -211,11 +213,20 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        JsonRpcClient current;
+        JsonRpcClient old;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = client;
+            old = retired;
         }
-        closed = true;
-        client.close();
+        current.close();
+        if (old != null) {
+            old.close(); // idempotent: it may be closed already
+        }
         if (auth != null) {
             auth.close();
         }
@@ -298,16 +309,26 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
                 .build();
     }
 
-    /** After a 10028: once {@code after} passed, replace the connection by a new one with every subscription. */
+    /**
+     * After a 10028: the connection is retired at once (no reconnect attempts while the credits refill; its events
+     * no longer forwarded, a DISCONNECTED reported in their place), and once {@code after} passed a new one is
+     * started with every subscription.
+     */
     private void newSessionAfter(Duration after) {
         if (closed || !restarting.compareAndSet(false, true)) {
             return;
         }
+        JsonRpcClient ended = client;
+        retired = ended;
+        generation.incrementAndGet();
+        listener.onConnectionEvent(new ConnectionEvent(settings.name(), ConnectionState.DISCONNECTED,
+                "session ended by Deribit (10028 too_many_requests); new session in " + after.toMillis() + " ms",
+                0, clock.instant()));
+        timer.execute(ended::close);
         timer.schedule(this::newSession, Math.max(0, after.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     private void newSession() {
-        JsonRpcClient old = client;
         JsonRpcClient fresh;
         synchronized (this) {
             if (closed) {
@@ -315,10 +336,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
             }
             fresh = newClient();
             client = fresh;
+            retired = null;
         }
-        listener.onConnectionEvent(new ConnectionEvent(settings.name(), ConnectionState.DISCONNECTED,
-                "session ended by Deribit (10028 too_many_requests); new session", 0, clock.instant()));
-        old.close();
         restarting.set(false);
         if (started) {
             sessionsStarted.incrementAndGet();
