@@ -10,7 +10,6 @@ import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.connection.FramesDropped;
-import io.exchangebus.connectors.core.limit.Admission;
 import io.exchangebus.connectors.core.rpc.JsonRpcClient;
 import io.exchangebus.connectors.core.rpc.JsonRpcRequester;
 import io.exchangebus.connectors.core.rpc.SubscriptionProtocol;
@@ -66,6 +65,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     private final AuthSession<DeribitToken> auth;
     private final DeribitHeartbeats heartbeats;
     private final DeribitFrames frames;
+    private final DeribitCredits credits;
     private final String subscribeMethod;
     private final String unsubscribeMethod;
     private final List<List<String>> groups = new CopyOnWriteArrayList<>();
@@ -109,9 +109,10 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.credits = new DeribitCredits(limits, settings.maxCreditWait(), timer, this::newSessionAfter);
         this.auth = settings.login().map(login -> AuthSession.<DeribitToken>builder(DeribitErrors.EXCHANGE,
-                        () -> login.login(charged(socket)))
-                .refresh(token -> login.refresh(charged(socket), token))
+                        () -> login.login(credits.charged(socket)))
+                .refresh(token -> login.refresh(credits.charged(socket), token))
                 .clock(clock).scheduler(Scheduler.of(timer)).build()).orElse(null);
         this.heartbeats = new DeribitHeartbeats(() -> socket, () -> limits.spend(DeribitHeartbeats.TEST));
         this.frames = new DeribitFrames(clock, unwanted, listener);
@@ -134,7 +135,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
      */
     @Override
     public CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
-        return charged(client).request(method, params);
+        return credits.charged(client).request(method, params);
     }
 
     /**
@@ -150,7 +151,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
             unwanted.remove(c);
         });
         groups.add(asked);
-        return afterCredits(subscribeMethod).thenCompose(admitted -> admitted.isOk()
+        return credits.admitted(subscribeMethod).thenCompose(admitted -> admitted.isOk()
                 ? client.subscribe(asked, (channel, frame) -> { })
                 : CompletableFuture.completedFuture(Result.<List<String>>err(admitted.error())))
                 .thenApply(r -> {
@@ -238,53 +239,12 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         return "DeribitRpc[" + settings.name() + ", " + (auth == null ? "public" : auth) + "]";
     }
 
-    // ---- credits and limit errors ----
-
-    /** {@code target} with credits taken before each request and limit errors applied to each answer. */
-    private JsonRpcRequester charged(JsonRpcRequester target) {
-        return (method, params) -> afterCredits(method).thenCompose(admitted -> admitted.isOk()
-                ? target.request(method, params).thenApply(this::applyLimits)
-                : CompletableFuture.completedFuture(Result.<JsonNode>err(admitted.error())));
-    }
-
-    /** Completes when a request of {@code method} may go (its credits taken), or with the local refusal. */
-    private CompletableFuture<Result<Void>> afterCredits(String method) {
-        Admission a = limits.admit(method, settings.maxCreditWait());
-        if (!a.granted()) {
-            return CompletableFuture.completedFuture(Result.err(a.refusal()));
-        }
-        if (a.waitNanos() == 0) {
-            return CompletableFuture.completedFuture(Result.ok());
-        }
-        CompletableFuture<Result<Void>> later = new CompletableFuture<>();
-        timer.schedule(() -> later.complete(Result.ok()), a.waitNanos(), TimeUnit.NANOSECONDS);
-        return later;
-    }
-
-    private Result<JsonNode> applyLimits(Result<JsonNode> answer) {
-        if (answer.isOk()) {
-            return answer;
-        }
-        ExchangeError error = answer.error();
-        ExchangeError applied = limits.onError(error);
-        if (error.code() != null && DeribitErrors.endsSession(parseCode(error.code()))) {
-            newSessionAfter(applied.retryAfterHint().orElse(Duration.ZERO));
-        }
-        return Result.err(applied);
-    }
+    // ---- answers ----
 
     /** Deribit refused the whole request (not lost, not partly confirmed). */
     private static boolean refusedOutright(ExchangeError e) {
         return e.kind() != ErrorKind.NETWORK && e.kind() != ErrorKind.TIMEOUT
                 && !"SUBSCRIPTION_INCOMPLETE".equals(e.code());
-    }
-
-    private static int parseCode(String code) {
-        try {
-            return Integer.parseInt(code);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     // ---- sessions ----
@@ -301,7 +261,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
                         listener.onOverflow(dropped);
                     }
                 })
-                .openHook(new DeribitOpenHook(settings, auth, this::charged, s -> socket = s))
+                .openHook(new DeribitOpenHook(settings, auth, credits::charged, s -> socket = s))
                 .listener(new Forwarding(mine))
                 .subscriptions(SubscriptionProtocol.channelList(subscribeMethod))
                 .onResubscribed(listener::onResubscribed)
