@@ -14,6 +14,7 @@ import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
 import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Side;
+import io.exchangebus.events.OptionGreeks;
 import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
 import io.exchangebus.avro.ExactDecimals;
@@ -40,7 +41,8 @@ import java.util.Objects;
  *       per-instrument sequence, {@code direction} the taker's side, {@code amount} the quantity in the
  *       instrument's unit (USD for inverse contracts, the coin for options and linear ones).</li>
  *   <li>{@code ticker.…}: best bid/ask, last, mark, index, {@code current_funding} (perpetuals), open interest,
- *       {@code stats.volume} (24 h, in the base coin) → {@link Ticker}. Greeks and iv have no field yet.</li>
+ *       {@code stats.volume} (24 h, in the base coin) → {@link Ticker}; for options also the underlying
+ *       price, mark/bid/ask implied volatility (Deribit's percent → a fraction) and the greeks.</li>
  * </ul>
  * Times are Deribit's milliseconds. Numbers are read exactly ({@code DeribitFields}); an unknown {@code type},
  * action or direction is refused, never defaulted.
@@ -158,9 +160,36 @@ public final class MarketMapping {
                 .setFundingRate(exactOrNull("current_funding", decimalOrNull(d, "current_funding")))
                 .setOpenInterest(exactOrNull("open_interest", decimalOrNull(d, "open_interest")))
                 .setVolume24h(stats.isObject() ? exactOrNull("stats.volume", decimalOrNull(stats, "volume")) : null)
+                .setUnderlyingPrice(exactOrNull("underlying_price", decimalOrNull(d, "underlying_price")))
+                .setMarkIv(volatility(d, "mark_iv"))
+                .setBidIv(volatility(d, "bid_iv"))
+                .setAskIv(volatility(d, "ask_iv"))
+                .setGreeks(greeks(d.get("greeks")))
                 .setExchangeTime(millis(d, "timestamp"))
                 .setReceiveTime(Objects.requireNonNull(receivedAt, "receivedAt"))
                 .build();
+    }
+
+    /** Deribit quotes implied volatility in percent (68.48); the model holds a fraction (0.6848), exactly. */
+    private static BigDecimal volatility(JsonNode d, String field) {
+        BigDecimal percent = decimalOrNull(d, field);
+        return percent == null ? null : ExactDecimals.exact(field, percent.movePointLeft(2));
+    }
+
+    /** An option ticker's {@code greeks}; null when absent (perpetuals, futures). */
+    private static OptionGreeks greeks(JsonNode g) {
+        if (g == null || g.isNull()) {
+            return null;
+        }
+        if (!g.isObject()) {
+            throw new UnmappableMessageException("greeks is not an object");
+        }
+        return new OptionGreeks(greek(g, "delta"), greek(g, "gamma"), greek(g, "vega"), greek(g, "theta"),
+                greek(g, "rho"));
+    }
+
+    private static BigDecimal greek(JsonNode greeks, String name) {
+        return exactOrNull("greeks." + name, decimalOrNull(greeks, name));
     }
 
     static Side side(String direction) {
