@@ -1,23 +1,20 @@
 package io.exchangebus.connectors.deribit.mapping;
 
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.array;
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.decimal;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.decimalOrNull;
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.integer;
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.integerOrNull;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.millis;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.avro.ExactDecimals;
+import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.OptionGreeks;
 import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Side;
-import io.exchangebus.events.OptionGreeks;
 import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
-import io.exchangebus.avro.ExactDecimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,61 +81,60 @@ public final class MarketMapping {
 
     /** The events of one notification frame: one book update or ticker, or the trades it lists. */
     public static List<Object> normalize(String frame, Instant receivedAt) {
-        Notification n = parse(frame);
-        return switch (n.channel().type()) {
-            case BOOK -> List.of(book(n.data(), receivedAt));
-            case GROUPED_BOOK -> List.of(groupedBook(n.data(), n.channel().depth(), receivedAt));
-            case TRADES -> List.copyOf(trades(n.data(), receivedAt));
-            case TICKER -> List.of(ticker(n.data(), receivedAt));
-        };
+        MarketFrameReader.Frame read = MarketFrameReader.read(frame);
+        if (read instanceof MarketFrameReader.BookFrame book) {
+            return List.of(bookUpdate(book, receivedAt));
+        }
+        if (read instanceof MarketFrameReader.TradesFrame trades) {
+            return List.copyOf(trades(trades, receivedAt));
+        }
+        return List.of(ticker(((MarketFrameReader.TreeFrame) read).data(), receivedAt));
     }
 
     /** The {@code data} of {@code book.{instrument}.{interval}}. */
     public static BookUpdate book(JsonNode data, Instant receivedAt) {
-        String type = text(data, "type");
-        boolean snapshot = switch (type) {
-            case "snapshot" -> true;
-            case "change" -> false;
-            default -> throw new UnmappableMessageException("type: unknown book message type '" + type + "'");
-        };
-        Long previous = integerOrNull(data, "prev_change_id");
-        if (!snapshot && previous == null) {
-            throw new UnmappableMessageException("prev_change_id is missing on a change");
-        }
-        return update(data, snapshot ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA, 0, previous,
-                actionLevels(data, "bids", snapshot), actionLevels(data, "asks", snapshot), receivedAt);
+        return bookUpdate(MarketFrameReader.book(new DeribitChannel(DeribitChannel.Type.BOOK, null, 0, "raw"), data),
+                receivedAt);
     }
 
     /** The {@code data} of {@code book.{instrument}.none.{depth}.{interval}}: a top-{@code depth} snapshot. */
     public static BookUpdate groupedBook(JsonNode data, int depth, Instant receivedAt) {
-        return update(data, BookUpdateKind.SNAPSHOT, depth, null, plainLevels(data, "bids"),
-                plainLevels(data, "asks"), receivedAt);
+        return bookUpdate(MarketFrameReader.book(
+                new DeribitChannel(DeribitChannel.Type.GROUPED_BOOK, null, depth, "100ms"), data), receivedAt);
     }
 
-    /** The {@code data} array of a {@code trades.…} channel. */
-    public static List<Trade> trades(JsonNode data, Instant receivedAt) {
-        if (!data.isArray()) {
-            throw new UnmappableMessageException("trades data is not an array");
-        }
-        List<Trade> out = new ArrayList<>(data.size());
-        for (JsonNode t : data) {
+    /**
+     * A book notification as the event: SNAPSHOT (a snapshot, or the grouped book with its depth) or DELTA, levels
+     * best first at the model's scale.
+     */
+    static BookUpdate bookUpdate(MarketFrameReader.BookFrame b, Instant receivedAt) {
+        BookUpdateKind kind = b.snapshot() ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA;
+        return new BookUpdate(DeribitErrors.EXCHANGE, b.instrument(),
+                DeribitSymbols.instrumentId(b.instrument()).toString(), kind, false, b.channel().depth(),
+                b.changeId(), b.previousChangeId(), levels("bids", b.bids(), BIDS_BEST_FIRST),
+                levels("asks", b.asks(), ASKS_BEST_FIRST), Instant.ofEpochMilli(b.timestamp()),
+                Objects.requireNonNull(receivedAt, "receivedAt"), null);
+    }
+
+    /** The trades of a {@code trades.…} notification. */
+    static List<Trade> trades(MarketFrameReader.TradesFrame frame, Instant receivedAt) {
+        List<Trade> out = new ArrayList<>(frame.trades().size());
+        for (MarketFrameReader.TradeFields t : frame.trades()) {
             out.add(trade(t, receivedAt));
         }
         return out;
     }
 
-    /** One trade object (public channel or {@code public/get_last_trades_*}). */
-    public static Trade trade(JsonNode t, Instant receivedAt) {
-        String symbol = text(t, "instrument_name");
+    private static Trade trade(MarketFrameReader.TradeFields t, Instant receivedAt) {
         return Trade.newBuilder()
-                .setExchange(DeribitErrors.EXCHANGE).setSymbol(symbol)
-                .setInstrumentId(DeribitSymbols.instrumentId(symbol).toString())
-                .setTradeId(text(t, "trade_id"))
-                .setTradeSequence(integer(t, "trade_seq"))
-                .setPrice(ExactDecimals.exact("price", decimal(t, "price")))
-                .setQuantity(ExactDecimals.exact("amount", decimal(t, "amount")))
-                .setAggressorSide(side(text(t, "direction")))
-                .setExchangeTime(millis(t, "timestamp"))
+                .setExchange(DeribitErrors.EXCHANGE).setSymbol(t.instrument())
+                .setInstrumentId(DeribitSymbols.instrumentId(t.instrument()).toString())
+                .setTradeId(t.tradeId())
+                .setTradeSequence(t.tradeSeq())
+                .setPrice(ExactDecimals.exact("price", t.price()))
+                .setQuantity(ExactDecimals.exact("amount", t.amount()))
+                .setAggressorSide(side(t.direction()))
+                .setExchangeTime(Instant.ofEpochMilli(t.timestamp()))
                 .setReceiveTime(Objects.requireNonNull(receivedAt, "receivedAt"))
                 .build();
     }
@@ -200,60 +196,16 @@ public final class MarketMapping {
         };
     }
 
-    private static BookUpdate update(JsonNode data, BookUpdateKind kind, int depth, Long previous,
-                                     List<PriceLevel> bids, List<PriceLevel> asks, Instant receivedAt) {
-        String symbol = text(data, "instrument_name");
-        bids.sort(BIDS_BEST_FIRST);
-        asks.sort(ASKS_BEST_FIRST);
-        return new BookUpdate(DeribitErrors.EXCHANGE, symbol, DeribitSymbols.instrumentId(symbol).toString(), kind,
-                false, depth, integer(data, "change_id"), previous, bids, asks, millis(data, "timestamp"),
-                Objects.requireNonNull(receivedAt, "receivedAt"), null);
-    }
-
-    /** Levels {@code [action, price, amount]}; a snapshot holds only {@code new} ones. */
-    private static List<PriceLevel> actionLevels(JsonNode data, String side, boolean snapshot) {
-        JsonNode levels = array(data, side);
+    private static List<PriceLevel> levels(String side, List<Level> levels, Comparator<PriceLevel> bestFirst) {
         List<PriceLevel> out = new ArrayList<>(levels.size());
         for (int i = 0; i < levels.size(); i++) {
-            JsonNode level = levels.get(i);
+            Level l = levels.get(i);
             String at = side + "[" + i + "]";
-            if (!level.isArray() || level.size() != 3 || !level.get(0).isTextual()) {
-                throw new UnmappableMessageException(at + " is not [action, price, amount]: " + level);
-            }
-            String action = level.get(0).textValue();
-            boolean delete = switch (action) {
-                case "new", "change" -> false;
-                case "delete" -> true;
-                default -> throw new UnmappableMessageException(at + ": unknown action '" + action + "'");
-            };
-            if (snapshot && !action.equals("new")) {
-                throw new UnmappableMessageException(at + ": action '" + action + "' in a snapshot");
-            }
-            BigDecimal price = decimal(at + ".price", level.get(1));
-            BigDecimal amount = decimal(at + ".amount", level.get(2));
-            // A delete removes the level whatever amount it carries (the docs send 0); 0 is the schema's removal.
-            out.add(level(at, price, delete ? BigDecimal.ZERO : amount));
+            out.add(new PriceLevel(ExactDecimals.exact(at + ".price", l.price()),
+                    ExactDecimals.exact(at + ".amount", l.quantity())));
         }
+        out.sort(bestFirst);
         return out;
-    }
-
-    /** Levels {@code [price, amount]} of the grouped book. */
-    private static List<PriceLevel> plainLevels(JsonNode data, String side) {
-        JsonNode levels = array(data, side);
-        List<PriceLevel> out = new ArrayList<>(levels.size());
-        for (int i = 0; i < levels.size(); i++) {
-            JsonNode level = levels.get(i);
-            String at = side + "[" + i + "]";
-            if (!level.isArray() || level.size() != 2) {
-                throw new UnmappableMessageException(at + " is not [price, amount]: " + level);
-            }
-            out.add(level(at, decimal(at + ".price", level.get(0)), decimal(at + ".amount", level.get(1))));
-        }
-        return out;
-    }
-
-    private static PriceLevel level(String at, BigDecimal price, BigDecimal quantity) {
-        return new PriceLevel(ExactDecimals.exact(at + ".price", price), ExactDecimals.exact(at + ".amount", quantity));
     }
 
     private static BigDecimal exactOrNull(String field, BigDecimal value) {
