@@ -3,6 +3,7 @@ package io.exchangebus.connectors.deribit.mapping;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.exchangebus.connectors.core.book.Level;
+import io.exchangebus.connectors.core.number.ExactNumbers;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +16,11 @@ import java.util.List;
  * book. Any other shape or action is refused naming the level ({@code asks[2]}).
  */
 final class LevelReader {
+    private static final String WITH_ACTION = "[action, price, amount]";
+    private static final String PLAIN = "[price, amount]";
+    private static final String NEW = "new";
+    private static final String DELETE = "delete";
+    private static final String[] ACTIONS = {NEW, "change", DELETE};
 
     private LevelReader() {
     }
@@ -44,15 +50,15 @@ final class LevelReader {
         String firstNotNew = null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-            String at = side + "[" + out.size() + "]";
+            int index = out.size();
             if (grouped) {
-                out.add(plain(p, at));
+                out.add(plain(p, side, index));
             } else {
-                String action = action(p, at);
-                if (firstNotNew == null && !action.equals("new")) {
-                    firstNotNew = at + ": action '" + action + "'";
+                String action = action(p, side, index);
+                if (firstNotNew == null && action != NEW) {
+                    firstNotNew = at(side, index) + ": action '" + action + "'";
                 }
-                out.add(withAction(p, at, action.equals("delete")));
+                out.add(withAction(p, side, index, action == DELETE));
             }
         }
         if (t != JsonToken.END_ARRAY) {
@@ -61,42 +67,64 @@ final class LevelReader {
         return new Levels(out, firstNotNew);
     }
 
-    private static String action(JsonParser p, String at) throws IOException {
-        if (p.nextToken() != JsonToken.VALUE_STRING) {
-            throw new UnmappableMessageException(at + " is not [action, price, amount]");
-        }
-        String action = p.getText();
-        return switch (action) {
-            case "new", "change", "delete" -> action;
-            default -> throw new UnmappableMessageException(at + ": unknown action '" + action + "'");
-        };
+    /** A level's name in errors, {@code bids[3]}: built only when something is refused. */
+    private static String at(String side, int index) {
+        return side + "[" + index + "]";
     }
 
-    private static Level withAction(JsonParser p, String at, boolean delete) throws IOException {
-        BigDecimal price = MarketFrameReader.decimal(p, number(p, at, "[action, price, amount]"), at + ".price");
-        BigDecimal amount = MarketFrameReader.decimal(p, number(p, at, "[action, price, amount]"), at + ".amount");
-        end(p, at, "[action, price, amount]");
+    /** The level's action, matched on the token's characters: no string is made for a known action. */
+    private static String action(JsonParser p, String side, int index) throws IOException {
+        if (p.nextToken() != JsonToken.VALUE_STRING) {
+            throw new UnmappableMessageException(at(side, index) + " is not " + WITH_ACTION);
+        }
+        char[] chars = p.getTextCharacters();
+        int from = p.getTextOffset();
+        int length = p.getTextLength();
+        for (String known : ACTIONS) {
+            if (known.length() == length && known.charAt(0) == chars[from] && matches(known, chars, from)) {
+                return known;
+            }
+        }
+        throw new UnmappableMessageException(at(side, index) + ": unknown action '" + p.getText() + "'");
+    }
+
+    private static boolean matches(String known, char[] chars, int from) {
+        for (int i = 1; i < known.length(); i++) {
+            if (known.charAt(i) != chars[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Level withAction(JsonParser p, String side, int index, boolean delete) throws IOException {
+        BigDecimal price = number(p, side, index, WITH_ACTION, ".price");
+        BigDecimal amount = number(p, side, index, WITH_ACTION, ".amount");
+        end(p, side, index, WITH_ACTION);
         return new Level(price, delete ? BigDecimal.ZERO : amount);
     }
 
-    private static Level plain(JsonParser p, String at) throws IOException {
-        BigDecimal price = MarketFrameReader.decimal(p, number(p, at, "[price, amount]"), at + ".price");
-        BigDecimal amount = MarketFrameReader.decimal(p, number(p, at, "[price, amount]"), at + ".amount");
-        end(p, at, "[price, amount]");
+    private static Level plain(JsonParser p, String side, int index) throws IOException {
+        BigDecimal price = number(p, side, index, PLAIN, ".price");
+        BigDecimal amount = number(p, side, index, PLAIN, ".amount");
+        end(p, side, index, PLAIN);
         return new Level(price, amount);
     }
 
-    private static JsonToken number(JsonParser p, String at, String shape) throws IOException {
+    /** The next token as an exact number; a refusal names the level and part ({@code bids[3].price}). */
+    private static BigDecimal number(JsonParser p, String side, int index, String shape, String part)
+            throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_STRING) {
-            throw new UnmappableMessageException(at + " is not " + shape);
+            throw new UnmappableMessageException(at(side, index) + " is not " + shape);
         }
-        return t;
+        BigDecimal value = ExactNumbers.exactOrNull(p);
+        return value != null ? value : MarketFrameReader.decimal(p, t, at(side, index) + part);
     }
 
-    private static void end(JsonParser p, String at, String shape) throws IOException {
+    private static void end(JsonParser p, String side, int index, String shape) throws IOException {
         if (p.nextToken() != JsonToken.END_ARRAY) {
-            throw new UnmappableMessageException(at + " is not " + shape);
+            throw new UnmappableMessageException(at(side, index) + " is not " + shape);
         }
     }
 }

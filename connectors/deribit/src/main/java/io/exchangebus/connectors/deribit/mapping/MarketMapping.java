@@ -49,6 +49,8 @@ public final class MarketMapping {
     private static final Comparator<PriceLevel> BIDS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice).reversed();
     private static final Comparator<PriceLevel> ASKS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice);
 
+    private static final InstrumentIdCache INSTRUMENT_IDS = new InstrumentIdCache();
+
     private MarketMapping() {
     }
 
@@ -109,8 +111,7 @@ public final class MarketMapping {
      */
     static BookUpdate bookUpdate(MarketFrameReader.BookFrame b, Instant receivedAt) {
         BookUpdateKind kind = b.snapshot() ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA;
-        return new BookUpdate(DeribitErrors.EXCHANGE, b.instrument(),
-                DeribitSymbols.instrumentId(b.instrument()).toString(), kind, false, b.channel().depth(),
+        return new BookUpdate(DeribitErrors.EXCHANGE, b.instrument(), INSTRUMENT_IDS.of(b.instrument()), kind, false, b.channel().depth(),
                 b.changeId(), b.previousChangeId(), levels("bids", b.bids(), BIDS_BEST_FIRST),
                 levels("asks", b.asks(), ASKS_BEST_FIRST), Instant.ofEpochMilli(b.timestamp()),
                 Objects.requireNonNull(receivedAt, "receivedAt"), null);
@@ -128,7 +129,7 @@ public final class MarketMapping {
     private static Trade trade(MarketFrameReader.TradeFields t, Instant receivedAt) {
         return Trade.newBuilder()
                 .setExchange(DeribitErrors.EXCHANGE).setSymbol(t.instrument())
-                .setInstrumentId(DeribitSymbols.instrumentId(t.instrument()).toString())
+                .setInstrumentId(INSTRUMENT_IDS.of(t.instrument()))
                 .setTradeId(t.tradeId())
                 .setTradeSequence(t.tradeSeq())
                 .setPrice(ExactDecimals.exact("price", t.price()))
@@ -196,15 +197,22 @@ public final class MarketMapping {
         };
     }
 
+    /**
+     * Levels best first, as Deribit sends them (one pass confirms it; out of order, they are sorted). The reader has
+     * kept every number within {@code decimal(38, 18)}, so they are passed on at the scale they were written with.
+     */
     private static List<PriceLevel> levels(String side, List<Level> levels, Comparator<PriceLevel> bestFirst) {
         List<PriceLevel> out = new ArrayList<>(levels.size());
-        for (int i = 0; i < levels.size(); i++) {
-            Level l = levels.get(i);
-            String at = side + "[" + i + "]";
-            out.add(new PriceLevel(ExactDecimals.exact(at + ".price", l.price()),
-                    ExactDecimals.exact(at + ".amount", l.quantity())));
+        boolean sorted = true;
+        for (Level l : levels) {
+            PriceLevel level = new PriceLevel(ExactDecimals.checked(side, l.price()),
+                    ExactDecimals.checked(side, l.quantity()));
+            sorted &= out.isEmpty() || bestFirst.compare(out.get(out.size() - 1), level) <= 0;
+            out.add(level);
         }
-        out.sort(bestFirst);
+        if (!sorted) {
+            out.sort(bestFirst);
+        }
         return out;
     }
 
