@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.number.ValueRange;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -98,28 +99,34 @@ final class LevelReader {
     }
 
     private static Level withAction(JsonParser p, String side, int index, boolean delete) throws IOException {
-        BigDecimal price = number(p, side, index, WITH_ACTION, ".price");
-        BigDecimal amount = number(p, side, index, WITH_ACTION, ".amount");
+        BigDecimal price = number(p, side, index, WITH_ACTION, ".price", ValueRange.POSITIVE);
+        BigDecimal amount = number(p, side, index, WITH_ACTION, ".amount", ValueRange.NON_NEGATIVE);
         end(p, side, index, WITH_ACTION);
         return new Level(price, delete ? BigDecimal.ZERO : amount);
     }
 
     private static Level plain(JsonParser p, String side, int index) throws IOException {
-        BigDecimal price = number(p, side, index, PLAIN, ".price");
-        BigDecimal amount = number(p, side, index, PLAIN, ".amount");
+        BigDecimal price = number(p, side, index, PLAIN, ".price", ValueRange.POSITIVE);
+        BigDecimal amount = number(p, side, index, PLAIN, ".amount", ValueRange.NON_NEGATIVE);
         end(p, side, index, PLAIN);
         return new Level(price, amount);
     }
 
-    /** The next token as an exact number; a refusal names the level and part ({@code bids[3].price}). */
-    private static BigDecimal number(JsonParser p, String side, int index, String shape, String part)
-            throws IOException {
+    /**
+     * The next token as an exact number in {@code range} (a price above zero, an amount zero or above); a refusal
+     * names the level and part ({@code bids[3].price}).
+     */
+    private static BigDecimal number(JsonParser p, String side, int index, String shape, String part,
+                                     ValueRange range) throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_STRING) {
             throw new UnmappableMessageException(at(side, index) + " is not " + shape);
         }
         BigDecimal value = ExactNumbers.exactOrNull(p);
-        return value != null ? value : MarketFrameReader.decimal(p, t, at(side, index) + part);
+        if (value == null) {
+            value = MarketFrameReader.decimal(p, t, at(side, index) + part);
+        }
+        return range.admits(value) ? value : MarketFrameReader.refuse(range, at(side, index) + part, value);
     }
 
     private static void end(JsonParser p, String side, int index, String shape) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.number.NumberRead;
+import io.exchangebus.connectors.core.number.ValueRange;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -174,8 +175,8 @@ final class MarketFrameReader {
                 case "direction" -> direction = text(p, v, name);
                 case "trade_seq" -> seq = integer(p, v, name);
                 case "timestamp" -> timestamp = integer(p, v, name);
-                case "price" -> price = decimal(p, v, name);
-                case "amount" -> amount = decimal(p, v, name);
+                case "price" -> price = decimal(p, v, name, ValueRange.POSITIVE);
+                case "amount" -> amount = decimal(p, v, name, ValueRange.POSITIVE);
                 default -> p.skipChildren();
             }
         }
@@ -203,6 +204,17 @@ final class MarketFrameReader {
             throw new UnmappableMessageException(field + " is not an integer: " + t);
         }
         return p.getLongValue();
+    }
+
+    /** An exact number in {@code range}. */
+    static BigDecimal decimal(JsonParser p, JsonToken t, String field, ValueRange range) throws IOException {
+        BigDecimal value = decimal(p, t, field);
+        return range.admits(value) ? value : refuse(range, field, value);
+    }
+
+    /** Refuses {@code value}, out of {@code range}, naming {@code field}. */
+    static BigDecimal refuse(ValueRange range, String field, BigDecimal value) {
+        throw new UnmappableMessageException(((NumberRead.Refused) range.check(field, value)).message());
     }
 
     /** An exact number from the token's characters; the string form is accepted as well. */

@@ -1,5 +1,7 @@
 package io.exchangebus.connectors.deribit.mapping;
 
+import static io.exchangebus.connectors.core.number.ValueRange.NON_NEGATIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.SIGNED;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.decimalOrNull;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.millis;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.text;
@@ -7,6 +9,7 @@ import static io.exchangebus.connectors.deribit.mapping.DeribitFields.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.avro.ExactDecimals;
 import io.exchangebus.connectors.core.book.Level;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
@@ -147,17 +150,17 @@ public final class MarketMapping {
         return Ticker.newBuilder()
                 .setExchange(DeribitErrors.EXCHANGE).setSymbol(symbol)
                 .setInstrumentId(DeribitSymbols.instrumentId(symbol).toString())
-                .setBidPrice(exactOrNull("best_bid_price", decimalOrNull(d, "best_bid_price")))
-                .setBidQuantity(exactOrNull("best_bid_amount", decimalOrNull(d, "best_bid_amount")))
-                .setAskPrice(exactOrNull("best_ask_price", decimalOrNull(d, "best_ask_price")))
-                .setAskQuantity(exactOrNull("best_ask_amount", decimalOrNull(d, "best_ask_amount")))
-                .setLastPrice(exactOrNull("last_price", decimalOrNull(d, "last_price")))
-                .setMarkPrice(exactOrNull("mark_price", decimalOrNull(d, "mark_price")))
-                .setIndexPrice(exactOrNull("index_price", decimalOrNull(d, "index_price")))
-                .setFundingRate(exactOrNull("current_funding", decimalOrNull(d, "current_funding")))
-                .setOpenInterest(exactOrNull("open_interest", decimalOrNull(d, "open_interest")))
-                .setVolume24h(stats.isObject() ? exactOrNull("stats.volume", decimalOrNull(stats, "volume")) : null)
-                .setUnderlyingPrice(exactOrNull("underlying_price", decimalOrNull(d, "underlying_price")))
+                .setBidPrice(field(d, "best_bid_price", NON_NEGATIVE))
+                .setBidQuantity(field(d, "best_bid_amount", NON_NEGATIVE))
+                .setAskPrice(field(d, "best_ask_price", NON_NEGATIVE))
+                .setAskQuantity(field(d, "best_ask_amount", NON_NEGATIVE))
+                .setLastPrice(field(d, "last_price", NON_NEGATIVE))
+                .setMarkPrice(field(d, "mark_price", NON_NEGATIVE))
+                .setIndexPrice(field(d, "index_price", NON_NEGATIVE))
+                .setFundingRate(field(d, "current_funding", SIGNED))
+                .setOpenInterest(field(d, "open_interest", NON_NEGATIVE))
+                .setVolume24h(stats.isObject() ? field(stats, "volume", NON_NEGATIVE) : null)
+                .setUnderlyingPrice(field(d, "underlying_price", NON_NEGATIVE))
                 .setMarkIv(volatility(d, "mark_iv"))
                 .setBidIv(volatility(d, "bid_iv"))
                 .setAskIv(volatility(d, "ask_iv"))
@@ -167,10 +170,22 @@ public final class MarketMapping {
                 .build();
     }
 
-    /** Deribit quotes implied volatility in percent (68.48); the model holds a fraction (0.6848), exactly. */
+    /**
+     * Deribit quotes implied volatility in percent (68.48); the model holds a fraction (0.6848), exactly. Two more
+     * decimal places than the text had: a percent with 17 or 18 decimals is refused as inexact.
+     */
     private static BigDecimal volatility(JsonNode d, String field) {
-        BigDecimal percent = decimalOrNull(d, field);
+        BigDecimal percent = field(d, field, NON_NEGATIVE);
         return percent == null ? null : ExactDecimals.exact(field, percent.movePointLeft(2));
+    }
+
+    /** An optional number of the ticker in {@code range}; null when absent. */
+    private static BigDecimal field(JsonNode object, String field, ValueRange range) {
+        BigDecimal value = exactOrNull(field, decimalOrNull(object, field));
+        if (value != null && !range.admits(value)) {
+            MarketFrameReader.refuse(range, field, value);
+        }
+        return value;
     }
 
     /** An option ticker's {@code greeks}; null when absent (perpetuals, futures). */
@@ -186,7 +201,7 @@ public final class MarketMapping {
     }
 
     private static BigDecimal greek(JsonNode greeks, String name) {
-        return exactOrNull("greeks." + name, decimalOrNull(greeks, name));
+        return field(greeks, name, SIGNED);
     }
 
     static Side side(String direction) {

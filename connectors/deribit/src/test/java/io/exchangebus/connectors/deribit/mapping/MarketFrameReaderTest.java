@@ -65,6 +65,21 @@ class MarketFrameReaderTest {
     }
 
     @Test
+    void shouldRefuseValuesNoExchangeSendsNamingTheField() {
+        assertThatThrownBy(() -> MarketFrameReader.read(CHANGE.replace("1200.0", "-1")))
+                .hasMessage("bids[0].amount: -1 is negative");
+        assertThatThrownBy(() -> MarketFrameReader.read(CHANGE.replace("1200.0", "-0.00000001")))
+                .hasMessage("bids[0].amount: -0.00000001 is negative");
+        assertThatThrownBy(() -> MarketFrameReader.read(CHANGE.replace("65001", "0")))
+                .hasMessage("asks[0].price: 0 is not above zero");
+        assertThatThrownBy(() -> MarketFrameReader.read(CHANGE.replace("65001", "1e38")))
+                .hasMessageContaining("asks[0].price").hasMessageContaining("beyond decimal(38,18)");
+        String trade = DeribitFixtures.raw(CAPTURE, 1);
+        assertThatThrownBy(() -> MarketMapping.normalize(trade.replaceFirst("\"amount\":\\s*", "\"amount\":-"),
+                RECEIVED)).hasMessageContaining("amount: -").hasMessageContaining("is not above zero");
+    }
+
+    @Test
     void shouldRefuseTrailingContentAndAnotherMethod() {
         assertThatThrownBy(() -> MarketFrameReader.read(CHANGE + "{}")).isInstanceOf(UnmappableMessageException.class);
         assertThatThrownBy(() -> MarketFrameReader.read(CHANGE.replace("\"subscription\"", "\"heartbeat\"")))
