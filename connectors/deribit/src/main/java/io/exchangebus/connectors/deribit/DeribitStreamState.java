@@ -1,0 +1,127 @@
+package io.exchangebus.connectors.deribit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.deribit.mapping.MarketMapping;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.Ticker;
+import io.exchangebus.events.Trade;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * What consumes one subscribed Deribit channel. {@link #onData} maps the notification's {@code data} and may throw
+ * the mapping's exceptions: the subscriber reports those as malformed frames.
+ */
+abstract class DeribitStreamState {
+
+    /** Maps and publishes one notification's data; throws if it cannot be mapped. */
+    abstract void onData(JsonNode data, Instant received);
+
+    void onConnected() {
+    }
+
+    void onDisconnected() {
+    }
+
+    /** Frames were lost. */
+    void onGap() {
+    }
+
+    void stop() {
+    }
+
+    /** A full-depth book: {@code book.{instrument}.raw} or {@code .100ms}, kept by a {@link DeribitBookFeed}. */
+    static final class FullBook extends DeribitStreamState {
+        final DeribitBookFeed feed;
+
+        FullBook(DeribitBookFeed feed) {
+            this.feed = feed;
+        }
+
+        @Override
+        void onData(JsonNode data, Instant received) {
+            feed.onUpdate(MarketMapping.book(data, received), received);
+        }
+
+        @Override
+        void onConnected() {
+            feed.onConnected();
+        }
+
+        @Override
+        void onDisconnected() {
+            feed.onDisconnected();
+        }
+
+        @Override
+        void onGap() {
+            feed.onGap();
+        }
+
+        @Override
+        void stop() {
+            feed.stop();
+        }
+    }
+
+    /**
+     * The grouped book {@code book.{instrument}.none.{depth}.{interval}}: a full top-{@code depth} snapshot each
+     * interval, so no gap rule applies; each subscription gets it cut to its own N.
+     */
+    static final class GroupedBook extends DeribitStreamState {
+        final int depth;
+        /** Top N to how many subscriptions want it. */
+        final Map<Integer, Integer> users = new ConcurrentHashMap<>();
+        private final Consumer<BookUpdate> sink;
+
+        GroupedBook(int depth, Consumer<BookUpdate> sink) {
+            this.depth = depth;
+            this.sink = sink;
+        }
+
+        @Override
+        void onData(JsonNode data, Instant received) {
+            BookUpdate full = MarketMapping.groupedBook(data, depth, received);
+            for (int n : users.keySet()) {
+                sink.accept(n == depth ? full : cut(full, n));
+            }
+        }
+
+        static BookUpdate cut(BookUpdate full, int n) {
+            return BookUpdate.newBuilder(full).setDepth(n)
+                    .setBids(List.copyOf(full.getBids().subList(0, Math.min(n, full.getBids().size()))))
+                    .setAsks(List.copyOf(full.getAsks().subList(0, Math.min(n, full.getAsks().size()))))
+                    .build();
+        }
+    }
+
+    /** {@code trades.{instrument}.{interval}}: each trade, with {@code trade_seq} as its sequence. */
+    static final class Trades extends DeribitStreamState {
+        int users;
+        private final Consumer<Trade> sink;
+
+        Trades(Consumer<Trade> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        void onData(JsonNode data, Instant received) {
+            MarketMapping.trades(data, received).forEach(sink);
+        }
+    }
+
+    /** {@code ticker.{instrument}.{interval}}: one {@link Ticker} per notification to each consumer. */
+    static final class Tickers extends DeribitStreamState {
+        final List<Consumer<Ticker>> consumers = new CopyOnWriteArrayList<>();
+
+        @Override
+        void onData(JsonNode data, Instant received) {
+            Ticker ticker = MarketMapping.ticker(data, received);
+            consumers.forEach(c -> c.accept(ticker));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.exchangebus.connectors.deribit.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangebus.connectors.core.number.ExactNumbers;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Routes Deribit's {@code subscription} notifications by {@code params.channel} to their handlers, from the raw text
+ * read with exact numbers (core's client parses with a binary-float mapper, which {@code ExactNumbers} refuses).
+ * Notifications of channels given up are dropped quietly; anything else no handler takes goes to the listener's
+ * {@code onUnrouted} with why. Called on the connection's consumer thread.
+ */
+final class DeribitFrames {
+
+    private static final ObjectMapper JSON = ExactNumbers.exactMapper();
+
+    private final Clock clock;
+    private final Set<String> unwanted;
+    private final DeribitRpc.Listener listener;
+    private final Map<String, DeribitNotificationHandler> routes = new ConcurrentHashMap<>();
+
+    DeribitFrames(Clock clock, Set<String> unwanted, DeribitRpc.Listener listener) {
+        this.clock = clock;
+        this.unwanted = unwanted;
+        this.listener = listener;
+    }
+
+    void route(String channel, DeribitNotificationHandler handler) {
+        routes.put(channel, handler);
+    }
+
+    void unroute(String channel) {
+        routes.remove(channel);
+    }
+
+    void onFrame(String raw) {
+        Instant received = clock.instant();
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(raw);
+        } catch (IOException | RuntimeException e) {
+            listener.onUnrouted(raw, "not JSON: " + e.getClass().getSimpleName());
+            return;
+        }
+        if (frame != null && frame.isObject() && frame.has("id")) {
+            return; // an answer that came after its request timed out or its socket was lost
+        }
+        if (frame == null || !frame.isObject() || !"subscription".equals(frame.path("method").asText(null))) {
+            listener.onUnrouted(raw, "not a subscription notification");
+            return;
+        }
+        JsonNode channel = frame.path("params").path("channel");
+        DeribitNotificationHandler handler = channel.isTextual() ? routes.get(channel.textValue()) : null;
+        if (handler != null) {
+            handler.onNotification(channel.textValue(), frame.path("params").path("data"), raw, received);
+        } else if (!channel.isTextual() || !unwanted.contains(channel.textValue())) {
+            listener.onUnrouted(raw, channel.isTextual() ? "no subscription to " + channel.textValue()
+                    : "params.channel is missing");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.exchangebus.sim.deribit;
+
+import static io.exchangebus.sim.deribit.DeribitTestSupport.assertSameShape;
+import static io.exchangebus.sim.deribit.DeribitTestSupport.fixture;
+import static io.exchangebus.sim.deribit.DeribitTestSupport.login;
+import static io.exchangebus.sim.deribit.DeribitTestSupport.quiet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.sim.account.ApiKey;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Positions, PnL and account summaries against the arithmetic done here by hand from the trades answered. */
+class DeribitPositionsTest {
+
+    private DeribitSimulator sim;
+    private DeribitWsClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = quiet().matchingEngineCredits(1, 1000, 1000).build();
+        ApiKey key = sim.createAccount("alice");
+        sim.fundDemo("alice");
+        sim.generator("BTC-PERPETUAL").step();
+        client = login(sim, key);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        sim.close();
+    }
+
+    @Test
+    void shouldValueAnInversePerpetualAsDeribitDoes() throws Exception {
+        JsonNode buy = client.result("private/buy", market("BTC-PERPETUAL", "100"));
+        BigDecimal basis = inverse(buy.get("trades"));
+        BigDecimal fees = fees(buy.get("trades"));
+        for (int i = 0; i < 20; i++) {
+            sim.generator("BTC-PERPETUAL").step();
+        }
+
+        JsonNode position = client.result("private/get_positions", "{\"currency\":\"BTC\",\"kind\":\"future\"}").get(0);
+        assertSameShape("position", fixture("nautilus_test_data.jsonl", "http_get_positions.json").get("result").get(0),
+                position, Set.of("user_id"));
+        BigDecimal mark = position.get("mark_price").decimalValue();
+        BigDecimal floating = basis.subtract(new BigDecimal("100").divide(mark, 18, RoundingMode.HALF_EVEN));
+        assertThat(position.get("size").decimalValue()).isEqualByComparingTo("100");
+        assertThat(position.get("direction").asText()).isEqualTo("buy");
+        assertThat(position.get("floating_profit_loss").decimalValue()).isEqualByComparingTo(floating);
+        assertThat(position.get("size_currency").decimalValue()).isEqualByComparingTo(
+                new BigDecimal("100").divide(mark, 9, RoundingMode.HALF_EVEN));
+
+        JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"BTC\"}");
+        BigDecimal balance = new BigDecimal("10").subtract(fees);
+        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(balance);
+        assertThat(summary.get("session_upl").decimalValue()).isEqualByComparingTo(floating);
+        assertThat(summary.get("equity").decimalValue()).isEqualByComparingTo(balance.add(floating));
+        assertThat(summary.get("available_funds").decimalValue()).isEqualByComparingTo(
+                balance.add(floating).subtract(summary.get("initial_margin").decimalValue()));
+
+        JsonNode sell = client.result("private/sell", market("BTC-PERPETUAL", "100"));
+        assertThat(sell.get("order").get("filled_amount").decimalValue()).isEqualByComparingTo("100");
+        BigDecimal realized = basis.subtract(inverse(sell.get("trades")));
+        JsonNode after = client.result("private/get_account_summary", "{\"currency\":\"BTC\"}");
+        assertThat(after.get("balance").decimalValue()).isEqualByComparingTo(
+                balance.add(realized).subtract(fees(sell.get("trades"))));
+        assertThat(after.get("session_rpl").decimalValue()).isEqualByComparingTo(realized);
+        assertThat(client.result("private/get_positions", "{\"currency\":\"BTC\"}")).isEmpty();
+    }
+
+    @Test
+    void shouldValueAnOptionAtItsMarkInBtc() throws Exception {
+        String option = sim.options().get(1);
+        sim.generator(option).step();
+
+        JsonNode buy = client.result("private/buy", market(option, "0.5"));
+        BigDecimal premium = BigDecimal.ZERO;
+        for (JsonNode t : buy.get("trades")) {
+            premium = premium.add(t.get("amount").decimalValue().multiply(t.get("price").decimalValue()));
+        }
+        JsonNode position = client.result("private/get_positions", "{\"currency\":\"BTC\",\"kind\":\"option\"}").get(0);
+        BigDecimal mark = position.get("mark_price").decimalValue();
+
+        assertThat(position.get("kind").asText()).isEqualTo("option");
+        assertThat(position.get("size").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(position.get("floating_profit_loss").decimalValue()).isEqualByComparingTo(
+                new BigDecimal("0.5").multiply(mark).subtract(premium));
+        JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"BTC\"}");
+        BigDecimal balance = new BigDecimal("10").subtract(premium).subtract(fees(buy.get("trades")));
+        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(balance);
+        assertThat(summary.get("options_value").decimalValue()).isEqualByComparingTo(new BigDecimal("0.5").multiply(mark));
+        assertThat(summary.get("equity").decimalValue()).isEqualByComparingTo(
+                balance.add(new BigDecimal("0.5").multiply(mark)));
+        assertThat(mark).isEqualByComparingTo(sim.markPrice(option));
+    }
+
+    @Test
+    void shouldSummariseTheAccountInThePortfolioShapeWithLimits() throws Exception {
+        JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"USDC\"}");
+
+        assertSameShape("summary", fixture("ws_notifications.gocryptotrader.jsonl", "User Portfolio")
+                .get("params").get("data"), summary, Set.of());
+        assertThat(summary.get("currency").asText()).isEqualTo("USDC");
+        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo("1000000");
+        assertThat(summary.get("limits").get("matching_engine").get("burst").asLong()).isEqualTo(1000);
+    }
+
+    private static String market(String instrument, String amount) {
+        return "{\"instrument_name\":\"" + instrument + "\",\"amount\":" + amount + ",\"type\":\"market\"}";
+    }
+
+    /** Σ amount / price of inverse trades, each rounded half-even to 18 decimals as the ledger books it. */
+    private static BigDecimal inverse(JsonNode trades) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode t : trades) {
+            sum = sum.add(t.get("amount").decimalValue().divide(t.get("price").decimalValue(), 18,
+                    RoundingMode.HALF_EVEN));
+        }
+        return sum;
+    }
+
+    private static BigDecimal fees(JsonNode trades) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode t : trades) {
+            sum = sum.add(t.get("fee").decimalValue());
+        }
+        return sum;
+    }
+}
