@@ -59,17 +59,20 @@ final class MarketStreams {
         }
     }
 
-    /** A subscription was answered: send its first message (books) and start delivering it. */
+    /** Book channels begin with a snapshot sent right after the subscription's answer. */
+    static boolean startsWithSnapshot(Channel channel) {
+        return channel.type() == Channel.Type.BOOK || channel.type() == Channel.Type.BOOK_GROUPED;
+    }
+
+    /** A book subscription was answered: send its snapshot and start delivering it. */
     void start(JsonRpcSession session, Channel channel) {
-        switch (channel.type()) {
-            case BOOK -> startBook(session, channel);
-            case BOOK_GROUPED -> {
-                BookSnapshot top = core.engine(channel.instrument()).book().top(channel.depth());
-                session.subscribe(channel.name());
-                ws().pushTo(session, DeribitWsServer.subscription(channel.name(),
-                        core.views().groupedBook(channel.instrument(), top)));
-            }
-            default -> session.subscribe(channel.name());
+        if (channel.type() == Channel.Type.BOOK) {
+            startBook(session, channel);
+        } else {
+            BookSnapshot top = core.engine(channel.instrument()).book().top(channel.depth());
+            session.subscribe(channel.name());
+            ws().pushTo(session, DeribitWsServer.subscription(channel.name(),
+                    core.views().groupedBook(channel.instrument(), top)));
         }
     }
 

@@ -28,6 +28,12 @@ final class OrderQueries {
     }
 
     void register(DeribitApi api) {
+        registerCancels(api);
+        registerReads(api);
+        registerCancelOnDisconnect(api);
+    }
+
+    private void registerCancels(DeribitApi api) {
         api.privateMethod("private/cancel", this::cancel);
         api.privateMethod("private/cancel_all", c -> count(cancelWhere(c.account(), (o, t) -> true)));
         api.privateMethod("private/cancel_all_by_instrument", c -> {
@@ -47,6 +53,9 @@ final class OrderQueries {
             return count(cancelWhere(c.account(), (o, t) -> t.label.equals(label)
                     && (currency == null || inCurrency(t, currency, null))));
         });
+    }
+
+    private void registerReads(DeribitApi api) {
         api.privateMethod("private/get_order_state", this::orderState);
         api.privateMethod("private/get_order_state_by_label", c -> {
             String currency = c.required("currency");
@@ -68,6 +77,9 @@ final class OrderQueries {
         });
         api.privateMethod("private/get_open_orders", c -> list(orders(c.account(), (o, t) -> o.status().isOpen())));
         api.privateMethod("private/get_order_history_by_currency", this::history);
+    }
+
+    private void registerCancelOnDisconnect(DeribitApi api) {
         api.sessionMethod("private/enable_cancel_on_disconnect", true, c -> {
             String scope = c.text("scope") == null ? "connection" : c.text("scope");
             if (!scope.equals("connection") && !scope.equals("account")) {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * {@code public/subscribe}, {@code private/subscribe} and their unsubscribes. The answer lists the channels actually
  * subscribed (an unknown channel, or a user channel asked publicly, is left out without an error, as Deribit does);
- * a {@code raw} channel without authentication fails the whole request with 13778. A channel's first message (a
- * book snapshot) follows the answer.
+ * a {@code raw} channel without authentication fails the whole request with 13778. A book channel's first message
+ * (its snapshot) follows the answer.
  */
 final class Subscriptions {
 
@@ -50,7 +50,11 @@ final class Subscriptions {
         }
         ArrayNode result = Json.array();
         accepted.forEach(c -> result.add(c.name()));
-        return JsonRpcReply.ok(result).thenRun(() -> accepted.forEach(c -> core.marketStreams().start(session, c)));
+        // Books start once the answer is out (their snapshot follows it); the others deliver from now on, so that a
+        // publish interval right after the answer already includes them.
+        List<Channel> books = accepted.stream().filter(MarketStreams::startsWithSnapshot).toList();
+        accepted.stream().filter(c -> !MarketStreams.startsWithSnapshot(c)).forEach(c -> session.subscribe(c.name()));
+        return JsonRpcReply.ok(result).thenRun(() -> books.forEach(c -> core.marketStreams().start(session, c)));
     }
 
     private JsonRpcReply unsubscribe(DeribitCall call) {

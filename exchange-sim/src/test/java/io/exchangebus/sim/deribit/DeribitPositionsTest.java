@@ -101,6 +101,28 @@ class DeribitPositionsTest {
     }
 
     @Test
+    void shouldValueALinearPerpetualInUsdc() throws Exception {
+        sim.generator("BTC_USDC-PERPETUAL").step();
+        JsonNode buy = client.result("private/buy", market("BTC_USDC-PERPETUAL", "0.01"));
+        BigDecimal cost = BigDecimal.ZERO;
+        for (JsonNode t : buy.get("trades")) {
+            cost = cost.add(t.get("amount").decimalValue().multiply(t.get("price").decimalValue()));
+            assertThat(t.get("fee_currency").asText()).isEqualTo("USDC");
+        }
+        JsonNode position = client.result("private/get_positions", "{\"currency\":\"USDC\"}").get(0);
+        BigDecimal mark = position.get("mark_price").decimalValue();
+
+        assertThat(position.get("size").decimalValue()).isEqualByComparingTo("0.01");
+        assertThat(position.get("size_currency").decimalValue()).isEqualByComparingTo("0.01");
+        assertThat(position.get("floating_profit_loss").decimalValue()).isEqualByComparingTo(
+                new BigDecimal("0.01").multiply(mark).subtract(cost));
+        JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"USDC\"}");
+        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(
+                new BigDecimal("1000000").subtract(fees(buy.get("trades"))));
+        assertThat(buy.get("order").get("order_id").asText()).startsWith("USDC-");
+    }
+
+    @Test
     void shouldSummariseTheAccountInThePortfolioShapeWithLimits() throws Exception {
         JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"USDC\"}");
 

@@ -44,12 +44,12 @@ import java.util.function.Supplier;
 
 /**
  * State recovery over Deribit's JSON-RPC over HTTP ({@link DeribitHttpClient}); everything returned is
- * {@code source = RECOVERY}. Deribit answers per currency, so each call is made for every currency of the account's
- * list (configured, or {@code public/get_currencies} when none is configured) and the answers joined; the first
- * error fails the whole call.
+ * {@code source = RECOVERY}. Deribit answers private calls per currency, so each is made for every currency of the
+ * account's list (configured, or, when none is, the currencies the instruments settle in and spot pairs trade) and
+ * the answers joined; the first error fails the whole call.
  *
  * <pre>
- *   instruments   public/get_instruments {currency} (every kind: inverse and linear perpetuals and futures,
+ *   instruments   public/get_instruments {currency: any} (every kind: inverse and linear perpetuals and futures,
  *                 options with their tick-size steps, spot); combos and unknown values are skipped with their
  *                 reason (InstrumentMapping), see {@link #skippedInstruments()}
  *   account       private/get_account_summary {currency} → one AccountUpdate, one AccountCurrency each
@@ -85,7 +85,8 @@ public final class DeribitDataFetcher implements DataFetcher {
     /**
      * @param http the account's HTTP client (with its login); owned from now on, closed by {@link #close()}
      * @param account our account name; {@code subAccount} Deribit's sub-account id or null
-     * @param currencies the currencies to recover (e.g. BTC, ETH, USDC); empty: those of public/get_currencies
+     * @param currencies the currencies to recover (e.g. BTC, ETH, USDC); empty: the settlement currencies of
+     *     the instruments and the currencies of spot pairs
      * @param capabilities what this role may do (POSITIONS and ORDER_HISTORY are used here)
      */
     public DeribitDataFetcher(DeribitHttpClient http, String account, String subAccount, List<String> currencies,
@@ -125,19 +126,18 @@ public final class DeribitDataFetcher implements DataFetcher {
 
     @Override
     public CompletableFuture<Result<List<InstrumentDefinition>>> instruments() {
-        return perCurrency(c -> http.publicCall("public/get_instruments", Map.of("currency", c))
-                .thenApply(r -> r.flatMap(result -> mapped("get_instruments", () -> InstrumentMapping.list(result)))))
-                .thenApply(r -> r.map(lists -> {
-                    Map<String, InstrumentDefinition> found = new LinkedHashMap<>();
-                    List<SkippedInstrument> left = new ArrayList<>();
-                    for (InstrumentList list : lists) {
-                        list.instruments().forEach(i -> found.putIfAbsent(i.symbol(), i));
-                        left.addAll(list.skipped());
-                    }
-                    skipped = List.copyOf(left);
-                    bySymbol = Map.copyOf(found);
-                    return List.copyOf(found.values());
-                }));
+        return http.publicCall("public/get_instruments", Map.of("currency", "any"))
+                .thenApply(r -> r.flatMap(result -> mapped("get_instruments", () -> InstrumentMapping.list(result))))
+                .thenApply(r -> r.map(this::remember));
+    }
+
+    /** Keeps the listed instruments (by symbol, the first of a repeated one) and the skipped ones. */
+    private List<InstrumentDefinition> remember(InstrumentList list) {
+        Map<String, InstrumentDefinition> found = new LinkedHashMap<>();
+        list.instruments().forEach(i -> found.putIfAbsent(i.symbol(), i));
+        skipped = list.skipped();
+        bySymbol = Map.copyOf(found);
+        return List.copyOf(found.values());
     }
 
     @Override
@@ -224,7 +224,13 @@ public final class DeribitDataFetcher implements DataFetcher {
         params.put("currency", currency);
         params.put("count", Integer.toString(Math.min(Math.max(count, 1), MAX_PAGE)));
         params.put("sorting", "asc");
-        TradeCursor at = TradeCursor.parse(cursor);
+        UserTradesCursor at;
+        try {
+            at = UserTradesCursor.parse(cursor);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Result.err(ExchangeError.invalidOrder(exchange(), "CURSOR",
+                    e.getMessage())));
+        }
         Instant start = at != null ? Instant.ofEpochMilli(at.millis()) : from;
         if (start != null) {
             params.put("start_timestamp", Long.toString(start.toEpochMilli()));
@@ -238,7 +244,7 @@ public final class DeribitDataFetcher implements DataFetcher {
                             .filter(f -> at == null || !at.seen(f))
                             .toList();
                     boolean more = result.path("has_more").asBoolean(false);
-                    return new Page<>(fills, more && !fills.isEmpty() ? TradeCursor.after(fills).text() : null);
+                    return new Page<>(fills, more && !fills.isEmpty() ? UserTradesCursor.after(fills).text() : null);
                 })));
     }
 
@@ -318,24 +324,28 @@ public final class DeribitDataFetcher implements DataFetcher {
         });
     }
 
+    /**
+     * The configured currencies, else those Deribit settles its instruments in and trades spot (the settlement
+     * currencies, and the base and quote of spot pairs; not USD, the quote of inverse contracts, which is no account
+     * currency), in alphabetical order, from {@link #instruments()} once.
+     */
     private CompletableFuture<Result<List<String>>> currencies() {
         List<String> known = currencies;
         if (known != null) {
             return CompletableFuture.completedFuture(Result.ok(known));
         }
-        return http.publicCall("public/get_currencies", Map.of()).thenApply(r -> r.flatMap(result ->
-                mapped("get_currencies", () -> {
-                    List<String> found = new ArrayList<>();
-                    for (JsonNode c : array(result)) {
-                        JsonNode name = c.get("currency");
-                        if (name == null || !name.isTextual()) {
-                            throw new UnmappableMessageException("get_currencies item has no currency");
-                        }
-                        found.add(name.textValue());
-                    }
-                    currencies = List.copyOf(found);
-                    return currencies;
-                })));
+        return instruments().thenApply(r -> r.map(list -> {
+            java.util.SortedSet<String> found = new java.util.TreeSet<>();
+            for (InstrumentDefinition d : list) {
+                found.add(d.settle());
+                if (d.id().kind() == io.exchangebus.events.InstrumentKind.SPOT) {
+                    found.add(d.id().base());
+                    found.add(d.id().quote());
+                }
+            }
+            currencies = List.copyOf(found);
+            return currencies;
+        }));
     }
 
     private static JsonNode array(JsonNode result) {
@@ -362,38 +372,5 @@ public final class DeribitDataFetcher implements DataFetcher {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    /** Where the next user-trades page starts: a millisecond, and the trade ids of that millisecond already given. */
-    record TradeCursor(long millis, List<String> seenIds) {
-        static TradeCursor parse(String text) {
-            if (text == null) {
-                return null;
-            }
-            int bar = text.indexOf('|');
-            try {
-                long millis = Long.parseLong(bar < 0 ? text : text.substring(0, bar));
-                List<String> ids = bar < 0 || bar == text.length() - 1 ? List.of()
-                        : List.of(text.substring(bar + 1).split(","));
-                return new TradeCursor(millis, ids);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cursor '" + text + "' is not one this fetcher gave");
-            }
-        }
-
-        static TradeCursor after(List<UserFill> page) {
-            long last = page.get(page.size() - 1).fill().getExchangeTime().toEpochMilli();
-            List<String> ids = page.stream().filter(f -> f.fill().getExchangeTime().toEpochMilli() == last)
-                    .map(f -> f.fill().getTradeId()).toList();
-            return new TradeCursor(last, ids);
-        }
-
-        boolean seen(UserFill f) {
-            return f.fill().getExchangeTime().toEpochMilli() == millis && seenIds.contains(f.fill().getTradeId());
-        }
-
-        String text() {
-            return millis + "|" + String.join(",", seenIds);
-        }
     }
 }

@@ -88,9 +88,7 @@ class DeribitDataFetcherTest {
 
     @Test
     void shouldListTheInstrumentsOfEveryCurrencySkippingCombosWithTheirReason() throws Exception {
-        stub.result("public/get_currencies", "[{\"currency\":\"BTC\"},{\"currency\":\"USDC\"}]")
-                .resultFor("public/get_instruments", "BTC", rawResult(NT2, 9))
-                .resultFor("public/get_instruments", "USDC", "[]");
+        stub.resultFor("public/get_instruments", "any", rawResult(NT2, 9));
 
         List<InstrumentDefinition> instruments = ok(fetcher(List.of()).instruments());
 
@@ -100,8 +98,20 @@ class DeribitDataFetcherTest {
             assertThat(s.symbol()).isEqualTo("BTC-COMBO-1");
             assertThat(s.reason()).contains("is not a Deribit perpetual, future, option or spot name");
         });
-        assertThat(stub.hits("public/get_instruments")).extracting(h -> h.query().get("currency"))
-                .containsExactlyInAnyOrder("BTC", "USDC");
+        assertThat(stub.hits("public/get_instruments")).singleElement()
+                .satisfies(h -> assertThat(h.query()).containsExactlyEntriesOf(java.util.Map.of("currency", "any")));
+    }
+
+    @Test
+    void shouldAskForTheSettlementCurrenciesOfTheInstrumentsWhenNoneAreConfigured() throws Exception {
+        stub.resultFor("public/get_instruments", "any", rawResult(NT2, 9))
+                .resultFor("private/get_positions", "BTC", rawResult(NT, 1));
+
+        List<PositionUpdate> positions = ok(fetcher(List.of()).positions());
+
+        assertThat(positions).hasSize(1);
+        assertThat(stub.hits("private/get_positions")).extracting(h -> h.query().get("currency"))
+                .containsExactly("BTC");
     }
 
     @Test
@@ -165,7 +175,7 @@ class DeribitDataFetcherTest {
                 .put("order_state", "cancelled").toString();
         String other = ((com.fasterxml.jackson.databind.node.ObjectNode) buy.deepCopy())
                 .put("instrument_name", "BTC-27DEC24").put("amount", 10).put("order_id", "2").toString();
-        stub.resultFor("public/get_instruments", "BTC", rawResult(NT2, 9))
+        stub.resultFor("public/get_instruments", "any", rawResult(NT2, 9))
                 .once("private/get_order_history_by_currency", 200,
                         "{\"jsonrpc\":\"2.0\",\"result\":[" + perp + "," + other + "]}")
                 .once("private/get_order_history_by_currency", 200, "{\"jsonrpc\":\"2.0\",\"result\":[" + perp + "]}");
@@ -190,7 +200,7 @@ class DeribitDataFetcherTest {
 
     @Test
     void shouldCapTheHistoryPageAtDeribitsMaximum() throws Exception {
-        stub.resultFor("public/get_instruments", "BTC", rawResult(NT2, 9))
+        stub.resultFor("public/get_instruments", "any", rawResult(NT2, 9))
                 .result("private/get_order_history_by_currency", "[]");
         fetcher(List.of("BTC"));
 

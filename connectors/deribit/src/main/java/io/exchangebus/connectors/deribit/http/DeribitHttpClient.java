@@ -137,6 +137,25 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
         return publicCall(method, query);
     }
 
+    /**
+     * Named params (e.g. {@code OrderParams}' requests) as query parameters: decimals in plain notation
+     * ({@code 0.00000001}, never {@code 1E-8}), booleans and strings as they are. Nested values are refused.
+     */
+    public static Map<String, String> queryOf(Map<String, ?> params) {
+        Map<String, String> query = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (value instanceof java.math.BigDecimal d) {
+                query.put(name, d.toPlainString());
+            } else if (value instanceof String || value instanceof Boolean || value instanceof Integer
+                    || value instanceof Long) {
+                query.put(name, value.toString());
+            } else {
+                throw new IllegalArgumentException("param " + name + " is not a scalar");
+            }
+        });
+        return query;
+    }
+
     /** Forgets the access token: the next private call logs in. */
     public void invalidateToken() {
         if (session != null) {

@@ -85,35 +85,8 @@ public final class OrderParams {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("instrument_name", instrument);
         p.put("amount", plain(order.getQuantity()));
-        TimeInForce tif = order.getTimeInForce();
         OrderType type = order.getOrderType();
-        Result<Void> typed = switch (type) {
-            case LIMIT -> limit(p, "limit", order, tif == null ? TimeInForce.GTC : tif, now);
-            case LIMIT_MAKER -> {
-                if (tif != null && tif != TimeInForce.GTC) {
-                    yield refusal("TIME_IN_FORCE", "Deribit takes post_only with good_til_cancelled only, not "
-                            + tif);
-                }
-                Result<Void> r = limit(p, "limit", order, TimeInForce.GTC, now);
-                p.put("post_only", true);
-                p.put("reject_post_only", true);
-                yield r;
-            }
-            case IMMEDIATE_OR_CANCEL -> sameTif(tif, TimeInForce.IOC, type)
-                    ? limit(p, "limit", order, TimeInForce.IOC, now) : tifRefusal(type, tif);
-            case FILL_OR_KILL -> sameTif(tif, TimeInForce.FOK, type)
-                    ? limit(p, "limit", order, TimeInForce.FOK, now) : tifRefusal(type, tif);
-            case MARKET -> market(p, "market", order, tif);
-            case STOP_LIMIT -> {
-                Result<Void> r = trigger(p, order);
-                yield r.isOk() ? limit(p, "stop_limit", order, tif == null ? TimeInForce.GTC : tif, now) : r;
-            }
-            case STOP_MARKET -> {
-                Result<Void> r = market(p, "stop_market", order, tif);
-                yield r.isOk() ? trigger(p, order) : r;
-            }
-            case UNKNOWN -> refusal("ORDER_TYPE", "the order type was added after this version of the model");
-        };
+        Result<Void> typed = typeParams(p, order, now);
         if (!typed.isOk()) {
             return Result.err(typed.error());
         }
@@ -137,7 +110,9 @@ public final class OrderParams {
 
     /**
      * {@code private/edit}: the same order ({@code order_id}, label and queue rules are Deribit's: the queue position
-     * is kept only when the amount decreases at the same price) with a new amount and/or price; a null keeps the
+     * is kept only when the amount decreases at the same price). Deribit cannot change an order's label, so the
+     * edited order keeps its client order id: a replace's {@code newClientOrderId} must be mapped by the OMS to the
+     * same order with a new amount and/or price; a null keeps the
      * current value, since Deribit wants both. A post-only order is edited post-only with {@code reject_post_only}
      * (else Deribit re-prices it). Orders without a limit price (market and stop-market kinds, and the types the
      * model does not know) are refused.
@@ -210,6 +185,39 @@ public final class OrderParams {
         return at.toInstant().isAfter(now) ? at.toInstant() : at.plusDays(1).toInstant();
     }
 
+    /** The params of the order's type: type, price, trigger, time in force, post-only. */
+    private static Result<Void> typeParams(Map<String, Object> p, PlaceOrder order, Instant now) {
+        TimeInForce tif = order.getTimeInForce();
+        OrderType type = order.getOrderType();
+        return switch (type) {
+            case LIMIT -> limit(p, "limit", order, tif == null ? TimeInForce.GTC : tif, now);
+            case LIMIT_MAKER -> {
+                if (tif != null && tif != TimeInForce.GTC) {
+                    yield refusal("TIME_IN_FORCE", "Deribit takes post_only with good_til_cancelled only, not "
+                            + tif);
+                }
+                Result<Void> r = limit(p, "limit", order, TimeInForce.GTC, now);
+                p.put("post_only", true);
+                p.put("reject_post_only", true);
+                yield r;
+            }
+            case IMMEDIATE_OR_CANCEL -> tif == null || tif == TimeInForce.IOC
+                    ? limit(p, "limit", order, TimeInForce.IOC, now) : tifRefusal(type, tif);
+            case FILL_OR_KILL -> tif == null || tif == TimeInForce.FOK
+                    ? limit(p, "limit", order, TimeInForce.FOK, now) : tifRefusal(type, tif);
+            case MARKET -> market(p, "market", order, tif);
+            case STOP_LIMIT -> {
+                Result<Void> r = trigger(p, order);
+                yield r.isOk() ? limit(p, "stop_limit", order, tif == null ? TimeInForce.GTC : tif, now) : r;
+            }
+            case STOP_MARKET -> {
+                Result<Void> r = market(p, "stop_market", order, tif);
+                yield r.isOk() ? trigger(p, order) : r;
+            }
+            case UNKNOWN -> refusal("ORDER_TYPE", "the order type was added after this version of the model");
+        };
+    }
+
     private static Result<Void> limit(Map<String, Object> p, String deribitType, PlaceOrder order, TimeInForce tif,
                                       Instant now) {
         if (order.getPrice() == null || order.getPrice().signum() <= 0) {
@@ -263,10 +271,6 @@ public final class OrderParams {
         p.put("trigger_price", plain(order.getStopPrice()));
         p.put("trigger", TRIGGER);
         return Result.ok();
-    }
-
-    private static boolean sameTif(TimeInForce given, TimeInForce implied, OrderType type) {
-        return given == null || given == implied;
     }
 
     private static Result<Void> tifRefusal(OrderType type, TimeInForce tif) {
