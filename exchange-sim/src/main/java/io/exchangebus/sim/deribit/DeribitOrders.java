@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Order entry: {@code private/buy}, {@code private/sell} and {@code private/edit} (venue page §8, §9). Orders go to
  * the engine with a unique client order id that keys their {@link OrderTags}, so that engine events (also those
  * raised while the order is being placed) find their Deribit attributes.
+ *
+ * <p>Where this departs from Deribit: types {@code limit}, {@code market}, {@code stop_limit}, {@code stop_market}
+ * only (others: -32602); stops trigger on the last trade price whatever {@code trigger} says, and cannot be edited;
+ * {@code good_til_day} rests like {@code good_til_cancelled}; a {@code reduce_only} order larger than the position it
+ * can reduce is refused (11029) rather than cut down; the funds check is {@link DeribitPortfolio}'s simple margin
+ * model; {@code valid_until}, {@code display_amount}, {@code advanced}, {@code mmp} and linked orders are ignored.
  */
 final class DeribitOrders {
 

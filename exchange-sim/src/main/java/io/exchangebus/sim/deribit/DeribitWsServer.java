@@ -25,8 +25,8 @@ import org.java_websocket.framing.CloseFrame;
 /**
  * Deribit's JSON-RPC WebSocket at {@code /ws/api/v2} (any path is served): the shared {@link DeribitApi} table,
  * authorization by {@code access_token} param or by the session's own {@code public/auth}, responses decorated with
- * {@code usIn}/{@code usOut}/{@code usDiff}/{@code testnet}, heartbeats, credit limits (10028, then the session is
- * closed), and connection-scoped tokens and cancel-on-disconnect ended with the connection.
+ * {@code usIn}/{@code usOut}/{@code usDiff}/{@code testnet}, heartbeats, credit limits and the rate-limit fault
+ * (10028, then the session is closed), and connection-scoped tokens and cancel-on-disconnect ended with the connection.
  */
 final class DeribitWsServer extends JsonRpcServer {
 
@@ -65,7 +65,7 @@ final class DeribitWsServer extends JsonRpcServer {
         String principal = request.account() != null ? request.account()
                 : session.account(request.receivedAt()) instanceof Checked.Valid<String> v ? v.session()
                 : "connection:" + session.connectionId();
-        if (!core.limiter().take(principal, entry.matchingEngine())) {
+        if (faults.takeRateLimit().isPresent() || !core.limiter().take(principal, entry.matchingEngine())) {
             closeSoon(session);
             return DeribitError.TOO_MANY_REQUESTS.reply();
         }

@@ -7,7 +7,9 @@ import io.exchangebus.sim.engine.EngineEvent;
 import io.exchangebus.sim.engine.MatchingEngine;
 import io.exchangebus.sim.fault.SequenceAction;
 import io.exchangebus.sim.server.JsonRpcSession;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +26,14 @@ final class MarketStreams {
 
     private static final List<String> AGGREGATED = List.of("100ms", "agg2");
     private static final List<String> INTERVALS = List.of("raw", "100ms", "agg2");
+    static final int TAPE = 10_000;
 
     private final DeribitCore core;
     private final Map<String, BookDiffs> rawShadows = new ConcurrentHashMap<>();
     private final Map<String, List<ObjectNode>> pendingTrades = new ConcurrentHashMap<>();
     private final Map<String, Long> groupedSent = new ConcurrentHashMap<>();
+    /** The last {@value #TAPE} public trades per instrument, oldest first. */
+    private final Map<String, Deque<ObjectNode>> tapes = new ConcurrentHashMap<>();
 
     MarketStreams(DeribitCore core) {
         this.core = core;
@@ -52,10 +57,26 @@ final class MarketStreams {
             for (String channel : tradeChannels(i, "raw")) {
                 ws().publishTo(channel, DeribitWsServer.subscription(channel, Json.array().add(json)));
             }
+            Deque<ObjectNode> tape = tapes.computeIfAbsent(i.name(), k -> new ArrayDeque<>());
+            synchronized (tape) {
+                tape.addLast(json);
+                if (tape.size() > TAPE) {
+                    tape.removeFirst();
+                }
+            }
             pendingTrades.computeIfAbsent(i.name(), k -> new ArrayList<>());
             synchronized (pendingTrades.get(i.name())) {
                 pendingTrades.get(i.name()).add(json);
             }
+        }
+    }
+
+    /** The instrument's kept trades with {@code start_seq <= trade_seq <= end_seq}, oldest first. */
+    List<ObjectNode> trades(String instrument, long startSeq, long endSeq) {
+        Deque<ObjectNode> tape = tapes.getOrDefault(instrument, new ArrayDeque<>());
+        synchronized (tape) {
+            return tape.stream().filter(t -> t.get("trade_seq").asLong() >= startSeq
+                    && t.get("trade_seq").asLong() <= endSeq).toList();
         }
     }
 

@@ -110,8 +110,9 @@ final class MarketViews {
         return o;
     }
 
-    static String tradeId(Fill fill) {
-        return fill.symbol().contains("_USDC") ? "USDC-" + fill.tradeId() : Long.toString(fill.tradeId());
+    /** Deribit's {@code trade_id}: a number as text for BTC, prefixed by the currency otherwise ({@code ETH-…}). */
+    String tradeId(Fill fill) {
+        return OrderViews.prefixed(market.instrument(fill.symbol()).orElseThrow(), fill.tradeId());
     }
 
     /** {@code ticker.{inst}.{interval}} data (also the head of {@code get_order_book}). */

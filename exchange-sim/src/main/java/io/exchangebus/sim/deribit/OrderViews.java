@@ -23,14 +23,18 @@ final class OrderViews {
         this.market = market;
     }
 
-    /** Deribit's {@code order_id}: a number as text; linear USDC instruments prefix {@code USDC-}. */
+    /** Deribit's {@code order_id}: a number as text for BTC; other currencies prefix theirs ({@code USDC-}, {@code ETH-}). */
     static String orderId(DeribitInstrument i, long id) {
-        return i.currency().equals("USDC") ? "USDC-" + id : Long.toString(id);
+        return prefixed(i, id);
+    }
+
+    static String prefixed(DeribitInstrument i, long id) {
+        return i.currency().equals("BTC") ? Long.toString(id) : i.currency() + "-" + id;
     }
 
     /** The engine id in an {@code order_id}, or -1 if it is not one of ours. */
     static long parseOrderId(String orderId) {
-        String digits = orderId.startsWith("USDC-") ? orderId.substring(5) : orderId;
+        String digits = orderId.substring(orderId.lastIndexOf('-') + 1);
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
@@ -103,7 +107,7 @@ final class OrderViews {
     ObjectNode userTrade(Fill f, OrderState order, OrderTags t, Liquidity liquidity) {
         DeribitInstrument i = t.instrument;
         boolean maker = liquidity == Liquidity.MAKER;
-        ObjectNode n = Json.object().put("trade_seq", f.tradeSeq()).put("trade_id", MarketViews.tradeId(f))
+        ObjectNode n = Json.object().put("trade_seq", f.tradeSeq()).put("trade_id", prefixed(i, f.tradeId()))
                 .put("timestamp", f.time().toEpochMilli()).put("tick_direction", market.tickDirection(f))
                 .put("state", state(order)).put("self_trade", f.makerAccount().equals(f.takerAccount()))
                 .put("reduce_only", t.reduceOnly);

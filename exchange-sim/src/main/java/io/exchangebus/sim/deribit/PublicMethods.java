@@ -1,5 +1,6 @@
 package io.exchangebus.sim.deribit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.sim.server.JsonRpcReply;
@@ -27,6 +28,40 @@ final class PublicMethods {
                 .<JsonRpcReply>map(i -> JsonRpcReply.ok(core.views().instrument(i)))
                 .orElseGet(DeribitError.INVALID_OR_UNSUPPORTED_INSTRUMENT::reply));
         api.publicMethod("public/get_order_book", this::orderBook);
+        api.publicMethod("public/get_last_trades_by_instrument", this::lastTrades);
+    }
+
+    /**
+     * {@code public/get_last_trades_by_instrument}: trades with {@code start_seq..end_seq} (default all kept),
+     * {@code count} (default 10, max 1000) of them, {@code sorting} asc (default) or desc; {@code has_more}.
+     */
+    private JsonRpcReply lastTrades(DeribitCall call) {
+        Optional<DeribitInstrument> i = core.market().instrument(call.required("instrument_name"));
+        if (i.isEmpty()) {
+            return DeribitError.INVALID_OR_UNSUPPORTED_INSTRUMENT.reply();
+        }
+        int count = call.integer("count") == null ? 10 : call.integer("count");
+        if (count < 1 || count > 1000) {
+            throw new DeribitCall.BadParam("count", "must be between 1 and 1000");
+        }
+        long start = call.decimal("start_seq") == null ? 0 : call.decimal("start_seq").longValue();
+        long end = call.decimal("end_seq") == null ? Long.MAX_VALUE : call.decimal("end_seq").longValue();
+        List<ObjectNode> matching = core.marketStreams().trades(i.get().name(), start, end);
+        boolean desc = "desc".equals(call.text("sorting"));
+        List<ObjectNode> chosen = call.has("start_seq") && !desc
+                ? matching.subList(0, Math.min(count, matching.size()))
+                : matching.subList(Math.max(0, matching.size() - count), matching.size());
+        ObjectNode out = Json.object();
+        ArrayNode trades = out.putArray("trades");
+        chosen.forEach(trades::add);
+        if (desc) {
+            List<JsonNode> reversed = new java.util.ArrayList<>();
+            trades.forEach(t -> reversed.add(0, t));
+            trades.removeAll();
+            trades.addAll(reversed);
+        }
+        out.put("has_more", matching.size() > count);
+        return JsonRpcReply.ok(out);
     }
 
     private JsonRpcReply instruments(DeribitCall call) {

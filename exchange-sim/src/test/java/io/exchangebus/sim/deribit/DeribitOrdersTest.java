@@ -103,7 +103,8 @@ class DeribitOrdersTest {
         client.result("private/buy", limit(PERP, "10", below(), "x"));
         client.result("private/buy", limit(PERP, "10", below(), "x"));
         client.result("private/buy", limit(PERP, "20", below(), "y"));
-        client.result("private/buy", limit("ETH-PERPETUAL", "1", new BigDecimal("2000"), "y"));
+        assertThat(client.result("private/buy", limit("ETH-PERPETUAL", "1", new BigDecimal("2000"), "y"))
+                .get("order").get("order_id").asText()).startsWith("ETH-");
         client.result("private/buy", limit("BTC_USDC-PERPETUAL", "0.01", new BigDecimal("80000"), "z"));
 
         assertThat(client.result("private/get_order_state_by_label", "{\"currency\":\"BTC\",\"label\":\"x\"}"))

@@ -114,6 +114,27 @@ class DeribitPublicApiTest {
     }
 
     @Test
+    void shouldAnswerLastTradesBySequenceInTheShapeOfTheFixture() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            sim.generator("ETH-PERPETUAL").step();
+        }
+        JsonNode sample = fixture("nautilus_test_data_2.jsonl", "http_get_last_trades.json").get("result");
+        JsonNode last = client.result("public/get_last_trades_by_instrument",
+                "{\"instrument_name\":\"ETH-PERPETUAL\",\"count\":2}");
+
+        assertSameShape("last trades", sample, last, Set.of());
+        assertThat(last.get("trades")).hasSize(2);
+        assertThat(last.get("has_more").asBoolean()).isTrue();
+        JsonNode first = last.get("trades").get(0);
+        assertThat(first.get("trade_id").asText()).startsWith("ETH-");
+        long seq = first.get("trade_seq").asLong();
+        JsonNode from = client.result("public/get_last_trades_by_instrument",
+                "{\"instrument_name\":\"ETH-PERPETUAL\",\"start_seq\":" + seq + ",\"end_seq\":" + seq + "}");
+        assertThat(from.get("trades")).hasSize(1);
+        assertThat(from.get("trades").get(0)).isEqualTo(first);
+    }
+
+    @Test
     void shouldListOnlyTheChannelsActuallySubscribed() throws Exception {
         JsonNode result = client.result("public/subscribe", "{\"channels\":[\"book.BTC-PERPETUAL.100ms\","
                 + "\"trades.BTC-PERPETUAL.100ms\",\"nonsense.BTC\",\"user.orders.BTC-PERPETUAL.raw\"]}");

@@ -44,6 +44,16 @@ class DeribitRateLimitTest {
     }
 
     @Test
+    void shouldAnswerTheRateLimitFaultAsTooManyRequests() throws Exception {
+        sim = quiet().clock(clock).build();
+        DeribitWsClient client = DeribitWsClient.connect(sim.wsUri());
+        sim.faults().answerRateLimited(429, Duration.ofSeconds(1), 1);
+
+        assertThat(DeribitOrdersTest.code(client.call("public/get_time", "{}"))).isEqualTo(10028);
+        assertThat(client.closeCode.get(3, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void shouldLimitOrderEntryPerAccountUntilTheBucketRefills() throws Exception {
         sim = quiet().clock(clock).matchingEngineCredits(500, 1000, 1000).build();
         ApiKey key = sim.createAccount("alice");
