@@ -92,6 +92,11 @@ final class MarketFrameReader {
         return (BookFrame) fromTree(channel, data);
     }
 
+    /** A trades notification's {@code data} array, given as a tree. */
+    static TradesFrame trades(JsonNode data) {
+        return (TradesFrame) fromTree(new DeribitChannel(DeribitChannel.Type.TRADES, null, 0, "raw"), data);
+    }
+
     private static Frame params(JsonParser p, JsonToken start) throws IOException {
         if (start != JsonToken.START_OBJECT) {
             throw new UnmappableMessageException("params is not an object");

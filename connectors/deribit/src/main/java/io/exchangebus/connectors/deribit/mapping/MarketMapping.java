@@ -120,6 +120,11 @@ public final class MarketMapping {
                 Objects.requireNonNull(receivedAt, "receivedAt"), null);
     }
 
+    /** The {@code data} array of a {@code trades.…} notification, given as a tree. */
+    public static List<Trade> trades(JsonNode data, Instant receivedAt) {
+        return trades(MarketFrameReader.trades(data), receivedAt);
+    }
+
     /** The trades of a {@code trades.…} notification. */
     static List<Trade> trades(MarketFrameReader.TradesFrame frame, Instant receivedAt) {
         List<Trade> out = new ArrayList<>(frame.trades().size());
