@@ -14,10 +14,12 @@ import io.exchangebus.connectors.core.role.Subscription;
 import io.exchangebus.connectors.core.role.TradeSequencing;
 import io.exchangebus.connectors.deribit.config.DeribitConfig;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
+import io.exchangebus.connectors.deribit.http.DeribitHttpClient;
 import io.exchangebus.connectors.deribit.ws.DeribitLimits;
 import io.exchangebus.connectors.deribit.ws.DeribitRpc;
 import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.Ticker;
+import io.exchangebus.events.Trade;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,8 @@ import java.util.function.Consumer;
  *     (full top-N snapshots), cut to N. Any other top N or interval: a top-N view of the full book.</li>
  * <li>Trades: {@code trades.{instrument}.raw} (with an account) or {@code .100ms}; {@code trade_seq} is each
  *     instrument's own counter ({@link TradeSequencing#CONSECUTIVE_TRADE_SEQUENCE}).</li>
+ * <li>Trade history ({@link #tradesAfter}): {@code public/get_last_trades_by_instrument} by {@code start_seq} over
+ *     HTTP.</li>
  * <li>Ticker (Deribit only, not in the role): {@link #subscribeTicker}.</li>
  * </ul>
  * A frame that cannot be mapped is reported as a malformed frame with its raw text and reason, and counted; the
@@ -61,6 +65,8 @@ public final class DeribitSubscriber implements Subscriber {
     private final DeribitRpc rpc;
     private final DeribitMarketFrames frames;
     private final DeribitSubscriptions subscriptions;
+    private final DeribitHttpClient http;
+    private final DeribitTradeHistory history;
     private volatile Listener listener;
     private volatile boolean closed;
 
@@ -82,6 +88,9 @@ public final class DeribitSubscriber implements Subscriber {
         DeribitSubscriberEvents events = new DeribitSubscriberEvents(states, frames, () -> listener, () -> closed);
         this.rpc = new DeribitRpc(config.rpc("md", false, clock), new DeribitLimits(clock), clock, events);
         this.subscriptions = new DeribitSubscriptions(rpc, states, frames);
+        this.http = new DeribitHttpClient(DeribitHttpClient.defaultSettings(config.endpoints().rest()),
+                rpc.limits(), config.maxCreditWait());
+        this.history = new DeribitTradeHistory(http, clock);
     }
 
     @Override
@@ -153,6 +162,18 @@ public final class DeribitSubscriber implements Subscriber {
                 Objects.requireNonNull(consumer, "consumer"));
     }
 
+    /**
+     * Over HTTP, {@code public/get_last_trades_by_instrument} from {@code start_seq = lastTradeId + 1}, ascending;
+     * {@code lastTradeId} is a {@code trade_seq} ({@link #tradeSequencing()}); at most 1000. Needs no connect.
+     */
+    @Override
+    public CompletableFuture<Result<List<Trade>>> tradesAfter(InstrumentId instrument, String lastTradeId,
+                                                              int limit) {
+        Result<InstrumentDefinition> found = known(instrument);
+        return found.isOk() ? history.after(found.value().symbol(), lastTradeId, limit)
+                : done(Result.err(found.error()));
+    }
+
     @Override
     public CompletableFuture<Result<Void>> unsubscribe(Subscription subscription) {
         return subscriptions.unsubscribe(subscription);
@@ -178,6 +199,7 @@ public final class DeribitSubscriber implements Subscriber {
         }
         subscriptions.stopAll();
         rpc.close();
+        http.close();
         timer.shutdownNow();
     }
 
@@ -210,6 +232,13 @@ public final class DeribitSubscriber implements Subscriber {
         }
         if (listener == null) {
             return Result.err(invalid("connect(listener) before subscribing"));
+        }
+        return known(instrument);
+    }
+
+    private Result<InstrumentDefinition> known(InstrumentId instrument) {
+        if (closed) {
+            return Result.err(ExchangeError.network(exchange(), "subscriber is closed"));
         }
         if (instrument == null) {
             return Result.err(invalid("instrument is null"));

@@ -116,7 +116,10 @@ class DeribitDataFetcherIT {
         assertThat(perp.id()).isEqualTo(PERP_ID);
         assertThat(perp.quantityUnit()).isEqualTo(QuantityUnit.QUOTE);
         assertThat(perp.inverse()).isTrue();
+        // The simulator's catalogue: tick 0.5, amounts in USD in steps of the contract size 10.
         assertThat(perp.rules().tickSize()).isEqualByComparingTo("0.5");
+        assertThat(perp.rules().lotSize()).isEqualByComparingTo("10");
+        assertThat(perp.rules().minQuantity()).isEqualByComparingTo("10");
         InstrumentDefinition linear = instruments.stream().filter(i -> i.symbol().equals("BTC_USDC-PERPETUAL"))
                 .findFirst().orElseThrow();
         assertThat(linear.quantityUnit()).isEqualTo(QuantityUnit.BASE);

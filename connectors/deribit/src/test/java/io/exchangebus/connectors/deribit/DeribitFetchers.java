@@ -22,8 +22,13 @@ final class DeribitFetchers {
 
     static DeribitDataFetcher forSimulator(URI restBase, String account, String clientId, String secret,
                                            List<String> currencies) {
-        DeribitLogin login = new DeribitLogin(new ApiCredentials(account, clientId, Secret.of(secret)),
-                DeribitGrantType.CLIENT_CREDENTIALS, Optional.empty(), Clock.systemUTC());
+        return forSimulator(restBase, new ApiCredentials(account, clientId, Secret.of(secret)), currencies);
+    }
+
+    static DeribitDataFetcher forSimulator(URI restBase, ApiCredentials credentials, List<String> currencies) {
+        String account = credentials.account();
+        DeribitLogin login = new DeribitLogin(credentials, DeribitGrantType.CLIENT_CREDENTIALS, Optional.empty(),
+                Clock.systemUTC());
         Scheduler none = (delay, task) -> () -> { };
         DeribitHttpClient http = new DeribitHttpClient(DeribitHttpClient.defaultSettings(restBase)
                 .withRetry(new HttpSettings.RetryPolicy(1, Duration.ofMillis(10), 2, Duration.ofMillis(10))),

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deribit's JSON-RPC over HTTP (API docs "JSON-RPC over HTTP"): {@code GET {base}/public/{method}?{params}} and
- * {@code GET {base}/private/{method}?{params}} with {@code Authorization: bearer <access_token>}, the answer
+ * {@code GET {base}/private/{method}?{params}} with {@code Authorization: bearer <access_token>} ({@code public/auth}
+ * alone as {@code POST} with a JSON-RPC body), the answer
  * {@code {"jsonrpc":"2.0","result":…}} or {@code {"error":{"code","message"}}}. {@code base} is e.g.
  * {@code https://www.deribit.com/api/v2}.
  *
@@ -49,8 +50,9 @@ import java.util.concurrent.TimeUnit;
  *       the refill. Matching-engine methods (buy, sell, edit, cancel*, close_position) count in their own tier and
  *       are never retried.</li>
  * </ul>
- * Secrets: the query of {@code public/auth} holds the client secret; core's transport logs calls by method and path
- * only, and nothing here puts a parameter, header or token in a log, an error or {@link #toString}. Thread-safe.
+ * Secrets: {@code public/auth} goes as a POST body (its secret or signature never in a URL); core's transport logs
+ * calls by method and path only, and nothing here puts a parameter, header or token in a log, an error or
+ * {@link #toString}. Thread-safe.
  */
 public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable {
 
@@ -60,6 +62,7 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
     private final DeribitLimits limits;
     private final Duration maxCreditWait;
     private final AuthSession<DeribitToken> session;
+    private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * A client of the public methods only: private calls are refused (AUTH) without being sent.
@@ -116,25 +119,20 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
     }
 
     /**
-     * JSON-RPC over HTTP for {@link DeribitLogin}: {@code params} must be an object of scalars (strings, numbers,
-     * booleans), sent as query parameters. Only {@code public/} methods: a private method needs the token this
-     * client holds, through {@link #privateCall}.
+     * JSON-RPC over HTTP for {@link DeribitLogin}: {@code POST {base}/{method}} with the request as a JSON-RPC body,
+     * so that {@code public/auth}'s client secret or signature never stands in a URL (which proxies and servers log).
+     * Sent at most once (a signature's nonce is single use); the session logs in again on failure. Only
+     * {@code public/} methods: a private method needs the token this client holds, through {@link #privateCall}.
      */
     @Override
     public CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (params != null) {
-            if (!params.isObject()) {
-                throw new IllegalArgumentException("params of " + method + " must be an object");
-            }
-            params.fields().forEachRemaining(e -> {
-                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                    throw new IllegalArgumentException("param " + e.getKey() + " of " + method + " is not a scalar");
-                }
-                query.put(e.getKey(), e.getValue().asText());
-            });
-        }
-        return publicCall(method, query);
+        requirePrefix(method, "public/");
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+        body.put("jsonrpc", "2.0").put("id", ids.incrementAndGet()).put("method", method);
+        body.set("params", params == null ? JSON.createObjectNode() : params);
+        HttpCall call = HttpCall.post("/" + method).withBody(body.toString(), "application/json")
+                .withIdempotent(false);
+        return admitted(method, call);
     }
 
     /**
@@ -193,15 +191,19 @@ public final class DeribitHttpClient implements JsonRpcRequester, AutoCloseable 
         if (!"non-matching-engine".equals(limits.classOf(method).name())) {
             call = call.withIdempotent(false); // an order request is sent at most once
         }
+        return admitted(method, call);
+    }
+
+    /** Sends {@code call} once the account's limits admit a request of {@code method}; 10028 drains them. */
+    private CompletableFuture<Result<JsonNode>> admitted(String method, HttpCall call) {
         Admission admission = limits.admit(method, maxCreditWait);
         if (!admission.granted()) {
             return CompletableFuture.completedFuture(Result.err(admission.refusal()));
         }
-        HttpCall ready = call;
-        CompletableFuture<Result<HttpReply>> sent = admission.waitNanos() == 0 ? transport.send(ready)
+        CompletableFuture<Result<HttpReply>> sent = admission.waitNanos() == 0 ? transport.send(call)
                 : CompletableFuture.supplyAsync(() -> null,
                         CompletableFuture.delayedExecutor(admission.waitNanos(), TimeUnit.NANOSECONDS))
-                .thenCompose(ignored -> transport.send(ready));
+                .thenCompose(ignored -> transport.send(call));
         return sent.thenApply(r -> r.isOk() ? result(r.value()) : Result.err(limits.onError(r.error())));
     }
 

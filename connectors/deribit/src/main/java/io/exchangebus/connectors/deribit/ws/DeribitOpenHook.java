@@ -38,7 +38,8 @@ final class DeribitOpenHook implements JsonRpcOpenHook {
     /**
      * @param auth     the account's session; null for a public connection
      * @param charged  wraps a socket's requester with credits and limit errors
-     * @param onSocket told of the new socket's (charged) requester first, for logins and test-request answers
+     * @param onSocket told of the new socket's own requester first (uncharged: test-request answers must go
+     *                 whatever the credits say; logins charge it themselves)
      */
     DeribitOpenHook(DeribitRpcSettings settings, AuthSession<DeribitToken> auth,
                     Function<JsonRpcRequester, JsonRpcRequester> charged, Consumer<JsonRpcRequester> onSocket) {
@@ -50,8 +51,8 @@ final class DeribitOpenHook implements JsonRpcOpenHook {
 
     @Override
     public CompletionStage<? extends Result<?>> onOpen(JsonRpcRequester onNewSocket) {
+        onSocket.accept(onNewSocket);
         JsonRpcRequester socket = charged.apply(onNewSocket);
-        onSocket.accept(socket);
         return login().thenCompose(r -> r.isOk() ? heartbeat(socket) : done(r))
                 .thenCompose(r -> r.isOk() ? cancelOnDisconnect(socket) : done(r));
     }

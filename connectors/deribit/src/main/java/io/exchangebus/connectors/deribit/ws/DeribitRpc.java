@@ -18,6 +18,7 @@ import io.exchangebus.connectors.core.session.AuthSession;
 import io.exchangebus.connectors.core.session.Scheduler;
 import io.exchangebus.connectors.deribit.auth.DeribitToken;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
+import io.exchangebus.events.ErrorKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     private final AtomicBoolean restarting = new AtomicBoolean();
     private final AtomicLong sessionsStarted = new AtomicLong();
     private volatile JsonRpcClient client;
+    /** The current socket's own requester (uncharged), set by the open hook of each new socket. */
     private volatile JsonRpcRequester socket;
     private volatile boolean started;
     private volatile boolean closed;
@@ -106,8 +108,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
             return t;
         });
         this.auth = settings.login().map(login -> AuthSession.<DeribitToken>builder(DeribitErrors.EXCHANGE,
-                        () -> login.login(socket))
-                .refresh(token -> login.refresh(socket, token))
+                        () -> login.login(charged(socket)))
+                .refresh(token -> login.refresh(charged(socket), token))
                 .clock(clock).scheduler(Scheduler.of(timer)).build()).orElse(null);
         this.heartbeats = new DeribitHeartbeats(() -> socket, () -> limits.spend(DeribitHeartbeats.TEST));
         this.frames = new DeribitFrames(clock, unwanted, listener);
@@ -148,7 +150,13 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         groups.add(asked);
         return afterCredits(subscribeMethod).thenCompose(admitted -> admitted.isOk()
                 ? client.subscribe(asked, (channel, frame) -> { })
-                : CompletableFuture.completedFuture(Result.<List<String>>err(admitted.error())));
+                : CompletableFuture.completedFuture(Result.<List<String>>err(admitted.error())))
+                .thenApply(r -> {
+                    if (!r.isOk() && refusedOutright(r.error())) {
+                        groups.remove(asked); // not resent in a new session (the client forgot it too)
+                    }
+                    return r;
+                });
     }
 
     /** Stops {@code channels}: unsubscribed now, and again on any new socket that resends them. */
@@ -254,6 +262,12 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         return Result.err(applied);
     }
 
+    /** Deribit refused the whole request (not lost, not partly confirmed). */
+    private static boolean refusedOutright(ExchangeError e) {
+        return e.kind() != ErrorKind.NETWORK && e.kind() != ErrorKind.TIMEOUT
+                && !"SUBSCRIPTION_INCOMPLETE".equals(e.code());
+    }
+
     private static int parseCode(String code) {
         try {
             return Integer.parseInt(code);
@@ -353,7 +367,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         List<String> got = SubscriptionProtocol.channelList(subscribeMethod).confirmed(answer);
         List<String> missing = asked.stream().filter(c -> !got.contains(c)).toList();
         return missing.isEmpty() ? Result.ok(asked) : Result.err(new ExchangeError(
-                io.exchangebus.events.ErrorKind.UNKNOWN, DeribitErrors.EXCHANGE, "SUBSCRIPTION_INCOMPLETE",
+                ErrorKind.UNKNOWN, DeribitErrors.EXCHANGE, "SUBSCRIPTION_INCOMPLETE",
                 subscribeMethod + ": not subscribed by the server: " + missing, 0, false, null));
     }
 }

@@ -77,11 +77,20 @@ class DeribitHttpClientTest {
         assertThat(await(client.privateCall("private/get_positions", Map.of("currency", "any"))).isOk()).isTrue();
         assertThat(await(client.privateCall("private/get_positions", Map.of("currency", "any"))).isOk()).isTrue();
 
-        assertThat(stub.hits("public/auth")).singleElement().satisfies(h -> assertThat(h.query())
-                .containsEntry("grant_type", "client_credentials").containsEntry("client_id", "key-1")
-                .containsEntry("client_secret", SECRET));
-        assertThat(stub.hits("private/get_positions")).hasSize(2)
-                .allSatisfy(h -> assertThat(h.authorization()).isEqualTo("bearer tok-1"));
+        // public/auth as a POST body: the secret is never in a URL.
+        assertThat(stub.hits("public/auth")).singleElement().satisfies(h -> {
+            assertThat(h.method()).isEqualTo("POST");
+            assertThat(h.query()).isEmpty();
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(h.body());
+            assertThat(body.path("method").asText()).isEqualTo("public/auth");
+            assertThat(body.path("params").path("grant_type").asText()).isEqualTo("client_credentials");
+            assertThat(body.path("params").path("client_id").asText()).isEqualTo("key-1");
+            assertThat(body.path("params").path("client_secret").asText()).isEqualTo(SECRET);
+        });
+        assertThat(stub.hits("private/get_positions")).hasSize(2).allSatisfy(h -> {
+            assertThat(h.method()).isEqualTo("GET");
+            assertThat(h.authorization()).isEqualTo("bearer tok-1");
+        });
     }
 
     @Test
@@ -128,6 +137,25 @@ class DeribitHttpClientTest {
         assertThat(refused.error().kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(refused.error().retryable()).isTrue();
         assertThat(stub.hits("public/get_time")).hasSize(100);
+    }
+
+    @Test
+    void shouldWaitForTheRefillRatherThanRefuseWithinTheAllowedWait() throws Exception {
+        // 50,000 credits hold 100 requests; the next ones wait for the refill (500 credits in 50 ms).
+        stub.result("public/get_time", "1733338800000");
+        client = new DeribitHttpClient(settings(), new DeribitLimits(Clock.systemUTC()), Duration.ofSeconds(2));
+
+        long start = System.nanoTime();
+        java.util.List<java.util.concurrent.CompletableFuture<Result<JsonNode>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            calls.add(client.publicCall("public/get_time", Map.of()));
+        }
+        for (var call : calls) {
+            assertThat(await(call).isOk()).isTrue();
+        }
+
+        assertThat(stub.hits("public/get_time")).hasSize(110);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     @Test

@@ -27,8 +27,8 @@ public final class StubDeribitHttp implements AutoCloseable {
     public record Answer(int status, String body) {
     }
 
-    /** One hit: path, decoded query, Authorization header (or null). */
-    public record Hit(String path, Map<String, String> query, String authorization) {
+    /** One hit: HTTP method, path, decoded query, Authorization header (or null), body ("" if none). */
+    public record Hit(String method, String path, Map<String, String> query, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -84,7 +84,9 @@ public final class StubDeribitHttp implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        hits.add(new Hit(path, query, exchange.getRequestHeaders().getFirst("Authorization")));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        hits.add(new Hit(exchange.getRequestMethod(), path, query,
+                exchange.getRequestHeaders().getFirst("Authorization"), body));
         Deque<Answer> script = scripts.get(path);
         Answer answer = script == null ? null : script.poll();
         if (answer == null) {
@@ -93,11 +95,11 @@ public final class StubDeribitHttp implements AutoCloseable {
         if (answer == null) {
             answer = defaults.getOrDefault(path, new Answer(400, error(-32601, "Method not found")));
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] reply = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), body.length);
+        exchange.sendResponseHeaders(answer.status(), reply.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            out.write(reply);
         }
     }
 

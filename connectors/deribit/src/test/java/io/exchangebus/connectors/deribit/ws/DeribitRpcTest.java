@@ -44,8 +44,13 @@ class DeribitRpcTest {
     }
 
     private DeribitRpc open(DeribitGrantType grant) {
+        return open(grant, Optional.empty());
+    }
+
+    private DeribitRpc open(DeribitGrantType grant, Optional<String> cancelOnDisconnect) {
         DeribitLogin login = new DeribitLogin(KEY, grant, Optional.of(DeribitAuth.sessionScope("exbus-test")), clock);
         DeribitRpcSettings settings = DeribitRpcSettings.publicOnly("test", server.wsUri()).withLogin(login)
+                .withCancelOnDisconnect(cancelOnDisconnect)
                 .withWsTuning(b -> b.backoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(200), 2.0,
                         0.1)));
         rpc = new DeribitRpc(settings, new DeribitLimits(clock), clock, new DeribitRpc.Listener() {
@@ -76,6 +81,20 @@ class DeribitRpcTest {
                 && server.count("public/test") >= 3);
         assertThat(rpc.state()).isEqualTo(ConnectionState.CONNECTED);
         assertThat(rpc.auth().credential().join().value().accessToken()).isEqualTo("at-1");
+    }
+
+    @Test
+    void shouldEnableCancelOnDisconnectAfterTheLoginOnEverySocket() {
+        open(DeribitGrantType.CLIENT_SIGNATURE, Optional.of("account"));
+        server.faults.dropConnections();
+
+        await("a second socket", () -> events.stream().filter(e -> e.state() == ConnectionState.CONNECTED)
+                .count() == 2);
+        assertThat(server.methods.stream().filter(m -> m.startsWith("private/enable_cancel")).toList())
+                .containsExactly("private/enable_cancel_on_disconnect:account",
+                        "private/enable_cancel_on_disconnect:account");
+        assertThat(server.methods).containsSubsequence("public/auth", "public/set_heartbeat",
+                "private/enable_cancel_on_disconnect:account", "public/auth");
     }
 
     @Test

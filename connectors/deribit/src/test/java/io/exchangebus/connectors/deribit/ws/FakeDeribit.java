@@ -56,7 +56,10 @@ public final class FakeDeribit extends JsonRpcServer {
         method("private/subscribe", this::subscribe);
         method("public/unsubscribe", this::unsubscribe);
         method("private/unsubscribe", this::unsubscribe);
-        method("private/enable_cancel_on_disconnect", (req, s) -> ok(TextNode.valueOf("ok")));
+        method("private/enable_cancel_on_disconnect", (req, s) -> {
+            methods.add(req.method() + ":" + req.params().path("scope").asText());
+            return ok(TextNode.valueOf("ok"));
+        });
         method("public/get_time", this::getTime);
         startAndWait();
     }
