@@ -30,7 +30,8 @@ public final class MarketDataGenerator implements AutoCloseable {
     private final Instrument instrument;
     private final SplittableRandom random;
     private final long minMidTicks;
-    private long midTicks;
+    /** Written only by {@link #step()} (under this object's lock); volatile so {@link #mid()} takes no lock. */
+    private volatile long midTicks;
     private ScheduledExecutorService scheduler;
 
     public MarketDataGenerator(MatchingEngine engine, GeneratorConfig config) {
@@ -92,8 +93,11 @@ public final class MarketDataGenerator implements AutoCloseable {
         }
     }
 
-    /** The current mid price. */
-    public synchronized BigDecimal mid() {
+    /**
+     * The current mid price. Takes no lock: {@link #step()} holds this generator's lock while it calls into the
+     * engine, so an engine listener asking for the mid (an index price) must not wait for that lock.
+     */
+    public BigDecimal mid() {
         return instrument.tickSize().multiply(BigDecimal.valueOf(midTicks));
     }
 

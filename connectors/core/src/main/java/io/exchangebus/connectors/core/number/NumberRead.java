@@ -21,7 +21,11 @@ public sealed interface NumberRead permits NumberRead.Exact, NumberRead.Refused 
         /** A non-zero digit beyond the 18th decimal place. */
         TOO_MANY_DECIMALS("has more than 18 decimal places for decimal(38,18)"),
         /** More than 20 integer digits. */
-        BEYOND_RANGE("is beyond decimal(38,18)");
+        BEYOND_RANGE("is beyond decimal(38,18)"),
+        /** Below zero where the venue defines the field as a size, an amount or a count ({@link ValueRange}). */
+        NEGATIVE("is negative"),
+        /** Zero or below where the field is a price or a size that cannot be zero ({@link ValueRange}). */
+        NOT_POSITIVE("is not above zero");
 
         private final String words;
 

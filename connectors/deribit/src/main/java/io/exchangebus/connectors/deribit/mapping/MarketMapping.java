@@ -1,22 +1,23 @@
 package io.exchangebus.connectors.deribit.mapping;
 
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.array;
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.decimal;
+import static io.exchangebus.connectors.core.number.ValueRange.NON_NEGATIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.SIGNED;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.decimalOrNull;
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.integer;
-import static io.exchangebus.connectors.deribit.mapping.DeribitFields.integerOrNull;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.millis;
 import static io.exchangebus.connectors.deribit.mapping.DeribitFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.avro.ExactDecimals;
+import io.exchangebus.connectors.core.book.Level;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.OptionGreeks;
 import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
-import io.exchangebus.avro.ExactDecimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ import java.util.Objects;
  *       per-instrument sequence, {@code direction} the taker's side, {@code amount} the quantity in the
  *       instrument's unit (USD for inverse contracts, the coin for options and linear ones).</li>
  *   <li>{@code ticker.…}: best bid/ask, last, mark, index, {@code current_funding} (perpetuals), open interest,
- *       {@code stats.volume} (24 h, in the base coin) → {@link Ticker}. Greeks and iv have no field yet.</li>
+ *       {@code stats.volume} (24 h, in the base coin) → {@link Ticker}; for options also the underlying
+ *       price, mark/bid/ask implied volatility (Deribit's percent → a fraction) and the greeks.</li>
  * </ul>
  * Times are Deribit's milliseconds. Numbers are read exactly ({@code DeribitFields}); an unknown {@code type},
  * action or direction is refused, never defaulted.
@@ -49,6 +51,8 @@ public final class MarketMapping {
 
     private static final Comparator<PriceLevel> BIDS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice).reversed();
     private static final Comparator<PriceLevel> ASKS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice);
+
+    private static final InstrumentIdCache INSTRUMENT_IDS = new InstrumentIdCache();
 
     private MarketMapping() {
     }
@@ -82,61 +86,64 @@ public final class MarketMapping {
 
     /** The events of one notification frame: one book update or ticker, or the trades it lists. */
     public static List<Object> normalize(String frame, Instant receivedAt) {
-        Notification n = parse(frame);
-        return switch (n.channel().type()) {
-            case BOOK -> List.of(book(n.data(), receivedAt));
-            case GROUPED_BOOK -> List.of(groupedBook(n.data(), n.channel().depth(), receivedAt));
-            case TRADES -> List.copyOf(trades(n.data(), receivedAt));
-            case TICKER -> List.of(ticker(n.data(), receivedAt));
-        };
+        MarketFrameReader.Frame read = MarketFrameReader.read(frame);
+        if (read instanceof MarketFrameReader.BookFrame book) {
+            return List.of(bookUpdate(book, receivedAt));
+        }
+        if (read instanceof MarketFrameReader.TradesFrame trades) {
+            return List.copyOf(trades(trades, receivedAt));
+        }
+        return List.of(ticker(((MarketFrameReader.TreeFrame) read).data(), receivedAt));
     }
 
     /** The {@code data} of {@code book.{instrument}.{interval}}. */
     public static BookUpdate book(JsonNode data, Instant receivedAt) {
-        String type = text(data, "type");
-        boolean snapshot = switch (type) {
-            case "snapshot" -> true;
-            case "change" -> false;
-            default -> throw new UnmappableMessageException("type: unknown book message type '" + type + "'");
-        };
-        Long previous = integerOrNull(data, "prev_change_id");
-        if (!snapshot && previous == null) {
-            throw new UnmappableMessageException("prev_change_id is missing on a change");
-        }
-        return update(data, snapshot ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA, 0, previous,
-                actionLevels(data, "bids", snapshot), actionLevels(data, "asks", snapshot), receivedAt);
+        return bookUpdate(MarketFrameReader.book(new DeribitChannel(DeribitChannel.Type.BOOK, null, 0, "raw"), data),
+                receivedAt);
     }
 
     /** The {@code data} of {@code book.{instrument}.none.{depth}.{interval}}: a top-{@code depth} snapshot. */
     public static BookUpdate groupedBook(JsonNode data, int depth, Instant receivedAt) {
-        return update(data, BookUpdateKind.SNAPSHOT, depth, null, plainLevels(data, "bids"),
-                plainLevels(data, "asks"), receivedAt);
+        return bookUpdate(MarketFrameReader.book(
+                new DeribitChannel(DeribitChannel.Type.GROUPED_BOOK, null, depth, "100ms"), data), receivedAt);
     }
 
-    /** The {@code data} array of a {@code trades.…} channel. */
+    /**
+     * A book notification as the event: SNAPSHOT (a snapshot, or the grouped book with its depth) or DELTA, levels
+     * best first at the model's scale.
+     */
+    static BookUpdate bookUpdate(MarketFrameReader.BookFrame b, Instant receivedAt) {
+        BookUpdateKind kind = b.snapshot() ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA;
+        return new BookUpdate(DeribitErrors.EXCHANGE, b.instrument(), INSTRUMENT_IDS.of(b.instrument()), kind, false, b.channel().depth(),
+                b.changeId(), b.previousChangeId(), levels("bids", b.bids(), BIDS_BEST_FIRST),
+                levels("asks", b.asks(), ASKS_BEST_FIRST), Instant.ofEpochMilli(b.timestamp()),
+                Objects.requireNonNull(receivedAt, "receivedAt"), null);
+    }
+
+    /** The {@code data} array of a {@code trades.…} notification, given as a tree. */
     public static List<Trade> trades(JsonNode data, Instant receivedAt) {
-        if (!data.isArray()) {
-            throw new UnmappableMessageException("trades data is not an array");
-        }
-        List<Trade> out = new ArrayList<>(data.size());
-        for (JsonNode t : data) {
+        return trades(MarketFrameReader.trades(data), receivedAt);
+    }
+
+    /** The trades of a {@code trades.…} notification. */
+    static List<Trade> trades(MarketFrameReader.TradesFrame frame, Instant receivedAt) {
+        List<Trade> out = new ArrayList<>(frame.trades().size());
+        for (MarketFrameReader.TradeFields t : frame.trades()) {
             out.add(trade(t, receivedAt));
         }
         return out;
     }
 
-    /** One trade object (public channel or {@code public/get_last_trades_*}). */
-    public static Trade trade(JsonNode t, Instant receivedAt) {
-        String symbol = text(t, "instrument_name");
+    private static Trade trade(MarketFrameReader.TradeFields t, Instant receivedAt) {
         return Trade.newBuilder()
-                .setExchange(DeribitErrors.EXCHANGE).setSymbol(symbol)
-                .setInstrumentId(DeribitSymbols.instrumentId(symbol).toString())
-                .setTradeId(text(t, "trade_id"))
-                .setTradeSequence(integer(t, "trade_seq"))
-                .setPrice(ExactDecimals.exact("price", decimal(t, "price")))
-                .setQuantity(ExactDecimals.exact("amount", decimal(t, "amount")))
-                .setAggressorSide(side(text(t, "direction")))
-                .setExchangeTime(millis(t, "timestamp"))
+                .setExchange(DeribitErrors.EXCHANGE).setSymbol(t.instrument())
+                .setInstrumentId(INSTRUMENT_IDS.of(t.instrument()))
+                .setTradeId(t.tradeId())
+                .setTradeSequence(t.tradeSeq())
+                .setPrice(ExactDecimals.exact("price", t.price()))
+                .setQuantity(ExactDecimals.exact("amount", t.amount()))
+                .setAggressorSide(side(t.direction()))
+                .setExchangeTime(Instant.ofEpochMilli(t.timestamp()))
                 .setReceiveTime(Objects.requireNonNull(receivedAt, "receivedAt"))
                 .build();
     }
@@ -148,19 +155,58 @@ public final class MarketMapping {
         return Ticker.newBuilder()
                 .setExchange(DeribitErrors.EXCHANGE).setSymbol(symbol)
                 .setInstrumentId(DeribitSymbols.instrumentId(symbol).toString())
-                .setBidPrice(exactOrNull("best_bid_price", decimalOrNull(d, "best_bid_price")))
-                .setBidQuantity(exactOrNull("best_bid_amount", decimalOrNull(d, "best_bid_amount")))
-                .setAskPrice(exactOrNull("best_ask_price", decimalOrNull(d, "best_ask_price")))
-                .setAskQuantity(exactOrNull("best_ask_amount", decimalOrNull(d, "best_ask_amount")))
-                .setLastPrice(exactOrNull("last_price", decimalOrNull(d, "last_price")))
-                .setMarkPrice(exactOrNull("mark_price", decimalOrNull(d, "mark_price")))
-                .setIndexPrice(exactOrNull("index_price", decimalOrNull(d, "index_price")))
-                .setFundingRate(exactOrNull("current_funding", decimalOrNull(d, "current_funding")))
-                .setOpenInterest(exactOrNull("open_interest", decimalOrNull(d, "open_interest")))
-                .setVolume24h(stats.isObject() ? exactOrNull("stats.volume", decimalOrNull(stats, "volume")) : null)
+                .setBidPrice(field(d, "best_bid_price", NON_NEGATIVE))
+                .setBidQuantity(field(d, "best_bid_amount", NON_NEGATIVE))
+                .setAskPrice(field(d, "best_ask_price", NON_NEGATIVE))
+                .setAskQuantity(field(d, "best_ask_amount", NON_NEGATIVE))
+                .setLastPrice(field(d, "last_price", NON_NEGATIVE))
+                .setMarkPrice(field(d, "mark_price", NON_NEGATIVE))
+                .setIndexPrice(field(d, "index_price", NON_NEGATIVE))
+                .setFundingRate(field(d, "current_funding", SIGNED))
+                .setOpenInterest(field(d, "open_interest", NON_NEGATIVE))
+                .setVolume24h(stats.isObject() ? field(stats, "volume", NON_NEGATIVE) : null)
+                .setUnderlyingPrice(field(d, "underlying_price", NON_NEGATIVE))
+                .setMarkIv(volatility(d, "mark_iv"))
+                .setBidIv(volatility(d, "bid_iv"))
+                .setAskIv(volatility(d, "ask_iv"))
+                .setGreeks(greeks(d.get("greeks")))
                 .setExchangeTime(millis(d, "timestamp"))
                 .setReceiveTime(Objects.requireNonNull(receivedAt, "receivedAt"))
                 .build();
+    }
+
+    /**
+     * Deribit quotes implied volatility in percent (68.48); the model holds a fraction (0.6848), exactly. Two more
+     * decimal places than the text had: a percent with 17 or 18 decimals is refused as inexact.
+     */
+    private static BigDecimal volatility(JsonNode d, String field) {
+        BigDecimal percent = field(d, field, NON_NEGATIVE);
+        return percent == null ? null : ExactDecimals.exact(field, percent.movePointLeft(2));
+    }
+
+    /** An optional number of the ticker in {@code range}; null when absent. */
+    private static BigDecimal field(JsonNode object, String field, ValueRange range) {
+        BigDecimal value = exactOrNull(field, decimalOrNull(object, field));
+        if (value != null && !range.admits(value)) {
+            MarketFrameReader.refuse(range, field, value);
+        }
+        return value;
+    }
+
+    /** An option ticker's {@code greeks}; null when absent (perpetuals, futures). */
+    private static OptionGreeks greeks(JsonNode g) {
+        if (g == null || g.isNull()) {
+            return null;
+        }
+        if (!g.isObject()) {
+            throw new UnmappableMessageException("greeks is not an object");
+        }
+        return new OptionGreeks(greek(g, "delta"), greek(g, "gamma"), greek(g, "vega"), greek(g, "theta"),
+                greek(g, "rho"));
+    }
+
+    private static BigDecimal greek(JsonNode greeks, String name) {
+        return field(greeks, name, SIGNED);
     }
 
     static Side side(String direction) {
@@ -171,60 +217,23 @@ public final class MarketMapping {
         };
     }
 
-    private static BookUpdate update(JsonNode data, BookUpdateKind kind, int depth, Long previous,
-                                     List<PriceLevel> bids, List<PriceLevel> asks, Instant receivedAt) {
-        String symbol = text(data, "instrument_name");
-        bids.sort(BIDS_BEST_FIRST);
-        asks.sort(ASKS_BEST_FIRST);
-        return new BookUpdate(DeribitErrors.EXCHANGE, symbol, DeribitSymbols.instrumentId(symbol).toString(), kind,
-                false, depth, integer(data, "change_id"), previous, bids, asks, millis(data, "timestamp"),
-                Objects.requireNonNull(receivedAt, "receivedAt"), null);
-    }
-
-    /** Levels {@code [action, price, amount]}; a snapshot holds only {@code new} ones. */
-    private static List<PriceLevel> actionLevels(JsonNode data, String side, boolean snapshot) {
-        JsonNode levels = array(data, side);
+    /**
+     * Levels best first, as Deribit sends them (one pass confirms it; out of order, they are sorted). The reader has
+     * kept every number within {@code decimal(38, 18)}, so they are passed on at the scale they were written with.
+     */
+    private static List<PriceLevel> levels(String side, List<Level> levels, Comparator<PriceLevel> bestFirst) {
         List<PriceLevel> out = new ArrayList<>(levels.size());
-        for (int i = 0; i < levels.size(); i++) {
-            JsonNode level = levels.get(i);
-            String at = side + "[" + i + "]";
-            if (!level.isArray() || level.size() != 3 || !level.get(0).isTextual()) {
-                throw new UnmappableMessageException(at + " is not [action, price, amount]: " + level);
-            }
-            String action = level.get(0).textValue();
-            boolean delete = switch (action) {
-                case "new", "change" -> false;
-                case "delete" -> true;
-                default -> throw new UnmappableMessageException(at + ": unknown action '" + action + "'");
-            };
-            if (snapshot && !action.equals("new")) {
-                throw new UnmappableMessageException(at + ": action '" + action + "' in a snapshot");
-            }
-            BigDecimal price = decimal(at + ".price", level.get(1));
-            BigDecimal amount = decimal(at + ".amount", level.get(2));
-            // A delete removes the level whatever amount it carries (the docs send 0); 0 is the schema's removal.
-            out.add(level(at, price, delete ? BigDecimal.ZERO : amount));
+        boolean sorted = true;
+        for (Level l : levels) {
+            PriceLevel level = new PriceLevel(ExactDecimals.checked(side, l.price()),
+                    ExactDecimals.checked(side, l.quantity()));
+            sorted &= out.isEmpty() || bestFirst.compare(out.get(out.size() - 1), level) <= 0;
+            out.add(level);
+        }
+        if (!sorted) {
+            out.sort(bestFirst);
         }
         return out;
-    }
-
-    /** Levels {@code [price, amount]} of the grouped book. */
-    private static List<PriceLevel> plainLevels(JsonNode data, String side) {
-        JsonNode levels = array(data, side);
-        List<PriceLevel> out = new ArrayList<>(levels.size());
-        for (int i = 0; i < levels.size(); i++) {
-            JsonNode level = levels.get(i);
-            String at = side + "[" + i + "]";
-            if (!level.isArray() || level.size() != 2) {
-                throw new UnmappableMessageException(at + " is not [price, amount]: " + level);
-            }
-            out.add(level(at, decimal(at + ".price", level.get(0)), decimal(at + ".amount", level.get(1))));
-        }
-        return out;
-    }
-
-    private static PriceLevel level(String at, BigDecimal price, BigDecimal quantity) {
-        return new PriceLevel(ExactDecimals.exact(at + ".price", price), ExactDecimals.exact(at + ".amount", quantity));
     }
 
     private static BigDecimal exactOrNull(String field, BigDecimal value) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.exchangebus.connectors.deribit.DeribitFixtures;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.OptionGreeks;
 import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Ticker;
@@ -21,12 +22,18 @@ class MarketMappingTest {
     private static final String NT = "nautilus_test_data.jsonl";
     private static final String NT2 = "nautilus_test_data_2.jsonl";
     private static final String GCT = "ws_notifications.gocryptotrader.jsonl";
+    private static final String XCHANGE = "xchange_test_resources.jsonl";
     private static final String CAPTURE = "ws_trades_capture.gocryptotrader.jsonl";
 
     private static Object only(String file, int line) {
         List<Object> events = MarketMapping.normalize(DeribitFixtures.raw(file, line), RECEIVED);
         assertThat(events).hasSize(1);
         return events.get(0);
+    }
+
+    /** xchange line 5: a REST ticker result (no notification around it), read with exact numbers. */
+    private static com.fasterxml.jackson.databind.JsonNode optionTicker() {
+        return DeribitFields.readTree(DeribitFixtures.raw(XCHANGE, 5));
     }
 
     private static void assertLevel(PriceLevel level, String price, String quantity) {
@@ -199,6 +206,47 @@ class MarketMappingTest {
         assertThat(t.getOpenInterest()).isEqualByComparingTo("1132329370");
         assertThat(t.getVolume24h()).isEqualByComparingTo("11897.27640428");
         assertThat(t.getExchangeTime()).isEqualTo(Instant.ofEpochMilli(1765541474086L));
+    }
+
+    @Test
+    void shouldMapAnOptionTickerWithItsVolatilitiesAsFractionsAndItsGreeks() {
+        // xchange line 5: the ticker of BTC-3MAY19-5000-P (mark_iv 68.48, bid_iv 62.83, ask_iv 71.09 in percent).
+        Ticker t = MarketMapping.ticker(optionTicker(), RECEIVED);
+
+        assertThat(t.getInstrumentId()).isEqualTo("BTC-USD-20190503-5000-P");
+        assertThat(t.getUnderlyingPrice()).isEqualByComparingTo("5433.06");
+        assertThat(t.getMarkPrice()).isEqualByComparingTo("0.01236567");
+        assertThat(t.getMarkIv()).isEqualByComparingTo("0.6848");
+        assertThat(t.getBidIv()).isEqualByComparingTo("0.6283");
+        assertThat(t.getAskIv()).isEqualByComparingTo("0.7109");
+        OptionGreeks g = t.getGreeks();
+        assertThat(g.getDelta()).isEqualByComparingTo("-0.19998");
+        assertThat(g.getGamma()).isEqualByComparingTo("0.00049");
+        assertThat(g.getVega()).isEqualByComparingTo("2.33814");
+        assertThat(g.getTheta()).isEqualByComparingTo("-9.2813");
+        assertThat(g.getRho()).isEqualByComparingTo("-0.27264");
+        assertThat(t.getOpenInterest()).isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    void shouldLeaveOptionFieldsEmptyOnAPerpetualTicker() {
+        Ticker t = (Ticker) only(GCT, 27);
+
+        assertThat(t.getGreeks()).isNull();
+        assertThat(t.getMarkIv()).isNull();
+        assertThat(t.getUnderlyingPrice()).isNull();
+    }
+
+    @Test
+    void shouldRefuseGreeksThatAreNotAnObjectNamingTheField() {
+        com.fasterxml.jackson.databind.node.ObjectNode data = (com.fasterxml.jackson.databind.node.ObjectNode)
+                optionTicker();
+        data.put("greeks", "n/a");
+        assertThatThrownBy(() -> MarketMapping.ticker(data, RECEIVED))
+                .isInstanceOf(UnmappableMessageException.class).hasMessageContaining("greeks");
+        data.putObject("greeks").put("delta", "1e400");
+        assertThatThrownBy(() -> MarketMapping.ticker(data, RECEIVED))
+                .isInstanceOf(UnmappableMessageException.class).hasMessageContaining("delta");
     }
 
     @Test

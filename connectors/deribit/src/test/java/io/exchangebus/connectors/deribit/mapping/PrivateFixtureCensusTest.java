@@ -41,7 +41,7 @@ class PrivateFixtureCensusTest {
             Map.entry("nautilus_test_data.jsonl:1", MAPPED),
             Map.entry("nautilus_test_data.jsonl:2", MAPPED),
             Map.entry("nautilus_test_data.jsonl:8", MAPPED),
-            // nautilus_2: account summaries ×2, cancel, edit, sell, stop_market ×2, portfolio exact, user trades exact
+            // nautilus_2: account summaries ×2, cancel, edit, sell, stop_market ×2, portfolio and user trades exact
             Map.entry("nautilus_test_data_2.jsonl:1", MAPPED),
             Map.entry("nautilus_test_data_2.jsonl:2", MAPPED),
             Map.entry("nautilus_test_data_2.jsonl:25", MAPPED),

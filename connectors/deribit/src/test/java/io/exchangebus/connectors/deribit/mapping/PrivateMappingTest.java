@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The private notifications of the fixtures (user.orders, user.trades, user.portfolio, user.changes), field by field. */
+/** The private notifications of the fixtures (user.orders, user.trades, user.portfolio, user.changes), by field. */
 class PrivateMappingTest {
 
     static final Instant RECEIVED = Instant.parse("2025-01-01T00:00:00Z");
