@@ -36,9 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #subscriber}: public market data; with an account, the raw (unaggregated) channels, which need a
  *     login.</li>
  * <li>{@link #dataFetcher}: state recovery over HTTP ({@link DeribitDataFetcher}).</li>
- * <li>{@link #oms}, {@link #pms}: not built yet. The SPI has no "unsupported role" value, so each refuses at
- *     configuration time, as every factory method may, with a {@link ConnectorConfigException} naming the role;
- *     nothing is faked.</li>
+ * <li>{@link #oms}: orders on the account's own WebSocket ({@link DeribitOms}).</li>
+ * <li>{@link #pms}: not built yet. The SPI has no "unsupported role" value, so it refuses at configuration time, as
+ *     every factory method may, with a {@link ConnectorConfigException} naming the role; nothing is faked.</li>
  * <li>{@link #instruments}: {@code public/get_instruments?currency=any} over HTTP.</li>
  * <li>{@link #offlineNormalizer}: market-data notifications through {@code MarketMapping}.</li>
  * </ul>
@@ -116,9 +116,15 @@ public final class DeribitConnector implements ExchangeConnector {
         return new DeribitSubscriber(config(settings, account), checked(instruments));
     }
 
+    /**
+     * Orders over the account's own connection ({@link DeribitOms}), logged in with scope
+     * {@code session:<session-name>-oms}, cancel on disconnect as the account's {@code cancel-on-disconnect} says.
+     */
     @Override
     public Oms oms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
-        throw notBuilt(settings, account, "oms");
+        checked(instruments);
+        Clock clock = Clock.systemUTC();
+        return new DeribitOms(config(settings, account), instruments, new DeribitLimits(clock), clock);
     }
 
     @Override
@@ -147,7 +153,7 @@ public final class DeribitConnector implements ExchangeConnector {
         DeribitSchema.config(settings);
         DeribitSchema.SCHEMA.checkAccount(account);
         return new ConnectorConfigException(exchange(), "roles." + role,
-                "the Deribit " + role + " role is not available yet (built: Subscriber, DataFetcher)");
+                "the Deribit " + role + " role is not available yet (built: Subscriber, DataFetcher, Oms)");
     }
 
     private InstrumentRegistry checked(InstrumentRegistry instruments) {

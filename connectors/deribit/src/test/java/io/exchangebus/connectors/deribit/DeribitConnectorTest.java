@@ -45,7 +45,7 @@ class DeribitConnectorTest {
         InstrumentRegistry registry = new InstrumentRegistry("deribit");
 
         assertThatThrownBy(() -> connector.oms(settings, ACCOUNT, registry))
-                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("roles.oms");
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
         assertThatThrownBy(() -> connector.pms(settings, ACCOUNT, registry)).hasMessageContaining("roles.pms");
         assertThatThrownBy(() -> connector.dataFetcher(settings, ACCOUNT, registry))
                 .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
