@@ -143,7 +143,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
      * {@code handler}. Completes with the channels when Deribit's answer lists them all, else with an error naming
      * those missing (11052), or Deribit's error.
      */
-    public CompletableFuture<Result<List<String>>> subscribe(List<String> channels, DeribitNotificationHandler handler) {
+    public CompletableFuture<Result<List<String>>> subscribe(List<String> channels,
+                                                            DeribitNotificationHandler handler) {
         Objects.requireNonNull(handler, "handler");
         List<String> asked = List.copyOf(channels);
         asked.forEach(c -> {
