@@ -134,6 +134,20 @@ class DeribitRpcTest {
     }
 
     @Test
+    void shouldReadAnswersWithExactNumbersAndClassifyTheirErrors() {
+        open(DeribitGrantType.CLIENT_SIGNATURE);
+
+        Result<JsonNode> price = rpc.request("public/get_index_price", JsonNodeFactory.instance.objectNode()).join();
+        Result<JsonNode> refused = rpc.request("public/get_error", JsonNodeFactory.instance.objectNode()).join();
+
+        assertThat(price.value().get("index_price").decimalValue())
+                .isEqualTo(new BigDecimal("0.12345678901234567891"));
+        assertThat(refused.error().kind()).isEqualTo(ErrorKind.INSUFFICIENT_FUNDS);
+        assertThat(refused.error().code()).isEqualTo("10009");
+        assertThat(unrouted).isEmpty();
+    }
+
+    @Test
     void shouldRenewTheTokenWithTheRefreshTokenAheadOfExpiry() {
         server.expiresInSeconds = 2;
         open(DeribitGrantType.CLIENT_CREDENTIALS);
