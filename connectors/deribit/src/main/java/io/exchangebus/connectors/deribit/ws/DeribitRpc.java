@@ -125,9 +125,11 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     }
 
     /** Connects; completes when first CONNECTED (logged in, heartbeat set), or with an error if closed first. */
-    public CompletableFuture<Result<Boolean>> start() {
-        started = true;
-        sessionsStarted.incrementAndGet();
+    public synchronized CompletableFuture<Result<Boolean>> start() {
+        if (!started) {
+            started = true;
+            sessionsStarted.incrementAndGet();
+        }
         return client.start();
     }
 
