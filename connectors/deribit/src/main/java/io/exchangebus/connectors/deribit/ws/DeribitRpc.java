@@ -66,6 +66,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     private final DeribitHeartbeats heartbeats;
     private final DeribitFrames frames;
     private final DeribitCredits credits;
+    private final DeribitExactAnswers exact;
     private final String subscribeMethod;
     private final String unsubscribeMethod;
     private final List<List<String>> groups = new CopyOnWriteArrayList<>();
@@ -115,7 +116,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
                 .refresh(token -> login.refresh(credits.charged(socket), token))
                 .clock(clock).scheduler(Scheduler.of(timer)).build()).orElse(null);
         this.heartbeats = new DeribitHeartbeats(() -> socket, () -> limits.spend(DeribitHeartbeats.TEST));
-        this.frames = new DeribitFrames(clock, unwanted, listener);
+        this.exact = new DeribitExactAnswers(settings.requestTimeout());
+        this.frames = new DeribitFrames(clock, unwanted, listener, exact);
         String access = settings.authenticated() ? "private/" : "public/";
         this.subscribeMethod = access + "subscribe";
         this.unsubscribeMethod = access + "unsubscribe";
@@ -123,19 +125,25 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     }
 
     /** Connects; completes when first CONNECTED (logged in, heartbeat set), or with an error if closed first. */
-    public CompletableFuture<Result<Boolean>> start() {
-        started = true;
-        sessionsStarted.incrementAndGet();
+    public synchronized CompletableFuture<Result<Boolean>> start() {
+        if (!started) {
+            started = true;
+            sessionsStarted.incrementAndGet();
+        }
         return client.start();
     }
 
     /**
-     * Sends a request once its credits allow (waiting up to {@code maxCreditWait}); a 10028 answer starts a new
-     * session once the credits are back. Refused with a NETWORK error until CONNECTED.
+     * Sends a request once its credits allow (waiting up to {@code maxCreditWait}) and completes with its answer
+     * read with exact numbers ({@link DeribitExactAnswers}: prices and amounts keep every digit); a 10028 answer
+     * starts a new session once the credits are back. Refused with a NETWORK error until CONNECTED; a NETWORK or
+     * TIMEOUT error says the outcome is unknown.
      */
     @Override
     public CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
-        return credits.charged(client).request(method, params);
+        JsonRpcClient current = client;
+        JsonRpcRequester socket = (m, p) -> exact.send(m, p, current.connection()::send);
+        return credits.charged(socket).request(method, params);
     }
 
     /**
@@ -143,7 +151,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
      * {@code handler}. Completes with the channels when Deribit's answer lists them all, else with an error naming
      * those missing (11052), or Deribit's error.
      */
-    public CompletableFuture<Result<List<String>>> subscribe(List<String> channels, DeribitNotificationHandler handler) {
+    public CompletableFuture<Result<List<String>>> subscribe(List<String> channels,
+                                                            DeribitNotificationHandler handler) {
         Objects.requireNonNull(handler, "handler");
         List<String> asked = List.copyOf(channels);
         asked.forEach(c -> {
@@ -284,6 +293,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         listener.onConnectionEvent(new ConnectionEvent(settings.name(), ConnectionState.DISCONNECTED,
                 "session ended by Deribit (10028 too_many_requests); new session in " + after.toMillis() + " ms",
                 0, clock.instant()));
+        exact.failAll();
         timer.execute(ended::close);
         timer.schedule(this::newSession, Math.max(0, after.toNanos()), TimeUnit.NANOSECONDS);
     }
@@ -318,6 +328,10 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         public void onConnectionEvent(ConnectionEvent event) {
             if (mine != generation.get() || closed && event.state() != ConnectionState.CLOSED) {
                 return;
+            }
+            if (event.state() == ConnectionState.DISCONNECTED || event.state() == ConnectionState.RECONNECTING
+                    || event.state() == ConnectionState.CLOSED) {
+                exact.failAll();
             }
             if (event.state() == ConnectionState.CONNECTED && !unwanted.isEmpty()) {
                 request(unsubscribeMethod, channelsParams(List.copyOf(unwanted)));
