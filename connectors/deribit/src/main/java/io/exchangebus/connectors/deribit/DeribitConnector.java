@@ -36,7 +36,8 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #subscriber}: public market data; with an account, the raw (unaggregated) channels, which need a
  *     login.</li>
  * <li>{@link #dataFetcher}: state recovery over HTTP ({@link DeribitDataFetcher}).</li>
- * <li>{@link #oms}, {@link #pms}: not built yet. The SPI has no "unsupported role" value, so each refuses at
+ * <li>{@link #pms}: positions and account ({@link DeribitPms}).</li>
+ * <li>{@link #oms}: not built yet. The SPI has no "unsupported role" value, so each refuses at
  *     configuration time, as every factory method may, with a {@link ConnectorConfigException} naming the role;
  *     nothing is faked.</li>
  * <li>{@link #instruments}: {@code public/get_instruments?currency=any} over HTTP.</li>
@@ -121,9 +122,16 @@ public final class DeribitConnector implements ExchangeConnector {
         throw notBuilt(settings, account, "oms");
     }
 
+    /**
+     * Positions and account ({@link DeribitPms}) on its own connection (scope {@code session:<session-name>-pms}),
+     * recovering the account summaries of the settlement currencies of {@code instruments} (none listed:
+     * {@link DeribitPms#DEFAULT_CURRENCIES}). No sub-account id: the schema declares none yet.
+     */
     @Override
-    public Pms pms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
-        throw notBuilt(settings, account, "pms");
+    public DeribitPms pms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
+        List<String> currencies = checked(instruments).all().stream().map(InstrumentDefinition::settle)
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        return new DeribitPms(config(settings, account), null, currencies);
     }
 
     /**

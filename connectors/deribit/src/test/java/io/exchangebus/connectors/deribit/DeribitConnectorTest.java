@@ -46,7 +46,8 @@ class DeribitConnectorTest {
 
         assertThatThrownBy(() -> connector.oms(settings, ACCOUNT, registry))
                 .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("roles.oms");
-        assertThatThrownBy(() -> connector.pms(settings, ACCOUNT, registry)).hasMessageContaining("roles.pms");
+        assertThatThrownBy(() -> connector.pms(settings, ACCOUNT, registry))
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
         assertThatThrownBy(() -> connector.dataFetcher(settings, ACCOUNT, registry))
                 .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
         assertThatThrownBy(() -> connector.oms(settings.withSetting("nope", "1"), ACCOUNT, registry))
