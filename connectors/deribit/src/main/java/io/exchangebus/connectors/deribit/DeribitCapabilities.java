@@ -6,8 +6,8 @@ import io.exchangebus.connectors.deribit.http.DeribitErrors;
 import java.util.EnumSet;
 
 /**
- * What the Deribit roles can do. The Subscriber: the grouped top-N channel ({@code book.*.none.{1,10,20}.100ms}), full depth
- * by {@code change_id}/{@code prev_change_id}, trades, and their history by {@code trade_seq}
+ * What the Deribit roles can do. Subscriber: the grouped top-N channel ({@code book.*.none.{1,10,20}.100ms}),
+ * full depth by {@code change_id}/{@code prev_change_id}, trades, and their history by {@code trade_seq}
  * ({@code public/get_last_trades_by_instrument} over HTTP).
  */
 final class DeribitCapabilities {
@@ -31,5 +31,10 @@ final class DeribitCapabilities {
         return Capabilities.of(DeribitErrors.EXCHANGE,
                 EnumSet.of(Capability.BOOK_TOP_N_CHANNEL, Capability.BOOK_FULL_DEPTH, Capability.TRADES,
                         Capability.TRADE_HISTORY));
+    }
+
+    /** What the Deribit PMS can do: positions (futures, perpetuals, options) besides the account. */
+    static Capabilities pms() {
+        return Capabilities.of(DeribitErrors.EXCHANGE, EnumSet.of(Capability.POSITIONS));
     }
 }

@@ -9,7 +9,6 @@ import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.connection.FramesDropped;
-import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.ws.WsConnection;
 import io.exchangebus.connectors.core.ws.WsHandler;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
@@ -47,8 +46,7 @@ import java.util.function.Consumer;
  */
 public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
 
-    /** Exact numbers ({@code BigDecimal} nodes): answers carry prices, amounts and fees that are money. */
-    private static final ObjectMapper JSON = ExactNumbers.exactMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String exchange;
     private final JsonRpcErrorClassifier classifier;
