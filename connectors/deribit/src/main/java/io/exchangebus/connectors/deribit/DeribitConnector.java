@@ -123,7 +123,7 @@ public final class DeribitConnector implements ExchangeConnector {
     public Oms oms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
         checked(instruments);
         Clock clock = Clock.systemUTC();
-        return new DeribitOms(config(settings, account), instruments, new DeribitLimits(clock), clock);
+        return new DeribitOms(config(settings, account), instruments, DeribitOms.limits(clock), clock);
     }
 
     /**

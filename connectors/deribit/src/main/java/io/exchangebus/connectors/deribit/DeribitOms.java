@@ -86,6 +86,12 @@ public final class DeribitOms implements Oms {
 
     /** Orders with their trades, and positions, of every instrument: one frame per change. */
     public static final String CHANNEL = "user.changes.any.any.raw";
+    /**
+     * Matching-engine requests kept in hand below Deribit's burst: Deribit's bucket starts refilling only when our
+     * first request reaches it, ours when it is sent, so ours runs ahead by the latency; each request of headroom
+     * absorbs 200 ms of it at the lowest tier (a burst sent at once otherwise met 10028 in DeribitOmsFaultIT).
+     */
+    public static final long MATCHING_HEADROOM = 4;
     private static final int MEMORY = 100_000;
     private static final ObjectMapper PARAMS = ExactNumbers.exactMapper();
 
@@ -104,9 +110,18 @@ public final class DeribitOms implements Oms {
     private volatile boolean disconnected;
     private volatile boolean closed;
 
-    /** With credits of its own at the lowest matching-engine tier; prefer sharing the account's. */
+    /** With credits of its own ({@link #limits}); prefer sharing the account's. */
     public DeribitOms(DeribitConfig config, InstrumentRegistry instruments) {
-        this(config, instruments, new DeribitLimits(Clock.systemUTC()), Clock.systemUTC());
+        this(config, instruments, limits(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /**
+     * Credits for an account at Deribit's lowest matching-engine tier (5 a second, burst 20), less
+     * {@link #MATCHING_HEADROOM} of the burst, so that the connector waits before Deribit would answer 10028.
+     */
+    public static DeribitLimits limits(Clock clock) {
+        return new DeribitLimits(clock, DeribitLimits.MATCHING_BURST - MATCHING_HEADROOM,
+                DeribitLimits.MATCHING_PER_SECOND);
     }
 
     /**

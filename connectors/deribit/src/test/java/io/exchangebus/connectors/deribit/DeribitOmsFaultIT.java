@@ -19,8 +19,13 @@ import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.Side;
 import java.math.BigDecimal;
+import io.exchangebus.events.CancelOrder;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +37,7 @@ class DeribitOmsFaultIT {
 
     @BeforeEach
     void start() {
-        probe = DeribitSimulatorProbe.start(b -> b.matchingEngineCredits(1, 1000, 1000));
+        probe = DeribitSimulatorProbe.start(); // Deribit's lowest matching-engine tier: 5 a second, burst 20
     }
 
     @AfterEach
@@ -69,6 +74,35 @@ class DeribitOmsFaultIT {
             });
             assertThat(placed(probe)).isEqualTo(1);
             assertThat(await(second.oms.findOrder(PERP, "never-sent")).value()).isEmpty();
+
+            Result<OrderAccepted> canceled = await(second.oms.cancel(CancelOrder.newBuilder().setSymbol(PERP)
+                    .setInstrumentId("BTC-USD-PERP").setClientOrderId(order.getClientOrderId())
+                    .setExchangeOrderId(null).build())); // this OMS never saw its id: by label
+            assertThat(canceled.isOk()).as("canceled: %s", canceled).isTrue();
+            assertThat(await(second.oms.findOrder(PERP, order.getClientOrderId())).value())
+                    .hasValueSatisfying(u -> assertThat(u.getStatus()).isEqualTo(OrderStatus.CANCELED));
+        }
+    }
+
+    @Test
+    void shouldSlowDownOrderRequestsToTheMatchingEngineTierRatherThanBeRefused() throws Exception {
+        try (DeribitOmsHarness h = DeribitOmsHarness.connected(probe, Duration.ofSeconds(10), Optional.empty(),
+                DeribitOms.limits(Clock.systemUTC()))) {
+            long started = System.nanoTime();
+            List<CompletableFuture<Result<OrderAccepted>>> sent = new ArrayList<>();
+            for (int i = 0; i < 28; i++) {
+                sent.add(h.oms.place(restingBuy()));
+            }
+            List<Result<OrderAccepted>> answers = new ArrayList<>();
+            for (CompletableFuture<Result<OrderAccepted>> f : sent) {
+                answers.add(await(f));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.isOk()).as("%s", a).isTrue());
+            // 28 orders: the burst of 20 less the headroom at once, the other 12 at 5 a second
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(2200));
+            assertThat(placed(probe)).isEqualTo(28);
         }
     }
 

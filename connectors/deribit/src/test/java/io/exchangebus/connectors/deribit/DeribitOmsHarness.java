@@ -46,14 +46,19 @@ final class DeribitOmsHarness implements Oms.Listener, AutoCloseable {
     /** Connected, logged in as the probe's account, with a {@code requestTimeout} and cancel on disconnect. */
     static DeribitOmsHarness connected(DeribitSimulatorProbe probe, Duration requestTimeout,
                                        Optional<String> cancelOnDisconnect) throws Exception {
+        return connected(probe, requestTimeout, cancelOnDisconnect, new DeribitLimits(Clock.systemUTC(), 1000, 1000));
+    }
+
+    /** The same with the given credits (the lowest tier: {@code new DeribitLimits(clock)}). */
+    static DeribitOmsHarness connected(DeribitSimulatorProbe probe, Duration requestTimeout,
+                                       Optional<String> cancelOnDisconnect, DeribitLimits limits) throws Exception {
         DeribitConfig base = probe.publicConfig();
         DeribitConfig config = new DeribitConfig(base.endpoints(), requestTimeout, base.heartbeatInterval(),
                 base.maxCreditWait(), Optional.empty(), base.wsTuning())
                 .withAccount(new DeribitAccount(probe.credentials(), DeribitGrantType.CLIENT_SIGNATURE, "exbus-it",
                         Duration.ofSeconds(10), cancelOnDisconnect));
         Clock clock = Clock.systemUTC();
-        DeribitOmsHarness h = new DeribitOmsHarness(new DeribitOms(config, probe.instruments(),
-                new DeribitLimits(clock, 1000, 1000), clock));
+        DeribitOmsHarness h = new DeribitOmsHarness(new DeribitOms(config, probe.instruments(), limits, clock));
         Result<Void> connected = h.oms.connect(h).get(15, TimeUnit.SECONDS);
         assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
         return h;

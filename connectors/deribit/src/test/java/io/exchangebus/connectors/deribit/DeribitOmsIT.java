@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.role.OrderAccepted;
+import io.exchangebus.connectors.deribit.mapping.OrderParams;
 import io.exchangebus.connectors.deribit.testing.DeribitSimulatorProbe;
 import io.exchangebus.events.CancelAll;
 import io.exchangebus.events.CancelOrder;
@@ -20,8 +21,10 @@ import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.ReplaceOrder;
 import io.exchangebus.events.Side;
+import io.exchangebus.events.TimeInForce;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -133,6 +136,38 @@ class DeribitOmsIT {
             assertThat(u.getPrice()).isNull();
             assertThat(u.getStopPrice()).isEqualByComparingTo(trigger);
         });
+        assertThat(h.malformed).isEmpty();
+    }
+
+    @Test
+    void shouldPlaceEveryTimeInForceStopLimitAndReduceOnly() throws Exception {
+        BigDecimal passive = probe.passiveBuyPrice();
+        BigDecimal high = onTick(probe.simulator().markPrice(PERP).multiply(new BigDecimal("1.5")), TICK);
+        PlaceOrder day = order(PERP, "BTC-USD-PERP", Side.BUY, OrderType.LIMIT, BigDecimal.TEN).setPrice(passive)
+                .setTimeInForce(TimeInForce.GTD).setGoodTillTime(OrderParams.sessionEnd(Instant.now())).build();
+        PlaceOrder ioc = order(PERP, "BTC-USD-PERP", Side.BUY, OrderType.LIMIT, BigDecimal.TEN).setPrice(passive)
+                .setTimeInForce(TimeInForce.IOC).build();
+        PlaceOrder fok = order(PERP, "BTC-USD-PERP", Side.BUY, OrderType.FILL_OR_KILL, BigDecimal.TEN)
+                .setPrice(passive).build();
+        PlaceOrder stopLimit = order(PERP, "BTC-USD-PERP", Side.BUY, OrderType.STOP_LIMIT, BigDecimal.TEN)
+                .setPrice(high).setStopPrice(high).build();
+
+        assertThat(await(h.oms.place(day)).value().status()).isEqualTo(OrderStatus.NEW);
+        assertThat(await(h.oms.place(ioc)).value().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(await(h.oms.place(fok)).value().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(await(h.oms.place(stopLimit)).value().status()).isEqualTo(OrderStatus.NEW);
+        assertThat(await(h.oms.findOrder(PERP, day.getClientOrderId())).value())
+                .hasValueSatisfying(u -> assertThat(u.getTimeInForce()).isEqualTo(TimeInForce.GTD));
+        assertThat(await(h.oms.findOrder(PERP, stopLimit.getClientOrderId())).value())
+                .hasValueSatisfying(u -> assertThat(u.getStopPrice()).isEqualByComparingTo(high));
+
+        await(h.oms.place(order(LINEAR, "BTC-USDC-PERP", Side.BUY, OrderType.MARKET, new BigDecimal("0.01")).build()));
+        BigDecimal above = probe.simulator().markPrice(LINEAR).multiply(new BigDecimal("1.5"))
+                .setScale(0, java.math.RoundingMode.DOWN);
+        Result<OrderAccepted> reduce = await(h.oms.place(order(LINEAR, "BTC-USDC-PERP", Side.SELL, OrderType.LIMIT,
+                new BigDecimal("0.01")).setPrice(above).setReduceOnly(true).build()));
+        assertThat(reduce.isOk()).as("reduce-only: %s", reduce).isTrue();
+        assertThat(reduce.value().status()).isEqualTo(OrderStatus.NEW);
         assertThat(h.malformed).isEmpty();
     }
 
