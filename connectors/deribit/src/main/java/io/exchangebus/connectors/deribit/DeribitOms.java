@@ -257,6 +257,11 @@ public final class DeribitOms implements Oms {
         return rpc;
     }
 
+    /** Sets the listener without connecting (tests of the delivery path). */
+    void useListener(Listener listener) {
+        this.listener = listener;
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -286,7 +291,7 @@ public final class DeribitOms implements Oms {
     }
 
     /** Reports the answer's order (and trades) and acknowledges it; an answer that cannot be mapped is reported. */
-    private OrderAccepted accept(String method, JsonNode result, String clientOrderId) {
+    OrderAccepted accept(String method, JsonNode result, String clientOrderId) {
         JsonNode order = result.has("order") ? result.get("order") : result;
         String orderId = order.path("order_id").asText(null);
         try {
@@ -350,7 +355,7 @@ public final class DeribitOms implements Oms {
 
     // ---- notifications and delivery ----
 
-    private void onNotification(String channel, JsonNode data, String raw, Instant received) {
+    void onNotification(String channel, JsonNode data, String raw, Instant received) {
         try {
             PrivateMapping.Mapped mapped = PrivateMapping.map(channel, data, live, received);
             if (mapped instanceof PrivateMapping.Changes changes) {
