@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
-import io.exchangebus.connectors.core.connection.ConnectionEvent;
-import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.instrument.OrderRules;
@@ -13,7 +11,6 @@ import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.role.Capabilities;
 import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.role.ClientOrderIdScheme;
-import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.OrderAccepted;
 import io.exchangebus.connectors.core.role.OrderPreflight;
@@ -25,7 +22,6 @@ import io.exchangebus.connectors.deribit.mapping.OrderMapping;
 import io.exchangebus.connectors.deribit.mapping.OrderParams;
 import io.exchangebus.connectors.deribit.mapping.OrderParams.DeribitRequest;
 import io.exchangebus.connectors.deribit.mapping.PrivateContext;
-import io.exchangebus.connectors.deribit.mapping.PrivateMapping;
 import io.exchangebus.connectors.deribit.mapping.UnmappableMessageException;
 import io.exchangebus.connectors.deribit.ws.DeribitLimits;
 import io.exchangebus.connectors.deribit.ws.DeribitRpc;
@@ -47,7 +43,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Deribit's OMS on one authenticated JSON-RPC WebSocket ({@link DeribitRpc}, scope {@code session:<name>-oms}).
@@ -104,10 +99,9 @@ public final class DeribitOms implements Oms {
     private final DeribitOrderUpdates updates = new DeribitOrderUpdates(MEMORY);
     private final DeribitClientIds ids = new DeribitClientIds(MEMORY);
     private final DeribitOrderLookups lookups;
-    private final AtomicBoolean started = new AtomicBoolean();
+    private final DeribitOrderFeed feed;
     private volatile CompletableFuture<Result<Void>> connected;
     private volatile Listener listener;
-    private volatile boolean disconnected;
     private volatile boolean closed;
 
     /** With credits of its own ({@link #limits}); prefer sharing the account's. */
@@ -135,7 +129,9 @@ public final class DeribitOms implements Oms {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.preflight = new OrderPreflight(capabilities, instruments);
         this.live = new PrivateContext(account.credentials().account(), null, EventSource.STREAM);
-        this.rpc = new DeribitRpc(config.rpc("oms", true, clock), limits, clock, new Events());
+        this.feed = new DeribitOrderFeed(updates, ids, live, clock, () -> listener, () -> closed,
+                this::lookups);
+        this.rpc = new DeribitRpc(config.rpc("oms", true, clock), limits, clock, feed);
         this.lookups = new DeribitOrderLookups(rpc, instruments, live.withSource(EventSource.RECOVERY), clock);
     }
 
@@ -155,18 +151,22 @@ public final class DeribitOms implements Oms {
         return DeribitLabels.SCHEME;
     }
 
-    /** Logs in, sets the heartbeat (and cancel on disconnect), subscribes {@value #CHANNEL}; once. */
+    /**
+     * Logs in, sets the heartbeat (and cancel on disconnect), subscribes {@value #CHANNEL}. Once: a later call gets
+     * the same outcome, unless that was an error, when it tries again.
+     */
     @Override
-    public CompletableFuture<Result<Void>> connect(Listener listener) {
+    public synchronized CompletableFuture<Result<Void>> connect(Listener listener) {
         if (closed) {
             return done(Result.err(ExchangeError.network(exchange(), "OMS is closed")));
         }
         this.listener = Objects.requireNonNull(listener, "listener");
-        if (!started.compareAndSet(false, true)) {
-            return connected;
+        CompletableFuture<Result<Void>> previous = connected;
+        if (previous != null && !(previous.isDone() && !previous.join().isOk())) {
+            return previous;
         }
         connected = rpc.start().thenCompose(start -> start.isOk()
-                ? rpc.subscribe(List.of(CHANNEL), this::onNotification).thenApply(r -> r.map(ok -> (Void) null))
+                ? rpc.subscribe(List.of(CHANNEL), feed::onNotification).thenApply(r -> r.map(ok -> (Void) null))
                 : done(Result.<Void>err(start.error())));
         return connected;
     }
@@ -252,6 +252,10 @@ public final class DeribitOms implements Oms {
         return lookups.byId(exchangeOrderId);
     }
 
+    private DeribitOrderLookups lookups() {
+        return lookups;
+    }
+
     /** The connection, for tests. */
     DeribitRpc rpc() {
         return rpc;
@@ -296,12 +300,12 @@ public final class DeribitOms implements Oms {
         String orderId = order.path("order_id").asText(null);
         try {
             List<OrderUpdate> mapped = OrderMapping.fromOrderResult(result, live, clock.instant());
-            deliver(mapped);
+            feed.deliver(mapped);
             OrderUpdate last = mapped.get(mapped.size() - 1);
             String label = last.getClientOrderId() != null ? last.getClientOrderId() : clientOrderId;
             return new OrderAccepted(label, orderId, last.getStatus(), last.getExchangeTime());
         } catch (UnmappableMessageException e) {
-            malformed(method, result.toString(), e.getMessage());
+            feed.malformed(method, result.toString(), e.getMessage());
             return new OrderAccepted(clientOrderId, orderId, OrderStatus.UNKNOWN, null);
         }
     }
@@ -355,47 +359,9 @@ public final class DeribitOms implements Oms {
 
     // ---- notifications and delivery ----
 
+    /** A private notification (tests of the delivery path). */
     void onNotification(String channel, JsonNode data, String raw, Instant received) {
-        try {
-            PrivateMapping.Mapped mapped = PrivateMapping.map(channel, data, live, received);
-            if (mapped instanceof PrivateMapping.Changes changes) {
-                deliver(changes.orders());
-            } else if (mapped instanceof PrivateMapping.Orders orders) {
-                deliver(orders.orders());
-            }
-        } catch (UnmappableMessageException e) {
-            malformed(channel, raw, e.getMessage());
-        }
-    }
-
-    /** Reports what is new of {@code mapped}, under one lock so that the order of reports is the order decided. */
-    private void deliver(List<OrderUpdate> mapped) {
-        synchronized (updates) {
-            mapped.forEach(u -> ids.seen(u.getClientOrderId(), u.getExchangeOrderId()));
-            List<OrderUpdate> fresh = updates.fresh(mapped);
-            Listener l = listener;
-            if (l != null && !closed) {
-                fresh.forEach(l::onOrderUpdate);
-            }
-        }
-    }
-
-    /** After a reconnect: each order last reported open, read again; what changed meanwhile is reported. */
-    private void resync() {
-        for (OrderUpdate open : updates.open()) {
-            lookups.byId(open.getExchangeOrderId()).thenAccept(r -> {
-                if (r.isOk() && r.value().isPresent()) {
-                    deliver(List.of(r.value().get()));
-                }
-            });
-        }
-    }
-
-    private void malformed(String channel, String raw, String reason) {
-        Listener l = listener;
-        if (l != null && !closed) {
-            l.onMalformedFrame(new MalformedFrame(exchange(), channel, raw, reason, clock.instant()));
-        }
+        feed.onNotification(channel, data, raw, received);
     }
 
     private ExchangeError unknown(String message) {
@@ -404,27 +370,5 @@ public final class DeribitOms implements Oms {
 
     private static <T> CompletableFuture<T> done(T value) {
         return CompletableFuture.completedFuture(value);
-    }
-
-    /** The connection's events, passed on; a CONNECTED after a DISCONNECTED starts a resync. */
-    private final class Events implements DeribitRpc.Listener {
-        @Override
-        public void onConnectionEvent(ConnectionEvent event) {
-            if (event.state() == ConnectionState.DISCONNECTED) {
-                disconnected = true;
-            } else if (event.state() == ConnectionState.CONNECTED && disconnected) {
-                disconnected = false;
-                resync();
-            }
-            Listener l = listener;
-            if (l != null) {
-                l.onConnectionEvent(event);
-            }
-        }
-
-        @Override
-        public void onUnrouted(String raw, String reason) {
-            malformed("unrouted", raw, reason);
-        }
     }
 }
