@@ -36,10 +36,8 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #subscriber}: public market data; with an account, the raw (unaggregated) channels, which need a
  *     login.</li>
  * <li>{@link #dataFetcher}: state recovery over HTTP ({@link DeribitDataFetcher}).</li>
+ * <li>{@link #oms}: orders on the account's own WebSocket ({@link DeribitOms}).</li>
  * <li>{@link #pms}: positions and account ({@link DeribitPms}).</li>
- * <li>{@link #oms}: not built yet. The SPI has no "unsupported role" value, so each refuses at
- *     configuration time, as every factory method may, with a {@link ConnectorConfigException} naming the role;
- *     nothing is faked.</li>
  * <li>{@link #instruments}: {@code public/get_instruments?currency=any} over HTTP.</li>
  * <li>{@link #offlineNormalizer}: market-data notifications through {@code MarketMapping}.</li>
  * </ul>
@@ -117,9 +115,15 @@ public final class DeribitConnector implements ExchangeConnector {
         return new DeribitSubscriber(config(settings, account), checked(instruments));
     }
 
+    /**
+     * Orders over the account's own connection ({@link DeribitOms}), logged in with scope
+     * {@code session:<session-name>-oms}, cancel on disconnect as the account's {@code cancel-on-disconnect} says.
+     */
     @Override
     public Oms oms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
-        throw notBuilt(settings, account, "oms");
+        checked(instruments);
+        Clock clock = Clock.systemUTC();
+        return new DeribitOms(config(settings, account), instruments, new DeribitLimits(clock), clock);
     }
 
     /**
@@ -145,17 +149,9 @@ public final class DeribitConnector implements ExchangeConnector {
         DeribitConfig config = config(settings, account);
         Clock clock = Clock.systemUTC();
         DeribitHttpClient http = new DeribitHttpClient(DeribitHttpClient.defaultSettings(config.endpoints().rest()),
-                new DeribitLimits(clock), config.maxCreditWait(), config.account().orElseThrow().login("fetcher", clock),
-                Scheduler.of(RENEWALS), clock);
+                new DeribitLimits(clock), config.maxCreditWait(),
+                config.account().orElseThrow().login("fetcher", clock), Scheduler.of(RENEWALS), clock);
         return new DeribitDataFetcher(http, account.account(), List.of());
-    }
-
-    /** Settings are still checked first (a typo is reported as such), no secret is read. */
-    private ConnectorConfigException notBuilt(ConnectorSettings settings, AccountSettings account, String role) {
-        DeribitSchema.config(settings);
-        DeribitSchema.SCHEMA.checkAccount(account);
-        return new ConnectorConfigException(exchange(), "roles." + role,
-                "the Deribit " + role + " role is not available yet (built: Subscriber, DataFetcher)");
     }
 
     private InstrumentRegistry checked(InstrumentRegistry instruments) {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes Deribit's {@code subscription} notifications by {@code params.channel} to their handlers, from the raw text
- * read with exact numbers (core's client parses with a binary-float mapper, which {@code ExactNumbers} refuses).
+ * read with exact numbers (core's client parses with a binary-float mapper, which {@code ExactNumbers} refuses), and
+ * the answers of {@link DeribitExactAnswers}' requests to it.
  * Notifications of channels given up are dropped quietly; anything else no handler takes goes to the listener's
  * {@code onUnrouted} with why. Called on the connection's consumer thread.
  */
@@ -24,11 +25,13 @@ final class DeribitFrames {
     private final Set<String> unwanted;
     private final DeribitRpc.Listener listener;
     private final Map<String, DeribitNotificationHandler> routes = new ConcurrentHashMap<>();
+    private final DeribitExactAnswers answers;
 
-    DeribitFrames(Clock clock, Set<String> unwanted, DeribitRpc.Listener listener) {
+    DeribitFrames(Clock clock, Set<String> unwanted, DeribitRpc.Listener listener, DeribitExactAnswers answers) {
         this.clock = clock;
         this.unwanted = unwanted;
         this.listener = listener;
+        this.answers = answers;
     }
 
     void route(String channel, DeribitNotificationHandler handler) {
@@ -49,7 +52,8 @@ final class DeribitFrames {
             return;
         }
         if (frame != null && frame.isObject() && frame.has("id")) {
-            return; // an answer that came after its request timed out or its socket was lost
+            answers.onAnswer(frame); // else an answer that came after its request timed out or its socket was lost
+            return;
         }
         if (frame == null || !frame.isObject() || !"subscription".equals(frame.path("method").asText(null))) {
             listener.onUnrouted(raw, "not a subscription notification");

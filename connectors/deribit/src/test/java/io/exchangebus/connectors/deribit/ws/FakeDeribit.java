@@ -61,6 +61,9 @@ public final class FakeDeribit extends JsonRpcServer {
             return ok(TextNode.valueOf("ok"));
         });
         method("public/get_time", this::getTime);
+        method("public/get_index_price", (req, s) -> ok(JSON.createObjectNode().set("index_price",
+                new com.fasterxml.jackson.databind.node.DecimalNode(new java.math.BigDecimal("0.12345678901234567891")))));
+        method("public/get_error", (req, s) -> JsonRpcReply.error(10009, "not_enough_funds"));
         startAndWait();
     }
 
