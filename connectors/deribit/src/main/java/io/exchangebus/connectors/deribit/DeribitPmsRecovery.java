@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-reads the account over HTTP after a gap (start, reconnect, new session, lost frames), so that nothing the stream
  * missed is lost: {@code private/get_positions {currency: any}} and {@code private/get_account_summary {currency}} for
- * each configured currency, reported through {@link DeribitPmsEvents} marked RECOVERY. HTTP, not the WebSocket,
- * because its answers are read with exact numbers. A failed attempt is retried
+ * each configured currency, reported through {@link DeribitPmsEvents} marked RECOVERY. Over HTTP on a session of
+ * its own, answers read with exact numbers, sharing the connection's credits. A failed attempt is retried
  * ({@value #ATTEMPTS} attempts, 1 s, 2 s … apart); an answer that cannot be mapped is reported as malformed.
  */
 final class DeribitPmsRecovery {
