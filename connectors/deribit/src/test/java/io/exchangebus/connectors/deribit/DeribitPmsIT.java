@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Deribit PMS against the Deribit simulator over real sockets, judged by the simulator's own
  * {@code private/get_positions} and {@code private/get_account_summary}: positions of an inverse perpetual and an
- * option with their PnL, and a fill made while the connection was down, recovered after the reconnect. The market
- * is still (no generator running), so marks and PnL do not move between the stream and the answers.
+ * option with their PnL; a fill made while the connection was down, recovered after the reconnect; a corrupted
+ * frame reported while the stream goes on. The market is still (no generator running), so marks and PnL do not
+ * move between the stream and the answers.
  */
 class DeribitPmsIT {
 
@@ -38,6 +39,8 @@ class DeribitPmsIT {
     private final List<PositionUpdate> positions = new CopyOnWriteArrayList<>();
     private final List<AccountUpdate> accounts = new CopyOnWriteArrayList<>();
     private final List<ConnectionEvent> states = new CopyOnWriteArrayList<>();
+    private final List<BalanceUpdate> balances = new CopyOnWriteArrayList<>();
+    private final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
     private DeribitSimulatorProbe sim;
     private DeribitTruth truth;
     private DeribitPms pms;
@@ -103,6 +106,23 @@ class DeribitPmsIT {
         await("the recovery counted once it reported the account too", () -> pms.recoveries() > recoveredBefore);
     }
 
+    @Test
+    void shouldReportACorruptedFrameAndKeepReporting() throws Exception {
+        connect();
+        await("the BTC balance at start", () -> balances.stream().anyMatch(b -> b.getAsset().equals("BTC")));
+
+        sim.simulator().faults().sendMalformedFrame();
+        sim.deposit("BTC", BigDecimal.ONE);
+        await("the corrupted frame reported", () -> pms.malformedFrames() == 1 && malformed.size() == 1);
+        sim.deposit("BTC", BigDecimal.ONE);
+
+        BigDecimal expected = sim.freeBalances().get("BTC");
+        await("the balance after both deposits", () -> balances.stream()
+                .anyMatch(b -> b.getAsset().equals("BTC") && b.getFree().compareTo(expected) == 0));
+        assertThat(expected).isEqualByComparingTo("12");
+        assertThat(malformed.get(0).payload()).isNotEmpty();
+    }
+
     private void connect() throws Exception {
         pms = new DeribitPms(sim.accountConfig(DeribitGrantType.CLIENT_SIGNATURE), null, List.of());
         Result<Void> connected = pms.connect(new Recording()).get(15, TimeUnit.SECONDS);
@@ -152,6 +172,7 @@ class DeribitPmsIT {
 
         @Override
         public void onBalance(BalanceUpdate balance) {
+            balances.add(balance);
         }
 
         @Override
@@ -161,6 +182,7 @@ class DeribitPmsIT {
 
         @Override
         public void onMalformedFrame(MalformedFrame frame) {
+            malformed.add(frame);
         }
 
         @Override
