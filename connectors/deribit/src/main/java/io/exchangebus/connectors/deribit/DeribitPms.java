@@ -42,10 +42,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *     quantity unit (USD for inverse contracts, the coin for options and linear ones), average price, mark, floating
  *     and realised PnL; the size in the base currency ({@code size_currency}) and total PnL, which our model has no
  *     field for, are kept in {@link #positions()}.</li>
- * <li>On start and after every gap (a reconnect, a new session after 10028, frames lost between socket and handler)
- *     positions and each currency's account are read again over HTTP ({@link DeribitPmsRecovery}) and reported marked
- *     RECOVERY, so nothing that happened while disconnected is lost; a position open before but no longer listed is
- *     reported flat.</li>
+ * <li>On start, positions are read over HTTP ({@code private/get_positions}) and reported marked RECOVERY; the account
+ *     comes from {@code user.portfolio}, and over HTTP only for a currency it did not report within
+ *     {@link #START_ACCOUNT_GRACE}. After every gap (a reconnect, a new session after 10028, frames lost between
+ *     socket and handler) positions and each currency's account ({@code private/get_account_summary}) are read again
+ *     ({@link DeribitPmsRecovery}) and reported marked RECOVERY, so nothing that happened while disconnected is lost;
+ *     a position open before but no longer listed is reported flat.</li>
  * <li>A frame that cannot be mapped is reported ({@link Pms.Listener#onMalformedFrame}) and counted
  *     ({@link #malformedFrames()}); the stream goes on.</li>
  * </ul>
@@ -59,7 +61,10 @@ public final class DeribitPms implements Pms {
     public static final List<String> DEFAULT_CURRENCIES = List.of("BTC", "ETH", "USDC");
     /** How long after a reconnect the recovery waits for the resubscription's answer before it goes anyway. */
     static final Duration RESUBSCRIBE_GRACE = Duration.ofSeconds(1);
+    /** How long after subscribing the account waits for {@code user.portfolio} before it is read over HTTP. */
+    static final Duration START_ACCOUNT_GRACE = Duration.ofSeconds(2);
 
+    private final Clock clock;
     private final ScheduledExecutorService timer;
     private final DeribitRpc rpc;
     private final DeribitHttpClient http;
@@ -84,6 +89,7 @@ public final class DeribitPms implements Pms {
      */
     public DeribitPms(DeribitConfig config, String subAccount, List<String> currencies, Clock clock) {
         Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
         DeribitAccount account = config.account()
                 .orElseThrow(() -> new IllegalArgumentException("the Deribit PMS needs an account"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,8 +117,8 @@ public final class DeribitPms implements Pms {
     }
 
     /**
-     * Connects, logs in, subscribes {@link #CHANNELS}, then reads positions and account once over HTTP; completes
-     * when the stream is live and that first recovery was tried (a failed one is retried in the background).
+     * Connects, logs in, subscribes {@link #CHANNELS}, then reads positions over HTTP; completes when the stream is
+     * live and that first read was tried (a failed one is retried in the background).
      */
     @Override
     public CompletableFuture<Result<Void>> connect(Listener listener) {
@@ -123,9 +129,23 @@ public final class DeribitPms implements Pms {
         return rpc.start().thenCompose(started -> started.isOk()
                 ? rpc.subscribe(CHANNELS, events::onNotification)
                 : CompletableFuture.completedFuture(Result.<List<String>>err(started.error())))
-                .thenCompose(subscribed -> subscribed.isOk()
-                        ? recovery.recover("start").thenApply(r -> Result.ok())
+                .thenCompose(subscribed -> subscribed.isOk() ? start()
                         : CompletableFuture.completedFuture(Result.<Void>err(subscribed.error())));
+    }
+
+    /**
+     * Positions over HTTP at once ({@code user.changes} speaks only of changes); the account is left to
+     * {@code user.portfolio}, which reports every currency when subscribed, and read over HTTP after
+     * {@link #START_ACCOUNT_GRACE} only for the currencies the stream has not reported by then.
+     */
+    private CompletableFuture<Result<Void>> start() {
+        Instant subscribed = clock.instant();
+        timer.schedule(() -> {
+            if (!closed) {
+                recovery.recoverAccount("start", subscribed);
+            }
+        }, START_ACCOUNT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        return recovery.recoverPositions("start").thenApply(r -> Result.ok());
     }
 
     /** The last position reported per symbol (flat ones included), with its size in the base currency. */

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-reads the account over HTTP after a gap (start, reconnect, new session, lost frames), so that nothing the stream
  * missed is lost: {@code private/get_positions {currency: any}} and {@code private/get_account_summary {currency}} for
- * each configured currency, reported through {@link DeribitPmsEvents} marked RECOVERY. HTTP, not the WebSocket,
- * because its answers are read with exact numbers. A failed attempt is retried
+ * each configured currency, reported through {@link DeribitPmsEvents} marked RECOVERY. Over HTTP on a session of
+ * its own, answers read with exact numbers, sharing the connection's credits. A failed attempt is retried
  * ({@value #ATTEMPTS} attempts, 1 s, 2 s … apart); an answer that cannot be mapped is reported as malformed.
  */
 final class DeribitPmsRecovery {
@@ -52,40 +52,60 @@ final class DeribitPmsRecovery {
         this.clock = clock;
     }
 
-    /** Recovers now, retrying failed attempts; completes after the first attempt (ok or not). */
+    /** Positions and account now, retrying failed attempts; completes after the first attempt (ok or not). */
     CompletableFuture<Result<Void>> recover(String reason) {
-        return attempt(reason, 1);
+        return attempt(new Ask(reason, true, true, clock.instant()), 1);
     }
 
-    /** Recoveries that reported positions and account. */
+    /** Positions only, as {@link #recover}. */
+    CompletableFuture<Result<Void>> recoverPositions(String reason) {
+        return attempt(new Ask(reason, true, false, clock.instant()), 1);
+    }
+
+    /** The account only, leaving out the currencies the stream reported since {@code since}, as {@link #recover}. */
+    CompletableFuture<Result<Void>> recoverAccount(String reason, Instant since) {
+        return attempt(new Ask(reason, false, true, since), 1);
+    }
+
+    /** Recoveries that reported what they were asked for. */
     long completed() {
         return completed.get();
     }
 
-    private CompletableFuture<Result<Void>> attempt(String reason, int n) {
-        LOG.info("{}: recovering positions and account ({}, attempt {})", DeribitErrors.EXCHANGE, reason, n);
-        Instant asked = clock.instant();
-        CompletableFuture<Result<Void>> positions = http.privateCall("private/get_positions",
-                Map.of("currency", "any")).thenApply(r -> r.flatMap(result -> {
-                    reportPositions(result, asked);
+    /** What to recover; the stream's reports since {@code since} are newer than the answers. */
+    private record Ask(String reason, boolean positions, boolean account, Instant since) {
+    }
+
+    private CompletableFuture<Result<Void>> attempt(Ask ask, int n) {
+        LOG.info("{}: recovering{}{} ({}, attempt {})", DeribitErrors.EXCHANGE, ask.positions() ? " positions" : "",
+                ask.account() ? " account" : "", ask.reason(), n);
+        CompletableFuture<Result<Void>> positions = !ask.positions() ? done()
+                : http.privateCall("private/get_positions", Map.of("currency", "any"))
+                        .thenApply(r -> r.flatMap(result -> {
+                            reportPositions(result, ask.since());
+                            return Result.ok();
+                        }));
+        CompletableFuture<Result<Void>> account = !ask.account() ? done()
+                : summaries().thenApply(r -> r.flatMap(list -> {
+                    reportAccount(list, ask.since());
                     return Result.ok();
                 }));
-        CompletableFuture<Result<Void>> account = summaries().thenApply(r -> r.flatMap(list -> {
-            reportAccount(list, asked);
-            return Result.ok();
-        }));
         return positions.thenCombine(account, (p, a) -> p.isOk() ? a : p).thenApply(r -> {
             if (r.isOk()) {
                 completed.incrementAndGet();
             } else if (n < ATTEMPTS) {
-                LOG.warn("{}: recovery failed ({}), retrying: {}", DeribitErrors.EXCHANGE, reason, r.error());
-                timer.schedule(() -> attempt(reason, n + 1), n, TimeUnit.SECONDS);
+                LOG.warn("{}: recovery failed ({}), retrying: {}", DeribitErrors.EXCHANGE, ask.reason(), r.error());
+                timer.schedule(() -> attempt(ask, n + 1), n, TimeUnit.SECONDS);
             } else {
                 LOG.error("{}: recovery failed {} times ({}); the next gap retries: {}", DeribitErrors.EXCHANGE, n,
-                        reason, r.error());
+                        ask.reason(), r.error());
             }
             return r;
         });
+    }
+
+    private static CompletableFuture<Result<Void>> done() {
+        return CompletableFuture.completedFuture(Result.ok());
     }
 
     private void reportPositions(JsonNode result, Instant asked) {

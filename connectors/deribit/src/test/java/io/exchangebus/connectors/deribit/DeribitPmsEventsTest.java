@@ -9,6 +9,7 @@ import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Pms;
+import io.exchangebus.connectors.deribit.mapping.AccountMapping;
 import io.exchangebus.connectors.deribit.mapping.PositionMapping;
 import io.exchangebus.connectors.deribit.mapping.PrivateContext;
 import io.exchangebus.events.AccountUpdate;
@@ -110,6 +111,25 @@ class DeribitPmsEventsTest {
         assertThat(positions).extracting(PositionUpdate::getQuantity).map(q -> q.stripTrailingZeros().toPlainString())
                 .containsExactly("185160", "50");
         assertThat(positions.get(1).getSource()).isEqualTo(EventSource.RECOVERY);
+    }
+
+    @Test
+    void shouldReportARecoveredCurrencyOnlyWhenTheStreamSaidNothingOfItSince() throws Exception {
+        JsonNode btc = EXACT.readTree(DeribitFixtures.raw("ws_notifications.gocryptotrader.jsonl", 19))
+                .get("params").get("data");
+        PrivateContext recovery = CTX.withSource(EventSource.RECOVERY);
+        List<AccountUpdate> recoveredAccounts = List.of(AccountMapping.account(btc, recovery, T0.plusSeconds(3)));
+        List<BalanceUpdate> recoveredBalances = List.of(AccountMapping.balance(btc, recovery, T0.plusSeconds(3)));
+        notify(DeribitFixtures.raw("ws_notifications.gocryptotrader.jsonl", 19), T0.plusSeconds(2));
+
+        events.recoveredAccount(recoveredAccounts, recoveredBalances, T0.plusSeconds(1));
+        assertThat(balances).extracting(BalanceUpdate::getSource).containsExactly(EventSource.STREAM);
+
+        events.recoveredAccount(recoveredAccounts, recoveredBalances, T0.plusSeconds(4));
+        assertThat(balances).extracting(BalanceUpdate::getSource)
+                .containsExactly(EventSource.STREAM, EventSource.RECOVERY);
+        assertThat(accounts).extracting(AccountUpdate::getSource)
+                .containsExactly(EventSource.STREAM, EventSource.RECOVERY);
     }
 
     private void notify(String raw, Instant at) throws Exception {

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DeribitFrames {
 
     private static final ObjectMapper JSON = ExactNumbers.exactMapper();
+    private static final String SUBSCRIPTION = "\"method\":\"subscription\"";
+    private static final String PARAMS_CHANNEL = "\"params\":{\"channel\":\"";
 
     private final Clock clock;
     private final Set<String> unwanted;
@@ -44,6 +46,11 @@ final class DeribitFrames {
 
     void onFrame(String raw) {
         Instant received = clock.instant();
+        String scanned = subscriptionChannel(raw);
+        if (scanned != null && routes.get(scanned) instanceof DeribitNotificationHandler.RawFirst fast) {
+            fast.onRawNotification(scanned, raw, received);
+            return;
+        }
         JsonNode frame;
         try {
             frame = JSON.readTree(raw);
@@ -67,5 +74,27 @@ final class DeribitFrames {
             listener.onUnrouted(raw, channel.isTextual() ? "no subscription to " + channel.textValue()
                     : "params.channel is missing");
         }
+    }
+
+    /**
+     * The channel of a notification in Deribit's usual layout, {@code {"jsonrpc":"2.0","method":"subscription",
+     * "params":{"channel":"…","data":…}}} without spaces, found by a scan of the text; null for any other layout or
+     * a channel name with an escape (the frame is then read as a tree).
+     */
+    static String subscriptionChannel(String raw) {
+        int method = raw.indexOf(SUBSCRIPTION);
+        if (method < 0 || method > 40) {
+            return null;
+        }
+        int key = raw.indexOf(PARAMS_CHANNEL, method + SUBSCRIPTION.length());
+        if (key < 0) {
+            return null;
+        }
+        int start = key + PARAMS_CHANNEL.length();
+        int end = raw.indexOf('"', start);
+        if (end <= start || raw.lastIndexOf('\\', end) >= start) {
+            return null;
+        }
+        return raw.substring(start, end);
     }
 }

@@ -81,6 +81,11 @@ public final class FakeDeribit extends JsonRpcServer {
                 + "\",\"data\":" + dataJson + "}}");
     }
 
+    /** Sends {@code frame} exactly as given to every session subscribed to {@code channel}. */
+    public void publishRaw(String channel, String frame) {
+        publish(channel, frame);
+    }
+
     public long count(String method) {
         return methods.stream().filter(method::equals).count();
     }
