@@ -1,19 +1,23 @@
 package io.exchangebus.connectors.deribit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
+import io.exchangebus.connectors.deribit.mapping.OrderMapping;
 import io.exchangebus.connectors.deribit.mapping.PrivateContext;
 import io.exchangebus.connectors.deribit.mapping.PrivateMapping;
 import io.exchangebus.connectors.deribit.mapping.UnmappableMessageException;
+import io.exchangebus.connectors.deribit.mapping.UserTradeMapping.UserFill;
 import io.exchangebus.connectors.deribit.ws.DeribitRpc;
 import io.exchangebus.events.OrderUpdate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -98,14 +102,40 @@ final class DeribitOrderFeed implements DeribitRpc.Listener {
         malformed("unrouted", raw, reason);
     }
 
-    /** Each order last reported open, read again ({@code private/get_order_state}); what changed is reported. */
+    /**
+     * Each order last reported open, read again ({@code private/get_order_state}); what changed is reported. An order
+     * that filled meanwhile is reported with its fills ({@code private/get_user_trades_by_currency}), those already
+     * reported left out; if they cannot be read, its state alone.
+     */
     private void readOpenOrdersAgain() {
         for (OrderUpdate open : updates.open()) {
-            lookups.get().byId(open.getExchangeOrderId()).thenAccept(r -> {
-                if (r.isOk() && r.value().isPresent()) {
-                    deliver(List.of(r.value().get()));
+            lookups.get().byId(open.getExchangeOrderId()).thenCompose(r -> {
+                if (!r.isOk() || r.value().isEmpty()) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                OrderUpdate now = r.value().get();
+                if (now.getFilledQuantity().compareTo(open.getFilledQuantity()) <= 0) {
+                    deliver(List.of(now));
+                    return CompletableFuture.completedFuture(null);
+                }
+                return lookups.get().fillsOf(now).thenAccept(fills -> deliver(withFills(now, fills)));
+            }).whenComplete((done, bug) -> {
+                if (bug != null) { // a bug: said, not swallowed by the future
+                    malformed(DeribitOrderLookups.BY_ID, open.getExchangeOrderId(), "re-reading failed: " + bug);
                 }
             });
+        }
+    }
+
+    private List<OrderUpdate> withFills(OrderUpdate order, Result<List<UserFill>> fills) {
+        if (!fills.isOk()) {
+            return List.of(order);
+        }
+        try {
+            return OrderMapping.withFills(order, fills.value());
+        } catch (UnmappableMessageException e) {
+            malformed(DeribitOrderLookups.TRADES, order.getExchangeOrderId(), e.getMessage());
+            return List.of(order);
         }
     }
 }

@@ -12,6 +12,8 @@ import io.exchangebus.connectors.deribit.http.DeribitErrors;
 import io.exchangebus.connectors.deribit.mapping.OrderMapping;
 import io.exchangebus.connectors.deribit.mapping.PrivateContext;
 import io.exchangebus.connectors.deribit.mapping.UnmappableMessageException;
+import io.exchangebus.connectors.deribit.mapping.UserTradeMapping;
+import io.exchangebus.connectors.deribit.mapping.UserTradeMapping.UserFill;
 import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.OrderUpdate;
 import java.time.Clock;
@@ -36,6 +38,9 @@ final class DeribitOrderLookups {
 
     static final String BY_LABEL = "private/get_order_state_by_label";
     static final String BY_ID = "private/get_order_state";
+    static final String TRADES = "private/get_user_trades_by_currency";
+    /** Deribit's most per call. */
+    static final int MAX_TRADES = 1000;
 
     private final JsonRpcRequester rpc;
     private final InstrumentRegistry instruments;
@@ -80,6 +85,29 @@ final class DeribitOrderLookups {
             }
             return mapped(BY_ID, () -> Optional.of(OrderMapping.order(r.value(), recovery, clock.instant())));
         });
+    }
+
+    /**
+     * The account's latest trades ({@code private/get_user_trades_by_currency}, up to {@value #MAX_TRADES}, the
+     * currency of {@code order}'s instrument) that belong to {@code order}: its fills while nobody listened.
+     */
+    CompletableFuture<Result<List<UserFill>>> fillsOf(OrderUpdate order) {
+        Optional<InstrumentDefinition> instrument = instruments.bySymbol(order.getSymbol());
+        if (instrument.isEmpty()) {
+            return done(Result.err(ExchangeError.invalidOrder(DeribitErrors.EXCHANGE, "UNKNOWN_INSTRUMENT",
+                    order.getSymbol() + " is not listed on " + DeribitErrors.EXCHANGE)));
+        }
+        ObjectNode params = JsonNodeFactory.instance.objectNode()
+                .put("currency", instrument.get().settle()).put("count", MAX_TRADES);
+        return rpc.request(TRADES, params).thenApply(r -> r.flatMap(result -> {
+            try {
+                return Result.ok(UserTradeMapping.fromResult(result).stream()
+                        .filter(f -> f.exchangeOrderId().equals(order.getExchangeOrderId())).toList());
+            } catch (UnmappableMessageException e) {
+                return Result.err(new ExchangeError(ErrorKind.UNKNOWN, DeribitErrors.EXCHANGE, null,
+                        TRADES + " answer could not be mapped: " + e.getMessage(), 0, false, null));
+            }
+        }));
     }
 
     /**
