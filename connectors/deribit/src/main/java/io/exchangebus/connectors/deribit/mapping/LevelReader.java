@@ -19,8 +19,8 @@ import java.util.List;
 final class LevelReader {
     private static final String WITH_ACTION = "[action, price, amount]";
     private static final String PLAIN = "[price, amount]";
-    private static final String NEW = "new";
-    private static final String DELETE = "delete";
+    static final String NEW = "new";
+    static final String DELETE = "delete";
     private static final String[] ACTIONS = {NEW, "change", DELETE};
 
     private LevelReader() {
@@ -29,16 +29,19 @@ final class LevelReader {
     /**
      * One side's levels.
      *
-     * @param firstNotNew where the first action other than {@code new} stands ({@code "bids[3]: action 'change'"}),
-     *                    null when every level is new: a snapshot may hold only new levels
+     * @param side          {@code bids} or {@code asks}
+     * @param notNewIndex   where the first action other than {@code new} stands, -1 when every level is new (a
+     *                      snapshot may hold only new levels)
+     * @param notNewAction  that action, null when none
      */
-    record Levels(List<Level> levels, String firstNotNew) {
+    record Levels(List<Level> levels, String side, int notNewIndex, String notNewAction) {
     }
 
     /** Refuses a snapshot side holding an action other than {@code new}. */
     static void onlyNew(Levels side) {
-        if (side != null && side.firstNotNew() != null) {
-            throw new UnmappableMessageException(side.firstNotNew() + " in a snapshot");
+        if (side != null && side.notNewIndex() >= 0) {
+            throw new UnmappableMessageException(at(side.side(), side.notNewIndex()) + ": action '"
+                    + side.notNewAction() + "' in a snapshot");
         }
     }
 
@@ -48,7 +51,8 @@ final class LevelReader {
             throw new UnmappableMessageException(side + " is not an array: " + start);
         }
         List<Level> out = new ArrayList<>(24);
-        String firstNotNew = null;
+        int notNew = -1;
+        String notNewAction = null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
             int index = out.size();
@@ -56,8 +60,9 @@ final class LevelReader {
                 out.add(plain(p, side, index));
             } else {
                 String action = action(p, side, index);
-                if (firstNotNew == null && action != NEW) {
-                    firstNotNew = at(side, index) + ": action '" + action + "'";
+                if (notNew < 0 && action != NEW) {
+                    notNew = index;
+                    notNewAction = action;
                 }
                 out.add(withAction(p, side, index, action == DELETE));
             }
@@ -65,11 +70,11 @@ final class LevelReader {
         if (t != JsonToken.END_ARRAY) {
             throw new UnmappableMessageException(side + "[" + out.size() + "] is not a level: " + t);
         }
-        return new Levels(out, firstNotNew);
+        return new Levels(out, side, notNew, notNewAction);
     }
 
     /** A level's name in errors, {@code bids[3]}: built only when something is refused. */
-    private static String at(String side, int index) {
+    static String at(String side, int index) {
         return side + "[" + index + "]";
     }
 

@@ -55,8 +55,14 @@ final class MarketFrameReader {
                      Long previousChangeId, long timestamp, List<Level> bids, List<Level> asks) implements Frame {
     }
 
-    /** Reads one frame. */
+    /** Reads one frame: Deribit's usual layout on the fast path ({@link CompactFrameReader}), else token by token. */
     static Frame read(String frame) {
+        Frame fast = CompactFrameReader.read(frame);
+        return fast != null ? fast : readTokens(frame);
+    }
+
+    /** Reads one frame token by token; maps or refuses whatever the layout. */
+    static Frame readTokens(String frame) {
         try (JsonParser p = DeribitFields.JSON.createParser(frame)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new UnmappableMessageException("not a JSON object");
@@ -84,6 +90,8 @@ final class MarketFrameReader {
             return read;
         } catch (IOException e) {
             throw new UnmappableMessageException("not JSON: " + e.getClass().getSimpleName());
+        } catch (NumberFormatException e) {
+            throw new UnmappableMessageException("a number that cannot be read: " + e.getMessage());
         }
     }
 
@@ -232,21 +240,16 @@ final class MarketFrameReader {
         throw new UnmappableMessageException(((NumberRead.Refused) read).message());
     }
 
-    /** The book's levels and header, read by {@link #read(JsonParser, DeribitChannel)}. */
+    /** A book notification's {@code data} object, read token by token into {@link BookFields}. */
     private static final class BookReader {
-        private String type;
-        private String instrument;
-        private Long changeId;
-        private Long previous;
-        private Long timestamp;
-        private LevelReader.Levels bids;
-        private LevelReader.Levels asks;
+        private BookReader() {
+        }
 
         static BookFrame read(JsonParser p, DeribitChannel channel) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw new UnmappableMessageException("book data is not an object");
             }
-            BookReader r = new BookReader();
+            BookFields r = new BookFields();
             boolean grouped = channel.type() == DeribitChannel.Type.GROUPED_BOOK;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -262,39 +265,7 @@ final class MarketFrameReader {
                     default -> p.skipChildren();
                 }
             }
-            return grouped ? r.grouped(channel) : r.full(channel);
-        }
-
-        private BookFrame full(DeribitChannel channel) {
-            boolean snapshot = switch (required(type, "type")) {
-                case "snapshot" -> true;
-                case "change" -> false;
-                default -> throw new UnmappableMessageException("type: unknown book message type '" + type + "'");
-            };
-            if (!snapshot && previous == null) {
-                throw new UnmappableMessageException("prev_change_id is missing on a change");
-            }
-            if (snapshot) {
-                LevelReader.onlyNew(bids);
-                LevelReader.onlyNew(asks);
-            }
-            return frame(channel, snapshot, previous);
-        }
-
-        private BookFrame grouped(DeribitChannel channel) {
-            return frame(channel, true, null);
-        }
-
-        private BookFrame frame(DeribitChannel channel, boolean snapshot, Long previousId) {
-            if (bids == null) {
-                throw new UnmappableMessageException("bids is not an array: null");
-            }
-            if (asks == null) {
-                throw new UnmappableMessageException("asks is not an array: null");
-            }
-            return new BookFrame(channel, required(instrument, "instrument_name"), snapshot,
-                    required(changeId, "change_id"), previousId, required(timestamp, "timestamp"),
-                    bids.levels(), asks.levels());
+            return r.frame(channel);
         }
     }
 }

@@ -45,7 +45,8 @@ class DeribitSchemaTest {
 
     @Test
     void shouldNeedBothEndpointsWhenCustomAndCheckTheirSchemes() {
-        ConnectorSettings onlyWs = ConnectorSettings.custom("deribit", Map.of("ws-url", URI.create("ws://localhost:1")));
+        ConnectorSettings onlyWs = ConnectorSettings.custom("deribit",
+                Map.of("ws-url", URI.create("ws://localhost:1")));
         ConnectorSettings wrongScheme = ConnectorSettings.production("deribit")
                 .withEndpoint("ws-url", URI.create("https://localhost:1"));
 
@@ -90,7 +91,7 @@ class DeribitSchemaTest {
 
         assertThat(account.grantType()).isEqualTo(DeribitGrantType.CLIENT_SIGNATURE);
         assertThat(account.sessionName()).isEqualTo("exbus");
-        assertThat(account.cancelOnDisconnect()).isEmpty();
+        assertThat(account.cancelOnDisconnect()).contains("connection");
         assertThatThrownBy(() -> DeribitSchema.config(ConnectorSettings.production("deribit"),
                 account(Map.of("grant-type", "password")))).hasMessageContaining("grant-type");
         assertThatThrownBy(() -> DeribitSchema.config(ConnectorSettings.production("deribit"),
