@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exchanges", split = ",", paramLabel = "ID[,ID...]",
             completionCandidates = Exchanges.WithSimulator.class,
             description = "The exchanges to run, comma-separated, from: ${COMPLETION-CANDIDATES} (the simulators on "
-                    + "the class path; deribit not yet: its OMS and PMS are being built). Default: all that can run.")
+                    + "the class path; deribit not yet). Default: all that can run.")
     List<String> exchanges;
 
     @Option(names = "--live", description = "Market data from the exchanges' real public endpoints instead of the "
@@ -111,13 +111,15 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Simulators on the class path that the demo cannot run yet, with the reason. The demo gives each exchange's demo
-     * account to every service, so an exchange needs all four roles and a demo market here; Deribit's OMS and PMS
-     * are still being built (its ingest and recovery work by configuration: see ingest's and recovery-job's
-     * Deribit ITs). Remove the entry when they land and the demo's files cover Deribit's instruments.
+     * Simulators on the class path that the demo cannot run yet, with the reason. Every Deribit role exists and each
+     * service takes Deribit by configuration (the Deribit ITs of ingest, recovery-job, pms-service and oms-service),
+     * but the demo's files still assume one symbol (BTCUSDT) and Binance's endpoint names for every exchange;
+     * Deribit needs its own instruments (BTC-PERPETUAL and an option) and endpoints (ws-url, rest-url). Remove the
+     * entry once {@link DemoConfigs} takes both from the simulator's connection.
      */
     static final Map<String, String> NOT_YET_IN_DEMO = Map.of("deribit",
-            "the demo needs every role of an exchange, and Deribit's OMS and PMS are not built yet");
+            "the demo's configuration does not cover Deribit's instruments and endpoints yet (its services do: see "
+                    + "the examples *-deribit.yaml)");
 
     /**
      * The simulators of {@code --exchanges}, in the order given (duplicates once), or all of them but those

@@ -81,11 +81,11 @@ class DemoCommandTest {
     }
 
     @Test
-    void shouldRefuseDeribitUntilItsOmsAndPmsExistSayingWhy() {
+    void shouldRefuseDeribitUntilTheDemoConfigurationCoversItSayingWhy() {
         int code = run("demo", "--exchanges", "deribit", "--dir", home.resolve("demo").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("'deribit' cannot run in the demo yet").contains("OMS and PMS");
+        assertThat(err.toString()).contains("'deribit' cannot run in the demo yet").contains("instruments and endpoints");
         assertThat(home.resolve("demo")).as("nothing started").doesNotExist();
     }
 

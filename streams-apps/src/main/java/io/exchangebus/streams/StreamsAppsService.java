@@ -10,8 +10,17 @@ import io.exchangebus.streams.errors.StreamsDeadLetters;
 import io.exchangebus.streams.query.QueryApi;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -46,6 +55,7 @@ public final class StreamsAppsService implements Service {
     public static StreamsAppsService create(ServiceContext context) {
         ServiceConfig config = context.config();
         EventSerdes serdes = new EventSerdes(context.kafka().serdeConfig());
+        ensureInstrumentTopic(context, StreamsAppsKeys.topics(config).referenceInstruments());
         Topology topology = StreamsApps.buildTopology(StreamsAppsKeys.books(config),
                 StreamsAppsKeys.positions(config), serdes, StreamsAppsKeys.topics(config),
                 context.metrics().registry());
@@ -71,6 +81,32 @@ public final class StreamsAppsService implements Service {
             context.route(DashboardHandler.PATH, dashboard.handler());
         }
         return new StreamsAppsService(streams, metrics, dashboard);
+    }
+
+    /**
+     * Creates the instrument definitions' topic if it is missing (one partition, compacted, the broker's replication),
+     * since a global store cannot start on a topic that does not exist, and the topic is written only once
+     * recovery-job has run: a streams-apps started first would otherwise fail. Other failures are logged; the
+     * application then reports what it cannot read.
+     */
+    private static void ensureInstrumentTopic(ServiceContext context, String topic) {
+        if (topic == null) {
+            return;
+        }
+        try (Admin admin = Admin.create(context.kafka().adminProperties())) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                    .all().get(30, TimeUnit.SECONDS);
+            LOG.info("created {}", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                LOG.warn("could not create {}: {}", topic, e.getCause().toString());
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("could not create {} within 30 s", topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The application's properties: pass-through first, then what the service guarantees. */

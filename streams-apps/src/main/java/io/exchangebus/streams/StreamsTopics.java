@@ -16,17 +16,29 @@ import io.exchangebus.avro.topics.Topics;
  * @param statePositions    {@code state.positions.v1}: PositionState per exchange:account:instrumentId (written)
  * @param stateBalances     {@code state.balances.v1}: BalanceUpdate per exchange:account:asset (written)
  * @param alertsPositions   {@code alerts.positions.v1}: ReconciliationAlert (written)
+ * @param referenceInstruments {@code reference.instruments.v1}: Instrument, keyed exchange:symbol (read whole into
+ *                          a global store: the contract terms positions are computed with); null: no instrument
+ *                          source, every instrument's fills are taken as linear in base units
  */
 public record StreamsTopics(String marketBook, String stateBooks, String stateBbo, String ordersUpdates,
                             String accountPositions, String accountBalances, String recoverySnapshots,
-                            String statePositions, String stateBalances, String alertsPositions) {
+                            String statePositions, String stateBalances, String alertsPositions,
+                            String referenceInstruments) {
+
+    /** Without an instrument source ({@code referenceInstruments} null). */
+    public StreamsTopics(String marketBook, String stateBooks, String stateBbo, String ordersUpdates,
+                         String accountPositions, String accountBalances, String recoverySnapshots,
+                         String statePositions, String stateBalances, String alertsPositions) {
+        this(marketBook, stateBooks, stateBbo, ordersUpdates, accountPositions, accountBalances, recoverySnapshots,
+                statePositions, stateBalances, alertsPositions, null);
+    }
 
     /** The catalogue's names ({@link Topics}). */
     public static StreamsTopics catalogue() {
         return new StreamsTopics(Topics.MARKET_BOOK.name(), Topics.STATE_BOOKS.name(), Topics.STATE_BBO.name(),
                 Topics.ORDER_UPDATES.name(), Topics.ACCOUNT_POSITIONS.name(), Topics.ACCOUNT_BALANCES.name(),
                 Topics.RECOVERY_SNAPSHOTS.name(), Topics.STATE_POSITIONS.name(), Topics.STATE_BALANCES.name(),
-                Topics.ALERTS_POSITIONS.name());
+                Topics.ALERTS_POSITIONS.name(), Topics.REFERENCE_INSTRUMENTS.name());
     }
 
     /** Every name with {@code prefix} in front, for tests that need topics of their own. */
@@ -35,6 +47,6 @@ public record StreamsTopics(String marketBook, String stateBooks, String stateBb
         return new StreamsTopics(prefix + c.marketBook, prefix + c.stateBooks, prefix + c.stateBbo,
                 prefix + c.ordersUpdates, prefix + c.accountPositions, prefix + c.accountBalances,
                 prefix + c.recoverySnapshots, prefix + c.statePositions, prefix + c.stateBalances,
-                prefix + c.alertsPositions);
+                prefix + c.alertsPositions, prefix + c.referenceInstruments);
     }
 }

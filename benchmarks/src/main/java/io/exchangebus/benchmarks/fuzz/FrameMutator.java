@@ -66,20 +66,11 @@ final class FrameMutator {
         return s.substring(0, to) + span.repeat(1 + random.nextInt(3)) + s.substring(to);
     }
 
-    /** One number of the frame (a random one) swapped for an extreme value or a value of another type. */
+    /** The first number at or after a random place (else the first of the frame) swapped for an extreme value. */
     private String swapNumber(String s) {
         Matcher m = NUMBER.matcher(s);
-        int count = 0;
-        while (m.find()) {
-            count++;
-        }
-        if (count == 0) {
+        if (!m.find(random.nextInt(s.length())) && !m.find(0)) {
             return flip(s);
-        }
-        int pick = random.nextInt(count);
-        m.reset();
-        for (int i = 0; i <= pick; i++) {
-            m.find();
         }
         return s.substring(0, m.start()) + EXTREMES[random.nextInt(EXTREMES.length)] + s.substring(m.end());
     }
@@ -105,7 +96,7 @@ final class FrameMutator {
             return flip(s);
         }
         String element = s.substring(open + 1, end + 1) + ",";
-        return s.substring(0, open + 1) + element.repeat(1000 + random.nextInt(20_000)) + s.substring(open + 1);
+        return s.substring(0, open + 1) + element.repeat(1000 + random.nextInt(9_000)) + s.substring(open + 1);
     }
 
     private String insert(String s, String text) {

@@ -43,8 +43,8 @@ final class OrderFills {
     }
 
     /**
-     * @param terms the contract terms (linear or inverse, multiplier) of an instrument, by exchange and our
-     *     instrument id
+     * @param terms the contract terms (linear or inverse, multiplier) of an instrument, by exchange and the
+     *     exchange's symbol
      */
     OrderFills(TimestampedKeyValueStore<String, OrderUpdate> orders, PositionStates positions,
                BiFunction<String, String, Terms> terms) {
@@ -77,7 +77,7 @@ final class OrderFills {
         PositionState.Builder next = PositionStates.edit(previous, exchange, account, update.getSymbol(),
                 update.getInstrumentId());
         NetPosition position = new NetPosition(next.getQuantity(), next.getAverageEntryPrice(), next.getRealizedPnl())
-                .apply(delta.signedQuantity(), delta.price(), terms.apply(exchange, update.getInstrumentId()));
+                .apply(delta.signedQuantity(), delta.price(), terms.apply(exchange, update.getSymbol()));
         if (delta.fee() != null) {
             Map<String, BigDecimal> fees = new HashMap<>(next.getFees());
             fees.merge(delta.feeAsset(), delta.fee(), BigDecimal::add);

@@ -43,9 +43,13 @@ final class PositionLedger implements Processor<String, SpecificRecordBase, Stri
     private OrderFills orders;
     private RecoveryEpochs epochs;
 
-    PositionLedger(PositionSettings settings, PositionMetrics metrics) {
+    private final boolean withInstruments;
+
+    /** @param withInstruments whether the topology has the global store of instrument definitions */
+    PositionLedger(PositionSettings settings, PositionMetrics metrics, boolean withInstruments) {
         this.settings = settings;
         this.metrics = metrics;
+        this.withInstruments = withInstruments;
     }
 
     @Override
@@ -57,7 +61,8 @@ final class PositionLedger implements Processor<String, SpecificRecordBase, Stri
                 settings.tolerance());
         exchangeView = new ExchangeView(positions, context.getStateStore(PositionTopology.HEDGE_LEG_STORE),
                 context.getStateStore(PositionTopology.BALANCE_STORE), output);
-        orders = new OrderFills(context.getStateStore(PositionTopology.ORDER_STORE), positions);
+        orders = new OrderFills(context.getStateStore(PositionTopology.ORDER_STORE), positions,
+                new InstrumentTerms(withInstruments ? context.getStateStore(PositionTopology.INSTRUMENT_STORE) : null));
         epochs = new RecoveryEpochs(context.getStateStore(PositionTopology.EPOCH_STORE), positions, orders,
                 exchangeView);
         context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);

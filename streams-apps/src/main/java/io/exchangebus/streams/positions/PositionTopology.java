@@ -1,6 +1,7 @@
 package io.exchangebus.streams.positions;
 
 import io.exchangebus.events.BalanceUpdate;
+import io.exchangebus.events.Instrument;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PositionState;
 import io.exchangebus.events.PositionUpdate;
@@ -13,11 +14,13 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -32,7 +35,8 @@ import org.apache.kafka.streams.state.Stores;
  * recovery.snapshots.v1 ┐
  * orders.updates.v1     ├─ positions-source ─ positions-ledger ─┬─ state.positions.v1 (PositionState)
  * account.positions.v1  │   (co-partitioned,   (stores below)    ├─ state.balances.v1  (BalanceUpdate)
- * account.balances.v1   ┘    exchange:account)                   └─ alerts.positions.v1 (ReconciliationAlert)
+ * account.balances.v1   ┘    exchange:account)      │            └─ alerts.positions.v1 (ReconciliationAlert)
+ * reference.instruments.v1 ─ positions-instrument-store (global) ┘ contract terms of fills
  * </pre>
  *
  * <p>What each part does: {@link RecoveryEpochs} (positions restart from a successful epoch; spot accounts, which
@@ -55,6 +59,11 @@ public final class PositionTopology {
     static final String EPOCH_STORE = "positions-epoch-store";
     /** Key {@code exchange:account:exchangeOrderId}, value the order's fill baseline, timestamp when last seen. */
     static final String ORDER_STORE = "positions-order-store";
+    /**
+     * Global, key {@code exchange:symbol}, value Instrument: the definitions of {@code reference.instruments.v1}, for
+     * the contract terms of fills ({@link InstrumentTerms}); absent when the topics name no instrument source.
+     */
+    public static final String INSTRUMENT_STORE = "positions-instrument-store";
     /** Key {@code exchange:account:instrumentId:LONG|SHORT}: the last report of each hedge-mode leg. */
     static final String HEDGE_LEG_STORE = "positions-hedge-leg-store";
 
@@ -99,8 +108,18 @@ public final class PositionTopology {
                         topics.accountBalances()),
                 Consumed.with(serdes.keys(), serdes.<SpecificRecordBase>values()).withName("positions-source"));
 
+        // Instrument definitions, read whole by every instance (a few thousand small records): any task may need
+        // any instrument's terms, and they change rarely.
+        boolean withInstruments = topics.referenceInstruments() != null;
+        if (withInstruments) {
+            builder.globalTable(topics.referenceInstruments(),
+                    Consumed.with(serdes.keys(), serdes.<Instrument>values()).withName("positions-instruments-source"),
+                    Materialized.<String, Instrument, KeyValueStore<Bytes, byte[]>>as(INSTRUMENT_STORE)
+                            .withKeySerde(serdes.keys()).withValueSerde(serdes.<Instrument>values()));
+        }
+
         KStream<String, SpecificRecordBase> results = accountEvents.process(
-                () -> new PositionLedger(settings, metrics), Named.as("positions-ledger"),
+                () -> new PositionLedger(settings, metrics, withInstruments), Named.as("positions-ledger"),
                 POSITION_STORE, BALANCE_STORE, EPOCH_STORE, HEDGE_LEG_STORE, ORDER_STORE);
 
         // The ledger forwards three kinds of record: each to its topic.

@@ -1,6 +1,7 @@
 package io.exchangebus.streams.positions;
 
 import io.exchangebus.events.BalanceUpdate;
+import io.exchangebus.events.Instrument;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PositionState;
 import io.exchangebus.events.PositionUpdate;
@@ -39,6 +40,7 @@ final class PositionsDriver implements AutoCloseable {
     private final TestInputTopic<String, OrderUpdate> orders;
     private final TestInputTopic<String, PositionUpdate> positions;
     private final TestInputTopic<String, BalanceUpdate> balances;
+    private final TestInputTopic<String, Instrument> instruments;
     private final TestOutputTopic<String, PositionState> states;
     private final TestOutputTopic<String, BalanceUpdate> balanceStates;
     private final TestOutputTopic<String, ReconciliationAlert> alerts;
@@ -60,6 +62,7 @@ final class PositionsDriver implements AutoCloseable {
         orders = input(serdes, TOPICS.ordersUpdates());
         positions = input(serdes, TOPICS.accountPositions());
         balances = input(serdes, TOPICS.accountBalances());
+        instruments = input(serdes, TOPICS.referenceInstruments());
         states = output(serdes, TOPICS.statePositions());
         balanceStates = output(serdes, TOPICS.stateBalances());
         alerts = output(serdes, TOPICS.alertsPositions());
@@ -90,6 +93,11 @@ final class PositionsDriver implements AutoCloseable {
 
     void order(String key, OrderUpdate update) {
         orders.pipeInput(key, update);
+    }
+
+    /** An instrument definition on reference.instruments.v1, keyed exchange:symbol, as recovery-job writes it. */
+    void instrument(Instrument definition) {
+        instruments.pipeInput(definition.getExchange() + ":" + definition.getSymbol(), definition);
     }
 
     void reported(PositionUpdate update) {

@@ -91,6 +91,7 @@ public final class DeribitOms implements Oms {
     private static final ObjectMapper PARAMS = ExactNumbers.exactMapper();
 
     private final InstrumentRegistry instruments;
+    private final DeribitConfig config;
     private final Capabilities capabilities = DeribitCapabilities.oms();
     private final OrderPreflight preflight;
     private final DeribitRpc rpc;
@@ -132,6 +133,7 @@ public final class DeribitOms implements Oms {
         this.feed = new DeribitOrderFeed(updates, ids, live, clock, () -> listener, () -> closed,
                 this::lookups);
         this.rpc = new DeribitRpc(config.rpc("oms", true, clock), limits, clock, feed);
+        this.config = config;
         this.lookups = new DeribitOrderLookups(rpc, instruments, live.withSource(EventSource.RECOVERY), clock);
     }
 
@@ -165,10 +167,27 @@ public final class DeribitOms implements Oms {
         if (previous != null && !(previous.isDone() && !previous.join().isOk())) {
             return previous;
         }
-        connected = rpc.start().thenCompose(start -> start.isOk()
-                ? rpc.subscribe(List.of(CHANNEL), feed::onNotification).thenApply(r -> r.map(ok -> (Void) null))
-                : done(Result.<Void>err(start.error())));
+        connected = filled().thenCompose(filled -> !filled.isOk() ? done(filled) : rpc.start()
+                .thenCompose(start -> start.isOk()
+                        ? rpc.subscribe(List.of(CHANNEL), feed::onNotification).thenApply(r -> r.map(ok -> (Void) null))
+                        : done(Result.<Void>err(start.error()))));
         return connected;
+    }
+
+    /**
+     * The shared registry filled from Deribit's instrument list when it is empty, as the SPI asks of every role but
+     * the Subscriber (ExchangeConnector): orders are checked against it, and a service (oms-service) hands over an
+     * empty one.
+     */
+    private CompletableFuture<Result<Void>> filled() {
+        if (instruments.size() > 0) {
+            return done(Result.ok());
+        }
+        return DeribitInstruments.fetch(config.endpoints(), config.requestTimeout()).thenApply(listed -> listed.map(
+                list -> {
+                    instruments.replaceAll(list.instruments());
+                    return (Void) null;
+                }));
     }
 
     @Override

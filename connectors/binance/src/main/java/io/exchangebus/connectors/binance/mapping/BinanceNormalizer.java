@@ -65,6 +65,9 @@ public final class BinanceNormalizer implements OfflineNormalizer {
             node = JSON.readTree(raw);
         } catch (JsonProcessingException e) {
             return Normalized.refused("not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson's BigDecimal reading of a number such as 1e3123456789012345678901 (an exponent beyond int)
+            return Normalized.refused("a number that cannot be read: " + e.getMessage());
         }
         if (node == null || !(node.isObject() || node.isArray())) {
             return Normalized.refused("not a JSON object or array");

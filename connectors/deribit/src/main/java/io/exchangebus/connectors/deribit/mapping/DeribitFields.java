@@ -28,6 +28,8 @@ final class DeribitFields {
             return node;
         } catch (java.io.IOException e) {
             throw new UnmappableMessageException("not JSON: " + e.getClass().getSimpleName());
+        } catch (NumberFormatException e) {
+            throw new UnmappableMessageException("a number that cannot be read: " + e.getMessage());
         }
     }
 

@@ -90,6 +90,8 @@ final class MarketFrameReader {
             return read;
         } catch (IOException e) {
             throw new UnmappableMessageException("not JSON: " + e.getClass().getSimpleName());
+        } catch (NumberFormatException e) {
+            throw new UnmappableMessageException("a number that cannot be read: " + e.getMessage());
         }
     }
 

@@ -80,6 +80,15 @@ class MarketFrameReaderTest {
     }
 
     @Test
+    void shouldRefuseANumberJacksonCannotReadInATickerTree() {
+        String ticker = DeribitFixtures.raw("ws_notifications.gocryptotrader.jsonl", 27)
+                .replaceFirst("\"best_ask_price\"\\s*:\\s*[0-9.]+", "\"best_ask_price\":1e3123456789012345678901");
+        assertThat(ticker).contains("1e3123456789012345678901");
+        assertThatThrownBy(() -> MarketMapping.normalize(ticker, RECEIVED))
+                .isInstanceOf(UnmappableMessageException.class).hasMessageContaining("a number that cannot be read");
+    }
+
+    @Test
     void shouldRefuseTrailingContentAndAnotherMethod() {
         assertThatThrownBy(() -> MarketFrameReader.read(CHANGE + "{}")).isInstanceOf(UnmappableMessageException.class);
         assertThatThrownBy(() -> MarketFrameReader.read(CHANGE.replace("\"subscription\"", "\"heartbeat\"")))
