@@ -137,8 +137,8 @@ public final class DeribitConnector implements ExchangeConnector {
         DeribitConfig config = config(settings, account);
         Clock clock = Clock.systemUTC();
         DeribitHttpClient http = new DeribitHttpClient(DeribitHttpClient.defaultSettings(config.endpoints().rest()),
-                new DeribitLimits(clock), config.maxCreditWait(), config.account().orElseThrow().login("fetcher", clock),
-                Scheduler.of(RENEWALS), clock);
+                new DeribitLimits(clock), config.maxCreditWait(),
+                config.account().orElseThrow().login("fetcher", clock), Scheduler.of(RENEWALS), clock);
         return new DeribitDataFetcher(http, account.account(), List.of());
     }
 

@@ -18,8 +18,11 @@ import java.util.function.Consumer;
  */
 abstract class DeribitStreamState {
 
-    /** Maps and publishes one notification's data; throws if it cannot be mapped. */
+    /** Maps and publishes one notification's data (read as a tree); throws if it cannot be mapped. */
     abstract void onData(JsonNode data, Instant received);
+
+    /** Publishes the events {@code MarketMapping.normalize} read from one notification's raw text. */
+    abstract void onEvents(List<Object> events, Instant received);
 
     void onConnected() {
     }
@@ -45,6 +48,11 @@ abstract class DeribitStreamState {
         @Override
         void onData(JsonNode data, Instant received) {
             feed.onUpdate(MarketMapping.book(data, received), received);
+        }
+
+        @Override
+        void onEvents(List<Object> events, Instant received) {
+            events.forEach(e -> feed.onUpdate((BookUpdate) e, received));
         }
 
         @Override
@@ -85,7 +93,15 @@ abstract class DeribitStreamState {
 
         @Override
         void onData(JsonNode data, Instant received) {
-            BookUpdate full = MarketMapping.groupedBook(data, depth, received);
+            publish(MarketMapping.groupedBook(data, depth, received));
+        }
+
+        @Override
+        void onEvents(List<Object> events, Instant received) {
+            events.forEach(e -> publish((BookUpdate) e));
+        }
+
+        private void publish(BookUpdate full) {
             for (int n : users.keySet()) {
                 sink.accept(n == depth ? full : cut(full, n));
             }
@@ -112,6 +128,11 @@ abstract class DeribitStreamState {
         void onData(JsonNode data, Instant received) {
             MarketMapping.trades(data, received).forEach(sink);
         }
+
+        @Override
+        void onEvents(List<Object> events, Instant received) {
+            events.forEach(e -> sink.accept((Trade) e));
+        }
     }
 
     /** {@code ticker.{instrument}.{interval}}: one {@link Ticker} per notification to each consumer. */
@@ -122,6 +143,11 @@ abstract class DeribitStreamState {
         void onData(JsonNode data, Instant received) {
             Ticker ticker = MarketMapping.ticker(data, received);
             consumers.forEach(c -> c.accept(ticker));
+        }
+
+        @Override
+        void onEvents(List<Object> events, Instant received) {
+            events.forEach(e -> consumers.forEach(c -> c.accept((Ticker) e)));
         }
     }
 }

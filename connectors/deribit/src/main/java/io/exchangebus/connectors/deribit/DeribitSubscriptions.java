@@ -7,6 +7,8 @@ import io.exchangebus.connectors.core.book.FullBookManager;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.role.Subscription;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
+import io.exchangebus.connectors.deribit.mapping.MarketMapping;
+import io.exchangebus.connectors.deribit.ws.DeribitNotificationHandler;
 import io.exchangebus.connectors.deribit.ws.DeribitRpc;
 import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.Ticker;
@@ -30,6 +32,7 @@ final class DeribitSubscriptions {
     private final Map<String, DeribitStreamState> states;
     private final DeribitMarketFrames frames;
     private final Map<Subscription, Runnable> active = new ConcurrentHashMap<>();
+    private final DeribitNotificationHandler.RawFirst dispatch = new Dispatch();
 
     DeribitSubscriptions(DeribitRpc rpc, Map<String, DeribitStreamState> states, DeribitMarketFrames frames) {
         this.rpc = rpc;
@@ -119,7 +122,7 @@ final class DeribitSubscriptions {
                 }
             }
         };
-        CompletableFuture<Result<List<String>>> subscribed = fresh ? rpc.subscribe(List.of(channel), this::dispatch)
+        CompletableFuture<Result<List<String>>> subscribed = fresh ? rpc.subscribe(List.of(channel), dispatch)
                 : done(Result.ok(List.of(channel)));
         return subscribed.thenApply(r -> {
             if (!r.isOk()) {
@@ -145,17 +148,43 @@ final class DeribitSubscriptions {
         active.clear();
     }
 
-    /** One notification: raw frame first, then the channel's events, or a malformed frame with the reason. */
-    void dispatch(String channel, JsonNode data, String raw, Instant received) {
-        String[] parts = channel.split("\\.");
-        frames.raw(channel, parts.length > 1 ? parts[1] : null, raw, received);
-        DeribitStreamState state = states.get(channel);
-        if (state == null) {
-            return;
+    /**
+     * One notification: the raw frame first, then the channel's events, or a malformed frame with the reason. In
+     * Deribit's usual layout the raw text is mapped by {@code MarketMapping.normalize} (its fast path), without a
+     * tree; otherwise from the exact tree.
+     */
+    private final class Dispatch implements DeribitNotificationHandler.RawFirst {
+        @Override
+        public void onRawNotification(String channel, String raw, Instant received) {
+            DeribitStreamState state = begin(channel, raw, received);
+            if (state != null) {
+                try {
+                    state.onEvents(MarketMapping.normalize(raw, received), received);
+                } catch (RuntimeException e) {
+                    malformed(channel, raw, received, e);
+                }
+            }
         }
-        try {
-            state.onData(data, received);
-        } catch (RuntimeException e) {
+
+        @Override
+        public void onNotification(String channel, JsonNode data, String raw, Instant received) {
+            DeribitStreamState state = begin(channel, raw, received);
+            if (state != null) {
+                try {
+                    state.onData(data, received);
+                } catch (RuntimeException e) {
+                    malformed(channel, raw, received, e);
+                }
+            }
+        }
+
+        private DeribitStreamState begin(String channel, String raw, Instant received) {
+            String[] parts = channel.split("\\.");
+            frames.raw(channel, parts.length > 1 ? parts[1] : null, raw, received);
+            return states.get(channel);
+        }
+
+        private void malformed(String channel, String raw, Instant received, RuntimeException e) {
             frames.malformed(channel, raw, e.getClass().getSimpleName() + ": " + e.getMessage(), received);
         }
     }
@@ -167,7 +196,7 @@ final class DeribitSubscriptions {
         if (!fresh) {
             return done(Result.ok(s));
         }
-        return rpc.subscribe(List.of(channel), this::dispatch).thenApply(r -> {
+        return rpc.subscribe(List.of(channel), dispatch).thenApply(r -> {
             if (!r.isOk()) {
                 synchronized (this) {
                     if (active.remove(s, release)) {

@@ -96,4 +96,25 @@ class DeribitSubscriberIT {
         assertThat(trades).allSatisfy(t -> assertThat(t.getSymbol()).isEqualTo("BTC-PERPETUAL"));
         assertThat(malformed).isEmpty();
     }
+
+    @Test
+    void shouldBackfillTheTradesAfterATradeSeqAsTheStreamDeliveredThem() {
+        assertThat(subscriber.subscribeTrades(probe.instrument().id()).join().isOk()).isTrue();
+        DeribitSubscriberTest.await("some trades", () -> trades.size() >= 6);
+        List<Trade> streamed = new ArrayList<>(trades);
+        Trade first = streamed.get(0);
+
+        List<Trade> history = subscriber.tradesAfter(probe.instrument().id(),
+                Long.toString(first.getTradeSequence()), 5).join().value();
+
+        assertThat(history).hasSize(5);
+        assertThat(history).extracting(Trade::getTradeSequence)
+                .containsExactlyElementsOf(streamed.subList(1, 6).stream().map(Trade::getTradeSequence).toList());
+        assertThat(history).extracting(Trade::getTradeId)
+                .containsExactlyElementsOf(streamed.subList(1, 6).stream().map(Trade::getTradeId).toList());
+        for (int i = 0; i < 5; i++) {
+            assertThat(history.get(i).getPrice()).isEqualByComparingTo(streamed.get(i + 1).getPrice());
+            assertThat(history.get(i).getQuantity()).isEqualByComparingTo(streamed.get(i + 1).getQuantity());
+        }
+    }
 }

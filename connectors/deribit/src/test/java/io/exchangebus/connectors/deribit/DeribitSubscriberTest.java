@@ -118,6 +118,23 @@ class DeribitSubscriberTest {
     }
 
     @Test
+    void shouldReadFramesOfAnotherLayoutThroughTheTree() {
+        String channel = "trades.BTC-PERPETUAL.100ms";
+        assertThat(subscriber.subscribeTrades(btc).join().isOk()).isTrue();
+
+        server.publishRaw(channel, "{ \"params\" : { \"data\" : [{\"trade_seq\":7,\"trade_id\":\"T-1\","
+                + "\"timestamp\":1,\"price\":100.5,\"instrument_name\":\"BTC-PERPETUAL\",\"direction\":\"buy\","
+                + "\"amount\":10}], \"channel\" : \"" + channel + "\" }, \"method\" : \"subscription\", "
+                + "\"jsonrpc\" : \"2.0\" }");
+        server.notify(channel, "[{\"trade_seq\":8,\"trade_id\":\"T-2\",\"timestamp\":1,\"price\":100.5,"
+                + "\"instrument_name\":\"BTC-PERPETUAL\",\"direction\":\"sell\",\"amount\":10}]");
+
+        await("both trades", () -> trades.size() == 2);
+        assertThat(trades).extracting(Trade::getTradeSequence).containsExactly(7L, 8L);
+        assertThat(malformed).isEmpty();
+    }
+
+    @Test
     void shouldServeASmallTopNFromTheGroupedChannelCutToN() {
         String grouped = "book.BTC-PERPETUAL.none.10.100ms";
 

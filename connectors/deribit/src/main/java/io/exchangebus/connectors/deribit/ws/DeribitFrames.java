@@ -12,23 +12,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes Deribit's {@code subscription} notifications by {@code params.channel} to their handlers, from the raw text
- * read with exact numbers (core's client parses with a binary-float mapper, which {@code ExactNumbers} refuses).
+ * read with exact numbers (core's client parses with a binary-float mapper, which {@code ExactNumbers} refuses), and
+ * the answers of {@link DeribitExactAnswers}' requests to it.
  * Notifications of channels given up are dropped quietly; anything else no handler takes goes to the listener's
  * {@code onUnrouted} with why. Called on the connection's consumer thread.
  */
 final class DeribitFrames {
 
     private static final ObjectMapper JSON = ExactNumbers.exactMapper();
+    private static final String SUBSCRIPTION = "\"method\":\"subscription\"";
+    private static final String PARAMS_CHANNEL = "\"params\":{\"channel\":\"";
 
     private final Clock clock;
     private final Set<String> unwanted;
     private final DeribitRpc.Listener listener;
     private final Map<String, DeribitNotificationHandler> routes = new ConcurrentHashMap<>();
+    private final DeribitExactAnswers answers;
 
-    DeribitFrames(Clock clock, Set<String> unwanted, DeribitRpc.Listener listener) {
+    DeribitFrames(Clock clock, Set<String> unwanted, DeribitRpc.Listener listener, DeribitExactAnswers answers) {
         this.clock = clock;
         this.unwanted = unwanted;
         this.listener = listener;
+        this.answers = answers;
     }
 
     void route(String channel, DeribitNotificationHandler handler) {
@@ -41,6 +46,11 @@ final class DeribitFrames {
 
     void onFrame(String raw) {
         Instant received = clock.instant();
+        String scanned = subscriptionChannel(raw);
+        if (scanned != null && routes.get(scanned) instanceof DeribitNotificationHandler.RawFirst fast) {
+            fast.onRawNotification(scanned, raw, received);
+            return;
+        }
         JsonNode frame;
         try {
             frame = JSON.readTree(raw);
@@ -49,7 +59,8 @@ final class DeribitFrames {
             return;
         }
         if (frame != null && frame.isObject() && frame.has("id")) {
-            return; // an answer that came after its request timed out or its socket was lost
+            answers.onAnswer(frame); // else an answer that came after its request timed out or its socket was lost
+            return;
         }
         if (frame == null || !frame.isObject() || !"subscription".equals(frame.path("method").asText(null))) {
             listener.onUnrouted(raw, "not a subscription notification");
@@ -63,5 +74,27 @@ final class DeribitFrames {
             listener.onUnrouted(raw, channel.isTextual() ? "no subscription to " + channel.textValue()
                     : "params.channel is missing");
         }
+    }
+
+    /**
+     * The channel of a notification in Deribit's usual layout, {@code {"jsonrpc":"2.0","method":"subscription",
+     * "params":{"channel":"…","data":…}}} without spaces, found by a scan of the text; null for any other layout or
+     * a channel name with an escape (the frame is then read as a tree).
+     */
+    static String subscriptionChannel(String raw) {
+        int method = raw.indexOf(SUBSCRIPTION);
+        if (method < 0 || method > 40) {
+            return null;
+        }
+        int key = raw.indexOf(PARAMS_CHANNEL, method + SUBSCRIPTION.length());
+        if (key < 0) {
+            return null;
+        }
+        int start = key + PARAMS_CHANNEL.length();
+        int end = raw.indexOf('"', start);
+        if (end <= start || raw.lastIndexOf('\\', end) >= start) {
+            return null;
+        }
+        return raw.substring(start, end);
     }
 }

@@ -12,4 +12,14 @@ import java.time.Instant;
 public interface DeribitNotificationHandler {
 
     void onNotification(String channel, JsonNode data, String raw, Instant receivedAt);
+
+    /**
+     * A handler that reads the raw text itself (e.g. {@code MarketMapping.normalize}, a token walk with a fast path
+     * for Deribit's usual layout): when the channel can be found by a scan of the text, no tree is built and
+     * {@link #onRawNotification} is called instead of {@link #onNotification}; otherwise (another layout, an escape
+     * in the channel name) the tree is built and {@link #onNotification} is called as for any handler.
+     */
+    interface RawFirst extends DeribitNotificationHandler {
+        void onRawNotification(String channel, String raw, Instant receivedAt);
+    }
 }

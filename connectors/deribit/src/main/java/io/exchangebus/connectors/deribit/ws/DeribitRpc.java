@@ -10,7 +10,6 @@ import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.connection.FramesDropped;
-import io.exchangebus.connectors.core.limit.Admission;
 import io.exchangebus.connectors.core.rpc.JsonRpcClient;
 import io.exchangebus.connectors.core.rpc.JsonRpcRequester;
 import io.exchangebus.connectors.core.rpc.SubscriptionProtocol;
@@ -66,6 +65,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     private final AuthSession<DeribitToken> auth;
     private final DeribitHeartbeats heartbeats;
     private final DeribitFrames frames;
+    private final DeribitCredits credits;
+    private final DeribitExactAnswers exact;
     private final String subscribeMethod;
     private final String unsubscribeMethod;
     private final List<List<String>> groups = new CopyOnWriteArrayList<>();
@@ -74,6 +75,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     private final AtomicBoolean restarting = new AtomicBoolean();
     private final AtomicLong sessionsStarted = new AtomicLong();
     private volatile JsonRpcClient client;
+    /** The connection a 10028 ended, until the new session starts. */
+    private volatile JsonRpcClient retired;
     /** The current socket's own requester (uncharged), set by the open hook of each new socket. */
     private volatile JsonRpcRequester socket;
     private volatile boolean started;
@@ -107,12 +110,14 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.credits = new DeribitCredits(limits, settings.maxCreditWait(), timer, this::newSessionAfter);
         this.auth = settings.login().map(login -> AuthSession.<DeribitToken>builder(DeribitErrors.EXCHANGE,
-                        () -> login.login(charged(socket)))
-                .refresh(token -> login.refresh(charged(socket), token))
+                        () -> login.login(credits.charged(socket)))
+                .refresh(token -> login.refresh(credits.charged(socket), token))
                 .clock(clock).scheduler(Scheduler.of(timer)).build()).orElse(null);
         this.heartbeats = new DeribitHeartbeats(() -> socket, () -> limits.spend(DeribitHeartbeats.TEST));
-        this.frames = new DeribitFrames(clock, unwanted, listener);
+        this.exact = new DeribitExactAnswers(settings.requestTimeout());
+        this.frames = new DeribitFrames(clock, unwanted, listener, exact);
         String access = settings.authenticated() ? "private/" : "public/";
         this.subscribeMethod = access + "subscribe";
         this.unsubscribeMethod = access + "unsubscribe";
@@ -120,19 +125,25 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
     }
 
     /** Connects; completes when first CONNECTED (logged in, heartbeat set), or with an error if closed first. */
-    public CompletableFuture<Result<Boolean>> start() {
-        started = true;
-        sessionsStarted.incrementAndGet();
+    public synchronized CompletableFuture<Result<Boolean>> start() {
+        if (!started) {
+            started = true;
+            sessionsStarted.incrementAndGet();
+        }
         return client.start();
     }
 
     /**
-     * Sends a request once its credits allow (waiting up to {@code maxCreditWait}); a 10028 answer starts a new
-     * session once the credits are back. Refused with a NETWORK error until CONNECTED.
+     * Sends a request once its credits allow (waiting up to {@code maxCreditWait}) and completes with its answer
+     * read with exact numbers ({@link DeribitExactAnswers}: prices and amounts keep every digit); a 10028 answer
+     * starts a new session once the credits are back. Refused with a NETWORK error until CONNECTED; a NETWORK or
+     * TIMEOUT error says the outcome is unknown.
      */
     @Override
     public CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
-        return charged(client).request(method, params);
+        JsonRpcClient current = client;
+        JsonRpcRequester socket = (m, p) -> exact.send(m, p, current.connection()::send);
+        return credits.charged(socket).request(method, params);
     }
 
     /**
@@ -140,7 +151,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
      * {@code handler}. Completes with the channels when Deribit's answer lists them all, else with an error naming
      * those missing (11052), or Deribit's error.
      */
-    public CompletableFuture<Result<List<String>>> subscribe(List<String> channels, DeribitNotificationHandler handler) {
+    public CompletableFuture<Result<List<String>>> subscribe(List<String> channels,
+                                                            DeribitNotificationHandler handler) {
         Objects.requireNonNull(handler, "handler");
         List<String> asked = List.copyOf(channels);
         asked.forEach(c -> {
@@ -148,7 +160,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
             unwanted.remove(c);
         });
         groups.add(asked);
-        return afterCredits(subscribeMethod).thenCompose(admitted -> admitted.isOk()
+        return credits.admitted(subscribeMethod).thenCompose(admitted -> admitted.isOk()
                 ? client.subscribe(asked, (channel, frame) -> { })
                 : CompletableFuture.completedFuture(Result.<List<String>>err(admitted.error())))
                 .thenApply(r -> {
@@ -211,11 +223,20 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        JsonRpcClient current;
+        JsonRpcClient old;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = client;
+            old = retired;
         }
-        closed = true;
-        client.close();
+        current.close();
+        if (old != null) {
+            old.close(); // idempotent: it may be closed already
+        }
         if (auth != null) {
             auth.close();
         }
@@ -227,53 +248,12 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         return "DeribitRpc[" + settings.name() + ", " + (auth == null ? "public" : auth) + "]";
     }
 
-    // ---- credits and limit errors ----
-
-    /** {@code target} with credits taken before each request and limit errors applied to each answer. */
-    private JsonRpcRequester charged(JsonRpcRequester target) {
-        return (method, params) -> afterCredits(method).thenCompose(admitted -> admitted.isOk()
-                ? target.request(method, params).thenApply(this::applyLimits)
-                : CompletableFuture.completedFuture(Result.<JsonNode>err(admitted.error())));
-    }
-
-    /** Completes when a request of {@code method} may go (its credits taken), or with the local refusal. */
-    private CompletableFuture<Result<Void>> afterCredits(String method) {
-        Admission a = limits.admit(method, settings.maxCreditWait());
-        if (!a.granted()) {
-            return CompletableFuture.completedFuture(Result.err(a.refusal()));
-        }
-        if (a.waitNanos() == 0) {
-            return CompletableFuture.completedFuture(Result.ok());
-        }
-        CompletableFuture<Result<Void>> later = new CompletableFuture<>();
-        timer.schedule(() -> later.complete(Result.ok()), a.waitNanos(), TimeUnit.NANOSECONDS);
-        return later;
-    }
-
-    private Result<JsonNode> applyLimits(Result<JsonNode> answer) {
-        if (answer.isOk()) {
-            return answer;
-        }
-        ExchangeError error = answer.error();
-        ExchangeError applied = limits.onError(error);
-        if (error.code() != null && DeribitErrors.endsSession(parseCode(error.code()))) {
-            newSessionAfter(applied.retryAfterHint().orElse(Duration.ZERO));
-        }
-        return Result.err(applied);
-    }
+    // ---- answers ----
 
     /** Deribit refused the whole request (not lost, not partly confirmed). */
     private static boolean refusedOutright(ExchangeError e) {
         return e.kind() != ErrorKind.NETWORK && e.kind() != ErrorKind.TIMEOUT
                 && !"SUBSCRIPTION_INCOMPLETE".equals(e.code());
-    }
-
-    private static int parseCode(String code) {
-        try {
-            return Integer.parseInt(code);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     // ---- sessions ----
@@ -290,7 +270,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
                         listener.onOverflow(dropped);
                     }
                 })
-                .openHook(new DeribitOpenHook(settings, auth, this::charged, s -> socket = s))
+                .openHook(new DeribitOpenHook(settings, auth, credits::charged, s -> socket = s))
                 .listener(new Forwarding(mine))
                 .subscriptions(SubscriptionProtocol.channelList(subscribeMethod))
                 .onResubscribed(listener::onResubscribed)
@@ -298,16 +278,27 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
                 .build();
     }
 
-    /** After a 10028: once {@code after} passed, replace the connection by a new one with every subscription. */
+    /**
+     * After a 10028: the connection is retired at once (no reconnect attempts while the credits refill; its events
+     * no longer forwarded, a DISCONNECTED reported in their place), and once {@code after} passed a new one is
+     * started with every subscription.
+     */
     private void newSessionAfter(Duration after) {
         if (closed || !restarting.compareAndSet(false, true)) {
             return;
         }
+        JsonRpcClient ended = client;
+        retired = ended;
+        generation.incrementAndGet();
+        listener.onConnectionEvent(new ConnectionEvent(settings.name(), ConnectionState.DISCONNECTED,
+                "session ended by Deribit (10028 too_many_requests); new session in " + after.toMillis() + " ms",
+                0, clock.instant()));
+        exact.failAll();
+        timer.execute(ended::close);
         timer.schedule(this::newSession, Math.max(0, after.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     private void newSession() {
-        JsonRpcClient old = client;
         JsonRpcClient fresh;
         synchronized (this) {
             if (closed) {
@@ -315,10 +306,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
             }
             fresh = newClient();
             client = fresh;
+            retired = null;
         }
-        listener.onConnectionEvent(new ConnectionEvent(settings.name(), ConnectionState.DISCONNECTED,
-                "session ended by Deribit (10028 too_many_requests); new session", 0, clock.instant()));
-        old.close();
         restarting.set(false);
         if (started) {
             sessionsStarted.incrementAndGet();
@@ -339,6 +328,10 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
         public void onConnectionEvent(ConnectionEvent event) {
             if (mine != generation.get() || closed && event.state() != ConnectionState.CLOSED) {
                 return;
+            }
+            if (event.state() == ConnectionState.DISCONNECTED || event.state() == ConnectionState.RECONNECTING
+                    || event.state() == ConnectionState.CLOSED) {
+                exact.failAll();
             }
             if (event.state() == ConnectionState.CONNECTED && !unwanted.isEmpty()) {
                 request(unsubscribeMethod, channelsParams(List.copyOf(unwanted)));

@@ -20,7 +20,8 @@ class DeribitAuthTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC);
-    private static final JsonNode VECTOR = DeribitFixtures.document("signature_vectors.json").get("client_signature_ws");
+    private static final JsonNode VECTOR =
+            DeribitFixtures.document("signature_vectors.json").get("client_signature_ws");
 
     @Test
     void shouldBuildTheDocumentedSignatureRequestParams() throws Exception {

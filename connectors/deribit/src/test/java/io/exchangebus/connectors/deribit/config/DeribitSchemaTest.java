@@ -45,7 +45,8 @@ class DeribitSchemaTest {
 
     @Test
     void shouldNeedBothEndpointsWhenCustomAndCheckTheirSchemes() {
-        ConnectorSettings onlyWs = ConnectorSettings.custom("deribit", Map.of("ws-url", URI.create("ws://localhost:1")));
+        ConnectorSettings onlyWs = ConnectorSettings.custom("deribit",
+                Map.of("ws-url", URI.create("ws://localhost:1")));
         ConnectorSettings wrongScheme = ConnectorSettings.production("deribit")
                 .withEndpoint("ws-url", URI.create("https://localhost:1"));
 

@@ -3,6 +3,7 @@ package io.exchangebus.connectors.deribit.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionState;
@@ -133,6 +134,20 @@ class DeribitRpcTest {
     }
 
     @Test
+    void shouldReadAnswersWithExactNumbersAndClassifyTheirErrors() {
+        open(DeribitGrantType.CLIENT_SIGNATURE);
+
+        Result<JsonNode> price = rpc.request("public/get_index_price", JsonNodeFactory.instance.objectNode()).join();
+        Result<JsonNode> refused = rpc.request("public/get_error", JsonNodeFactory.instance.objectNode()).join();
+
+        assertThat(price.value().get("index_price").decimalValue())
+                .isEqualTo(new BigDecimal("0.12345678901234567891"));
+        assertThat(refused.error().kind()).isEqualTo(ErrorKind.INSUFFICIENT_FUNDS);
+        assertThat(refused.error().code()).isEqualTo("10009");
+        assertThat(unrouted).isEmpty();
+    }
+
+    @Test
     void shouldRenewTheTokenWithTheRefreshTokenAheadOfExpiry() {
         server.expiresInSeconds = 2;
         open(DeribitGrantType.CLIENT_CREDENTIALS);
@@ -152,8 +167,8 @@ class DeribitRpcTest {
         rpc.subscribe(List.of("ticker.BTC-PERPETUAL.100ms"), (c, d, r, t) -> { }).join();
         server.tooManyRequests.set(true);
 
-        Result<JsonNode> refused = rpc.request("public/get_time", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()).join();
-        Result<JsonNode> meanwhile = rpc.request("public/get_time", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()).join();
+        Result<JsonNode> refused = rpc.request("public/get_time", JsonNodeFactory.instance.objectNode()).join();
+        Result<JsonNode> meanwhile = rpc.request("public/get_time", JsonNodeFactory.instance.objectNode()).join();
 
         assertThat(refused.error().kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(refused.error().code()).isEqualTo("10028");
@@ -161,7 +176,7 @@ class DeribitRpcTest {
         assertThat(meanwhile.error().code()).isIn(LimitRefusal.SESSION_ENDED, null);
         await("a new session with its subscription", () -> rpc.sessionsStarted() == 2
                 && rpc.state() == ConnectionState.CONNECTED && server.count("private/subscribe") >= 2);
-        assertThat(rpc.request("public/get_time", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()).join().isOk()).isTrue();
+        assertThat(rpc.request("public/get_time", JsonNodeFactory.instance.objectNode()).join().isOk()).isTrue();
     }
 
     static void await(String what, BooleanSupplier condition) {

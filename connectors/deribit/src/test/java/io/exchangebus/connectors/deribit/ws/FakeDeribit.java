@@ -61,6 +61,9 @@ public final class FakeDeribit extends JsonRpcServer {
             return ok(TextNode.valueOf("ok"));
         });
         method("public/get_time", this::getTime);
+        method("public/get_index_price", (req, s) -> ok(JSON.createObjectNode().set("index_price",
+                new com.fasterxml.jackson.databind.node.DecimalNode(new java.math.BigDecimal("0.12345678901234567891")))));
+        method("public/get_error", (req, s) -> JsonRpcReply.error(10009, "not_enough_funds"));
         startAndWait();
     }
 
@@ -76,6 +79,11 @@ public final class FakeDeribit extends JsonRpcServer {
     public void notify(String channel, String dataJson) {
         publish(channel, "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"" + channel
                 + "\",\"data\":" + dataJson + "}}");
+    }
+
+    /** Sends {@code frame} exactly as given to every session subscribed to {@code channel}. */
+    public void publishRaw(String channel, String frame) {
+        publish(channel, frame);
     }
 
     public long count(String method) {
