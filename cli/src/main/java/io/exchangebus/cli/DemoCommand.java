@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline on this machine, each part its own process as in production: a real "
                 + "Kafka broker (KRaft) and schema registry, the chosen exchanges' simulators (by default all on the "
-                + "class path: the Binance spot and USD-M ones), the recovery job (once, first), then ingest, "
+                + "class path that the demo can run: the Binance spot and USD-M ones), the recovery job (once, first), then ingest, "
                 + "pms-service, oms-service and streams-apps, with a sample configuration for BTCUSDT on each "
                 + "exchange and one demo account per exchange (spot, perp).",
                 "Prints progress, then where everything is and a line 'ready' once books flow; other exbus commands "
@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exchanges", split = ",", paramLabel = "ID[,ID...]",
             completionCandidates = Exchanges.WithSimulator.class,
             description = "The exchanges to run, comma-separated, from: ${COMPLETION-CANDIDATES} (the simulators on "
-                    + "the class path). Default: all of them.")
+                    + "the class path; deribit not yet: its OMS and PMS are being built). Default: all that can run.")
     List<String> exchanges;
 
     @Option(names = "--live", description = "Market data from the exchanges' real public endpoints instead of the "
@@ -110,11 +110,30 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The simulators of {@code --exchanges}, in the order given (duplicates once), or all of them. */
+    /**
+     * Simulators on the class path that the demo cannot run yet, with the reason. The demo gives each exchange's demo
+     * account to every service, so an exchange needs all four roles and a demo market here; Deribit's OMS and PMS
+     * are still being built (its ingest and recovery work by configuration: see ingest's and recovery-job's
+     * Deribit ITs). Remove the entry when they land and the demo's files cover Deribit's instruments.
+     */
+    static final Map<String, String> NOT_YET_IN_DEMO = Map.of("deribit",
+            "the demo needs every role of an exchange, and Deribit's OMS and PMS are not built yet");
+
+    /**
+     * The simulators of {@code --exchanges}, in the order given (duplicates once), or all of them but those
+     * {@link #NOT_YET_IN_DEMO}.
+     */
     private List<ExchangeSimulator> chosenSimulators() {
         ExchangeSimulators all = Exchanges.simulators();
-        List<String> ids = exchanges == null ? List.copyOf(all.ids())
+        List<String> ids = exchanges == null
+                ? all.ids().stream().filter(id -> !NOT_YET_IN_DEMO.containsKey(id)).toList()
                 : exchanges.stream().map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
+        for (String id : ids) {
+            if (NOT_YET_IN_DEMO.containsKey(id)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + id + "' cannot run in the demo "
+                        + "yet: " + NOT_YET_IN_DEMO.get(id) + " (exbus sim --exchange " + id + " runs its simulator)");
+            }
+        }
         if (ids.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), exchanges == null
                     ? "no exchange simulator on the class path" : "--exchanges names no exchange; there are: "

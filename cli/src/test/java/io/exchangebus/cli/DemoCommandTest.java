@@ -80,6 +80,15 @@ class DemoCommandTest {
         assertThat(home.resolve("demo")).as("nothing started").doesNotExist();
     }
 
+    @Test
+    void shouldRefuseDeribitUntilItsOmsAndPmsExistSayingWhy() {
+        int code = run("demo", "--exchanges", "deribit", "--dir", home.resolve("demo").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("'deribit' cannot run in the demo yet").contains("OMS and PMS");
+        assertThat(home.resolve("demo")).as("nothing started").doesNotExist();
+    }
+
     private int run(String... args) {
         var cli = Exbus.commandLine();
         cli.setOut(new PrintWriter(out, true));

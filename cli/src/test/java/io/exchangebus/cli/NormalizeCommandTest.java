@@ -51,6 +51,22 @@ class NormalizeCommandTest {
         assertThat(err.toString()).startsWith("line 2: ");
     }
 
+    /** Deribit's documented book change and trade notifications, as captured in shared/fixtures/deribit. */
+    @Test
+    void shouldNormalizeDeribitNotificationsOfTheSharedFixtures() throws Exception {
+        List<String> notifications = Files.readAllLines(deribitFixture("ws_notifications.gocryptotrader.jsonl"));
+        Path capture = Files.write(dir.resolve("deribit.jsonl"), List.of(notifications.get(2), notifications.get(25)));
+
+        int code = run("normalize", "--exchange", "deribit", "--input", capture.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines.get(0)).contains("\"exchange\":\"deribit\"").contains("\"symbol\":\"BTC-PERPETUAL\"")
+                .contains("\"instrumentId\":\"BTC-USD-PERP\"");
+        assertThat(lines.get(lines.size() - 1)).contains("\"tradeId\"").contains("\"symbol\":\"BTC-PERPETUAL\"");
+    }
+
     @Test
     void shouldRefuseAnUnknownExchangeWithExitCodeTwo() {
         assertThat(run("normalize", "--exchange", "nowhere", "--input", "x")).isEqualTo(2);
@@ -61,13 +77,29 @@ class NormalizeCommandTest {
     void shouldListTheExchangesOnTheClassPathInItsHelp() {
         assertThat(run("normalize", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " "))
-                .contains("One of: binance-spot, binance-usdm (the normalizers on the class path).");
+                .contains("One of: binance-spot, binance-usdm, deribit (the normalizers on the class path).");
     }
 
     @Test
     void shouldNameTheExchangesWithANormalizerWhenRefusingOne() {
         assertThat(run("normalize", "--exchange", "nowhere", "--input", "x")).isEqualTo(2);
-        assertThat(err.toString()).contains("no normalizer for 'nowhere'; there are: binance-spot, binance-usdm");
+        assertThat(err.toString()).contains("no normalizer for 'nowhere'; there are: binance-spot, binance-usdm, deribit");
+    }
+
+    /** shared/fixtures/deribit above the working directory, or under -Dexbus.fixtures. */
+    private static Path deribitFixture(String name) {
+        String configured = System.getProperty("exbus.fixtures");
+        if (configured != null) {
+            return Path.of(configured).resolve("deribit").resolve(name);
+        }
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path candidate = d.resolve("shared").resolve("fixtures").resolve("deribit").resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/fixtures/deribit/" + name + " not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     private static String quote(String text) {

@@ -44,6 +44,27 @@ class SimCommandTest {
     }
 
     @Test
+    void shouldServeDeribitJsonRpcOverHttpOnThePrintedAddress() throws Exception {
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
+                () -> run("sim", "--exchange", "deribit", "--seed", "7", "--run-for", "3"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString().contains("ready") && System.nanoTime() < deadline && !code.isDone()) {
+            Thread.sleep(20);
+        }
+        Matcher rest = Pattern.compile("REST: +(http://127\\.0\\.0\\.1:\\d+/api/v2)").matcher(out.toString());
+        assertThat(rest.find()).as("printed: %s %s", out, err).isTrue();
+
+        HttpResponse<String> instruments = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(rest.group(1) + "/public/get_instruments?currency=BTC"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(instruments.statusCode()).isEqualTo(200);
+        assertThat(instruments.body()).contains("BTC-PERPETUAL");
+        assertThat(out.toString()).contains("WS API:").contains("client_id").contains("client_secret");
+        assertThat(code.get(20, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void shouldRefuseAnExchangeWithoutASimulatorWithExitCodeTwo() {
         assertThat(run("sim", "--exchange", "nowhere")).isEqualTo(2);
         assertThat(err.toString()).contains("no simulator for 'nowhere'").contains("binance-spot");
@@ -53,9 +74,9 @@ class SimCommandTest {
     void shouldListTheSimulatorsOnTheClassPathInItsHelpAndErrors() {
         assertThat(run("sim", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " "))
-                .contains("One of: binance-spot, binance-usdm (the simulators on the class path).");
+                .contains("One of: binance-spot, binance-usdm, deribit (the simulators on the class path).");
         assertThat(run("sim", "--exchange", "nowhere")).isEqualTo(2);
-        assertThat(err.toString()).contains("no simulator for 'nowhere'; there are: binance-spot, binance-usdm");
+        assertThat(err.toString()).contains("no simulator for 'nowhere'; there are: binance-spot, binance-usdm, deribit");
     }
 
     private int run(String... args) {

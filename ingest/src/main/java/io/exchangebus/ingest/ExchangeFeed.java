@@ -72,6 +72,8 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     private final boolean rawFrames;
     private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
     private final Set<String> everConnected = ConcurrentHashMap.newKeySet();
+    /** The ticker subscriptions' handles by topic key (the role's {@link Subscriber#subscribeTicker}). */
+    private final Map<String, Runnable> tickers = new ConcurrentHashMap<>();
 
     ExchangeFeed(String exchange, Subscriber subscriber, InstrumentRegistry instruments, MarketPublisher publisher,
                  DeadLetters deadLetters, IngestMetrics metrics, TradeContinuity continuity, boolean rawFrames) {
@@ -142,6 +144,18 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
             }
             done.add(trades.value());
         }
+        if (spec.tickers()) {
+            String key = spec.key();
+            Result<Runnable> ticker = await(subscriber.subscribeTicker(instrument.id(), t -> {
+                metrics.received(exchange);
+                publisher.ticker(key, t);
+            }));
+            if (!ticker.isOk()) {
+                unsubscribe(spec, done);
+                return Result.err(ticker.error());
+            }
+            tickers.put(key, ticker.value());
+        }
         return Result.ok(List.copyOf(done));
     }
 
@@ -153,6 +167,10 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
                 LOG.warn("{}: unsubscribing {} of {} failed: {}", exchange, subscription.channel(), spec.name(),
                         result.error());
             }
+        }
+        Runnable ticker = tickers.remove(spec.key());
+        if (ticker != null) {
+            ticker.run();
         }
         if (spec.trades()) {
             lanes.forget(spec.key());

@@ -39,10 +39,14 @@ public final class IngestKeys {
             .validatedBy(Validators.positiveDuration());
     public static final ConfigKey<Boolean> TRADES = ConfigKey.withDefault("ingest.subscriptions.*.trades",
             ConfigTypes.BOOLEAN, true, "Subscribe the public trades, published to market.trades.v1.");
+    public static final ConfigKey<Boolean> TICKERS = ConfigKey.withDefault("ingest.subscriptions.*.tickers",
+            ConfigTypes.BOOLEAN, false, "Subscribe the exchange's ticker (mark and index prices, funding, an "
+                    + "option's implied volatility and greeks), published to market.tickers.v1; an exchange whose "
+                    + "connector has no ticker stream refuses the subscription.");
 
     /** Every key of ingest, in the order the reference lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(RAW_FRAMES, EXCHANGE, SYMBOL, BOOK, BOOK_DEPTH,
-            BOOK_INTERVAL, TRADES);
+            BOOK_INTERVAL, TRADES, TICKERS);
 
     /** The common keys and ingest's, with the rule that a subscription names a configured exchange. */
     public static final ConfigSchema SCHEMA = CommonKeys.SCHEMA.with(ALL)

@@ -3,6 +3,7 @@ package io.exchangebus.ingest;
 import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.RawFrame;
+import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
 import io.exchangebus.service.kafka.DeadLetters;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,10 @@ final class MarketPublisher implements AutoCloseable {
 
     void trade(String key, Trade trade) {
         send(Topics.MARKET_TRADES.name(), trade.getExchange(), key, trade, trade.getExchangeTime());
+    }
+
+    void ticker(String key, Ticker ticker) {
+        send(Topics.MARKET_TICKERS.name(), ticker.getExchange(), key, ticker, ticker.getExchangeTime());
     }
 
     void raw(String key, RawFrame frame) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * What one named subscription asks for: one instrument of one exchange, its book (top-N at an interval, or full
- * depth) and its trades. From the configuration ({@link #fromConfig}) or the admin API.
+ * depth), its trades and its ticker. From the configuration ({@link #fromConfig}) or the admin API.
  *
  * @param name the entry's name, e.g. {@code btc-spot}
  * @param exchange the configured exchange id
@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param bookDepth top-N levels a side, or 0 for full depth
  * @param bookInterval how often a top-N book is published at most
  * @param trades whether to publish trades
+ * @param tickers whether to publish the exchange's ticker (to {@code market.tickers.v1})
  */
 public record SubscriptionSpec(String name, String exchange, String symbol, boolean book, int bookDepth,
-                               Duration bookInterval, boolean trades) {
+                               Duration bookInterval, boolean trades, boolean tickers) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     public SubscriptionSpec {
@@ -39,16 +40,23 @@ public record SubscriptionSpec(String name, String exchange, String symbol, bool
         if (bookInterval.isNegative() || bookInterval.isZero()) {
             throw new IllegalArgumentException("book-interval: must be longer than 0");
         }
-        if (!book && !trades) {
-            throw new IllegalArgumentException("asks for neither book nor trades");
+        if (!book && !trades && !tickers) {
+            throw new IllegalArgumentException("asks for neither book nor trades nor tickers");
         }
+    }
+
+    /** Without tickers. */
+    public SubscriptionSpec(String name, String exchange, String symbol, boolean book, int bookDepth,
+                            Duration bookInterval, boolean trades) {
+        this(name, exchange, symbol, book, bookDepth, bookInterval, trades, false);
     }
 
     /** The subscription {@code name} of {@code ingest.subscriptions}. */
     public static SubscriptionSpec fromConfig(ServiceConfig config, String name) {
         return new SubscriptionSpec(name, config.get(IngestKeys.EXCHANGE, name), config.get(IngestKeys.SYMBOL, name),
                 config.get(IngestKeys.BOOK, name), config.get(IngestKeys.BOOK_DEPTH, name),
-                config.get(IngestKeys.BOOK_INTERVAL, name), config.get(IngestKeys.TRADES, name));
+                config.get(IngestKeys.BOOK_INTERVAL, name), config.get(IngestKeys.TRADES, name),
+                config.get(IngestKeys.TICKERS, name));
     }
 
     /** The topics' key of this instrument, {@code exchange:symbol}. */

@@ -74,8 +74,8 @@ final class Subscriptions implements AutoCloseable {
                     + result.error());
         }
         active.put(spec.name(), new Active(spec, feed, result.value()));
-        LOG.info("subscribed {}: {} (book {}, depth {}, trades {})", spec.name(), spec.key(), spec.book(),
-                spec.bookDepth(), spec.trades());
+        LOG.info("subscribed {}: {} (book {}, depth {}, trades {}, tickers {})", spec.name(), spec.key(),
+                spec.book(), spec.bookDepth(), spec.trades(), spec.tickers());
     }
 
     /** Unsubscribes {@code name}; whether there was one. */

@@ -91,7 +91,8 @@ final class SubscriptionsApi implements HttpHandler {
                 flag(body, "book", IngestKeys.BOOK.defaultValue().orElseThrow()),
                 body.hasNonNull("book-depth") ? body.get("book-depth").asInt(-1)
                         : IngestKeys.BOOK_DEPTH.defaultValue().orElseThrow(),
-                interval, flag(body, "trades", IngestKeys.TRADES.defaultValue().orElseThrow()));
+                interval, flag(body, "trades", IngestKeys.TRADES.defaultValue().orElseThrow()),
+                flag(body, "tickers", IngestKeys.TICKERS.defaultValue().orElseThrow()));
     }
 
     private static String text(JsonNode body, String field) {
@@ -122,6 +123,7 @@ final class SubscriptionsApi implements HttpHandler {
         out.put("book-depth", spec.bookDepth());
         out.put("book-interval", ConfigTypes.DURATION.show(spec.bookInterval()));
         out.put("trades", spec.trades());
+        out.put("tickers", spec.tickers());
         return out;
     }
 

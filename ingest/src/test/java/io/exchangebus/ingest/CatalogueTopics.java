@@ -17,7 +17,7 @@ final class CatalogueTopics {
     }
 
     static void ensure(String bootstrapServers) throws Exception {
-        List<Topic> topics = List.of(Topics.MARKET_BOOK, Topics.MARKET_TRADES, Topics.MARKET_RAW,
+        List<Topic> topics = List.of(Topics.MARKET_BOOK, Topics.MARKET_TRADES, Topics.MARKET_TICKERS, Topics.MARKET_RAW,
                 Topics.deadLetter(IngestMain.SERVICE));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (Topic topic : topics) {

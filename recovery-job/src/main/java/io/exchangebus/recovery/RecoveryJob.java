@@ -1,6 +1,11 @@
 package io.exchangebus.recovery;
 
+import io.exchangebus.avro.topics.TopicKey;
+import io.exchangebus.avro.topics.Topics;
+import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.events.Instrument;
+import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.role.DataFetcher;
 import io.exchangebus.connectors.core.spi.ConnectorConfigException;
 import io.exchangebus.events.RecoverySnapshot;
@@ -9,6 +14,7 @@ import io.exchangebus.service.config.ServiceConfig;
 import io.exchangebus.service.exchange.ExchangeAccess;
 import io.exchangebus.service.kafka.KafkaClients;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.KafkaException;
 
@@ -73,10 +84,37 @@ final class RecoveryJob {
                     + e.getMessage());
             return false;
         }
+        if (!publishInstruments(kafka, registries)) {
+            return false;
+        }
         progress.line("epoch " + epochId + ": " + (accounts.size() - failed.size()) + " of " + accounts.size()
                 + " account(s) recovered" + (failed.isEmpty() ? "" : ", failed: "
                 + failed.stream().collect(Collectors.joining(", "))));
         return failed.isEmpty();
+    }
+
+    /**
+     * Every instrument the accounts' exchanges list (as their DataFetchers filled the registries) to
+     * {@code reference.instruments.v1}, compacted by {@code exchange:symbol}: the definitions readers that see only
+     * events need, such as streams-apps computing an inverse contract's position and PnL. Whether they were written.
+     */
+    private boolean publishInstruments(KafkaClients kafka, Map<String, InstrumentRegistry> registries) {
+        String topic = Topics.REFERENCE_INSTRUMENTS.name();
+        try (KafkaProducer<String, Instrument> producer = kafka.avroProducer()) {
+            for (InstrumentRegistry registry : registries.values()) {
+                for (InstrumentDefinition instrument : registry.all()) {
+                    producer.send(new ProducerRecord<>(topic, TopicKey.exchangeSymbol(instrument.exchange(),
+                            instrument.symbol()), instrument.toEvent()));
+                }
+                progress.line("instruments: " + registry.exchange() + " " + registry.size() + " to " + topic);
+            }
+            producer.flush();
+            return true;
+        } catch (KafkaException e) {
+            progress.line("instruments could not be published to " + topic + ": " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
+            return false;
+        }
     }
 
     private RecoveredAccount recover(ExchangeAccess access, ExchangeAccess.Account account,
@@ -92,7 +130,32 @@ final class RecoveryJob {
                     Optional.of(new RecoveryFailure(RecoveryFailure.CONFIGURATION, e.getMessage())));
         }
         try (fetcher) {
-            return new AccountRecovery(exchange, account.id(), fetcher, settings, progress).run();
+            RecoveredAccount recovered = new AccountRecovery(exchange, account.id(), fetcher, settings, progress).run();
+            fillRegistry(fetcher, registries.get(exchange), settings.callTimeout());
+            return recovered;
+        }
+    }
+
+    /**
+     * Fills {@code registry} from the fetcher's instrument list when the fetcher did not (a DataFetcher may keep its
+     * list to itself), for {@link #publishInstruments}; a failure leaves it empty and is reported.
+     */
+    private void fillRegistry(DataFetcher fetcher, InstrumentRegistry registry, Duration timeout) {
+        if (registry.size() > 0) {
+            return;
+        }
+        try {
+            Result<List<InstrumentDefinition>> listed = fetcher.instruments()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (listed.isOk()) {
+                registry.replaceAll(listed.value());
+            } else {
+                progress.line("instruments of " + registry.exchange() + " not listed: " + listed.error());
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            progress.line("instruments of " + registry.exchange() + " not listed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.ConsolidatedQuote;
 import io.exchangebus.events.DeadLetter;
+import io.exchangebus.events.Instrument;
 import io.exchangebus.events.OrderAck;
 import io.exchangebus.events.OrderCommand;
 import io.exchangebus.events.OrderUpdate;
@@ -56,6 +57,10 @@ public final class Topics {
     public static final Topic RECOVERY_SNAPSHOTS = new Topic("recovery.snapshots.v1", TopicKey.EXCHANGE_ACCOUNT,
             RecoverySnapshot.getClassSchema(), CleanupPolicy.DELETE, 6,
             "One recovery run (epoch) of an account is contiguous in one partition, closed by its end marker.");
+    public static final Topic REFERENCE_INSTRUMENTS = new Topic("reference.instruments.v1", TopicKey.EXCHANGE_SYMBOL,
+            Instrument.getClassSchema(), CleanupPolicy.COMPACT, 1,
+            "Instrument definitions (kind, inverse, unit, contract size) for readers that see only events, such as "
+                    + "streams-apps' positions: compaction keeps the latest per exchange:symbol; one partition, read whole.");
     public static final Topic STATE_BOOKS = new Topic("state.books.v1", TopicKey.EXCHANGE_SYMBOL,
             BookUpdate.getClassSchema(), CleanupPolicy.COMPACT, 12,
             "The current top-N view per book, as a snapshot: compaction keeps the latest per exchange:symbol.");
@@ -75,7 +80,7 @@ public final class Topics {
     /** Every topic of the catalogue except the dead-letter topics, which are per service. */
     public static final List<Topic> ALL = List.of(MARKET_BOOK, MARKET_TRADES, MARKET_TICKERS, MARKET_RAW,
             ORDER_COMMANDS, ORDER_ACKS, ORDER_UPDATES, ACCOUNT_POSITIONS, ACCOUNT_BALANCES, ACCOUNT_UPDATES,
-            RECOVERY_SNAPSHOTS, STATE_BOOKS, STATE_BBO, STATE_POSITIONS, STATE_BALANCES, ALERTS_POSITIONS);
+            RECOVERY_SNAPSHOTS, REFERENCE_INSTRUMENTS, STATE_BOOKS, STATE_BBO, STATE_POSITIONS, STATE_BALANCES, ALERTS_POSITIONS);
 
     /**
      * The services that write a dead-letter topic ({@link #deadLetter(String)}): every long-running service. The

@@ -28,10 +28,10 @@ class TopicsTest {
     }
 
     @Test
-    void shouldCompactOnlyTheStateTopics() {
+    void shouldCompactOnlyTheStateAndReferenceTopics() {
         for (Topic topic : Topics.ALL) {
             assertThat(topic.cleanupPolicy() == CleanupPolicy.COMPACT).as(topic.name())
-                    .isEqualTo(topic.name().startsWith("state."));
+                    .isEqualTo(topic.name().startsWith("state.") || topic.name().startsWith("reference."));
         }
     }
 

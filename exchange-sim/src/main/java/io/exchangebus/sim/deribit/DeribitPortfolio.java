@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
  * {@code size × (mark − entry)} in BTC. Margins are a simple model (documented deviation): futures initial margin
  * {@value #IM_RATE_TEXT} of the position's value at mark (1 / max_leverage 50), maintenance half of it; short options
  * 0.15 of the underlying amount plus the mark value initial, 0.075 plus mark maintenance; long options none. Open
- * orders add the initial margin of their remainder (option buys: their premium).
+ * orders add the initial margin of their remainder (option buys: their premium). Amounts are printed with
+ * Deribit's decimals ({@link Amounts}); the ledger stays exact.
  */
 final class DeribitPortfolio {
 
@@ -136,35 +137,36 @@ final class DeribitPortfolio {
     ObjectNode portfolio(String account, String currency) {
         Summary s = summary(account, currency);
         ObjectNode o = Json.object();
-        o.set("total_pl", Json.num(s.futuresUpl().add(s.futuresRpl()).add(s.optionsUpl())));
-        o.set("session_upl", Json.num(s.futuresUpl().add(s.optionsUpl())));
-        o.set("session_rpl", Json.num(s.futuresRpl()));
-        o.set("projected_maintenance_margin", Json.num(s.maintenanceMargin()));
-        o.set("projected_initial_margin", Json.num(s.initialMargin()));
+        o.set("total_pl", Amounts.account(s.futuresUpl().add(s.futuresRpl()).add(s.optionsUpl()), currency));
+        o.set("session_upl", Amounts.account(s.futuresUpl().add(s.optionsUpl()), currency));
+        o.set("session_rpl", Amounts.account(s.futuresRpl(), currency));
+        o.set("projected_maintenance_margin", Amounts.account(s.maintenanceMargin(), currency));
+        o.set("projected_initial_margin", Amounts.account(s.initialMargin(), currency));
         o.set("projected_delta_total", Json.num(s.delta()));
         o.put("portfolio_margining_enabled", false);
         o.set("options_vega", Json.num(s.vega(), 5));
-        o.set("options_value", Json.num(s.optionsValue()));
+        o.set("options_value", Amounts.account(s.optionsValue(), currency));
         o.set("options_theta", Json.num(s.theta(), 5));
-        o.set("options_session_upl", Json.num(s.optionsUpl()));
-        o.set("options_session_rpl", Json.num(BigDecimal.ZERO));
-        o.set("options_pl", Json.num(s.optionsUpl()));
+        o.set("options_session_upl", Amounts.account(s.optionsUpl(), currency));
+        o.set("options_session_rpl", Amounts.account(BigDecimal.ZERO, currency));
+        o.set("options_pl", Amounts.account(s.optionsUpl(), currency));
         o.set("options_gamma", Json.num(s.gamma(), 5));
         o.set("options_delta", Json.num(s.optionsDelta(), 5));
-        o.set("margin_balance", Json.num(s.equity()));
-        o.set("maintenance_margin", Json.num(s.maintenanceMargin()));
-        o.set("initial_margin", Json.num(s.initialMargin()));
-        o.set("futures_session_upl", Json.num(s.futuresUpl()));
-        o.set("futures_session_rpl", Json.num(s.futuresRpl()));
-        o.set("futures_pl", Json.num(s.futuresUpl().add(s.futuresRpl())));
+        o.set("margin_balance", Amounts.account(s.equity(), currency));
+        o.set("maintenance_margin", Amounts.account(s.maintenanceMargin(), currency));
+        o.set("initial_margin", Amounts.account(s.initialMargin(), currency));
+        o.set("futures_session_upl", Amounts.account(s.futuresUpl(), currency));
+        o.set("futures_session_rpl", Amounts.account(s.futuresRpl(), currency));
+        o.set("futures_pl", Amounts.account(s.futuresUpl().add(s.futuresRpl()), currency));
         o.set("estimated_liquidation_ratio", Json.num(ratio(s.maintenanceMargin(), s.equity())));
-        o.set("equity", Json.num(s.equity()));
+        o.set("equity", Amounts.account(s.equity(), currency));
         o.set("delta_total", Json.num(s.delta()));
         o.put("currency", currency);
-        o.set("balance", Json.num(s.balance()));
-        o.set("available_withdrawal_funds", Json.num(s.availableFunds().min(s.balance()).max(BigDecimal.ZERO)));
-        o.set("available_funds", Json.num(s.availableFunds()));
-        o.set("fee_balance", Json.num(BigDecimal.ZERO));
+        o.set("balance", Amounts.account(s.balance(), currency));
+        BigDecimal withdrawable = s.availableFunds().min(s.balance()).max(BigDecimal.ZERO);
+        o.set("available_withdrawal_funds", Amounts.account(withdrawable, currency));
+        o.set("available_funds", Amounts.account(s.availableFunds(), currency));
+        o.set("fee_balance", Amounts.account(BigDecimal.ZERO, currency));
         o.put("margin_model", "segregated_sm");
         return o;
     }
@@ -194,25 +196,25 @@ final class DeribitPortfolio {
         BigDecimal floating = p.quantity().signum() == 0 ? BigDecimal.ZERO : p.unrealizedPnl(mark);
         ObjectNode o = Json.object();
         o.set("average_price", Json.num(p.averageEntryPrice()));
-        o.set("delta", Json.num(delta(i, p.quantity())));
+        o.set("delta", Amounts.position(delta(i, p.quantity()), i.currency()));
         o.put("direction", p.quantity().signum() > 0 ? "buy" : p.quantity().signum() < 0 ? "sell" : "zero");
         o.putNull("estimated_liquidation_price");
-        o.set("floating_profit_loss", Json.num(floating));
+        o.set("floating_profit_loss", Amounts.position(floating, i.currency()));
         o.set("index_price", Json.num(market.index(i)));
-        o.set("initial_margin", Json.num(initialMargin(i, p.quantity(), mark)));
+        o.set("initial_margin", Amounts.position(initialMargin(i, p.quantity(), mark), i.currency()));
         o.put("instrument_name", i.name());
         o.put("interest_value", 0.0);
         o.put("kind", i.kind());
         o.put("leverage", i.maxLeverage());
-        o.set("maintenance_margin", Json.num(maintenanceMargin(i, p.quantity(), mark)));
+        o.set("maintenance_margin", Amounts.position(maintenanceMargin(i, p.quantity(), mark), i.currency()));
         o.set("mark_price", Json.num(mark));
-        o.set("open_orders_margin", Json.num(openOrdersMargin(account, i)));
+        o.set("open_orders_margin", Amounts.position(openOrdersMargin(account, i), i.currency()));
         o.set("realized_funding", Json.num(BigDecimal.ZERO));
-        o.set("realized_profit_loss", Json.num(p.realizedPnl()));
+        o.set("realized_profit_loss", Amounts.position(p.realizedPnl(), i.currency()));
         o.set("settlement_price", Json.num(mark));
         o.set("size", Json.num(p.quantity()));
-        o.set("size_currency", Json.num(sizeCurrency(i, p.quantity(), mark)));
-        o.set("total_profit_loss", Json.num(floating.add(p.realizedPnl())));
+        o.set("size_currency", Amounts.position(sizeCurrency(i, p.quantity(), mark), i.currency()));
+        o.set("total_profit_loss", Amounts.position(floating.add(p.realizedPnl()), i.currency()));
         return o;
     }
 

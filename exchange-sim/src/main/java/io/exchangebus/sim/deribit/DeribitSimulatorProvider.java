@@ -5,11 +5,8 @@ import io.exchangebus.sim.SimulatorProvider;
 import java.util.List;
 
 /**
- * Deribit's simulator, exchange id {@code deribit}. Not yet listed in
- * {@code META-INF/services/io.exchangebus.sim.SimulatorProvider}: once listed, {@code exbus demo} without
- * {@code --exchanges} would start it for every service while no Deribit connector exists yet, and the cli's
- * {@code SimCommandTest} asserts the list of simulators. Listing it is one line in that file, together with those two
- * changes outside this module.
+ * Deribit's simulator, exchange id {@code deribit}, listed in
+ * {@code META-INF/services/io.exchangebus.sim.SimulatorProvider} ({@code exbus sim --exchange deribit}).
  */
 public final class DeribitSimulatorProvider implements SimulatorProvider {
 

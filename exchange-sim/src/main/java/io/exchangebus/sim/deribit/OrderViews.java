@@ -80,7 +80,7 @@ final class OrderViews {
         n.put("reject_post_only", t.rejectPostOnly).put("order_state", state(o)).put("order_type", t.orderType)
                 .put("is_liquidation", false).put("risk_reducing", false);
         n.set("max_show", Json.num(o.quantity()));
-        n.set("commission", Json.num(t.commission()));
+        n.set("commission", Amounts.account(t.commission(), i.currency()));
         n.set("profit_loss", Json.num(BigDecimal.ZERO));
         if (o.status() == OrderStatus.CANCELED) {
             n.put("cancel_reason", t.cancelReason);
@@ -117,8 +117,9 @@ final class OrderViews {
         n.set("mark_price", Json.num(market.mark(i)));
         n.put("liquidity", maker ? "M" : "T").put("instrument_name", i.name());
         n.set("index_price", Json.num(market.index(i)));
-        n.put("fee_currency", maker ? f.makerFeeAsset() : f.takerFeeAsset());
-        n.set("fee", Json.num(maker ? f.makerFee() : f.takerFee()));
+        String feeCurrency = maker ? f.makerFeeAsset() : f.takerFeeAsset();
+        n.put("fee_currency", feeCurrency);
+        n.set("fee", Amounts.account(maker ? f.makerFee() : f.takerFee(), feeCurrency));
         Side side = maker ? f.takerSide().opposite() : f.takerSide();
         n.put("direction", DeribitMarket.direction(side));
         n.set("amount", Json.num(f.quantity()));

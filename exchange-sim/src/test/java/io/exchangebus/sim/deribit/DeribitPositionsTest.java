@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.sim.account.ApiKey;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** Positions, PnL and account summaries against the arithmetic done here by hand from the trades answered. */
 class DeribitPositionsTest {
+
+    /** The simulator's taker fee rates (the catalogue's), for the exact fees the ledger books. */
+    private static final BigDecimal PERPETUAL_TAKER = new BigDecimal("0.0005");
+    private static final BigDecimal LINEAR_TAKER = new BigDecimal("0.0005");
+    private static final BigDecimal OPTION_FEE = new BigDecimal("0.0003");
 
     private DeribitSimulator sim;
     private DeribitWsClient client;
@@ -40,7 +46,7 @@ class DeribitPositionsTest {
     void shouldValueAnInversePerpetualAsDeribitDoes() throws Exception {
         JsonNode buy = client.result("private/buy", market("BTC-PERPETUAL", "100"));
         BigDecimal basis = inverse(buy.get("trades"));
-        BigDecimal fees = fees(buy.get("trades"));
+        BigDecimal fees = PERPETUAL_TAKER.multiply(basis);
         for (int i = 0; i < 20; i++) {
             sim.generator("BTC-PERPETUAL").step();
         }
@@ -52,26 +58,57 @@ class DeribitPositionsTest {
         BigDecimal floating = basis.subtract(new BigDecimal("100").divide(mark, 18, RoundingMode.HALF_EVEN));
         assertThat(position.get("size").decimalValue()).isEqualByComparingTo("100");
         assertThat(position.get("direction").asText()).isEqualTo("buy");
-        assertThat(position.get("floating_profit_loss").decimalValue()).isEqualByComparingTo(floating);
+        assertThat(position.get("floating_profit_loss").decimalValue()).isEqualByComparingTo(round(floating, 9));
         assertThat(position.get("size_currency").decimalValue()).isEqualByComparingTo(
                 new BigDecimal("100").divide(mark, 9, RoundingMode.HALF_EVEN));
+        BigDecimal im = new BigDecimal("100").divide(mark, 18, RoundingMode.HALF_EVEN).multiply(new BigDecimal("0.02"));
+        assertThat(position.get("initial_margin").decimalValue()).isEqualByComparingTo(round(im, 9));
 
         JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"BTC\"}");
         BigDecimal balance = new BigDecimal("10").subtract(fees);
-        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(balance);
-        assertThat(summary.get("session_upl").decimalValue()).isEqualByComparingTo(floating);
-        assertThat(summary.get("equity").decimalValue()).isEqualByComparingTo(balance.add(floating));
+        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(round(balance, 8));
+        assertThat(summary.get("session_upl").decimalValue()).isEqualByComparingTo(round(floating, 8));
+        assertThat(summary.get("equity").decimalValue()).isEqualByComparingTo(round(balance.add(floating), 8));
         assertThat(summary.get("available_funds").decimalValue()).isEqualByComparingTo(
-                balance.add(floating).subtract(summary.get("initial_margin").decimalValue()));
+                round(balance.add(floating).subtract(im), 8));
 
         JsonNode sell = client.result("private/sell", market("BTC-PERPETUAL", "100"));
         assertThat(sell.get("order").get("filled_amount").decimalValue()).isEqualByComparingTo("100");
         BigDecimal realized = basis.subtract(inverse(sell.get("trades")));
         JsonNode after = client.result("private/get_account_summary", "{\"currency\":\"BTC\"}");
         assertThat(after.get("balance").decimalValue()).isEqualByComparingTo(
-                balance.add(realized).subtract(fees(sell.get("trades"))));
-        assertThat(after.get("session_rpl").decimalValue()).isEqualByComparingTo(realized);
+                round(balance.add(realized).subtract(PERPETUAL_TAKER.multiply(inverse(sell.get("trades")))), 8));
+        assertThat(after.get("session_rpl").decimalValue()).isEqualByComparingTo(round(realized, 8));
         assertThat(client.result("private/get_positions", "{\"currency\":\"BTC\"}")).isEmpty();
+    }
+
+    @Test
+    void shouldPrintInverseAmountsWithDeribitsDecimals() throws Exception {
+        client.result("private/buy", market("BTC-PERPETUAL", "100"));
+        JsonNode resting = client.result("private/buy", "{\"instrument_name\":\"BTC-PERPETUAL\",\"amount\":30,"
+                + "\"type\":\"limit\",\"price\":1000.5}");
+        assertThat(resting.get("order").get("order_state").asText()).isEqualTo("open");
+        JsonNode sell = client.result("private/sell", market("BTC-PERPETUAL", "30"));
+        for (int i = 0; i < 5; i++) {
+            sim.generator("BTC-PERPETUAL").step();
+        }
+
+        for (JsonNode t : sell.get("trades")) {
+            assertThat(decimals(t.get("fee"))).isLessThanOrEqualTo(8);
+        }
+        assertThat(decimals(sell.get("order").get("commission"))).isLessThanOrEqualTo(8);
+        JsonNode position = client.result("private/get_positions", "{\"currency\":\"BTC\"}").get(0);
+        for (String field : List.of("floating_profit_loss", "initial_margin", "maintenance_margin",
+                "open_orders_margin", "realized_profit_loss", "total_profit_loss", "size_currency", "delta")) {
+            assertThat(decimals(position.get(field))).as(field).isLessThanOrEqualTo(9);
+        }
+        JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"BTC\"}");
+        for (String field : List.of("balance", "equity", "margin_balance", "initial_margin", "maintenance_margin",
+                "available_funds", "available_withdrawal_funds", "session_upl", "session_rpl", "total_pl",
+                "futures_pl", "projected_initial_margin", "projected_maintenance_margin")) {
+            assertThat(decimals(summary.get(field))).as(field).isLessThanOrEqualTo(8);
+        }
+        assertThat(summary.get("initial_margin").decimalValue()).isPositive();
     }
 
     @Test
@@ -90,13 +127,14 @@ class DeribitPositionsTest {
         assertThat(position.get("kind").asText()).isEqualTo("option");
         assertThat(position.get("size").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(position.get("floating_profit_loss").decimalValue()).isEqualByComparingTo(
-                new BigDecimal("0.5").multiply(mark).subtract(premium));
+                round(new BigDecimal("0.5").multiply(mark).subtract(premium), 9));
         JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"BTC\"}");
-        BigDecimal balance = new BigDecimal("10").subtract(premium).subtract(fees(buy.get("trades")));
-        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(balance);
-        assertThat(summary.get("options_value").decimalValue()).isEqualByComparingTo(new BigDecimal("0.5").multiply(mark));
+        BigDecimal balance = new BigDecimal("10").subtract(premium).subtract(OPTION_FEE.multiply(premium));
+        assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(round(balance, 8));
+        assertThat(summary.get("options_value").decimalValue()).isEqualByComparingTo(
+                round(new BigDecimal("0.5").multiply(mark), 8));
         assertThat(summary.get("equity").decimalValue()).isEqualByComparingTo(
-                balance.add(new BigDecimal("0.5").multiply(mark)));
+                round(balance.add(new BigDecimal("0.5").multiply(mark)), 8));
         assertThat(mark).isEqualByComparingTo(sim.markPrice(option));
     }
 
@@ -115,10 +153,10 @@ class DeribitPositionsTest {
         assertThat(position.get("size").decimalValue()).isEqualByComparingTo("0.01");
         assertThat(position.get("size_currency").decimalValue()).isEqualByComparingTo("0.01");
         assertThat(position.get("floating_profit_loss").decimalValue()).isEqualByComparingTo(
-                new BigDecimal("0.01").multiply(mark).subtract(cost));
+                round(new BigDecimal("0.01").multiply(mark).subtract(cost), 6));
         JsonNode summary = client.result("private/get_account_summary", "{\"currency\":\"USDC\"}");
         assertThat(summary.get("balance").decimalValue()).isEqualByComparingTo(
-                new BigDecimal("1000000").subtract(fees(buy.get("trades"))));
+                round(new BigDecimal("1000000").subtract(LINEAR_TAKER.multiply(cost)), 6));
         assertThat(buy.get("order").get("order_id").asText()).startsWith("USDC-");
     }
 
@@ -147,11 +185,12 @@ class DeribitPositionsTest {
         return sum;
     }
 
-    private static BigDecimal fees(JsonNode trades) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode t : trades) {
-            sum = sum.add(t.get("fee").decimalValue());
-        }
-        return sum;
+    /** As Deribit prints currency amounts: 8 decimals (BTC account), 9 (BTC position), 6 (USDC), half-even. */
+    private static BigDecimal round(BigDecimal exact, int decimals) {
+        return exact.setScale(decimals, RoundingMode.HALF_EVEN);
+    }
+
+    private static int decimals(JsonNode number) {
+        return Math.max(0, number.decimalValue().stripTrailingZeros().scale());
     }
 }

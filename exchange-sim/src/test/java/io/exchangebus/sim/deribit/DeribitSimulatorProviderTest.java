@@ -13,14 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class DeribitSimulatorProviderTest {
 
-    /**
-     * The provider is not yet listed in META-INF/services (see the class comment of DeribitSimulatorProvider), so the
-     * test takes it directly, as ExchangeSimulators would.
-     */
+    /** Found through META-INF/services, as exbus sim and exbus demo find it. */
     @Test
     void shouldLaunchAFundedDemoThatAConnectorCanLogInTo() throws Exception {
-        ExchangeSimulator deribit = ExchangeSimulators.of(new DeribitSimulatorProvider().simulators())
-                .find("deribit").orElseThrow();
+        ExchangeSimulator deribit = ExchangeSimulators.load().find("deribit").orElseThrow();
 
         try (ExchangeSimulator.Running running = deribit.launch(0, 7)) {
             ExchangeSimulator.Connection c = running.connection();

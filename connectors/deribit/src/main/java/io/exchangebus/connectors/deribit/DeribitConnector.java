@@ -36,9 +36,8 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #subscriber}: public market data; with an account, the raw (unaggregated) channels, which need a
  *     login.</li>
  * <li>{@link #dataFetcher}: state recovery over HTTP ({@link DeribitDataFetcher}).</li>
- * <li>{@link #oms}, {@link #pms}: not built yet. The SPI has no "unsupported role" value, so each refuses at
- *     configuration time, as every factory method may, with a {@link ConnectorConfigException} naming the role;
- *     nothing is faked.</li>
+ * <li>{@link #oms}: orders on the account's own WebSocket ({@link DeribitOms}).</li>
+ * <li>{@link #pms}: positions and account ({@link DeribitPms}).</li>
  * <li>{@link #instruments}: {@code public/get_instruments?currency=any} over HTTP.</li>
  * <li>{@link #offlineNormalizer}: market-data notifications through {@code MarketMapping}.</li>
  * </ul>
@@ -116,14 +115,27 @@ public final class DeribitConnector implements ExchangeConnector {
         return new DeribitSubscriber(config(settings, account), checked(instruments));
     }
 
+    /**
+     * Orders over the account's own connection ({@link DeribitOms}), logged in with scope
+     * {@code session:<session-name>-oms}, cancel on disconnect as the account's {@code cancel-on-disconnect} says.
+     */
     @Override
     public Oms oms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
-        throw notBuilt(settings, account, "oms");
+        checked(instruments);
+        Clock clock = Clock.systemUTC();
+        return new DeribitOms(config(settings, account), instruments, DeribitOms.limits(clock), clock);
     }
 
+    /**
+     * Positions and account ({@link DeribitPms}) on its own connection (scope {@code session:<session-name>-pms}),
+     * recovering the account summaries of the settlement currencies of {@code instruments} (none listed:
+     * {@link DeribitPms#DEFAULT_CURRENCIES}). No sub-account id: the schema declares none yet.
+     */
     @Override
-    public Pms pms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
-        throw notBuilt(settings, account, "pms");
+    public DeribitPms pms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
+        List<String> currencies = checked(instruments).all().stream().map(InstrumentDefinition::settle)
+                .filter(Objects::nonNull).distinct().sorted().toList();
+        return new DeribitPms(config(settings, account), null, currencies);
     }
 
     /**
@@ -140,14 +152,6 @@ public final class DeribitConnector implements ExchangeConnector {
                 new DeribitLimits(clock), config.maxCreditWait(),
                 config.account().orElseThrow().login("fetcher", clock), Scheduler.of(RENEWALS), clock);
         return new DeribitDataFetcher(http, account.account(), List.of());
-    }
-
-    /** Settings are still checked first (a typo is reported as such), no secret is read. */
-    private ConnectorConfigException notBuilt(ConnectorSettings settings, AccountSettings account, String role) {
-        DeribitSchema.config(settings);
-        DeribitSchema.SCHEMA.checkAccount(account);
-        return new ConnectorConfigException(exchange(), "roles." + role,
-                "the Deribit " + role + " role is not available yet (built: Subscriber, DataFetcher)");
     }
 
     private InstrumentRegistry checked(InstrumentRegistry instruments) {

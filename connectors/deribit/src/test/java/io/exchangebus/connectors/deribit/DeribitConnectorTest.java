@@ -40,13 +40,14 @@ class DeribitConnectorTest {
     }
 
     @Test
-    void shouldRefuseTheRolesNotBuiltNamingThemWithoutReadingSecrets() {
+    void shouldRefuseAccountRolesWhoseSecretCannotBeReadNamingTheKey() {
         ConnectorSettings settings = ConnectorSettings.production("deribit");
         InstrumentRegistry registry = new InstrumentRegistry("deribit");
 
         assertThatThrownBy(() -> connector.oms(settings, ACCOUNT, registry))
-                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("roles.oms");
-        assertThatThrownBy(() -> connector.pms(settings, ACCOUNT, registry)).hasMessageContaining("roles.pms");
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
+        assertThatThrownBy(() -> connector.pms(settings, ACCOUNT, registry))
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
         assertThatThrownBy(() -> connector.dataFetcher(settings, ACCOUNT, registry))
                 .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("account.main.api-key");
         assertThatThrownBy(() -> connector.oms(settings.withSetting("nope", "1"), ACCOUNT, registry))

@@ -5,11 +5,13 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Public market data over WebSocket (used by {@code ingest}). Subscriptions survive reconnects: the connector
@@ -78,5 +80,17 @@ public interface Subscriber extends ExchangeRole {
                                                               int limit) {
         return CompletableFuture.completedFuture(
                 Result.err(ExchangeError.unsupported(exchange(), Capability.TRADE_HISTORY.name())));
+    }
+
+    /**
+     * The exchange's ticker of {@code instrument} (best quotes, last, mark and index prices, funding, open interest;
+     * an option's implied volatilities and greeks where the exchange sends them), each to {@code consumer} on the
+     * connector's delivery thread; the returned handle's {@link Runnable#run} unsubscribes. An exchange whose
+     * connector has no ticker stream answers an {@link ExchangeError#unsupported unsupported} error (the default).
+     * Not part of the four roles of the design: {@code ingest} publishes what it gets to {@code market.tickers.v1}
+     * when a subscription asks for tickers.
+     */
+    default CompletableFuture<Result<Runnable>> subscribeTicker(InstrumentId instrument, Consumer<Ticker> consumer) {
+        return CompletableFuture.completedFuture(Result.err(ExchangeError.unsupported(exchange(), "TICKER")));
     }
 }

@@ -57,9 +57,15 @@ public final class DeribitSchema {
                     "How each connection logs in: client_signature (an HMAC; the secret is never sent) or "
                             + "client_credentials (the secret is sent, over TLS).")
             .check(s -> DeribitGrantType.parse(s).isPresent(), "must be client_signature or client_credentials");
-    static final SettingKey<String> CANCEL_ON_DISCONNECT_KEY = SettingKey.text(CANCEL_ON_DISCONNECT, "off",
-                    "private/enable_cancel_on_disconnect on the order connection: off, connection or account "
-                            + "(account needs account:read_write).")
+    /**
+     * On by default: an order connection that drops (process killed, network lost, heartbeat missed) leaves no order
+     * of ours resting unwatched on the book; a spurious cancel costs a requote, a stale quote can cost far more. The
+     * OMS reads its open orders again after reconnecting, so the cancels are reported.
+     */
+    static final SettingKey<String> CANCEL_ON_DISCONNECT_KEY = SettingKey.text(CANCEL_ON_DISCONNECT, "connection",
+                    "private/enable_cancel_on_disconnect on the order connection: connection (the orders it placed "
+                            + "are canceled when it drops, so none rests unwatched), account (every order of the "
+                            + "account; needs account:read_write) or off.")
             .check(s -> Set.of("off", "connection", "account").contains(s), "must be off, connection or account");
 
     public static final ConnectorSchema SCHEMA = new ConnectorSchema(DeribitErrors.EXCHANGE,

@@ -91,7 +91,7 @@ class DeribitSchemaTest {
 
         assertThat(account.grantType()).isEqualTo(DeribitGrantType.CLIENT_SIGNATURE);
         assertThat(account.sessionName()).isEqualTo("exbus");
-        assertThat(account.cancelOnDisconnect()).isEmpty();
+        assertThat(account.cancelOnDisconnect()).contains("connection");
         assertThatThrownBy(() -> DeribitSchema.config(ConnectorSettings.production("deribit"),
                 account(Map.of("grant-type", "password")))).hasMessageContaining("grant-type");
         assertThatThrownBy(() -> DeribitSchema.config(ConnectorSettings.production("deribit"),
