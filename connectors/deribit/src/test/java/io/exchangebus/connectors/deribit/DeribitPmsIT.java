@@ -123,6 +123,30 @@ class DeribitPmsIT {
         assertThat(malformed.get(0).payload()).isNotEmpty();
     }
 
+    @Test
+    void shouldLoseNoPrivateEventWhileItsTokenIsRenewedAgainAndAgain() throws Exception {
+        stop();
+        sim = DeribitSimulatorProbe.start(b -> b.marketData(false).tokenLifetime(java.time.Duration.ofSeconds(2)));
+        truth = new DeribitTruth(sim);
+        connect();
+        await("the BTC balance at start", () -> balances.stream().anyMatch(b -> b.getAsset().equals("BTC")));
+        String firstToken = pms.rpc().auth().credential().join().value().accessToken();
+
+        List<BigDecimal> deposited = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) { // 12 deposits over about 8 s: several 2 s tokens expire on the way
+            sim.deposit("BTC", new BigDecimal("0.001"));
+            deposited.add(sim.freeBalances().get("BTC"));
+            Thread.sleep(700);
+        }
+
+        await("every deposit's balance streamed", () -> deposited.stream().allMatch(total -> balances.stream()
+                .anyMatch(b -> b.getAsset().equals("BTC") && b.getSource() == EventSource.STREAM
+                        && b.getFree().compareTo(total) == 0)));
+        assertThat(pms.rpc().auth().credential().join().value().accessToken()).isNotEqualTo(firstToken);
+        assertThat(states).noneMatch(e -> e.state() == ConnectionState.DISCONNECTED);
+        assertThat(pms.malformedFrames()).isZero();
+    }
+
     private void connect() throws Exception {
         pms = new DeribitPms(sim.accountConfig(DeribitGrantType.CLIENT_SIGNATURE), null, List.of());
         Result<Void> connected = pms.connect(new Recording()).get(15, TimeUnit.SECONDS);
