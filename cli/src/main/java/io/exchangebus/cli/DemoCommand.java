@@ -29,9 +29,10 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline on this machine, each part its own process as in production: a real "
                 + "Kafka broker (KRaft) and schema registry, the chosen exchanges' simulators (by default all on the "
-                + "class path that the demo can run: the Binance spot and USD-M ones), the recovery job (once, first), then ingest, "
-                + "pms-service, oms-service and streams-apps, with a sample configuration for BTCUSDT on each "
-                + "exchange and one demo account per exchange (spot, perp).",
+                + "class path: Binance spot and USD-M, and Deribit), the recovery job (once, first), then ingest, "
+                + "pms-service, oms-service and streams-apps, with a sample configuration for BTCUSDT on "
+                + "Binance, BTC-PERPETUAL and a BTC option on Deribit, and one demo account per exchange (spot, "
+                + "perp, deribit).",
                 "Prints progress, then where everything is and a line 'ready' once books flow; other exbus commands "
                 + "(order, book, positions, tail) find it with no options. Ctrl-C stops everything it started.",
                 "Exit codes: 130 stopped by Ctrl-C (143 by SIGTERM), as for any JVM a signal stops; 1 failed to "
@@ -40,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exchanges", split = ",", paramLabel = "ID[,ID...]",
             completionCandidates = Exchanges.WithSimulator.class,
             description = "The exchanges to run, comma-separated, from: ${COMPLETION-CANDIDATES} (the simulators on "
-                    + "the class path; deribit not yet). Default: all that can run.")
+                    + "the class path). Default: all of them.")
     List<String> exchanges;
 
     @Option(names = "--live", description = "Market data from the exchanges' real public endpoints instead of the "
@@ -96,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Connection.writeStackFile(Map.of("bootstrap", endpoints.bootstrap(), "registry", endpoints.registry(),
                 StreamsApiOptions.STACK_FILE_KEY, endpoints.streamsUrl()));
-        printSummary(out, endpoints, chosen.get(0), progress.seconds());
+        printSummary(out, endpoints, chosen, progress.seconds());
         while (!stopping.await(1, TimeUnit.SECONDS)) {
             Optional<String> gone = run.exited();
             if (gone.isPresent()) {
@@ -110,32 +111,11 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * Simulators on the class path that the demo cannot run yet, with the reason. Every Deribit role exists and each
-     * service takes Deribit by configuration (the Deribit ITs of ingest, recovery-job, pms-service and oms-service),
-     * but the demo's files still assume one symbol (BTCUSDT) and Binance's endpoint names for every exchange;
-     * Deribit needs its own instruments (BTC-PERPETUAL and an option) and endpoints (ws-url, rest-url). Remove the
-     * entry once {@link DemoConfigs} takes both from the simulator's connection.
-     */
-    static final Map<String, String> NOT_YET_IN_DEMO = Map.of("deribit",
-            "the demo's configuration does not cover Deribit's instruments and endpoints yet (its services do: see "
-                    + "the examples *-deribit.yaml)");
-
-    /**
-     * The simulators of {@code --exchanges}, in the order given (duplicates once), or all of them but those
-     * {@link #NOT_YET_IN_DEMO}.
-     */
+    /** The simulators of {@code --exchanges}, in the order given (duplicates once), or all of them. */
     private List<ExchangeSimulator> chosenSimulators() {
         ExchangeSimulators all = Exchanges.simulators();
-        List<String> ids = exchanges == null
-                ? all.ids().stream().filter(id -> !NOT_YET_IN_DEMO.containsKey(id)).toList()
+        List<String> ids = exchanges == null ? List.copyOf(all.ids())
                 : exchanges.stream().map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
-        for (String id : ids) {
-            if (NOT_YET_IN_DEMO.containsKey(id)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "'" + id + "' cannot run in the demo "
-                        + "yet: " + NOT_YET_IN_DEMO.get(id) + " (exbus sim --exchange " + id + " runs its simulator)");
-            }
-        }
         if (ids.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), exchanges == null
                     ? "no exchange simulator on the class path" : "--exchanges names no exchange; there are: "
@@ -183,8 +163,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, DemoRun.Endpoints endpoints, ExchangeSimulator first,
+    private static void printSummary(PrintWriter out, DemoRun.Endpoints endpoints, List<ExchangeSimulator> chosen,
                                      double seconds) {
+        ExchangeSimulator first = chosen.get(0);
         String exchange = first.exchange();
         String account = first.demoAccount();
         Map<String, String> lines = new LinkedHashMap<>();
@@ -202,6 +183,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("        ./exbus order place --exchange " + exchange + " --account " + account + " --symbol "
                 + DemoConfigs.SYMBOL + " --side buy --type market --quantity 0.001");
         out.println("        ./exbus positions " + account);
+        for (ExchangeSimulator other : chosen.subList(1, chosen.size())) {
+            out.println("        ./exbus positions " + other.demoAccount() + " --exchange " + other.exchange());
+        }
         out.println("        ./exbus tail --topic orders.updates.v1");
         out.println();
         out.printf("exbus demo: ready in %.1f s (Ctrl-C stops everything)%n", seconds);

@@ -45,14 +45,22 @@ final class DemoConfigModel {
     record Kafka(String bootstrapServers, String schemaRegistryUrl) {
     }
 
-    /** One entry of {@code exchanges:}: an environment, and the endpoints when it is {@code custom}. */
-    record Exchange(String environment, String restUrl, String streamUrl, String wsApiUrl) {
+    /**
+     * One entry of {@code exchanges:}: an environment, and the endpoints when it is {@code custom}: the shorthands
+     * {@code rest-url}, {@code stream-url}, {@code ws-api-url}, or {@code endpoints} by the connector's names.
+     */
+    record Exchange(String environment, String restUrl, String streamUrl, String wsApiUrl,
+                    Map<String, String> endpoints) {
         static Exchange production() {
-            return new Exchange("production", null, null, null);
+            return new Exchange("production", null, null, null, null);
         }
 
         static Exchange custom(String restUrl, String streamUrl, String wsApiUrl) {
-            return new Exchange("custom", restUrl, streamUrl, wsApiUrl);
+            return new Exchange("custom", restUrl, streamUrl, wsApiUrl, null);
+        }
+
+        static Exchange custom(Map<String, String> endpoints) {
+            return new Exchange("custom", null, null, null, endpoints);
         }
     }
 

@@ -28,10 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
- * The demo's sample configuration: one YAML file per service, written where the demo runs, covering BTCUSDT on each
- * chosen exchange and one account per exchange at its simulator (named by the simulator: {@code spot}, {@code perp},
+ * The demo's sample configuration: one YAML file per service, written where the demo runs, covering the symbols
+ * each simulator names (Deribit: BTC-PERPETUAL and an option), or BTCUSDT, on each chosen exchange and one account per exchange at its simulator (named by the simulator: {@code spot}, {@code perp},
  * …). The files are built as {@link DemoConfigModel} records and rendered by its YAML library. Keys and secrets go
  * to owner-only files that the YAML names with {@code file:}, as a real deployment's secrets would; they never
  * appear in the YAML.
@@ -60,11 +61,31 @@ final class DemoConfigs {
     record DemoExchange(String exchange, String account, SimulatorConnection simulator) {
     }
 
-    /** Where a simulator is and the demo account it funded, as the simulator wrote it (its connection file). */
-    record SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret) {
+    /**
+     * Where a simulator is and the demo account it funded, as the simulator wrote it (its connection file).
+     *
+     * @param endpoints its endpoints by the connector's names, when it names them (else the three shorthands)
+     * @param symbols   the symbols it names for a demo; empty: {@link #SYMBOL}
+     */
+    record SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret,
+                               Map<String, String> endpoints, List<String> symbols) {
+        SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret) {
+            this(restUrl, streamUrl, wsApiUrl, apiKey, secret, Map.of(), List.of());
+        }
+
         static SimulatorConnection of(Properties props) {
+            Map<String, String> endpoints = new TreeMap<>();
+            props.stringPropertyNames().stream().filter(n -> n.startsWith("endpoint."))
+                    .forEach(n -> endpoints.put(n.substring("endpoint.".length()), props.getProperty(n)));
+            String symbols = props.getProperty("symbols", "");
             return new SimulatorConnection(props.getProperty("rest-url"), props.getProperty("stream-url"),
-                    props.getProperty("ws-api-url"), props.getProperty("api-key"), props.getProperty("secret"));
+                    props.getProperty("ws-api-url"), props.getProperty("api-key"), props.getProperty("secret"),
+                    endpoints, symbols.isBlank() ? List.of() : List.of(symbols.split(",")));
+        }
+
+        /** The symbols of the demo on this exchange, the first shown first. */
+        List<String> demoSymbols() {
+            return symbols.isEmpty() ? List.of(SYMBOL) : symbols;
         }
 
         @Override
@@ -80,11 +101,20 @@ final class DemoConfigs {
         Map<String, Exchange> simulators = simulators();
         Kafka kafka = new Kafka(bootstrap, registry);
         Map<String, Path> files = new LinkedHashMap<>();
+        List<String> historySymbols = exchanges.stream().flatMap(e -> e.simulator().demoSymbols().stream())
+                .distinct().toList();
         files.put("recovery-job", yaml("recovery-job", new RecoveryJobFile(service("recovery-1", 0), kafka,
-                simulators, accounts, new Recovery(accountNames, "1h", List.of(SYMBOL), "15s"))));
+                simulators, accounts, new Recovery(accountNames, "1h", historySymbols, "15s"))));
         Map<String, Subscription> subscriptions = new LinkedHashMap<>();
         for (DemoExchange e : exchanges) {
-            subscriptions.put("btc-" + e.account(), new Subscription(e.exchange(), SYMBOL, 20, "100ms", true));
+            List<String> symbols = e.simulator().demoSymbols();
+            // Live market data comes from the real exchange, which lists the first symbol (a perpetual) but not
+            // necessarily the simulator's option of the day.
+            int shown = liveMarketData ? 1 : symbols.size();
+            for (int i = 0; i < shown; i++) {
+                subscriptions.put("btc-" + e.account() + (i == 0 ? "" : "-" + (i + 1)),
+                        new Subscription(e.exchange(), symbols.get(i), 20, "100ms", true));
+            }
         }
         files.put("ingest", yaml("ingest", new IngestFile(service("ingest-1", ingestPort), kafka,
                 liveMarketData ? production() : simulators, new Ingest(subscriptions))));
@@ -92,7 +122,9 @@ final class DemoConfigs {
                 accounts, new Pms(accountNames))));
         // With live market data the book the OMS checks prices against is the real one, while orders go to the
         // simulators, whose prices differ: the band is off then.
-        Risk risk = new Risk(new BigDecimal("5"), new BigDecimal("500000"), 200,
+        // Quantities count what each instrument counts: BTC on Binance, USD on Deribit's inverse perpetual (lots of
+        // 10), so the quantity cap is loose and the notional cap (price currency, face value if inverse) binds.
+        Risk risk = new Risk(new BigDecimal("100000"), new BigDecimal("500000"), 200,
                 liveMarketData ? BigDecimal.ZERO : new BigDecimal("0.05"));
         files.put("oms-service", yaml("oms-service", new OmsFile(service("oms-1", omsPort), kafka, simulators,
                 accounts, new Oms(accountNames, "oms-service", "15s", risk))));
@@ -110,7 +142,9 @@ final class DemoConfigs {
         Map<String, Exchange> all = new LinkedHashMap<>();
         for (DemoExchange e : exchanges) {
             SimulatorConnection sim = e.simulator();
-            all.put(e.exchange(), Exchange.custom(sim.restUrl(), sim.streamUrl(), sim.wsApiUrl()));
+            all.put(e.exchange(), sim.endpoints().isEmpty()
+                    ? Exchange.custom(sim.restUrl(), sim.streamUrl(), sim.wsApiUrl())
+                    : Exchange.custom(sim.endpoints()));
         }
         return all;
     }

@@ -139,8 +139,8 @@ final class DemoRun {
         awaitReady();
         progress.step("all services ready; waiting for the first books to reach streams-apps");
         ServiceProcess streams = services.get(StreamsAppsMain.SERVICE_NAME);
-        for (String id : ids) {
-            awaitBook(streams, id);
+        for (DemoConfigs.DemoExchange e : demoExchanges) {
+            awaitBook(streams, e.exchange(), e.simulator().demoSymbols().get(0));
         }
         return new Endpoints(stack.bootstrapServers(), stack.registryUrl(), "http://127.0.0.1:" + streamsPort,
                 new LinkedHashMap<>(servicePorts), dir);
@@ -222,22 +222,22 @@ final class DemoRun {
         }
     }
 
-    private void awaitBook(ServiceProcess streams, String exchange) throws InterruptedException {
+    private void awaitBook(ServiceProcess streams, String exchange, String symbol) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String path = "/books/" + exchange + "/" + DemoConfigs.SYMBOL;
+        String path = "/books/" + exchange + "/" + symbol;
         while (!bookShown(streams, path)) {
             Optional<String> gone = exited();
             if (gone.isPresent()) {
                 throw new DemoFailure(gone.get());
             }
             if (System.nanoTime() > deadline) {
-                throw new DemoFailure("no " + exchange + " " + DemoConfigs.SYMBOL + " book at "
+                throw new DemoFailure("no " + exchange + " " + symbol + " book at "
                         + streams.name() + "'s " + path + " within " + timeout.toSeconds() + " s; logs in "
                         + dir.resolve("logs"));
             }
             Thread.sleep(100);
         }
-        progress.step(exchange + " " + DemoConfigs.SYMBOL + " book flowing: exchange -> ingest -> market.book.v1 "
+        progress.step(exchange + " " + symbol + " book flowing: exchange -> ingest -> market.book.v1 "
                 + "-> streams-apps");
     }
 

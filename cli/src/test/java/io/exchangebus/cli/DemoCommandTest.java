@@ -80,15 +80,6 @@ class DemoCommandTest {
         assertThat(home.resolve("demo")).as("nothing started").doesNotExist();
     }
 
-    @Test
-    void shouldRefuseDeribitUntilTheDemoConfigurationCoversItSayingWhy() {
-        int code = run("demo", "--exchanges", "deribit", "--dir", home.resolve("demo").toString());
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("'deribit' cannot run in the demo yet").contains("instruments and endpoints");
-        assertThat(home.resolve("demo")).as("nothing started").doesNotExist();
-    }
-
     private int run(String... args) {
         var cli = Exbus.commandLine();
         cli.setOut(new PrintWriter(out, true));

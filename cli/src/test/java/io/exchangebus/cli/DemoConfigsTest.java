@@ -10,10 +10,12 @@ import io.exchangebus.pms.PmsKeys;
 import io.exchangebus.pms.PmsServiceMain;
 import io.exchangebus.recovery.RecoveryJobMain;
 import io.exchangebus.recovery.RecoveryKeys;
+import io.exchangebus.service.config.CommonConfig;
 import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.config.ConfigSchema;
 import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.service.exchange.ExchangeAccess;
 import io.exchangebus.streams.StreamsAppsKeys;
 import io.exchangebus.streams.StreamsAppsMain;
 import java.io.IOException;
@@ -107,6 +109,31 @@ class DemoConfigsTest {
                 .contains("rest-url: http://127.0.0.1:42001");
         assertThat(dir.resolve("secrets").resolve("perp.secret")).hasContent("usdm-secret-value");
         assertThat(dir.resolve("secrets").resolve("spot.secret")).doesNotExist();
+    }
+
+    @Test
+    void shouldConfigureDeribitWithItsEndpointsAPerpetualAndAnOptionThatItsConnectorAccepts() throws IOException {
+        DemoConfigs.SimulatorConnection deribit = new DemoConfigs.SimulatorConnection("http://127.0.0.1:43001/api/v2",
+                "ws://127.0.0.1:43002/ws/api/v2", "ws://127.0.0.1:43002/ws/api/v2", "deribit-client-id",
+                "deribit-secret-value", Map.of("ws-url", "ws://127.0.0.1:43002/ws/api/v2",
+                "rest-url", "http://127.0.0.1:43001/api/v2"), List.of("BTC-PERPETUAL", "BTC-6JAN27-85000-C"));
+        Map<String, Path> files = configs(false, List.of(new DemoConfigs.DemoExchange(SPOT_ID, SPOT_ACCOUNT, SPOT),
+                new DemoConfigs.DemoExchange("deribit", "deribit", deribit))).write(18080, 18081, 18082, 18090);
+
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            ServiceConfig config = load(file.getKey(), file.getValue());
+            if (!file.getKey().equals(StreamsAppsMain.SERVICE_NAME)) {
+                // The connectors' own checks, as each service makes them at start (connectors/all at run time).
+                assertThat(ExchangeAccess.of(CommonConfig.of(config)).exchangeIds()).contains("deribit");
+            }
+        }
+        String ingest = Files.readString(files.get(IngestMain.SERVICE));
+        assertThat(ingest).contains("btc-deribit:", "symbol: BTC-PERPETUAL", "btc-deribit-2:",
+                "symbol: BTC-6JAN27-85000-C", "ws-url: ws://127.0.0.1:43002/ws/api/v2", "btc-spot:");
+        assertThat(Files.readString(files.get(RecoveryJobMain.SERVICE_NAME)))
+                .contains("BTCUSDT", "BTC-PERPETUAL", "BTC-6JAN27-85000-C");
+        assertThat(Files.readString(files.get(OmsServiceMain.SERVICE))).contains("deribit:", "exchange: deribit")
+                .doesNotContain("deribit-secret-value");
     }
 
     private DemoConfigs configs(boolean live) {

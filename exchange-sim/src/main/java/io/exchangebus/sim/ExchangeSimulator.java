@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The simulator of one exchange id, as {@code exbus sim} runs it: on loopback, with market data running and a
@@ -54,13 +58,31 @@ public interface ExchangeSimulator {
         void close();
     }
 
-    /** Where a running simulator serves and its demo account's credentials (secret included: not printed). */
+    /**
+     * Where a running simulator serves and its demo account's credentials (secret included: not printed).
+     *
+     * @param endpoints the connector's endpoint names to their URLs (e.g. Deribit's {@code ws-url}, {@code rest-url}),
+     *                  when they are not {@code rest-url}, {@code stream-url} and {@code ws-api-url}; empty: those three
+     * @param symbols   the exchange's symbols a demo shows (e.g. a perpetual and an option); empty: the launcher's own
+     */
     record Connection(String restUrl, String streamUrl, String wsApiUrl, String account, String apiKey,
-                      String secret) {
+                      String secret, Map<String, String> endpoints, List<String> symbols) {
+
+        public Connection {
+            endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+            symbols = List.copyOf(symbols);
+        }
+
+        /** With the three usual endpoints and no symbols of its own. */
+        public Connection(String restUrl, String streamUrl, String wsApiUrl, String account, String apiKey,
+                          String secret) {
+            this(restUrl, streamUrl, wsApiUrl, account, apiKey, secret, Map.of(), List.of());
+        }
 
         /**
          * Writes {@code rest-url}, {@code stream-url}, {@code ws-api-url}, {@code account}, {@code api-key} and
-         * {@code secret} to {@code file} (a properties file), owner-only, atomically: a reader sees all or no file.
+         * {@code secret}, then {@code endpoint.<name>} for each endpoint and {@code symbols} (comma-separated) when
+         * there are any, to {@code file} (a properties file), owner-only, atomically: a reader sees all or no file.
          */
         public void writeTo(Path file) throws IOException {
             Path dir = file.toAbsolutePath().getParent();
@@ -71,8 +93,18 @@ public interface ExchangeSimulator {
                     + "ws-api-url=" + wsApiUrl + "\n"
                     + "account=" + account + "\n"
                     + "api-key=" + apiKey + "\n"
-                    + "secret=" + secret + "\n", StandardCharsets.UTF_8);
+                    + "secret=" + secret + "\n" + extras(), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        private String extras() {
+            StringBuilder out = new StringBuilder();
+            endpoints.forEach((name, url) -> out.append("endpoint.").append(name).append('=').append(url)
+                    .append('\n'));
+            if (!symbols.isEmpty()) {
+                out.append("symbols=").append(String.join(",", symbols)).append('\n');
+            }
+            return out.toString();
         }
 
         @Override

@@ -23,6 +23,9 @@ class DeribitSimulatorProviderTest {
             assertThat(c.restUrl()).matches("http://127\\.0\\.0\\.1:\\d+/api/v2");
             assertThat(c.streamUrl()).matches("ws://127\\.0\\.0\\.1:\\d+/ws/api/v2").isEqualTo(c.wsApiUrl());
             assertThat(running.describe()).contains("client_id").contains(c.apiKey());
+            assertThat(c.endpoints()).containsEntry("ws-url", c.wsApiUrl()).containsEntry("rest-url", c.restUrl());
+            assertThat(c.symbols()).hasSize(2).first().isEqualTo("BTC-PERPETUAL");
+            assertThat(c.symbols().get(1)).endsWith("-C");
 
             HttpClient http = HttpClient.newHttpClient();
             JsonNode auth = get(http, c.restUrl() + "/public/auth?grant_type=client_credentials&client_id="
