@@ -11,8 +11,10 @@ import io.exchangebus.connectors.binance.mapping.MarketMapping.TradeTick;
 import io.exchangebus.connectors.core.book.BookSnapshot;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.Side;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,8 @@ final class MarketRestMapping {
                 throw missing(buyerMaker);
             }
             out.add(new TradeTick(stream, symbol, Long.toString(BinanceFields.integer(t, fields.id())),
-                    BinanceFields.decimal(t, fields.price()), BinanceFields.decimal(t, fields.qty()),
+                    BinanceFields.decimal(t, fields.price(), ValueRange.POSITIVE),
+                    BinanceFields.decimal(t, fields.qty(), ValueRange.POSITIVE),
                     m.booleanValue() ? Side.SELL : Side.BUY, BinanceFields.integer(t, fields.time())));
         }
         return out;
@@ -80,8 +83,15 @@ final class MarketRestMapping {
             if (!level.isArray() || level.size() < 2) {
                 throw badLevel(field);
             }
-            out.add(new Level(BinanceFields.decimalValue(level.get(0), field),
-                    BinanceFields.decimalValue(level.get(1), field)));
+            BigDecimal price = BinanceFields.decimalValue(level.get(0), field);
+            BigDecimal quantity = BinanceFields.decimalValue(level.get(1), field);
+            if (!ValueRange.POSITIVE.admits(price)) {
+                MarketMapping.refuseLevel(field, out.size(), ".price", ValueRange.POSITIVE, price);
+            }
+            if (!ValueRange.NON_NEGATIVE.admits(quantity)) {
+                MarketMapping.refuseLevel(field, out.size(), ".quantity", ValueRange.NON_NEGATIVE, quantity);
+            }
+            out.add(new Level(price, quantity));
         }
         return out;
     }
