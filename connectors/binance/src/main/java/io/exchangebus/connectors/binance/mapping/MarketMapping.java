@@ -364,7 +364,12 @@ public final class MarketMapping {
 
     /** Refuses level {@code index} of {@code field} whose {@code part} is out of {@code range}: {@code b[3].price}. */
     static void refuseLevel(String field, int index, String part, ValueRange range, BigDecimal value) {
-        BinanceFields.refuse(range, field + "[" + index + "]" + part, value);
+        BinanceFields.refuse(range, levelName(field, index, part), value);
+    }
+
+    /** A level's part in a refusal: {@code b[3].price}. */
+    static String levelName(String field, int index, String part) {
+        return field + "[" + index + "]" + part;
     }
 
     static UnmappableMessageException badLevel(String field) {

@@ -73,6 +73,18 @@ final class MarketRestMapping {
         return out;
     }
 
+    /** A level's part as an exact decimal; a refusal names the level ({@code bids[3].price}), built only then. */
+    private static BigDecimal levelDecimal(JsonNode value, String field, int index, String part) {
+        if (value.isTextual()) {
+            String text = value.textValue();
+            BigDecimal exact = ExactNumbers.exactOrNull(text, 0, text.length());
+            if (exact != null) {
+                return exact;
+            }
+        }
+        return BinanceFields.decimalValue(value, MarketMapping.levelName(field, index, part));
+    }
+
     private static List<Level> levels(JsonNode body, String field) {
         JsonNode array = body.get(field);
         if (array == null || !array.isArray()) {
@@ -83,8 +95,8 @@ final class MarketRestMapping {
             if (!level.isArray() || level.size() < 2) {
                 throw badLevel(field);
             }
-            BigDecimal price = BinanceFields.decimalValue(level.get(0), field);
-            BigDecimal quantity = BinanceFields.decimalValue(level.get(1), field);
+            BigDecimal price = levelDecimal(level.get(0), field, out.size(), ".price");
+            BigDecimal quantity = levelDecimal(level.get(1), field, out.size(), ".quantity");
             if (!ValueRange.POSITIVE.admits(price)) {
                 MarketMapping.refuseLevel(field, out.size(), ".price", ValueRange.POSITIVE, price);
             }

@@ -157,8 +157,8 @@ final class MarketTokenWalk {
         List<Level> out = new ArrayList<>(24);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-            BigDecimal price = decimal(p, p.nextToken(), field);
-            BigDecimal quantity = decimal(p, p.nextToken(), field);
+            BigDecimal price = levelDecimal(p, p.nextToken(), field, out.size(), ".price");
+            BigDecimal quantity = levelDecimal(p, p.nextToken(), field, out.size(), ".quantity");
             if (!ValueRange.POSITIVE.admits(price)) {
                 MarketMapping.refuseLevel(field, out.size(), ".price", ValueRange.POSITIVE, price);
             }
@@ -189,6 +189,18 @@ final class MarketTokenWalk {
         }
         BigDecimal value = ExactNumbers.exactOrNull(p);
         return value != null ? value : refusedDecimal(p, field);
+    }
+
+    /** {@link #decimal} of a level's part; a refusal names the level ({@code b[3].price}), built only then. */
+    private static BigDecimal levelDecimal(JsonParser p, JsonToken t, String field, int index, String part)
+            throws IOException {
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            BigDecimal value = ExactNumbers.exactOrNull(p);
+            if (value != null) {
+                return value;
+            }
+        }
+        return decimal(p, t, MarketMapping.levelName(field, index, part));
     }
 
     private static BigDecimal refusedDecimal(JsonParser p, String field) throws IOException {
