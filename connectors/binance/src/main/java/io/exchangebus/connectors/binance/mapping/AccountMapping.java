@@ -49,7 +49,8 @@ public final class AccountMapping {
         for (JsonNode b : array(account.path("balances"), "balances")) {
             BigDecimal free = BinanceFields.decimal(b, "free", NON_NEGATIVE);
             BigDecimal locked = BinanceFields.decimal(b, "locked", NON_NEGATIVE);
-            out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked, free.add(locked), time, received));
+            out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked,
+                    BinanceFields.computed("total (free+locked)", free.add(locked)), time, received));
         }
         return out;
     }
@@ -122,7 +123,8 @@ public final class AccountMapping {
         for (JsonNode b : array(items, "balances")) {
             BigDecimal total = BinanceFields.decimal(b, b.has("walletBalance") ? "walletBalance" : "balance", SIGNED);
             BigDecimal free = BinanceFields.decimal(b, "crossWalletBalance", SIGNED);
-            BigDecimal locked = total.subtract(free);
+            BigDecimal locked = BinanceFields.computed("locked (walletBalance-crossWalletBalance)",
+                    total.subtract(free));
             out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked, total, time(b, "updateTime"),
                     received));
         }

@@ -16,8 +16,9 @@ import java.util.List;
  * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
  * an escape or control character in a string, a nested object, an array where a scalar is expected, a number in
  * place of a decimal string, a level with more than two elements, an integer of more than 18 digits, a reply to a
- * request, a level out of range. The general walk then reads the frame and decides, with its own error messages. So this class never
- * refuses a frame and never accepts one that the general walk would refuse as JSON.
+ * request, a level whose price is not above zero or whose quantity is below zero. The general walk then reads the
+ * frame and decides, with its own error messages. So this class never refuses a frame and never accepts one that the
+ * general walk would refuse.
  *
  * <p>Why it exists: a 20+20-level depth frame costs about as much in Jackson's token walk alone (the tokenizer,
  * its text buffer and field-name lookup) as the issue's whole mapping budget; reading the known layout directly

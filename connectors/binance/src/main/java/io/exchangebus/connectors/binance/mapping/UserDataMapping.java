@@ -218,7 +218,8 @@ public final class UserDataMapping {
         for (JsonNode b : list) {
             BigDecimal free = decimal(b, "f", NON_NEGATIVE);
             BigDecimal locked = decimal(b, "l", NON_NEGATIVE);
-            balances.add(balance(context, text(b, "a"), free, locked, free.add(locked), eventTime, receivedAt,
+            balances.add(balance(context, text(b, "a"), free, locked,
+                    BinanceFields.computed("total (f+l)", free.add(locked)), eventTime, receivedAt,
                     context.source()));
         }
         return new Balances("outboundAccountPosition", List.copyOf(balances), micros(integer(e, "u")));
@@ -286,7 +287,8 @@ public final class UserDataMapping {
         for (JsonNode b : a.path("B")) {
             BigDecimal wallet = decimal(b, "wb", SIGNED);
             BigDecimal cross = decimal(b, "cw", SIGNED);
-            balances.add(balance(context, text(b, "a"), cross, wallet.subtract(cross), wallet, time, receivedAt,
+            balances.add(balance(context, text(b, "a"), cross,
+                    BinanceFields.computed("locked (wb-cw)", wallet.subtract(cross)), wallet, time, receivedAt,
                     context.source()));
             changes.add(decimal(b, "bc", SIGNED));
         }

@@ -303,6 +303,23 @@ class OutOfRangeValueTest {
     }
 
     @Test
+    void shouldRefuseABalanceWhoseComputedTotalOrLockedIsBeyondTwentyIntegerDigits() throws IOException {
+        String twentyNines = "9".repeat(20);
+        JsonNode account = JSON.readTree("{\"updateTime\":1,\"balances\":[{\"asset\":\"BTC\",\"free\":\""
+                + twentyNines + "\",\"locked\":\"1\"}]}");
+        assertThatThrownBy(() -> AccountMapping.spotBalances(SPOT, account, RECEIVED))
+                .isInstanceOf(UnmappableMessageException.class)
+                .hasMessage("total (free+locked): 100000000000000000000 is beyond decimal(38,18)");
+
+        JsonNode items = JSON.readTree("[{\"asset\":\"USDT\",\"balance\":\"" + twentyNines
+                + "\",\"crossWalletBalance\":\"-1\",\"availableBalance\":\"0\",\"updateTime\":1}]");
+        assertThatThrownBy(() -> AccountMapping.futuresBalances(USDM, items, RECEIVED))
+                .isInstanceOf(UnmappableMessageException.class)
+                .hasMessage("locked (walletBalance-crossWalletBalance): 100000000000000000000 is beyond "
+                        + "decimal(38,18)");
+    }
+
+    @Test
     void shouldStillAcceptNegativeUsdmPositionAmountsPnlAndWalletBalances() throws IOException {
         ObjectNode e = (ObjectNode) event("usdm_user_data_and_ws_api.docs.jsonl", "ACCOUNT_UPDATE").deepCopy();
         ObjectNode a = (ObjectNode) e.get("a");
