@@ -138,7 +138,7 @@ public final class UserDataMapping {
             case "executionReport" -> new OrderEvent(type, spotOrder(event, context, receivedAt));
             case "outboundAccountPosition" -> spotBalances(event, context, receivedAt);
             case "balanceUpdate" -> new BalanceDelta(type, text(event, "a"), decimal(event, "d", SIGNED),
-                    micros(integer(event, "E")), micros(integer(event, "T")));
+                    micros(event, "E"), micros(event, "T"));
             case "eventStreamTerminated" -> new StreamEnded(type,
                     "the exchange ended the user data stream subscription (logout or unsubscribe)");
             case "listStatus" -> new NotMapped(type, "order-list status: each order of the list is reported by "
@@ -222,7 +222,7 @@ public final class UserDataMapping {
                     BinanceFields.computed("total (f+l)", free.add(locked)), eventTime, receivedAt,
                     context.source()));
         }
-        return new Balances("outboundAccountPosition", List.copyOf(balances), micros(integer(e, "u")));
+        return new Balances("outboundAccountPosition", List.copyOf(balances), micros(e, "u"));
     }
 
     // ---- USD-M ----
