@@ -1,6 +1,11 @@
 package io.exchangebus.connectors.binance.mapping;
 
+import static io.exchangebus.connectors.core.number.ValueRange.NON_NEGATIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.POSITIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.SIGNED;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.AccountCurrency;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
@@ -26,6 +31,11 @@ import java.util.List;
  *   <li>USD-M {@code GET /fapi/v2/positionRisk} or {@code /fapi/v3/positionRisk}: each position with a non-zero
  *       {@code positionAmt} (v2 lists every symbol; v3 only open ones), BOTH as NET, LONG and SHORT as they are.</li>
  * </ul>
+ *
+ * <p>Ranges ({@link ValueRange}, as Binance defines each field; out of range refuses the answer naming the field):
+ * spot {@code free}/{@code locked} zero or above; USD-M wallet, margin and available balances and unrealized PnL of
+ * any sign (losses can take them below zero), initial and maintenance margins zero or above; positions: amount of
+ * any sign, entry, mark and liquidation prices zero or above (0 when flat or none), leverage above zero.
  */
 public final class AccountMapping {
 
@@ -37,9 +47,10 @@ public final class AccountMapping {
         Instant time = time(account, "updateTime");
         List<BalanceUpdate> out = new ArrayList<>();
         for (JsonNode b : array(account.path("balances"), "balances")) {
-            BigDecimal free = BinanceFields.decimal(b, "free");
-            BigDecimal locked = BinanceFields.decimal(b, "locked");
-            out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked, free.add(locked), time, received));
+            BigDecimal free = BinanceFields.decimal(b, "free", NON_NEGATIVE);
+            BigDecimal locked = BinanceFields.decimal(b, "locked", NON_NEGATIVE);
+            out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked,
+                    BinanceFields.computed("total (free+locked)", free.add(locked)), time, received));
         }
         return out;
     }
@@ -61,13 +72,13 @@ public final class AccountMapping {
         return AccountUpdate.newBuilder()
                 .setExchange(ctx.exchange()).setAccount(ctx.account())
                 .setMarginAsset(multiAssets ? "USD" : "USDT")
-                .setEquity(BinanceFields.decimal(account, "totalMarginBalance"))
-                .setWalletBalance(BinanceFields.decimal(account, "totalWalletBalance"))
-                .setMarginBalance(BinanceFields.decimal(account, "totalMarginBalance"))
-                .setAvailableBalance(BinanceFields.decimal(account, "availableBalance"))
-                .setInitialMargin(BinanceFields.decimal(account, "totalInitialMargin"))
-                .setMaintenanceMargin(BinanceFields.decimal(account, "totalMaintMargin"))
-                .setUnrealizedPnl(BinanceFields.decimal(account, "totalUnrealizedProfit"))
+                .setEquity(BinanceFields.decimal(account, "totalMarginBalance", SIGNED))
+                .setWalletBalance(BinanceFields.decimal(account, "totalWalletBalance", SIGNED))
+                .setMarginBalance(BinanceFields.decimal(account, "totalMarginBalance", SIGNED))
+                .setAvailableBalance(BinanceFields.decimal(account, "availableBalance", SIGNED))
+                .setInitialMargin(BinanceFields.decimal(account, "totalInitialMargin", NON_NEGATIVE))
+                .setMaintenanceMargin(BinanceFields.decimal(account, "totalMaintMargin", NON_NEGATIVE))
+                .setUnrealizedPnl(BinanceFields.decimal(account, "totalUnrealizedProfit", SIGNED))
                 .setCurrencies(futuresCurrencies(account.path("assets")))
                 .setCanTrade(account.has("canTrade") ? account.get("canTrade").asBoolean() : null)
                 .setExchangeTime(time(account, "updateTime")).setReceiveTime(received).setSource(ctx.source())
@@ -84,12 +95,12 @@ public final class AccountMapping {
             out.add(AccountCurrency.newBuilder()
                     .setCurrency(BinanceFields.text(a, "asset"))
                     .setEquity(null)
-                    .setBalance(optional(a, "walletBalance"))
-                    .setMarginBalance(optional(a, "marginBalance"))
-                    .setInitialMargin(optional(a, "initialMargin"))
-                    .setMaintenanceMargin(optional(a, "maintMargin"))
-                    .setAvailableFunds(optional(a, "availableBalance"))
-                    .setUnrealizedPnl(optional(a, "unrealizedProfit"))
+                    .setBalance(optional(a, "walletBalance", SIGNED))
+                    .setMarginBalance(optional(a, "marginBalance", SIGNED))
+                    .setInitialMargin(optional(a, "initialMargin", NON_NEGATIVE))
+                    .setMaintenanceMargin(optional(a, "maintMargin", NON_NEGATIVE))
+                    .setAvailableFunds(optional(a, "availableBalance", SIGNED))
+                    .setUnrealizedPnl(optional(a, "unrealizedProfit", SIGNED))
                     .build());
         }
         return out;
@@ -110,9 +121,10 @@ public final class AccountMapping {
     public static List<BalanceUpdate> futuresBalances(MappingContext ctx, JsonNode items, Instant received) {
         List<BalanceUpdate> out = new ArrayList<>();
         for (JsonNode b : array(items, "balances")) {
-            BigDecimal total = BinanceFields.decimal(b, b.has("walletBalance") ? "walletBalance" : "balance");
-            BigDecimal free = BinanceFields.decimal(b, "crossWalletBalance");
-            BigDecimal locked = total.subtract(free);
+            BigDecimal total = BinanceFields.decimal(b, b.has("walletBalance") ? "walletBalance" : "balance", SIGNED);
+            BigDecimal free = BinanceFields.decimal(b, "crossWalletBalance", SIGNED);
+            BigDecimal locked = BinanceFields.computed("locked (walletBalance-crossWalletBalance)",
+                    total.subtract(free));
             out.add(balance(ctx, BinanceFields.text(b, "asset"), free, locked, total, time(b, "updateTime"),
                     received));
         }
@@ -132,7 +144,7 @@ public final class AccountMapping {
                                                  boolean includeFlat) {
         List<PositionUpdate> out = new ArrayList<>();
         for (JsonNode p : array(items, "positions")) {
-            BigDecimal amount = BinanceFields.decimal(p, "positionAmt");
+            BigDecimal amount = BinanceFields.decimal(p, "positionAmt", SIGNED);
             if (amount.signum() == 0 && !includeFlat) {
                 continue;
             }
@@ -142,12 +154,12 @@ public final class AccountMapping {
                     .setSymbol(symbol).setInstrumentId(ctx.instrumentId(symbol))
                     .setPositionSide(positionSide(p.path("positionSide").asText("BOTH")))
                     .setQuantity(amount)
-                    .setEntryPrice(amount.signum() == 0 ? null : optional(p, "entryPrice"))
-                    .setMarkPrice(optional(p, "markPrice"))
-                    .setUnrealizedPnl(optional(p, "unRealizedProfit"))
+                    .setEntryPrice(amount.signum() == 0 ? null : optional(p, "entryPrice", NON_NEGATIVE))
+                    .setMarkPrice(optional(p, "markPrice", NON_NEGATIVE))
+                    .setUnrealizedPnl(optional(p, "unRealizedProfit", SIGNED))
                     .setRealizedPnl(null)
-                    .setLiquidationPrice(optional(p, "liquidationPrice"))
-                    .setLeverage(optional(p, "leverage"))
+                    .setLiquidationPrice(optional(p, "liquidationPrice", NON_NEGATIVE))
+                    .setLeverage(optional(p, "leverage", POSITIVE))
                     .setExchangeTime(time(p, "updateTime")).setReceiveTime(received).setSource(ctx.source())
                     .build());
         }
@@ -172,8 +184,8 @@ public final class AccountMapping {
                 .build();
     }
 
-    private static BigDecimal optional(JsonNode node, String field) {
-        return node.hasNonNull(field) ? BinanceFields.decimal(node, field) : null;
+    private static BigDecimal optional(JsonNode node, String field, ValueRange range) {
+        return BinanceFields.optionalDecimal(node, field, range);
     }
 
     private static Instant time(JsonNode node, String field) {

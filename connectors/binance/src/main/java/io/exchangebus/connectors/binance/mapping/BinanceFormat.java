@@ -3,6 +3,7 @@ package io.exchangebus.connectors.binance.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.instrument.InstrumentId;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
 import java.math.BigDecimal;
@@ -30,7 +31,7 @@ public enum BinanceFormat {
             if (notional == null) {
                 notional = InstrumentMapping.filter(s, "MIN_NOTIONAL");
             }
-            return notional == null ? null : BinanceFields.decimal(notional, "minNotional");
+            return notional == null ? null : BinanceFields.decimal(notional, "minNotional", ValueRange.NON_NEGATIVE);
         }
 
         @Override
@@ -81,7 +82,7 @@ public enum BinanceFormat {
         @Override
         BigDecimal minNotional(JsonNode s) {
             JsonNode notional = InstrumentMapping.filter(s, "MIN_NOTIONAL");
-            return notional == null ? null : BinanceFields.decimal(notional, "notional");
+            return notional == null ? null : BinanceFields.decimal(notional, "notional", ValueRange.NON_NEGATIVE);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.exchangebus.connectors.binance.mapping;
 
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.book.Level;
+import io.exchangebus.connectors.core.number.ValueRange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.List;
  * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
  * an escape or control character in a string, a nested object, an array where a scalar is expected, a number in
  * place of a decimal string, a level with more than two elements, an integer of more than 18 digits, a reply to a
- * request. The general walk then reads the frame and decides, with its own error messages. So this class never
- * refuses a frame and never accepts one that the general walk would refuse as JSON.
+ * request, a level whose price is not above zero or whose quantity is below zero. The general walk then reads the
+ * frame and decides, with its own error messages. So this class never refuses a frame and never accepts one that the
+ * general walk would refuse.
  *
  * <p>Why it exists: a 20+20-level depth frame costs about as much in Jackson's token walk alone (the tokenizer,
  * its text buffer and field-name lookup) as the issue's whole mapping budget; reading the known layout directly
@@ -222,7 +224,10 @@ final class CompactFrameReader {
         return s.substring(start, end);
     }
 
-    /** {@code [["p","q"],…]}; null when a level is not exactly two plain decimal strings. */
+    /**
+     * {@code [["p","q"],…]}; null when a level is not exactly two plain decimal strings, or when its price is not
+     * above zero or its quantity below zero (the general walk then refuses it naming the level).
+     */
     private List<Level> levels() {
         i++;
         List<Level> out = new ArrayList<>(24);
@@ -234,11 +239,11 @@ final class CompactFrameReader {
                 return null;
             }
             BigDecimal price = decimalString();
-            if (price == null || !eat(',')) {
+            if (price == null || !ValueRange.POSITIVE.admits(price) || !eat(',')) {
                 return null;
             }
             BigDecimal quantity = decimalString();
-            if (quantity == null || !eat(']')) {
+            if (quantity == null || !ValueRange.NON_NEGATIVE.admits(quantity) || !eat(']')) {
                 return null;
             }
             out.add(new Level(price, quantity));

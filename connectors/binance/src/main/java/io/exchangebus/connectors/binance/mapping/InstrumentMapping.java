@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
 import io.exchangebus.connectors.core.instrument.TradingRules;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.QuantityUnit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ import java.util.List;
  * (and their {@code *_DELIVERING} states) BASE-QUOTE-YYYYMMDD from {@code deliveryDate} (UTC). A symbol that cannot
  * be mapped is skipped and reported in {@link Mapped#skipped()} with its reason. Every instrument is linear: its
  * quantity counts base units, its prices are in the quote asset, its contract size is 1 and its tick is one size.
+ *
+ * <p>Ranges ({@link ValueRange}): {@code tickSize} and {@code stepSize} above zero (spot documents a 0
+ * {@code tickSize} as "rule disabled", which our trading rules cannot express: such a symbol is skipped, naming the
+ * field), {@code minQty}, {@code maxQty} and the minimum notional zero or above (0 is "no limit").
  */
 public final class InstrumentMapping {
 
@@ -67,12 +72,12 @@ public final class InstrumentMapping {
             throw new UnmappableMessageException("no " + (price == null ? "PRICE_FILTER" : "LOT_SIZE")
                     + " filter, so no trading rules");
         }
-        BigDecimal maxQty = BinanceFields.decimal(lot, "maxQty");
+        BigDecimal maxQty = BinanceFields.decimal(lot, "maxQty", ValueRange.NON_NEGATIVE);
         BigDecimal minNotional = format.minNotional(s);
         TradingRules rules = new TradingRules(
-                BinanceFields.decimal(price, "tickSize"),
-                BinanceFields.decimal(lot, "stepSize"),
-                BinanceFields.decimal(lot, "minQty"),
+                BinanceFields.decimal(price, "tickSize", ValueRange.POSITIVE),
+                BinanceFields.decimal(lot, "stepSize", ValueRange.POSITIVE),
+                BinanceFields.decimal(lot, "minQty", ValueRange.NON_NEGATIVE),
                 maxQty.signum() > 0 ? maxQty : null,
                 minNotional != null && minNotional.signum() > 0 ? minNotional : null,
                 BigDecimal.ONE,

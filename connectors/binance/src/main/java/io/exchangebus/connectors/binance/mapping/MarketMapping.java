@@ -15,6 +15,7 @@ import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.number.NumberRead;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Trade;
 import java.io.IOException;
@@ -176,12 +177,14 @@ public final class MarketMapping {
         return new PartialDepth(stream, symbolOfStream(stream), depthOf(stream, s), s);
     }
 
+    /** A trade's price {@code p} and quantity {@code q} are above zero: a trade of nothing, or for nothing, is none. */
     private static TradeTick trade(String stream, Fields f, long id, String idField) {
         if (f.buyerMaker < 0) {
             throw missing("m");
         }
         return new TradeTick(stream, require(f.symbol, "s"), Long.toString(require(id, idField)),
-                require(f.price, "p"), require(f.quantity, "q"),
+                BinanceFields.inRange(ValueRange.POSITIVE, "p", require(f.price, "p")),
+                BinanceFields.inRange(ValueRange.POSITIVE, "q", require(f.quantity, "q")),
                 f.buyerMaker == 1 ? Side.SELL : Side.BUY, require(f.time, "T"));
     }
 
@@ -357,6 +360,16 @@ public final class MarketMapping {
 
     static UnmappableMessageException notDecimal(String field, Object what) {
         return new UnmappableMessageException("field '" + field + "' is not a decimal: " + what);
+    }
+
+    /** Refuses level {@code index} of {@code field} whose {@code part} is out of {@code range}: {@code b[3].price}. */
+    static void refuseLevel(String field, int index, String part, ValueRange range, BigDecimal value) {
+        BinanceFields.refuse(range, levelName(field, index, part), value);
+    }
+
+    /** A level's part in a refusal: {@code b[3].price}. */
+    static String levelName(String field, int index, String part) {
+        return field + "[" + index + "]" + part;
     }
 
     static UnmappableMessageException badLevel(String field) {

@@ -11,8 +11,10 @@ import io.exchangebus.connectors.binance.mapping.MarketMapping.TradeTick;
 import io.exchangebus.connectors.core.book.BookSnapshot;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.Side;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +66,23 @@ final class MarketRestMapping {
                 throw missing(buyerMaker);
             }
             out.add(new TradeTick(stream, symbol, Long.toString(BinanceFields.integer(t, fields.id())),
-                    BinanceFields.decimal(t, fields.price()), BinanceFields.decimal(t, fields.qty()),
+                    BinanceFields.decimal(t, fields.price(), ValueRange.POSITIVE),
+                    BinanceFields.decimal(t, fields.qty(), ValueRange.POSITIVE),
                     m.booleanValue() ? Side.SELL : Side.BUY, BinanceFields.integer(t, fields.time())));
         }
         return out;
+    }
+
+    /** A level's part as an exact decimal; a refusal names the level ({@code bids[3].price}), built only then. */
+    private static BigDecimal levelDecimal(JsonNode value, String field, int index, String part) {
+        if (value.isTextual()) {
+            String text = value.textValue();
+            BigDecimal exact = ExactNumbers.exactOrNull(text, 0, text.length());
+            if (exact != null) {
+                return exact;
+            }
+        }
+        return BinanceFields.decimalValue(value, MarketMapping.levelName(field, index, part));
     }
 
     private static List<Level> levels(JsonNode body, String field) {
@@ -80,8 +95,15 @@ final class MarketRestMapping {
             if (!level.isArray() || level.size() < 2) {
                 throw badLevel(field);
             }
-            out.add(new Level(BinanceFields.decimalValue(level.get(0), field),
-                    BinanceFields.decimalValue(level.get(1), field)));
+            BigDecimal price = levelDecimal(level.get(0), field, out.size(), ".price");
+            BigDecimal quantity = levelDecimal(level.get(1), field, out.size(), ".quantity");
+            if (!ValueRange.POSITIVE.admits(price)) {
+                MarketMapping.refuseLevel(field, out.size(), ".price", ValueRange.POSITIVE, price);
+            }
+            if (!ValueRange.NON_NEGATIVE.admits(quantity)) {
+                MarketMapping.refuseLevel(field, out.size(), ".quantity", ValueRange.NON_NEGATIVE, quantity);
+            }
+            out.add(new Level(price, quantity));
         }
         return out;
     }

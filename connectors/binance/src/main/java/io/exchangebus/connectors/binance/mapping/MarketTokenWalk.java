@@ -19,6 +19,7 @@ import io.exchangebus.connectors.binance.mapping.MarketMapping.Message;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.number.NumberRead;
+import io.exchangebus.connectors.core.number.ValueRange;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -147,13 +148,23 @@ final class MarketTokenWalk {
         return p.getText();
     }
 
-    /** Levels {@code [["price","qty"], …]}; the parser is on the outer START_ARRAY. Extra elements are skipped. */
+    /**
+     * Levels {@code [["price","qty"], …]}; the parser is on the outer START_ARRAY. Extra elements are skipped. A
+     * level's price must be above zero and its quantity zero or above (0 removes the level); else the frame is
+     * refused naming the level ({@code b[3].price: 0 is not above zero}).
+     */
     private static List<Level> levels(JsonParser p, String field) throws IOException {
         List<Level> out = new ArrayList<>(24);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-            BigDecimal price = decimal(p, p.nextToken(), field);
-            BigDecimal quantity = decimal(p, p.nextToken(), field);
+            BigDecimal price = levelDecimal(p, p.nextToken(), field, out.size(), ".price");
+            BigDecimal quantity = levelDecimal(p, p.nextToken(), field, out.size(), ".quantity");
+            if (!ValueRange.POSITIVE.admits(price)) {
+                MarketMapping.refuseLevel(field, out.size(), ".price", ValueRange.POSITIVE, price);
+            }
+            if (!ValueRange.NON_NEGATIVE.admits(quantity)) {
+                MarketMapping.refuseLevel(field, out.size(), ".quantity", ValueRange.NON_NEGATIVE, quantity);
+            }
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
                     throw truncated(field);
@@ -178,6 +189,18 @@ final class MarketTokenWalk {
         }
         BigDecimal value = ExactNumbers.exactOrNull(p);
         return value != null ? value : refusedDecimal(p, field);
+    }
+
+    /** {@link #decimal} of a level's part; a refusal names the level ({@code b[3].price}), built only then. */
+    private static BigDecimal levelDecimal(JsonParser p, JsonToken t, String field, int index, String part)
+            throws IOException {
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            BigDecimal value = ExactNumbers.exactOrNull(p);
+            if (value != null) {
+                return value;
+            }
+        }
+        return decimal(p, t, MarketMapping.levelName(field, index, part));
     }
 
     private static BigDecimal refusedDecimal(JsonParser p, String field) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.role.Capability;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.CancelOrder;
 import io.exchangebus.events.EventSource;
 import io.exchangebus.events.OrderStatus;
@@ -261,8 +262,8 @@ public final class OrderMapping {
             default -> throw new UnmappableMessageException("order type '" + binanceType + "' of order "
                     + o.path("orderId").asText() + " has no equivalent in our model");
         }
-        BigDecimal quantity = BinanceFields.decimal(o, "origQty");
-        BigDecimal filled = BinanceFields.decimal(o, "executedQty");
+        BigDecimal quantity = BinanceFields.decimal(o, "origQty", ValueRange.NON_NEGATIVE);
+        BigDecimal filled = BinanceFields.decimal(o, "executedQty", ValueRange.NON_NEGATIVE);
         OrderStatus status = status(BinanceFields.text(o, "status"), filled);
         BigDecimal price = positiveOrNull(o, "price");
         BigDecimal stop = positiveOrNull(o, "stopPrice");
@@ -333,14 +334,16 @@ public final class OrderMapping {
      * The average fill price: USD-M's {@code avgPrice} when the order has fills; otherwise the cumulative quote
      * quantity (spot {@code cummulativeQuoteQty}, USD-M {@code cumQuote}) over the filled quantity, exact when the
      * division terminates within 18 decimals, else rounded half-even at the 18th. Null before the first fill, and
-     * when spot says the quote quantity is not available (a negative {@code cummulativeQuoteQty}).
+     * when spot says the quote quantity is not available (a negative {@code cummulativeQuoteQty}, the one signed
+     * field here; USD-M's {@code avgPrice} and {@code cumQuote} are zero or above). A computed average beyond
+     * {@code decimal(38, 18)} refuses the order, naming it, rather than failing later at serialization.
      */
     public static BigDecimal averagePrice(JsonNode o, BigDecimal filled) {
         if (filled.signum() <= 0) {
             return null;
         }
         if (o.hasNonNull("avgPrice")) {
-            BigDecimal avg = BinanceFields.decimal(o, "avgPrice");
+            BigDecimal avg = BinanceFields.decimal(o, "avgPrice", ValueRange.NON_NEGATIVE);
             if (avg.signum() > 0) {
                 return avg;
             }
@@ -350,23 +353,24 @@ public final class OrderMapping {
         if (field == null) {
             return null;
         }
-        BigDecimal quote = BinanceFields.decimal(o, field);
+        BigDecimal quote = BinanceFields.decimal(o, field,
+                field.equals("cumQuote") ? ValueRange.NON_NEGATIVE : ValueRange.SIGNED);
         if (quote.signum() <= 0) {
             return null;
         }
+        BigDecimal average;
         try {
-            return quote.divide(filled).stripTrailingZeros();
+            average = quote.divide(filled).stripTrailingZeros();
         } catch (ArithmeticException nonTerminating) {
-            return quote.divide(filled, 18, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            average = quote.divide(filled, 18, RoundingMode.HALF_EVEN).stripTrailingZeros();
         }
+        return BinanceFields.computed("averagePrice (" + field + "/executedQty)", average);
     }
 
+    /** A price where Binance sends 0 for "none" (market orders, no stop): zero or above, null when zero. */
     private static BigDecimal positiveOrNull(JsonNode o, String field) {
-        if (!o.hasNonNull(field)) {
-            return null;
-        }
-        BigDecimal value = BinanceFields.decimal(o, field);
-        return value.signum() > 0 ? value : null;
+        BigDecimal value = BinanceFields.optionalDecimal(o, field, ValueRange.NON_NEGATIVE);
+        return value != null && value.signum() > 0 ? value : null;
     }
 
     private static Long firstTime(JsonNode o, String... fields) {

@@ -5,10 +5,14 @@ import static io.exchangebus.connectors.binance.mapping.BinanceFields.instant;
 import static io.exchangebus.connectors.binance.mapping.BinanceFields.integer;
 import static io.exchangebus.connectors.binance.mapping.BinanceFields.micros;
 import static io.exchangebus.connectors.binance.mapping.BinanceFields.text;
+import static io.exchangebus.connectors.core.number.ValueRange.NON_NEGATIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.POSITIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.SIGNED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.exchangebus.avro.ExactDecimals;
+import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.EventSource;
 import io.exchangebus.events.Fill;
@@ -44,6 +48,14 @@ import java.util.function.Function;
  * <p><b>USD-M balances.</b> ACCOUNT_UPDATE gives the wallet balance {@code wb} and the cross wallet balance {@code cw}
  * (the wallet minus isolated-margin wallets): {@code total = wb}, {@code free = cw}, {@code locked = wb − cw} (held in
  * isolated positions). The change {@code bc} is a delta and is kept only in {@link AccountChange#balanceChanges()}.
+ *
+ * <p><b>Ranges</b> ({@link ValueRange}, as Binance defines each field): order quantities ({@code q}, {@code z},
+ * {@code l}) and cumulative quote {@code Z} zero or above; prices {@code p}, {@code P}/{@code sp}, {@code ap}
+ * zero or above (0 is "none"); a fill's price {@code L} and quantity {@code l} above zero; spot fees {@code n} zero
+ * or above, USD-M fees of any sign (maker rebates); spot balances {@code f}, {@code l} zero or above; USD-M wallet
+ * balances {@code wb}, {@code cw}, changes {@code bc}, position amounts {@code pa}, PnL {@code up}, {@code cr} and
+ * spot deltas {@code d} of any sign; entry price {@code ep} zero or above (0 when flat). Out of range, the event is
+ * refused naming the field.
  */
 public final class UserDataMapping {
 
@@ -125,8 +137,8 @@ public final class UserDataMapping {
         return switch (type) {
             case "executionReport" -> new OrderEvent(type, spotOrder(event, context, receivedAt));
             case "outboundAccountPosition" -> spotBalances(event, context, receivedAt);
-            case "balanceUpdate" -> new BalanceDelta(type, text(event, "a"), decimal(event, "d"),
-                    micros(integer(event, "E")), micros(integer(event, "T")));
+            case "balanceUpdate" -> new BalanceDelta(type, text(event, "a"), decimal(event, "d", SIGNED),
+                    micros(event, "E"), micros(event, "T"));
             case "eventStreamTerminated" -> new StreamEnded(type,
                     "the exchange ended the user data stream subscription (logout or unsubscribe)");
             case "listStatus" -> new NotMapped(type, "order-list status: each order of the list is reported by "
@@ -155,16 +167,16 @@ public final class UserDataMapping {
     public static OrderUpdate spotOrder(JsonNode e, MappingContext context, Instant receivedAt) {
         String symbol = text(e, "s");
         String execType = spotExecType(text(e, "x"));
-        BigDecimal cumulative = decimal(e, "z");
+        BigDecimal cumulative = decimal(e, "z", NON_NEGATIVE);
         OrderStatus status = OrderMapping.status(text(e, "X"), cumulative);
         String clientId = text(e, "c");
         String original = e.path("C").asText("");
         if ("CANCELED".equals(execType) && !original.isEmpty()) {
             clientId = original; // c is the cancel request's id; C the canceled order's
         }
-        BigDecimal cumulativeQuote = decimal(e, "Z");
+        BigDecimal cumulativeQuote = decimal(e, "Z", NON_NEGATIVE);
         Instant transactionTime = instant(integer(e, "T"));
-        Fill fill = "TRADE".equals(execType) ? fill(e, "t", transactionTime) : null;
+        Fill fill = "TRADE".equals(execType) ? fill(e, "t", transactionTime, NON_NEGATIVE) : null;
         String reject = e.path("r").asText("NONE");
         String reason = "NONE".equals(reject) ? null : reject;
         if ("EXPIRED_IN_MATCH".equals(e.path("X").asText())) {
@@ -182,9 +194,9 @@ public final class UserDataMapping {
                 .setOrderType(spotOrderType(orderType))
                 .setTimeInForce(withTimeInForce(spotOrderType(orderType)) ? timeInForce(text(e, "f")) : null)
                 .setStatus(status)
-                .setPrice(positiveOrNull("p", decimal(e, "p")))
-                .setStopPrice(positiveOrNull("P", decimal(e, "P")))
-                .setQuantity(exact("q", decimal(e, "q")))
+                .setPrice(positiveOrNull("p", decimal(e, "p", NON_NEGATIVE)))
+                .setStopPrice(positiveOrNull("P", decimal(e, "P", NON_NEGATIVE)))
+                .setQuantity(exact("q", decimal(e, "q", NON_NEGATIVE)))
                 .setFilledQuantity(exact("z", cumulative))
                 .setAveragePrice(average(cumulativeQuote, cumulative))
                 .setLastFill(fill)
@@ -204,12 +216,13 @@ public final class UserDataMapping {
         Instant eventTime = instant(integer(e, "E"));
         List<BalanceUpdate> balances = new ArrayList<>();
         for (JsonNode b : list) {
-            BigDecimal free = decimal(b, "f");
-            BigDecimal locked = decimal(b, "l");
-            balances.add(balance(context, text(b, "a"), free, locked, free.add(locked), eventTime, receivedAt,
+            BigDecimal free = decimal(b, "f", NON_NEGATIVE);
+            BigDecimal locked = decimal(b, "l", NON_NEGATIVE);
+            balances.add(balance(context, text(b, "a"), free, locked,
+                    BinanceFields.computed("total (f+l)", free.add(locked)), eventTime, receivedAt,
                     context.source()));
         }
-        return new Balances("outboundAccountPosition", List.copyOf(balances), micros(integer(e, "u")));
+        return new Balances("outboundAccountPosition", List.copyOf(balances), micros(e, "u"));
     }
 
     // ---- USD-M ----
@@ -222,10 +235,11 @@ public final class UserDataMapping {
         }
         String symbol = text(o, "s");
         String execType = futuresExecType(text(o, "x"));
-        OrderStatus status = OrderMapping.status(text(o, "X"), decimal(o, "z"));
+        BigDecimal filled = decimal(o, "z", NON_NEGATIVE);
+        OrderStatus status = OrderMapping.status(text(o, "X"), filled);
         String type = text(o, "o");
         Instant tradeTime = instant(integer(o, "T"));
-        BigDecimal lastQuantity = decimal(o, "l");
+        BigDecimal lastQuantity = decimal(o, "l", NON_NEGATIVE);
         boolean fills = ("TRADE".equals(execType) || "CALCULATED".equals(execType)) && lastQuantity.signum() > 0;
         String tif = text(o, "f");
         OrderType orderType = futuresOrderType(type, tif);
@@ -234,8 +248,8 @@ public final class UserDataMapping {
         if ("LIQUIDATION".equals(type) || "CALCULATED".equals(execType)) {
             reason = "liquidation";
         }
-        BigDecimal average = decimal(o, "ap");
-        BigDecimal stop = decimal(o, "sp");
+        BigDecimal average = decimal(o, "ap", NON_NEGATIVE);
+        BigDecimal stop = decimal(o, "sp", NON_NEGATIVE);
         return OrderUpdate.newBuilder()
                 .setExchange(context.exchange())
                 .setAccount(context.account())
@@ -247,12 +261,12 @@ public final class UserDataMapping {
                 .setOrderType(orderType)
                 .setTimeInForce(withTimeInForce(orderType) ? timeInForce(tif) : null)
                 .setStatus(status)
-                .setPrice(positiveOrNull("p", decimal(o, "p")))
+                .setPrice(positiveOrNull("p", decimal(o, "p", NON_NEGATIVE)))
                 .setStopPrice(positiveOrNull("sp", stop))
-                .setQuantity(exact("q", decimal(o, "q")))
-                .setFilledQuantity(exact("z", decimal(o, "z")))
+                .setQuantity(exact("q", decimal(o, "q", NON_NEGATIVE)))
+                .setFilledQuantity(exact("z", filled))
                 .setAveragePrice(positiveOrNull("ap", average))
-                .setLastFill(fills ? fill(o, "t", tradeTime) : null)
+                .setLastFill(fills ? fill(o, "t", tradeTime, SIGNED) : null)
                 .setReason(reason)
                 .setExchangeTime(instant(integer(event, "T")))
                 .setReceiveTime(receivedAt)
@@ -271,18 +285,19 @@ public final class UserDataMapping {
         List<BalanceUpdate> balances = new ArrayList<>();
         List<BigDecimal> changes = new ArrayList<>();
         for (JsonNode b : a.path("B")) {
-            BigDecimal wallet = decimal(b, "wb");
-            BigDecimal cross = decimal(b, "cw");
-            balances.add(balance(context, text(b, "a"), cross, wallet.subtract(cross), wallet, time, receivedAt,
+            BigDecimal wallet = decimal(b, "wb", SIGNED);
+            BigDecimal cross = decimal(b, "cw", SIGNED);
+            balances.add(balance(context, text(b, "a"), cross,
+                    BinanceFields.computed("locked (wb-cw)", wallet.subtract(cross)), wallet, time, receivedAt,
                     context.source()));
-            changes.add(decimal(b, "bc"));
+            changes.add(decimal(b, "bc", SIGNED));
         }
         List<PositionUpdate> positions = new ArrayList<>();
         for (JsonNode p : a.path("P")) {
             String symbol = text(p, "s");
-            positions.add(position(context, symbol, positionSide(text(p, "ps")), decimal(p, "pa"), decimal(p, "ep"),
-                    null, decimal(p, "up"), p.has("cr") ? decimal(p, "cr") : null, null, null, time, receivedAt,
-                    context.source()));
+            positions.add(position(context, symbol, positionSide(text(p, "ps")), decimal(p, "pa", SIGNED),
+                    decimal(p, "ep", NON_NEGATIVE), null, decimal(p, "up", SIGNED),
+                    p.has("cr") ? decimal(p, "cr", SIGNED) : null, null, null, time, receivedAt, context.source()));
         }
         return new AccountChange("ACCOUNT_UPDATE", reason, List.copyOf(balances), List.copyOf(changes),
                 List.copyOf(positions));
@@ -328,13 +343,14 @@ public final class UserDataMapping {
                 .build();
     }
 
-    private static Fill fill(JsonNode e, String tradeIdField, Instant time) {
+    /** A fill: price {@code L} and quantity {@code l} above zero, fee {@code n} in {@code feeRange}. */
+    private static Fill fill(JsonNode e, String tradeIdField, Instant time, ValueRange feeRange) {
         JsonNode asset = e.get("N");
         return Fill.newBuilder()
                 .setTradeId(Long.toString(integer(e, tradeIdField)))
-                .setPrice(exact("L", decimal(e, "L")))
-                .setQuantity(exact("l", decimal(e, "l")))
-                .setFee(exact("n", decimal(e, "n")))
+                .setPrice(exact("L", decimal(e, "L", POSITIVE)))
+                .setQuantity(exact("l", decimal(e, "l", POSITIVE)))
+                .setFee(exact("n", decimal(e, "n", feeRange)))
                 .setFeeAsset(asset == null || asset.isNull() ? null : asset.asText())
                 .setLiquidity(booleanField(e, "m") ? Liquidity.MAKER : Liquidity.TAKER)
                 .setExchangeTime(time)
@@ -349,7 +365,8 @@ public final class UserDataMapping {
         if (cumulativeQuantity.signum() == 0) {
             return null;
         }
-        return exact("Z/z", cumulativeQuote.divide(cumulativeQuantity, ExactDecimals.SCALE, RoundingMode.HALF_EVEN));
+        return BinanceFields.computed("averagePrice (Z/z)",
+                cumulativeQuote.divide(cumulativeQuantity, ExactDecimals.SCALE, RoundingMode.HALF_EVEN));
     }
 
     private static boolean booleanField(JsonNode node, String field) {

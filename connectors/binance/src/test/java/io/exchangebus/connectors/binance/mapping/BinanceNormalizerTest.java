@@ -21,4 +21,18 @@ class BinanceNormalizerTest {
         assertThat(result.isRefused()).isTrue();
         assertThat(result.refusal()).contains("a number that cannot be read");
     }
+
+    @Test
+    void shouldRefuseATimeBeyondTheModelsMicrosecondsRatherThanThrow() {
+        // Found by run-fuzz --exchange binance-spot --seed 5: T * 1000 overflowed a long (ArithmeticException).
+        BinanceNormalizer normalizer = BinanceNormalizer.guessingIds(BinanceVenue.SPOT, "main", null);
+
+        OfflineNormalizer.Normalized result = normalizer.normalize("{\"stream\":\"x\",\"data\":{\"e\": "
+                + "\"balanceUpdate\",\"E\": 1573200697110,\"a\": \"BTC\",\"d\": \"100.00000000\","
+                + "\"T\": 15732006200697068}}", Instant.EPOCH);
+
+        assertThat(result.isRefused()).isTrue();
+        assertThat(result.refusal()).isEqualTo("field 'T': 15732006200697068 ms is beyond the event model's epoch "
+                + "microseconds");
+    }
 }
