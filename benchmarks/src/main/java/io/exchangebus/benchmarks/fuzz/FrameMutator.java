@@ -18,6 +18,12 @@ final class FrameMutator {
     private static final String[] ODD = {"\u0000", "\uD800", "\uDFFF", "\uFEFF", "\u202E", "\uFFFF", "é",
             "\uD83D\uDE00", "\\u0000", "\\ud800", "\"", "\\", "\n"};
 
+    /**
+     * No mutation makes a frame longer than this (1 MiB): repeated huge-array mutations of a 259-level snapshot reach
+     * 14 MB, whose mere reading takes over 100 ms, and no exchange sends market-data frames of that size.
+     */
+    static final int MAX_CHARS = 1 << 20;
+
     private final SplittableRandom random;
 
     FrameMutator(long seed) {
@@ -29,7 +35,8 @@ final class FrameMutator {
         String s = frame;
         int times = 1 + random.nextInt(3);
         for (int i = 0; i < times && !s.isEmpty(); i++) {
-            s = once(s);
+            String next = once(s);
+            s = next.length() <= MAX_CHARS ? next : s;
         }
         return s;
     }
