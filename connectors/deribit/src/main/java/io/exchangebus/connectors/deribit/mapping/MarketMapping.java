@@ -57,33 +57,6 @@ public final class MarketMapping {
     private MarketMapping() {
     }
 
-    /** A subscription notification: its channel and its {@code data}. */
-    public record Notification(DeribitChannel channel, String channelName, JsonNode data) {
-        public Notification {
-            Objects.requireNonNull(channel, "channel");
-            Objects.requireNonNull(data, "data");
-        }
-    }
-
-    /**
-     * Reads a {@code subscription} notification of a mapped channel.
-     *
-     * @throws UnmappableMessageException when the frame is no such notification
-     */
-    public static Notification parse(String frame) {
-        JsonNode root = DeribitFields.readTree(frame);
-        if (!"subscription".equals(root.path("method").asText(null))) {
-            throw new UnmappableMessageException("method is not subscription: " + root.get("method"));
-        }
-        JsonNode params = root.path("params");
-        String name = text(params, "channel");
-        JsonNode data = params.get("data");
-        if (data == null || data.isNull()) {
-            throw new UnmappableMessageException("params.data is missing");
-        }
-        return new Notification(DeribitChannel.parse(name), name, data);
-    }
-
     /** The events of one notification frame: one book update or ticker, or the trades it lists. */
     public static List<Object> normalize(String frame, Instant receivedAt) {
         MarketFrameReader.Frame read = MarketFrameReader.read(frame);

@@ -54,7 +54,7 @@ class MarketMappingTest {
     void shouldMapTheLiveSnapshotBidsWhenItsSideIsGiven() {
         // The same live capture, its bids read through the data-level function with the asks it lacks given empty.
         com.fasterxml.jackson.databind.node.ObjectNode data = (com.fasterxml.jackson.databind.node.ObjectNode)
-                MarketMapping.parse(DeribitFixtures.raw(GCT, 2)).data();
+                DeribitFields.readTree(DeribitFixtures.raw(GCT, 2)).path("params").path("data");
         data.putArray("asks");
 
         BookUpdate u = MarketMapping.book(data, RECEIVED);
