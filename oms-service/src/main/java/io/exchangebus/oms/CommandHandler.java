@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out one decoded command and says its ack: the checks before sending (account, expiry, kill switch,
  * instrument and trading rules, risk limits), the request to the exchange, and the recovery of an order whose
- * fate is unsure. Called on the processing thread only.
+ * fate is unsure. Called on the lanes' threads: commands of different accounts at once, each account's in order.
  *
  * <p>When {@code uncertain} (a command that an earlier process may already have sent: read again after a restart
  * or after an aborted transaction), its outcome is settled at the exchange before anything else, expiry included:

@@ -1,34 +1,26 @@
 package io.exchangebus.oms;
 
 import io.exchangebus.avro.serde.MalformedPayloadException;
-import io.exchangebus.events.AckStatus;
-import io.exchangebus.events.DeadLetter;
-import io.exchangebus.events.OrderAck;
 import io.exchangebus.events.OrderCommand;
-import io.exchangebus.events.OrderUpdate;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -40,27 +32,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read-process-write loop, on one thread that owns the consumer and the transactional producer. Each poll
- * batch is one Kafka transaction: one ack per command, the updates its handling found, the order updates the
- * exchanges reported meanwhile ({@link UpdateOutbox}), dead letters of undecodable commands, and the batch's
- * offsets ({@code sendOffsetsToTransaction}). Either all of it is committed or none of it.
+ * The read-process-write loop of oms-service, as a pipeline: this loop's thread owns the consumer and hands each
+ * command to the exchange as soon as it is read, a {@link Committer} thread writes the acks in transactions as soon
+ * as commands are handled, and no command waits for a batch to finish.
  *
- * <p>Within a batch, each key's commands ({@code exchange:account}, the topic's key) are handled in their order,
- * and different keys at once on {@link Wiring#parallelism()} worker threads; the acks are written in the batch's
- * order once every key is done.
+ * <ul>
+ *   <li><b>Read</b>: each poll's records go into the {@link CommandLedger} in offset order. Before any of them can
+ *       reach an exchange, the last offset of each partition is recorded ({@link SendIntents}): a successor will know
+ *       what may have been sent.</li>
+ *   <li><b>Handle</b>: each key's commands ({@code exchange:account}, the topic's key) run in their order on their own
+ *       lane ({@link Lanes}), different keys at once on {@link Wiring#parallelism()} threads; an account's next
+ *       command goes as soon as its previous one is answered. Kill switches go first within a poll ({@link
+ *       KillSwitch}); one for every account of an exchange waits until nothing is in flight.</li>
+ *   <li><b>Commit</b>: {@link Committer} takes, per partition, the handled commands at the oldest end of the ledger
+ *       and commits their acks, the updates found, the exchanges' order updates, dead letters, and the offsets after
+ *       them in one transaction. An ack is never committed without its command's offset, nor an offset ahead of an
+ *       earlier command's ack.</li>
+ * </ul>
  *
- * <p>What may have been sent before without its ack being committed is handled as uncertain: on assignment, the
- * commands up to the last offset an earlier process recorded it might send ({@link SendIntents}, written before
- * each batch is sent; every command below the partition's end when nothing was recorded), and every command of a
- * batch whose transaction aborted. Uncertain commands are settled at the exchange first ({@link CommandHandler}).
+ * <p>What may have been sent without its ack being committed is handled as uncertain: on assignment, the commands
+ * up to the last offset an earlier process recorded ({@link SendIntents}; every command below the partition's end
+ * when nothing was recorded), and after a rewind every command that had been handed out. Uncertain commands are
+ * settled at the exchange first ({@link CommandHandler}).
  *
- * <p>An aborted batch (the exchange could not be asked, the registry could not be reached, the transaction failed)
- * is read again after a pause; a fenced producer (another process took over this transactional id) stops the loop.
+ * <p>A rewind (the exchange could not be asked, the registry could not be reached, a transaction failed) waits until
+ * nothing is in flight, reads every uncommitted command again from the oldest after a pause; a fenced producer (another
+ * process took over this transactional id) stops the loop.
  */
 public final class CommandProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final long DRAIN_MILLIS = 30_000;
     private static final int REMEMBERED_COMMANDS = 100_000;
 
     /** Where the loop writes and what it needs: topics, clients, handler and bookkeeping. */
@@ -72,26 +75,16 @@ public final class CommandProcessor implements AutoCloseable {
                          StuckOffsets stuckOffsets) {
     }
 
-    private record Item(ConsumerRecord<byte[], byte[]> record, OrderCommand command, String errorType,
-                        String reason) {
-    }
-
     private final Wiring w;
     private final Uncertainty uncertainty = new Uncertainty();
-    /**
-     * The command ids this process has acked (the last {@value #REMEMBERED_COMMANDS}), each with the position of
-     * the record it came in: the same record read again (its offsets' commit was lost) is not acked again; another
-     * record with the same id is a DUPLICATE.
-     */
-    private final Map<String, String> acked = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED_COMMANDS;
-        }
-    };
+    private final SeenCommands seen = new SeenCommands(REMEMBERED_COMMANDS);
+    private final CommandLedger ledger = new CommandLedger();
+    private final AtomicReference<ConsumerGroupMetadata> group = new AtomicReference<>();
+    private final Committer committer;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final KeyedRunner runner;
+    private final Lanes lanes;
     private final Thread thread;
+    private final Thread committing;
     private volatile boolean running = true;
     private volatile boolean assigned;
     private volatile boolean failed;
@@ -99,7 +92,10 @@ public final class CommandProcessor implements AutoCloseable {
     public CommandProcessor(Wiring wiring) {
         this.w = wiring;
         this.thread = new Thread(this::run, "oms-commands");
-        this.runner = new KeyedRunner(wiring.parallelism(), "oms-commands");
+        this.lanes = new Lanes(wiring.parallelism(), "oms-commands");
+        this.committer = new Committer(wiring, ledger, seen, group);
+        this.committing = new Thread(committer, "oms-commit");
+        wiring.outbox().onAdd(ledger::wake);
     }
 
     public void start() {
@@ -115,17 +111,26 @@ public final class CommandProcessor implements AutoCloseable {
         try {
             w.producer().initTransactions();
             w.consumer().subscribe(List.of(w.commandsTopic()), new Rebalance());
+            group.set(w.consumer().groupMetadata());
+            committing.start();
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = w.consumer().poll(POLL);
-                if (!records.isEmpty() || !w.outbox().isEmpty()) {
-                    process(records);
+                group.set(w.consumer().groupMetadata());
+                stopIfCommittingStopped();
+                if (!records.isEmpty()) {
+                    read(records);
+                }
+                if (ledger.halted() != null) {
+                    rewind();
                 }
                 if (!w.stuckOffsets().check(w.consumer()).isEmpty()) {
                     w.metrics().shared().errors("unstable-offsets").increment();
                 }
             }
+            drain();
         } catch (WakeupException e) {
             // closing
+            drainQuietly();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             failed = true;
             w.metrics().shared().errors("fatal").increment();
@@ -140,192 +145,195 @@ public final class CommandProcessor implements AutoCloseable {
         }
     }
 
-    private void process(ConsumerRecords<byte[], byte[]> records) {
-        List<Item> items = new ArrayList<>();
-        records.forEach(r -> items.add(decode(r)));
-        List<OrderUpdate> drained = new ArrayList<>();
-        Map<String, String> batchIds = new LinkedHashMap<>();
-        Map<AckStatus, Integer> statuses = new HashMap<>();
-        int deadLetters = 0;
-        w.producer().beginTransaction();
+    private void stopIfCommittingStopped() {
+        if (committer.fatal() != null) {
+            throw committer.fatal();
+        }
+        RuntimeException halt = ledger.halted();
+        if (halt != null && !(halt instanceof RetryLaterException) && !(halt instanceof KafkaException)) {
+            throw halt; // a bug in handling a command: stop rather than guess
+        }
+    }
+
+    /** Puts the poll's records in the ledger, records what may be sent, and hands the commands out. */
+    private void read(ConsumerRecords<byte[], byte[]> records) {
+        List<CommandLedger.Entry> entries = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            CommandLedger.Entry entry = decode(record);
+            entries.add(entry);
+            ledger.add(entry);
+        }
+        if (ledger.halted() != null) {
+            return; // read again after the rewind
+        }
+        long phase = System.nanoTime();
+        Map<TopicPartition, Long> last = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> of = records.records(tp);
+            last.put(tp, of.get(of.size() - 1).offset());
+        }
+        List<OrderCommand> commands = new ArrayList<>();
+        entries.stream().filter(e -> e.command != null).forEach(e -> commands.add(e.command));
         try {
-            long phase = System.nanoTime();
-            if (!records.isEmpty()) {
-                // Before anything of this batch can reach an exchange: a successor will know what may have.
-                Map<TopicPartition, Long> last = new HashMap<>();
-                nextOffsets(records).forEach((tp, next) -> last.put(tp, next.offset() - 1));
-                List<OrderCommand> commands = new ArrayList<>();
-                items.stream().filter(i -> i.command() != null).forEach(i -> commands.add(i.command()));
-                w.intents().record(last, w.handler().pairsToPersist(commands));
-                phase = timed("intent", phase);
-                w.metrics().batchCommands().record(records.count());
-            }
-            List<Item> ordered = KillSwitch.order(items, Item::command);
-            Map<Item, CommandHandler.Handled> results = handleAll(ordered, KillSwitch.of(items, Item::command),
-                    batchIds);
-            phase = timed("handle", phase);
-            for (Item item : ordered) {
-                if (item.command() == null) {
-                    w.producer().send(new ProducerRecord<>(w.deadLetterTopic(), item.record().key(), letter(item)));
-                    deadLetters++;
-                    continue;
-                }
-                CommandHandler.Handled handled = results.get(item);
-                if (handled == null) {
-                    continue; // read again, already acked in a committed transaction
-                }
-                w.producer().send(new ProducerRecord<>(w.acksTopic(), key(handled.ack()), handled.ack()));
-                handled.updates().forEach(this::sendUpdate);
-                statuses.merge(handled.ack().getStatus(), 1, Integer::sum);
-            }
-            drained.addAll(w.outbox().drain());
-            drained.forEach(this::sendUpdate);
-            if (!records.isEmpty()) {
-                w.producer().sendOffsetsToTransaction(nextOffsets(records), w.consumer().groupMetadata());
-            }
-            w.producer().commitTransaction();
-            timed("commit", phase);
-        } catch (RetryLaterException | KafkaException e) {
-            if (e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
-                    || e instanceof AuthorizationException) {
-                throw (KafkaException) e;
-            }
-            abort(records, drained, e);
+            // Before anything of this poll can reach an exchange: a successor will know what may have.
+            w.intents().record(last, w.handler().pairsToPersist(commands));
+        } catch (RetryLaterException e) {
+            ledger.halt(e);
             return;
         }
-        committed(records.count(), batchIds, statuses, deadLetters, drained.size());
+        w.metrics().batchPhase("intent").record(System.nanoTime() - phase, TimeUnit.NANOSECONDS);
+        KillSwitch killSwitch = KillSwitch.of(entries, e -> e.command);
+        for (CommandLedger.Entry entry : KillSwitch.order(entries, e -> e.command)) {
+            handOut(entry, killSwitch);
+        }
     }
 
     /**
-     * Handles the batch's commands: duplicates and exchange-wide cancel-alls first, on this thread, then the
-     * commands of each key ({@code exchange:account}) in their order, different keys at once on the worker threads,
-     * so that one account's slow exchange does not hold up the others' requests. Returns each command's outcome;
-     * throws the first {@link RetryLaterException} (or other failure) of any key once every key is done.
+     * Decides what becomes of one record: an undecodable one is a dead letter, one acked before only has its offset
+     * committed, a second record of a command id is a DUPLICATE; any other command goes to its key's lane.
      */
-    private Map<Item, CommandHandler.Handled> handleAll(List<Item> ordered, KillSwitch killSwitch,
-                                                        Map<String, String> batchIds) {
-        Map<Item, CommandHandler.Handled> results = new IdentityHashMap<>();
-        Map<String, List<Item>> byKey = new LinkedHashMap<>();
-        for (Item item : ordered) {
-            OrderCommand command = item.command();
-            if (command == null) {
-                continue;
-            }
-            String position = positionOf(item.record());
-            String ackedAt = acked.get(command.getCommandId());
-            if (position.equals(ackedAt)) {
+    private void handOut(CommandLedger.Entry entry, KillSwitch killSwitch) {
+        OrderCommand command = entry.command;
+        if (ledger.halted() != null) {
+            return; // read again after the rewind
+        }
+        if (command == null) {
+            ledger.complete(entry, new CommandLedger.Outcome.Undecodable());
+            return;
+        }
+        switch (seen.admit(command.getCommandId(), entry.position())) {
+            case ACKED_BEFORE -> {
                 LOG.info("command {} at {} was acked before its offsets' commit was lost; not acked again",
-                        command.getCommandId(), position);
-                continue;
+                        command.getCommandId(), entry.position());
+                ledger.complete(entry, new CommandLedger.Outcome.AckedBefore());
             }
-            if (ackedAt != null || batchIds.putIfAbsent(command.getCommandId(), position) != null) {
-                results.put(item, new CommandHandler.Handled(w.handler().acks().duplicate(command,
-                        CommandHandler.clientOrderIdOf(command.getAction())), List.of()));
-            } else if (KillSwitch.ALL_ACCOUNTS.equals(command.getAccount())) {
-                results.put(item, handle(item, killSwitch));
-            } else {
-                byKey.computeIfAbsent(command.getExchange() + ":" + command.getAccount(), k -> new ArrayList<>())
-                        .add(item);
+            case DUPLICATE -> ledger.complete(entry, new CommandLedger.Outcome.Acked(new CommandHandler.Handled(
+                    w.handler().acks().duplicate(command, CommandHandler.clientOrderIdOf(command.getAction())),
+                    List.of())));
+            case NEW -> {
+                if (KillSwitch.ALL_ACCOUNTS.equals(command.getAccount()) && !nothingInFlight()) {
+                    // every account of the exchange stops after what is in flight
+                    ledger.halt(new RetryLaterException("commands still in flight after " + DRAIN_MILLIS + " ms"));
+                    return;
+                }
+                boolean uncertain = uncertainty.of(entry.record);
+                long handedOut = System.nanoTime();
+                lanes.submit(command.getExchange() + ":" + command.getAccount(), () -> {
+                    if (ledger.halted() != null) {
+                        // a command before it failed: nothing more of this lane goes until the rewind
+                        ledger.complete(entry, new CommandLedger.Outcome.Failed(new RetryLaterException("rewinding")));
+                        return;
+                    }
+                    ledger.handedOut(entry);
+                    CommandLedger.Outcome outcome = handle(command, uncertain, killSwitch);
+                    if (outcome instanceof CommandLedger.Outcome.Failed failure) {
+                        ledger.halt(failure.error());
+                    }
+                    ledger.complete(entry, outcome);
+                    w.metrics().batchPhase("handle").record(System.nanoTime() - handedOut, TimeUnit.NANOSECONDS);
+                });
             }
-        }
-        results.putAll(runner.run(byKey, item -> handle(item, killSwitch)));
-        return results;
-    }
-
-    /** Records the phase that began at {@code since}; returns now, when the next one begins. */
-    private long timed(String phase, long since) {
-        long now = System.nanoTime();
-        w.metrics().batchPhase(phase).record(now - since, TimeUnit.NANOSECONDS);
-        return now;
-    }
-
-    private static String positionOf(ConsumerRecord<byte[], byte[]> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
-    }
-
-    private CommandHandler.Handled handle(Item item, KillSwitch killSwitch) {
-        return w.handler().handle(item.command(), uncertainty.of(item.record()), killSwitch);
-    }
-
-    private void committed(int commands, Map<String, String> batchIds, Map<AckStatus, Integer> statuses,
-                           int deadLetters, int updates) {
-        acked.putAll(batchIds);
-        w.metrics().shared().messagesIn(w.commandsTopic()).increment(commands);
-        statuses.forEach((status, n) -> w.metrics().acks(status).increment(n));
-        int acks = statuses.values().stream().mapToInt(Integer::intValue).sum();
-        w.metrics().shared().messagesOut(w.acksTopic()).increment(acks);
-        w.metrics().shared().messagesOut(w.updatesTopic()).increment(updates);
-        if (deadLetters > 0) {
-            w.metrics().shared().deadLetters(w.deadLetterTopic(), "UNDECODABLE_COMMAND").increment(deadLetters);
+            default -> throw new IllegalStateException("unknown verdict");
         }
     }
 
-    /** Aborts the batch, puts its updates back, and goes back to its first commands, now uncertain. */
-    private void abort(ConsumerRecords<byte[], byte[]> records, List<OrderUpdate> drained, Exception cause) {
-        w.metrics().shared().errors("batch-aborted").increment();
-        LOG.warn("a batch of {} commands was aborted and will be read again: {}", records.count(), cause.toString());
+    private CommandLedger.Outcome handle(OrderCommand command, boolean uncertain, KillSwitch killSwitch) {
         try {
-            w.producer().abortTransaction();
-        } catch (KafkaException e) {
-            LOG.warn("aborting the transaction failed: {}", e.toString());
-            throw e;
+            return new CommandLedger.Outcome.Acked(w.handler().handle(command, uncertain, killSwitch));
+        } catch (RuntimeException e) {
+            return new CommandLedger.Outcome.Failed(e);
         }
-        w.outbox().putBack(drained);
-        uncertainty.aborted(records);
-        for (TopicPartition tp : records.partitions()) {
-            w.consumer().seek(tp, records.records(tp).get(0).offset());
+    }
+
+    /** Waits until no command is in flight; false if some still are after {@value #DRAIN_MILLIS} ms. */
+    private boolean nothingInFlight() {
+        try {
+            return lanes.awaitIdle(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /**
+     * After a failure: once nothing is in flight and no transaction is open, every uncommitted command is read again
+     * from the oldest, those handed out before as uncertain, after a pause.
+     */
+    private void rewind() {
+        RuntimeException cause = ledger.halted();
+        if (!nothingInFlight()) {
+            throw new IllegalStateException("commands still in flight " + DRAIN_MILLIS + " ms after a failure ("
+                    + cause + "): a lane is stuck");
+        }
+        try {
+            ledger.awaitNotCommitting();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryLaterException("interrupted while rewinding");
+        }
+        stopIfCommittingStopped();
+        Map<TopicPartition, long[]> from = ledger.rewound();
+        seen.rewound();
+        from.forEach((tp, at) -> {
+            uncertainty.sentBelow(tp, at[1]);
+            w.consumer().seek(tp, at[0]);
+        });
+        w.metrics().shared().errors("batch-aborted").increment();
+        LOG.warn("commands from {} will be read again (offset, uncertain below): {}", cause.toString(),
+                describe(from));
         pause(RETRY_PAUSE);
     }
 
-    private Item decode(ConsumerRecord<byte[], byte[]> record) {
+    private static String describe(Map<TopicPartition, long[]> from) {
+        StringBuilder out = new StringBuilder();
+        from.forEach((tp, at) -> out.append(tp).append('@').append(at[0]).append(" <").append(at[1]).append(' '));
+        return out.toString().trim();
+    }
+
+    private CommandLedger.Entry decode(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            return new Item(record, null, "EMPTY_COMMAND", "the record has no value");
+            return new CommandLedger.Entry(record, null, "EMPTY_COMMAND", "the record has no value");
         }
         try {
             Object value = w.decoder().deserialize(record.topic(), record.value());
             if (value instanceof OrderCommand) {
-                return new Item(record, (OrderCommand) value, null, null);
+                return new CommandLedger.Entry(record, (OrderCommand) value, null, null);
             }
-            return new Item(record, null, "NOT_A_COMMAND", "the record holds a "
+            return new CommandLedger.Entry(record, null, "NOT_A_COMMAND", "the record holds a "
                     + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an OrderCommand");
         } catch (MalformedPayloadException e) {
-            return new Item(record, null, e.problem().name(), e.getMessage());
+            return new CommandLedger.Entry(record, null, e.problem().name(), e.getMessage());
         }
     }
 
-    private DeadLetter letter(Item item) {
-        ConsumerRecord<byte[], byte[]> r = item.record();
-        return DeadLetter.newBuilder().setService(w.serviceName()).setSourceTopic(r.topic())
-                .setSourcePartition(r.partition()).setSourceOffset(r.offset()).setExchange(null)
-                .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key()))
-                .setPayload(ByteBuffer.wrap(r.value() == null ? new byte[0] : r.value()))
-                .setErrorType(item.errorType()).setReason(item.reason())
-                .setFailedAt(w.clock().instant().truncatedTo(ChronoUnit.MICROS)).build();
-    }
-
-    private void sendUpdate(OrderUpdate update) {
-        OrderUpdate ours = update.getClientOrderId() == null ? update : OrderUpdate.newBuilder(update)
-                .setClientOrderId(w.ids().toOurs(update.getExchange(), update.getClientOrderId())).build();
-        w.openOrders().note(ours);
-        w.producer().send(new ProducerRecord<>(w.updatesTopic(), key(ours.getExchange(), ours.getAccount()), ours));
-    }
-
-    private static byte[] key(OrderAck ack) {
-        return key(ack.getExchange(), ack.getAccount());
-    }
-
-    private static byte[] key(String exchange, String account) {
-        return (exchange + ":" + account).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> of = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));
+    /**
+     * Lets what is in flight finish and be committed. Partitions are about to go (revoked, or closing): a command
+     * handed out must have its ack committed by this process, or be settled as uncertain by the next owner, never
+     * both at once.
+     */
+    private void drain() {
+        try {
+            if (!lanes.awaitIdle(DRAIN_MILLIS)) {
+                LOG.warn("commands still in flight after {} ms; they are uncertain for the next owner", DRAIN_MILLIS);
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+            while (!ledger.isEmpty() && ledger.halted() == null && committer.fatal() == null
+                    && System.nanoTime() < deadline) {
+                ledger.wake();
+                Thread.sleep(5);
+            }
+            ledger.awaitNotCommitting();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return offsets;
+    }
+
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            LOG.warn("letting the commands in flight finish failed: {}", e.toString());
+        }
     }
 
     private void pause(Duration pause) {
@@ -337,7 +345,14 @@ public final class CommandProcessor implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        runner.close();
+        try {
+            if (committing.isAlive() && !committer.finish(5_000)) {
+                LOG.warn("the committer did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lanes.close();
         try {
             w.intents().close();
         } catch (RuntimeException e) {
@@ -356,7 +371,7 @@ public final class CommandProcessor implements AutoCloseable {
         }
     }
 
-    /** Stops after the batch in hand (its transaction commits or aborts) and closes the clients. */
+    /** Stops after what is in flight (its transaction commits or aborts) and closes the clients. */
     public void close(Duration timeout) throws InterruptedException {
         running = false;
         w.consumer().wakeup();
@@ -370,7 +385,7 @@ public final class CommandProcessor implements AutoCloseable {
         close(Duration.ofSeconds(30));
     }
 
-    /** Marks what a partition's earlier owner may have sent as uncertain. */
+    /** Marks what a partition's earlier owner may have sent as uncertain; lets what is in flight finish first. */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -381,7 +396,20 @@ public final class CommandProcessor implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Nothing in flight: every batch is committed or aborted before the next poll.
+            drain();
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Their offsets can no longer be committed by us: the next owner settles what was handed out.
+            drain();
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            ledger.forget(Set.copyOf(partitions));
+            seen.rewound();
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Which commands an OMS process may already have sent without their acks being committed, per partition: those
  * below a mark. On assignment the mark is the last offset an earlier process recorded it might send
  * ({@link SendIntents}), or the partition's end when nothing was recorded (a new group, or one an older version
- * ran); an aborted batch moves it past its last command.
+ * ran); a rewind moves it past the last command handed out.
  */
 final class Uncertainty {
     private static final Logger LOG = LoggerFactory.getLogger(Uncertainty.class);
@@ -28,12 +27,9 @@ final class Uncertainty {
         return record.offset() < below.getOrDefault(new TopicPartition(record.topic(), record.partition()), -1L);
     }
 
-    /** Every command of an aborted batch may have been sent. */
-    void aborted(ConsumerRecords<?, ?> records) {
-        for (TopicPartition tp : records.partitions()) {
-            List<? extends ConsumerRecord<?, ?>> of = records.records(tp);
-            below.merge(tp, of.get(of.size() - 1).offset() + 1, Math::max);
-        }
+    /** Every command of {@code partition} below {@code offset} may have been sent (it was handed out, then rewound). */
+    void sentBelow(TopicPartition partition, long offset) {
+        below.merge(partition, offset, Math::max);
     }
 
     /** Sets the marks of newly assigned {@code partitions} from what earlier processes recorded. */

@@ -7,14 +7,21 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Order updates received from the exchanges, waiting to be written to {@code orders.updates.v1} by the one thread
- * that owns the transactional producer. Connectors add from their delivery threads; the processing thread drains
+ * that owns the transactional producer. Connectors add from their delivery threads; the committing thread drains
  * them into its next transaction and puts them back, in order, when that transaction aborts. Thread-safe.
  */
 public final class UpdateOutbox {
     private final ConcurrentLinkedDeque<OrderUpdate> pending = new ConcurrentLinkedDeque<>();
+    private volatile Runnable onAdd = () -> { };
 
     public void add(OrderUpdate update) {
         pending.addLast(update);
+        onAdd.run();
+    }
+
+    /** Called after every {@link #add}: wakes the thread that writes the updates. */
+    public void onAdd(Runnable listener) {
+        this.onAdd = listener;
     }
 
     public boolean isEmpty() {

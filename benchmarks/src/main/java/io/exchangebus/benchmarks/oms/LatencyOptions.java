@@ -11,16 +11,19 @@ import java.util.List;
  * @param seconds how long each phase (the echo floor, then oms-service) sends
  * @param accounts funded accounts, half on spot and half on USD-M, so that every account stays within its
  *        exchange's order-rate limit (Binance spot: 50 new orders in 10 s)
+ * @param addresses how many network addresses the accounts are spread over (default one per 10 accounts): the
+ *        simulators allow that many times Binance's per-address request weight
  * @param json where to write the report as JSON, if anywhere
  */
-record LatencyOptions(int rate, int seconds, int accounts, long seed, Path json) {
+record LatencyOptions(int rate, int seconds, int accounts, int addresses, long seed, Path json) {
     static final String USAGE = """
-            usage: benchmarks/run-oms-latency [--rate PER_SECOND] [--seconds N] [--accounts N] [--seed S] [--json FILE]
-            defaults: 1000 commands/s for 60 s a phase over 120 accounts (half of them cancels)""";
+            usage: benchmarks/run-oms-latency [--rate PER_SECOND] [--seconds N] [--accounts N] [--addresses N] [--seed S]
+                                       [--json FILE]
+            defaults: 1000 commands/s for 60 s a phase over 120 accounts (half of them cancels) on 12 addresses""";
 
     LatencyOptions {
-        if (rate < 1 || seconds < 1 || accounts < 2) {
-            throw new IllegalArgumentException("rate, seconds >= 1, accounts >= 2\n" + USAGE);
+        if (rate < 1 || seconds < 1 || accounts < 2 || addresses < 1) {
+            throw new IllegalArgumentException("rate, seconds, addresses >= 1, accounts >= 2\n" + USAGE);
         }
     }
 
@@ -28,6 +31,7 @@ record LatencyOptions(int rate, int seconds, int accounts, long seed, Path json)
         int rate = 1000;
         int seconds = 60;
         int accounts = 120;
+        Integer addresses = null;
         long seed = 1;
         Path json = null;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -41,12 +45,14 @@ record LatencyOptions(int rate, int seconds, int accounts, long seed, Path json)
                 case "--rate" -> rate = Integer.parseInt(value);
                 case "--seconds" -> seconds = Integer.parseInt(value);
                 case "--accounts" -> accounts = Integer.parseInt(value);
+                case "--addresses" -> addresses = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--json" -> json = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
-        return new LatencyOptions(rate, seconds, accounts, seed, json);
+        return new LatencyOptions(rate, seconds, accounts, addresses == null ? (accounts + 9) / 10 : addresses, seed,
+                json);
     }
 
     int commands() {

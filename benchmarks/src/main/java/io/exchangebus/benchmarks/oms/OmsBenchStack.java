@@ -6,7 +6,6 @@ import io.exchangebus.avro.topics.Topic;
 import io.exchangebus.localstack.broker.RestartableBroker;
 import io.exchangebus.localstack.process.ChildProcess;
 import io.exchangebus.localstack.process.Classpath;
-import io.exchangebus.localstack.process.JvmOptions;
 import io.exchangebus.localstack.process.Ports;
 import io.exchangebus.localstack.process.ServiceProcess;
 import io.exchangebus.localstack.registry.RegistryLocator;
@@ -50,18 +49,26 @@ final class OmsBenchStack implements AutoCloseable {
     final int omsPort = Ports.freeLoopbackPorts(1).get(0);
     private final Path omsConfig;
 
-    OmsBenchStack(Path dir, List<String> accounts, long seed, List<Topic> topics) throws Exception {
+    /**
+     * @param addresses how many network addresses the accounts' requests come from: the simulators' request-weight
+     *        limit is that many times Binance's per-address limit (6,000 a minute on spot, 2,400 on USD-M), as when
+     *        a deployment spreads its accounts over several hosts; the harness's loopback has one address
+     */
+    OmsBenchStack(Path dir, List<String> accounts, long seed, List<Topic> topics, int addresses) throws Exception {
         this.dir = dir;
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            broker = RestartableBroker.start(Files.createDirectories(dir.resolve("broker")));
+            // As deployed: the JVM's own defaults (the tests' quick-start flags would measure a handicapped broker).
+            broker = RestartableBroker.start(Files.createDirectories(dir.resolve("broker")), List.of());
             started.add(broker);
             registry = RegistryProcess.start(dir.resolve("registry"), RegistryLocator.fromEnvironment().locate(),
                     Duration.ofSeconds(90));
             started.add(registry);
-            spot = BinanceSimulator.builder(BinanceFamily.SPOT).seed(seed).build();
+            spot = BinanceSimulator.builder(BinanceFamily.SPOT).seed(seed).weightLimitPerMinute(6_000 * addresses)
+                    .build();
             started.add(spot);
-            usdm = BinanceSimulator.builder(BinanceFamily.USDM).seed(seed + 1).build();
+            usdm = BinanceSimulator.builder(BinanceFamily.USDM).seed(seed + 1)
+                    .weightLimitPerMinute(2_400 * addresses).build();
             started.add(usdm);
             createTopics(topics);
             CatalogueSchemas.register(new SchemaRegistryClient(SchemaRegistryClient.Settings.of(registryUrl())));
@@ -104,8 +111,8 @@ final class OmsBenchStack implements AutoCloseable {
      * connecting are not waited for: the OMS trades the others meanwhile, and refuses theirs, retryable.
      */
     ServiceProcess startOms() {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-        jvm.addAll(JvmOptions.QUICK_START);
+        // As deployed: the JVM's own defaults beside the heap size.
+        List<String> jvm = List.of("-Xmx512m");
         ServiceProcess oms = ServiceProcess.launch("oms-service", OMS_MAIN, dir, jvm, omsConfig, omsPort);
         awaitTakingCommands(oms, READY_TIMEOUT);
         return oms;

@@ -76,7 +76,7 @@ public final class OmsChaosRun {
     private boolean run(WorkDir work) throws Exception {
         try (OmsBenchStack stack = new OmsBenchStack(work.path(), options.accountNames(), options.seed(),
                 List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES, Topics.MARKET_BOOK,
-                        Topics.deadLetter("oms-service")))) {
+                        Topics.deadLetter("oms-service")), 1)) {
             String bootstrap = stack.bootstrap();
             ServiceProcess oms = stack.startOms();
             out.println("oms-chaos: broker " + bootstrap + ", registry " + stack.registryUrl()

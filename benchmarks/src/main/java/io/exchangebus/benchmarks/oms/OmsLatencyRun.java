@@ -107,7 +107,7 @@ public final class OmsLatencyRun {
         List<String> accounts = options.accountNames();
         try (OmsBenchStack stack = new OmsBenchStack(work.path(), accounts, options.seed(),
                 List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES, Topics.MARKET_BOOK,
-                        Topics.deadLetter("oms-service"), LATENCY_COMMANDS, LATENCY_ECHO))) {
+                        Topics.deadLetter("oms-service"), LATENCY_COMMANDS, LATENCY_ECHO), options.addresses())) {
             ChildProcess echo = ChildProcess.start("echo", work.path(), Classpath.current(), List.of("-Xmx256m"),
                     EchoService.class.getName(), List.of(stack.bootstrap(), LATENCY_COMMANDS.name(),
                             LATENCY_ECHO.name()));
@@ -221,8 +221,8 @@ public final class OmsLatencyRun {
         double[] ps = {0.5, 0.99, 0.999, 1.0};
         String[] names = {"p50", "p99", "p99.9", "max"};
         out.println();
-        out.printf("oms-latency report: %d commands at %d/s a phase over %d accounts (ms)%n", options.commands(),
-                options.rate(), options.accounts());
+        out.printf("oms-latency report: %d commands at %d/s a phase over %d accounts on %d addresses (ms)%n",
+                options.commands(), options.rate(), options.accounts(), options.addresses());
         out.printf("  %-34s %10s %10s %10s %10s%n", "", names[0], names[1], names[2], names[3]);
         for (Phase phase : List.of(report.floor(), report.toExchange(), report.toAck())) {
             StringBuilder line = new StringBuilder(String.format("  %-34s", phase.name() + (phase == report.toAck()
@@ -248,6 +248,7 @@ public final class OmsLatencyRun {
             root.put("commands", report.commands());
             root.put("rate", options.rate());
             root.put("accounts", options.accounts());
+            root.put("addresses", options.addresses());
             root.set("acksByStatus", json.valueToTree(ackStatuses));
             for (Phase phase : List.of(report.floor(), report.toExchange(), report.toAck())) {
                 ObjectNode node = root.putObject(phase.name());

@@ -31,9 +31,11 @@ public final class RestartableBroker implements AutoCloseable {
     private final Path properties;
     private final String clusterId = Uuid.randomUuid().toString();
     private final int port;
+    private final List<String> jvmOptions;
     private ChildProcess process;
 
-    private RestartableBroker(Path dir, int port, int controllerPort) throws Exception {
+    private RestartableBroker(Path dir, int port, int controllerPort, List<String> jvmOptions) throws Exception {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.dir = dir;
         this.port = port;
         this.properties = dir.resolve("server.properties");
@@ -63,10 +65,19 @@ public final class RestartableBroker implements AutoCloseable {
         }
     }
 
-    /** Starts a broker on two free loopback ports, data under {@code dir}. */
+    /** Starts a broker on two free loopback ports, data under {@code dir}, tuned to start quickly (tests). */
     public static RestartableBroker start(Path dir) throws Exception {
+        return start(dir, JvmOptions.QUICK_START);
+    }
+
+    /**
+     * Starts a broker on two free loopback ports, data under {@code dir}, its JVM run with {@code jvmOptions} beside
+     * the heap size: {@link JvmOptions#QUICK_START} for tests, none (the JVM's defaults, as a broker is deployed) for
+     * benchmarks.
+     */
+    public static RestartableBroker start(Path dir, List<String> jvmOptions) throws Exception {
         List<Integer> ports = Ports.freeLoopbackPorts(2);
-        RestartableBroker broker = new RestartableBroker(dir, ports.get(0), ports.get(1));
+        RestartableBroker broker = new RestartableBroker(dir, ports.get(0), ports.get(1), jvmOptions);
         broker.restart();
         return broker;
     }
@@ -83,7 +94,7 @@ public final class RestartableBroker implements AutoCloseable {
     /** Starts the broker again on the same ports and data, and waits until it answers. */
     public void restart() throws Exception {
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
-        jvm.addAll(JvmOptions.QUICK_START);
+        jvm.addAll(jvmOptions);
         process = ChildProcess.start("broker", dir, Classpath.current(), jvm, KafkaServerMain.class.getName(),
                 List.of(properties.toString(), clusterId));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
