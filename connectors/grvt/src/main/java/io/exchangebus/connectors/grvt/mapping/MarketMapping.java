@@ -1,0 +1,149 @@
+package io.exchangebus.connectors.grvt.mapping;
+
+import static io.exchangebus.connectors.core.number.ValueRange.NON_NEGATIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.POSITIVE;
+import static io.exchangebus.connectors.core.number.ValueRange.SIGNED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.grvt.GrvtVenue;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.PriceLevel;
+import io.exchangebus.events.Side;
+import io.exchangebus.events.Ticker;
+import io.exchangebus.events.Trade;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * GRVT's public stream frames ({@link GrvtFrame}, full or lite) to our events, as pure functions:
+ * <ul>
+ *   <li>{@code v1.book.s}: a top-N SNAPSHOT every interval (depth from the selector's {@code @rate-depth}, else 0);
+ *       {@code v1.book.d}: sequence 0 is the full SNAPSHOT, any other a DELTA whose {@code prev_sequence_number}
+ *       is its previous sequence (size {@code "0"} removes a level). Continuity is the book synchronizer's job
+ *       (grvt.md §6: the docs' template shows a non-zero number on a first frame; live ones show 0).</li>
+ *   <li>{@code v1.trade} → {@link Trade}: {@code is_taker_buyer} gives the aggressor side; {@code trade_id} (e.g.
+ *       {@code 209358-2}) is kept as text, there is no numeric trade sequence.</li>
+ *   <li>{@code v1.ticker.s}/{@code .d} → {@link Ticker}; a {@code .d} frame carries only what changed, so absent
+ *       fields are null. {@code funding_rate_8h_curr} is in percent (0.01 = 0.01 %, per its users, grvt.md does not
+ *       state it) and becomes a fraction; 24 h volume is buy + sell base volume.</li>
+ * </ul>
+ * Ranges: level and trade prices above zero, sizes zero or above (trade sizes above zero), funding signed. Other
+ * streams ({@code v1.mini.*}, {@code v1.candle}) are refused: no role consumes them.
+ */
+public final class MarketMapping {
+
+    private static final Comparator<PriceLevel> BIDS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice).reversed();
+    private static final Comparator<PriceLevel> ASKS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice);
+
+    private MarketMapping() {
+    }
+
+    /** The event of one public frame (a book update, a trade or a ticker), or why it cannot be mapped. */
+    public static Result<Object> normalize(String frame, Instant receivedAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        return GrvtMapped.of(() -> map(GrvtFrame.read(frame), receivedAt));
+    }
+
+    /** The same, for a frame already read as an exact tree ({@code ExactNumbers.exactMapper()}). */
+    public static Result<Object> normalize(JsonNode frame, Instant receivedAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        return GrvtMapped.of(() -> map(GrvtFrame.read(frame), receivedAt));
+    }
+
+    private static Object map(GrvtFrame f, Instant receivedAt) {
+        return switch (f.stream()) {
+            case "v1.book.s", "v1.book.d" -> book(f, receivedAt);
+            case "v1.trade" -> trade(f, receivedAt);
+            case "v1.ticker.s", "v1.ticker.d" -> ticker(f, receivedAt);
+            default -> throw new GrvtMappingException("stream " + f.stream() + " is not mapped: no role consumes it");
+        };
+    }
+
+    static BookUpdate book(GrvtFrame f, Instant receivedAt) {
+        if (f.sequence() < 0) {
+            throw new GrvtMappingException(f.stream() + ": sequence_number is missing");
+        }
+        GrvtObject feed = f.feed();
+        boolean snapshot = f.stream().equals("v1.book.s") || f.sequence() == 0;
+        if (!snapshot && f.previousSequence() < 0) {
+            throw new GrvtMappingException("v1.book.d delta: prev_sequence_number is missing");
+        }
+        String symbol = feed.text("instrument", "i");
+        return new BookUpdate(GrvtVenue.EXCHANGE, symbol, GrvtSymbols.instrumentId(symbol).toString(),
+                snapshot ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA, false, depth(f),
+                f.sequence(), snapshot ? null : f.previousSequence(),
+                levels(feed, "bids", "b", BIDS_BEST_FIRST), levels(feed, "asks", "a", ASKS_BEST_FIRST),
+                feed.nanos("event_time", "et"), receivedAt, null);
+    }
+
+    /** {@code v1.book.s}'s depth from {@code instrument@rate-depth}; 0 when the selector does not say. */
+    private static int depth(GrvtFrame f) {
+        String s = f.selector();
+        if (!f.stream().equals("v1.book.s") || s == null || !s.matches(".*@[0-9]+-[0-9]{1,4}")) {
+            return 0;
+        }
+        return Integer.parseInt(s.substring(s.lastIndexOf('-') + 1));
+    }
+
+    private static List<PriceLevel> levels(GrvtObject feed, String full, String lite, Comparator<PriceLevel> order) {
+        JsonNode array = feed.array(full, lite);
+        List<PriceLevel> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            GrvtObject level = GrvtObject.of(array.get(i), feed.lite(), feed.name(full, lite) + "[" + i + "]");
+            if (level.has("num_orders", "no")) {
+                level.count("num_orders", "no");
+            }
+            out.add(new PriceLevel(level.decimal("price", "p", POSITIVE), level.decimal("size", "s", NON_NEGATIVE)));
+        }
+        out.sort(order);
+        return out;
+    }
+
+    static Trade trade(GrvtFrame f, Instant receivedAt) {
+        GrvtObject t = f.feed();
+        String symbol = t.text("instrument", "i");
+        return Trade.newBuilder()
+                .setExchange(GrvtVenue.EXCHANGE).setSymbol(symbol)
+                .setInstrumentId(GrvtSymbols.instrumentId(symbol).toString())
+                .setTradeId(t.text("trade_id", "ti"))
+                .setTradeSequence(null)
+                .setPrice(t.decimal("price", "p", POSITIVE))
+                .setQuantity(t.decimal("size", "s", POSITIVE))
+                .setAggressorSide(t.bool("is_taker_buyer", "it") ? Side.BUY : Side.SELL)
+                .setExchangeTime(t.nanos("event_time", "et"))
+                .setReceiveTime(receivedAt)
+                .build();
+    }
+
+    static Ticker ticker(GrvtFrame f, Instant receivedAt) {
+        GrvtObject t = f.feed();
+        String symbol = t.text("instrument", "i");
+        BigDecimal fundingPercent = t.decimalOrNull("funding_rate_8h_curr", "fr", SIGNED);
+        BigDecimal buyVolume = t.decimalOrNull("buy_volume_24h_b", "bv", NON_NEGATIVE);
+        BigDecimal sellVolume = t.decimalOrNull("sell_volume_24h_b", "sv", NON_NEGATIVE);
+        return Ticker.newBuilder()
+                .setExchange(GrvtVenue.EXCHANGE).setSymbol(symbol)
+                .setInstrumentId(GrvtSymbols.instrumentId(symbol).toString())
+                .setBidPrice(t.decimalOrNull("best_bid_price", "bb", NON_NEGATIVE))
+                .setBidQuantity(t.decimalOrNull("best_bid_size", "bb1", NON_NEGATIVE))
+                .setAskPrice(t.decimalOrNull("best_ask_price", "ba", NON_NEGATIVE))
+                .setAskQuantity(t.decimalOrNull("best_ask_size", "ba1", NON_NEGATIVE))
+                .setLastPrice(t.decimalOrNull("last_price", "lp", NON_NEGATIVE))
+                .setMarkPrice(t.decimalOrNull("mark_price", "mp", NON_NEGATIVE))
+                .setIndexPrice(t.decimalOrNull("index_price", "ip", NON_NEGATIVE))
+                .setFundingRate(fundingPercent == null ? null
+                        : GrvtObject.decimal("funding_rate_8h_curr", new com.fasterxml.jackson.databind.node
+                                .DecimalNode(fundingPercent.movePointLeft(2)), SIGNED))
+                .setOpenInterest(t.decimalOrNull("open_interest", "oi", NON_NEGATIVE))
+                .setVolume24h(buyVolume == null || sellVolume == null ? null : buyVolume.add(sellVolume))
+                .setExchangeTime(t.nanosOrNull("event_time", "et"))
+                .setReceiveTime(receivedAt)
+                .build();
+    }
+}
