@@ -149,11 +149,6 @@ final class GrvtOrders {
         return Map.of(RejectReason.POST_ONLY_WOULD_CROSS, "FAIL_POST_ONLY").getOrDefault(reason, "UNSPECIFIED");
     }
 
-    /** For tests: whether a digest was seen (the duplicate rule's memory). */
-    boolean seen(BigInteger sub, String digest) {
-        return seenDigests.contains(digest);
-    }
-
     static ObjectNode ackTrue() {
         return (ObjectNode) Json.object().set("result", Json.object().put("ack", "true"));
     }

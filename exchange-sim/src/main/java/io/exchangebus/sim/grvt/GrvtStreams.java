@@ -1,6 +1,5 @@
 package io.exchangebus.sim.grvt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.sim.engine.BookSnapshot;
 import io.exchangebus.sim.engine.EngineEvent;
@@ -69,7 +68,8 @@ final class GrvtStreams {
             ObjectNode feed = GrvtViews.trade(trade.fill(), core.mark(trade.fill().symbol()));
             publish("v1.trade", trade.fill().symbol(), null, s -> s.next(feed));
         } else if (event instanceof EngineEvent.OrderAccepted e) {
-            core.orderLog().update(e.order()).ifPresent(this::orderChanged);
+            // IOC, FOK and market orders go straight to FILLED or CANCELLED: "takers may skip OPEN" (grvt.md §8).
+            core.orderLog().update(e.order()).filter(GrvtStreams::rests).ifPresent(this::orderChanged);
         } else if (event instanceof EngineEvent.OrderCanceled e) {
             core.orderLog().update(e.order()).ifPresent(this::orderChanged);
         } else if (event instanceof EngineEvent.OrderRejected e) {
@@ -80,6 +80,10 @@ final class GrvtStreams {
         } else if (event instanceof EngineEvent.OrderFilled e) {
             core.orderLog().update(e.order()).ifPresent(r -> filled(r, e));
         }
+    }
+
+    private static boolean rests(OrderRecord r) {
+        return !r.order().isMarket() && r.order().timeInForce() == GrvtTimeInForce.GOOD_TILL_TIME;
     }
 
     private void orderChanged(OrderRecord r) {
@@ -190,9 +194,5 @@ final class GrvtStreams {
                 }
             }
         }
-    }
-
-    static JsonNode nothing() {
-        return Json.object();
     }
 }

@@ -28,16 +28,10 @@ record Subscription(String stream, String selector, String instrument, BigIntege
         return frame(0, 0, feed);
     }
 
-    /** The next delta or event; {@code send} false: its number is used up but nothing is sent (a gap). */
+    /** The next delta or event. */
     String next(JsonNode feed) {
         long n = sequence.incrementAndGet();
         return frame(n, n - 1, feed);
-    }
-
-    /** Whether an event about {@code instrument} of {@code sub} is for this subscription. */
-    boolean covers(BigInteger sub, String instrumentName) {
-        return (subAccount == null || subAccount.equals(sub))
-                && (instrument == null || instrument.equals(instrumentName));
     }
 
     private String frame(long seq, long prev, JsonNode feed) {
