@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 class ExchangeSimulatorsTest {
 
     @Test
-    void shouldFindBinanceAndDeribitThroughServiceLoader() {
+    void shouldFindEverySimulatorThroughServiceLoader() {
         ExchangeSimulators simulators = ExchangeSimulators.load();
 
-        assertThat(simulators.ids()).containsExactly("binance-spot", "binance-usdm", "deribit");
+        assertThat(simulators.ids()).containsExactly("binance-spot", "binance-usdm", "deribit", "grvt");
         assertThat(simulators.find("binance-usdm")).map(ExchangeSimulator::exchange).contains("binance-usdm");
         assertThat(simulators.find("nowhere")).isEmpty();
     }

@@ -1,0 +1,88 @@
+package io.exchangebus.sim.grvt;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exchangebus.sim.engine.OrderState;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The orders and fills of GRVT's sub-accounts, for streams and history queries. An order is registered as pending
+ * (by sub-account and client order id) just before it enters the engine, and bound to its engine id by the first
+ * engine event about it, which fires within the engine command. Orders of the market-data generator are not here.
+ */
+final class GrvtOrderLog {
+
+    private final Map<Long, OrderRecord> byEngineId = new ConcurrentHashMap<>();
+    private final Map<String, OrderRecord> pending = new ConcurrentHashMap<>();
+    private final List<OrderRecord> created = new CopyOnWriteArrayList<>();
+    private final Map<String, List<ObjectNode>> fills = new ConcurrentHashMap<>();
+
+    /** Called right before the engine command that creates the order. */
+    void expect(OrderRecord record, String clientOrderId) {
+        pending.put(key(GrvtAccounts.ledgerId(record.subAccountId()), clientOrderId), record);
+        created.add(record);
+    }
+
+    /** The order record of an engine event, its state updated; empty for orders not placed through GRVT's API. */
+    Optional<OrderRecord> update(OrderState state) {
+        OrderRecord record = byEngineId.get(state.orderId());
+        if (record == null && state.clientOrderId() != null) {
+            record = pending.remove(key(state.account(), state.clientOrderId()));
+            if (record != null) {
+                byEngineId.put(state.orderId(), record);
+            }
+        }
+        if (record != null) {
+            record.state(state);
+        }
+        return Optional.ofNullable(record);
+    }
+
+    /** A record that never reached the engine's book (refused before): forget it. */
+    void forget(OrderRecord record, String clientOrderId) {
+        pending.remove(key(GrvtAccounts.ledgerId(record.subAccountId()), clientOrderId));
+        created.remove(record);
+    }
+
+    Optional<OrderRecord> byEngineId(long id) {
+        return Optional.ofNullable(byEngineId.get(id));
+    }
+
+    /** The sub-account's open order with this client order id. */
+    Optional<OrderRecord> openByClientOrderId(BigInteger subAccountId, BigInteger clientOrderId) {
+        return open(subAccountId).stream()
+                .filter(r -> clientOrderId.equals(r.order().clientOrderId())).findFirst();
+    }
+
+    List<OrderRecord> open(BigInteger subAccountId) {
+        return created.stream().filter(r -> r.subAccountId().equals(subAccountId) && r.isOpen()).toList();
+    }
+
+    /** The sub-account's orders that reached the engine, newest first. */
+    List<OrderRecord> history(BigInteger subAccountId) {
+        List<OrderRecord> out = new ArrayList<>(created.stream()
+                .filter(r -> r.subAccountId().equals(subAccountId) && r.state() != null).toList());
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    void addFill(String ledgerId, ObjectNode fill) {
+        fills.computeIfAbsent(ledgerId, k -> new CopyOnWriteArrayList<>()).add(fill);
+    }
+
+    /** The sub-account's fills, newest first. */
+    List<ObjectNode> fills(BigInteger subAccountId) {
+        List<ObjectNode> out = new ArrayList<>(fills.getOrDefault(GrvtAccounts.ledgerId(subAccountId), List.of()));
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static String key(String ledgerId, String clientOrderId) {
+        return ledgerId + "/" + clientOrderId;
+    }
+}

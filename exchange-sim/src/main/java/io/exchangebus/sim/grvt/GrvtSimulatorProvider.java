@@ -1,0 +1,58 @@
+package io.exchangebus.sim.grvt;
+
+import io.exchangebus.sim.ExchangeSimulator;
+import io.exchangebus.sim.SimulatorProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GRVT's simulator, exchange id {@code grvt}, listed in
+ * {@code META-INF/services/io.exchangebus.sim.SimulatorProvider} ({@code exbus sim --exchange grvt}). Its connection
+ * names GRVT's endpoints ({@code rest-url}, {@code trades-ws-url}, {@code market-data-ws-url}); the API key is the
+ * connection's key, the signer's private key its secret, and the sub-account id its account.
+ */
+public final class GrvtSimulatorProvider implements SimulatorProvider {
+
+    @Override
+    public List<ExchangeSimulator> simulators() {
+        return List.of(new Grvt());
+    }
+
+    private record Grvt() implements ExchangeSimulator {
+        @Override
+        public String exchange() {
+            return "grvt";
+        }
+
+        @Override
+        public Running launch(int port, long seed) {
+            return new Launched(GrvtSimulator.launch(port, seed));
+        }
+    }
+
+    private record Launched(GrvtSimulator.Launched launched) implements ExchangeSimulator.Running {
+        @Override
+        public String describe() {
+            return launched.describe();
+        }
+
+        @Override
+        public ExchangeSimulator.Connection connection() {
+            GrvtSimulator sim = launched.simulator();
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            endpoints.put("rest-url", sim.restBaseUri().toString());
+            endpoints.put("trades-ws-url", sim.tradesWsUri().toString());
+            endpoints.put("market-data-ws-url", sim.marketDataWsUri().toString());
+            endpoints.put("account-id", launched.accountId());
+            return new ExchangeSimulator.Connection(sim.restBaseUri().toString(), sim.marketDataWsUri().toString(),
+                    sim.tradesWsUri().toString(), launched.subAccountId().toString(), launched.apiKey(),
+                    launched.signerPrivateKey(), endpoints, List.of("BTC_USDT_Perp", "ETH_USDT_Perp"));
+        }
+
+        @Override
+        public void close() {
+            launched.close();
+        }
+    }
+}
