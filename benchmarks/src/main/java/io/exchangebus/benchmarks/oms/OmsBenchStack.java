@@ -6,6 +6,7 @@ import io.exchangebus.avro.topics.Topic;
 import io.exchangebus.localstack.broker.RestartableBroker;
 import io.exchangebus.localstack.process.ChildProcess;
 import io.exchangebus.localstack.process.Classpath;
+import io.exchangebus.localstack.process.JvmOptions;
 import io.exchangebus.localstack.process.Ports;
 import io.exchangebus.localstack.process.ServiceProcess;
 import io.exchangebus.localstack.registry.RegistryLocator;
@@ -36,6 +37,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 final class OmsBenchStack implements AutoCloseable {
     static final String OMS_MAIN = "io.exchangebus.oms.OmsServiceMain";
+    /** JVM options added to oms-service's, e.g. to record a profile: {@code -XX:StartFlightRecording=...}. */
+    static final String OMS_JVM_OPTIONS_PROPERTY = "exbus.bench.oms-jvm-options";
     static final String SPOT = "binance-spot";
     static final String USDM = "binance-usdm";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -111,8 +114,9 @@ final class OmsBenchStack implements AutoCloseable {
      * connecting are not waited for: the OMS trades the others meanwhile, and refuses theirs, retryable.
      */
     ServiceProcess startOms() {
-        // As deployed: the JVM's own defaults beside the heap size.
-        List<String> jvm = List.of("-Xmx512m");
+        // As deployed: the JVM's own defaults beside the heap size; more (a profiler) from the system property.
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        jvm.addAll(JvmOptions.fromProperty(OMS_JVM_OPTIONS_PROPERTY, List.of()));
         ServiceProcess oms = ServiceProcess.launch("oms-service", OMS_MAIN, dir, jvm, omsConfig, omsPort);
         awaitTakingCommands(oms, READY_TIMEOUT);
         return oms;

@@ -82,8 +82,8 @@ public final class OmsLatencyRun {
         System.exit(new OmsLatencyRun(options, System.out).run().passed() ? 0 : 1);
     }
 
-    /** One phase's latencies, in microseconds, in the order the commands were sent. */
-    record Phase(String name, long[] micros, long lateAcks) {
+    /** One phase's latencies of the measured commands (after the warm-up), in microseconds; how many answered. */
+    record Phase(String name, long[] micros, int answered, long lateAcks) {
         long percentile(double p) {
             long[] sorted = micros.clone();
             Arrays.sort(sorted);
@@ -97,7 +97,7 @@ public final class OmsLatencyRun {
     /** The figures of a run. */
     record Report(Phase floor, Phase toExchange, Phase toAck, int commands) {
         boolean passed() {
-            return floor.micros().length == commands && toAck.micros().length == commands;
+            return floor.answered() == commands && toAck.answered() == commands;
         }
     }
 
@@ -146,7 +146,7 @@ public final class OmsLatencyRun {
     private Phase measure(OmsBenchStack stack, String name, String commandsTopic, String answersTopic,
                           Function<Object, String> commandIdOf, Function<Object, Instant> createdAtOf,
                           java.util.function.Consumer<Object> onAnswer) throws Exception {
-        Map<String, Long> latency = new LinkedHashMap<>();
+        Map<String, long[]> latency = new LinkedHashMap<>(); // command id -> created (epoch µs), latency (µs)
         AtomicBoolean streaming = new AtomicBoolean(true);
         long[] afterStream = {0};
         try (KafkaConsumer<String, Object> answers = consumer(stack)) {
@@ -163,8 +163,8 @@ public final class OmsLatencyRun {
                 for (ConsumerRecord<String, Object> r : answers.poll(Duration.ofMillis(20))) {
                     Instant now = Instant.now();
                     Instant created = createdAtOf.apply(r.value());
-                    if (latency.putIfAbsent(commandIdOf.apply(r.value()),
-                            ChronoUnit.MICROS.between(created, now)) == null) {
+                    if (latency.putIfAbsent(commandIdOf.apply(r.value()), new long[] {micros(created),
+                            ChronoUnit.MICROS.between(created, now)}) == null) {
                         onAnswer.accept(r.value());
                     }
                     if (!streaming.get()) {
@@ -178,10 +178,17 @@ public final class OmsLatencyRun {
                 }
             }
         }
-        long[] micros = latency.values().stream().mapToLong(Long::longValue).toArray();
-        out.printf("oms-latency: %s: %d of %d answered, %d after the stream ended%n", name, micros.length,
-                options.commands(), afterStream[0]);
-        return new Phase(name, micros, afterStream[0]);
+        long measuredFrom = latency.values().stream().mapToLong(v -> v[0]).min().orElse(0)
+                + options.warmup() * 1_000_000L;
+        long[] micros = latency.values().stream().filter(v -> v[0] >= measuredFrom).mapToLong(v -> v[1]).toArray();
+        out.printf("oms-latency: %s: %d of %d answered, %d after the stream ended; %d measured after the %d s "
+                + "warm-up%n", name, latency.size(), options.commands(), afterStream[0], micros.length,
+                options.warmup());
+        return new Phase(name, micros, latency.size(), afterStream[0]);
+    }
+
+    private static long micros(Instant at) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }
 
     /** From each order's command createdAt to the simulator's receipt of it. */
@@ -192,17 +199,23 @@ public final class OmsLatencyRun {
                 createdByOrder.put(c.getAccount() + "/" + p.getClientOrderId(), c.getCreatedAt());
             }
         });
+        Instant measuredFrom = createdByOrder.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH)
+                .plusSeconds(options.warmup());
         List<Long> micros = new ArrayList<>();
+        int placed = 0;
         for (ChaosTally.AtExchange done : stack.atExchange()) {
             ReceivedOrderCommand r = done.command();
             if (r.kind() == ReceivedOrderCommand.Kind.PLACE && r.rejectReason() == null) {
                 Instant created = createdByOrder.get(r.account() + "/" + r.request().clientOrderId());
                 if (created != null) {
-                    micros.add(ChronoUnit.MICROS.between(created, r.receivedAt()));
+                    placed++;
+                    if (!created.isBefore(measuredFrom)) {
+                        micros.add(ChronoUnit.MICROS.between(created, r.receivedAt()));
+                    }
                 }
             }
         }
-        return new Phase("command -> exchange", micros.stream().mapToLong(Long::longValue).toArray(), 0);
+        return new Phase("command -> exchange", micros.stream().mapToLong(Long::longValue).toArray(), placed, 0);
     }
 
     private void printBatchProfile(ServiceProcess oms) {
@@ -221,8 +234,9 @@ public final class OmsLatencyRun {
         double[] ps = {0.5, 0.99, 0.999, 1.0};
         String[] names = {"p50", "p99", "p99.9", "max"};
         out.println();
-        out.printf("oms-latency report: %d commands at %d/s a phase over %d accounts on %d addresses (ms)%n",
-                options.commands(), options.rate(), options.accounts(), options.addresses());
+        out.printf("oms-latency report: %d commands at %d/s a phase over %d accounts on %d addresses, the %d of "
+                + "the last %d s measured (ms)%n", options.commands(), options.rate(), options.accounts(),
+                options.addresses(), options.measured(), options.seconds());
         out.printf("  %-34s %10s %10s %10s %10s%n", "", names[0], names[1], names[2], names[3]);
         for (Phase phase : List.of(report.floor(), report.toExchange(), report.toAck())) {
             StringBuilder line = new StringBuilder(String.format("  %-34s", phase.name() + (phase == report.toAck()
@@ -247,6 +261,8 @@ public final class OmsLatencyRun {
             ObjectNode root = json.createObjectNode();
             root.put("commands", report.commands());
             root.put("rate", options.rate());
+            root.put("warmupSeconds", options.warmup());
+            root.put("measuredSeconds", options.seconds());
             root.put("accounts", options.accounts());
             root.put("addresses", options.addresses());
             root.set("acksByStatus", json.valueToTree(ackStatuses));
@@ -255,7 +271,8 @@ public final class OmsLatencyRun {
                 for (int i = 0; i < ps.length; i++) {
                     node.put(names[i] + "Micros", phase.percentile(ps[i]));
                 }
-                node.put("answered", phase.micros().length);
+                node.put("answered", phase.answered());
+                node.put("measured", phase.micros().length);
                 node.put("afterStream", phase.lateAcks());
             }
             Files.writeString(options.json(), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
