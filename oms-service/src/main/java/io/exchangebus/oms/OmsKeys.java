@@ -49,8 +49,9 @@ public final class OmsKeys {
                     + "instruments no longer listed (expired, delisted) are refused as such.")
             .validatedBy(Validators.positiveDuration());
     public static final ConfigKey<Integer> PARALLELISM = ConfigKey.withDefault("oms.parallelism",
-            ConfigTypes.INT, 16, "How many accounts' commands of one poll batch are in flight to the exchanges at "
-                    + "once; each account's own commands stay in the order of the topic.")
+            ConfigTypes.INT, 64, "How many commands of different accounts are in flight to the exchanges at once "
+                    + "(threads, each mostly waiting for its exchange's answer); each account's own commands go one "
+                    + "after the other, in the order of the topic.")
             .validatedBy(Validators.between(1, 256));
     public static final ConfigKey<BigDecimal> MAX_ORDER_QUANTITY = ConfigKey.optional(
                     "oms.risk.max-order-quantity", ConfigTypes.DECIMAL,

@@ -35,6 +35,8 @@ final class OrderBook {
     private final TreeMap<BigDecimal, Level> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<BigDecimal, Level> asks = new TreeMap<>();
     private final Map<Long, Order> byId = new HashMap<>();
+    /** Each account's resting orders in arrival order: an account's orders without a walk of the whole book. */
+    private final Map<String, LinkedHashMap<Long, Order>> byAccount = new HashMap<>();
 
     private TreeMap<BigDecimal, Level> side(Side side) {
         return side == Side.BUY ? bids : asks;
@@ -59,6 +61,7 @@ final class OrderBook {
         level.orders.put(order.id, order);
         level.total = level.total.add(order.remaining());
         byId.put(order.id, order);
+        byAccount.computeIfAbsent(order.account, a -> new LinkedHashMap<>()).put(order.id, order);
         return level.total;
     }
 
@@ -66,7 +69,7 @@ final class OrderBook {
     BigDecimal remove(Order order) {
         Level level = side(order.side).get(order.price);
         level.orders.remove(order.id);
-        byId.remove(order.id);
+        forget(order);
         level.total = level.total.subtract(order.remaining());
         return dropIfEmpty(order.side, level);
     }
@@ -80,9 +83,17 @@ final class OrderBook {
         level.total = level.total.subtract(qty);
         if (order.remaining().signum() == 0) {
             level.orders.remove(order.id);
-            byId.remove(order.id);
+            forget(order);
         }
         return dropIfEmpty(order.side, level);
+    }
+
+    private void forget(Order order) {
+        byId.remove(order.id);
+        Map<Long, Order> mine = byAccount.get(order.account);
+        if (mine != null && mine.remove(order.id) != null && mine.isEmpty()) {
+            byAccount.remove(order.account);
+        }
     }
 
     private BigDecimal dropIfEmpty(Side side, Level level) {
@@ -133,16 +144,14 @@ final class OrderBook {
     }
 
     List<Order> ordersOf(String account) {
-        List<Order> result = new ArrayList<>();
-        for (TreeMap<BigDecimal, Level> side : List.of(bids, asks)) {
-            for (Level level : side.values()) {
-                for (Order o : level.orders.values()) {
-                    if (o.account.equals(account)) {
-                        result.add(o);
-                    }
-                }
-            }
+        Map<Long, Order> mine = byAccount.get(account);
+        if (mine == null) {
+            return new ArrayList<>();
         }
+        List<Order> result = new ArrayList<>(mine.values());
+        // Book order: bids best first, then asks best first; at one price, time priority (a stable sort keeps it).
+        result.sort(Comparator.comparing((Order o) -> o.side != Side.BUY).thenComparing((a, b) -> a.side == Side.BUY
+                ? b.price.compareTo(a.price) : a.price.compareTo(b.price)));
         return result;
     }
 
