@@ -76,7 +76,7 @@ public final class CommandHandler {
 
     /**
      * @param uncertain whether an earlier process may have sent this command already
-     * @param killSwitch the kill switches of the batch this command came in
+     * @param killSwitch the kill switches of the poll this command came in
      */
     public Handled handle(OrderCommand command, boolean uncertain, KillSwitch killSwitch) {
         Object action = command.getAction();
@@ -119,7 +119,7 @@ public final class CommandHandler {
         if ((action instanceof PlaceOrder || action instanceof ReplaceOrder)
                 && killSwitch.stops(command.getExchange(), command.getAccount())) {
             return only(acks.rejected(command, clientOrderId, Refusal.invalid("KILL_SWITCH", "a cancel-all of "
-                    + command.getExchange() + ":" + command.getAccount() + " came in the same batch")));
+                    + command.getExchange() + ":" + command.getAccount() + " came in the same poll")));
         }
         if (action instanceof PlaceOrder) {
             return place(command, session.get(), (PlaceOrder) action);

@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The kill switches of one poll batch: a {@link CancelAll} for an account ({@code exchange:account}), or for every
+ * The kill switches of one poll: a {@link CancelAll} for an account ({@code exchange:account}), or for every
  * account this OMS serves on an exchange (account {@value #ALL_ACCOUNTS}). They go first: {@link #order} puts them
- * ahead of every other command of the batch, and every place or replace of a stopped account in the same batch,
+ * ahead of every other command of the poll, and every place or replace of a stopped account in the same poll,
  * before or after the cancel-all, is rejected with {@code KILL_SWITCH} rather than sent. Cancels still go through.
- * The batch is one transaction, so the reordering never commits a later command's offset before an earlier
- * command's ack.
+ * Acks are committed in offset order whatever the order of handling ({@link CommandLedger}), so the reordering never
+ * commits a later command's offset before an earlier command's ack.
  */
 public final class KillSwitch {
     /** The account of a cancel-all that stops every served account of its exchange. */
@@ -55,7 +55,7 @@ public final class KillSwitch {
         return first;
     }
 
-    /** Whether new orders of the account must not be sent in this batch. */
+    /** Whether new orders of the account must not be sent in this poll. */
     public boolean stops(String exchange, String account) {
         return stopped.contains(exchange + ":" + account) || stopped.contains(exchange + ":" + ALL_ACCOUNTS);
     }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Work in lanes, one per key: each lane's tasks run one after the other in the order they were submitted, and
  * different lanes at once on a fixed pool of threads. A task starts as soon as its lane is free, whatever the other
  * lanes do: what the OMS uses so that one account's slow exchange holds up none of the others' requests, and no
- * account waits for another's batch to finish. Thread-safe.
+ * account waits for others' commands to finish. Thread-safe.
  */
 final class Lanes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lanes.class);

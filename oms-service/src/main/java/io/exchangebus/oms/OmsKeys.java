@@ -88,7 +88,7 @@ public final class OmsKeys {
 
     public static final ConfigKey<String> INTENTS_TOPIC = ConfigKey.withDefault("oms.topics.intents",
             ConfigTypes.STRING, "oms-service.send-intents.v1", "Compacted topic (created if missing) where each "
-                    + "batch's last command offset is recorded before it is sent, so that a successor settles at the "
+                    + "poll's last command offset is recorded before it is sent, so that a successor settles at the "
                     + "exchange only what may have been sent.").validatedBy(Validators.notBlank());
 
     /** The keys of oms-service, in the order the reference lists them. */

@@ -17,9 +17,9 @@ import java.time.Duration;
  *       of the answer when it gives one, else our receipt of the answer), by exchange;</li>
  *   <li>{@code exbus.oms.exchange.round.trip}: from sending a request to its answer, by exchange and request kind;</li>
  *   <li>{@code exbus.oms.recoveries}: orders the OMS asked the exchange about before (re)sending, by outcome;</li>
- *   <li>{@code exbus.oms.batch.commands}: commands per poll batch; {@code exbus.oms.batch.phase}: the time of each
- *       phase of a batch, by {@code phase} (intent: recording what may be sent; handle: checks and the exchanges'
- *       answers; commit: writing and committing the transaction).</li>
+ *   <li>{@code exbus.oms.batch.commands}: commands per transaction; {@code exbus.oms.batch.phase}, by {@code
+ *       phase}: intent (recording what a poll may send), handle (a command from its hand-out to its outcome: its
+ *       lane's queue, the checks and the exchange's answer), commit (writing and committing a transaction).</li>
  * </ul>
  * Thread-safe.
  */
@@ -56,7 +56,7 @@ public final class OmsMetrics {
     }
 
     public DistributionSummary batchCommands() {
-        return DistributionSummary.builder(BATCH_COMMANDS).description("commands per poll batch")
+        return DistributionSummary.builder(BATCH_COMMANDS).description("commands per transaction")
                 .register(shared.registry());
     }
 

@@ -28,13 +28,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * What an OMS process may have sent to the exchanges, recorded before it sends: for each command partition, the
- * last offset of the batch in hand, written to a compacted topic (one record per group and partition) and
- * acknowledged by the brokers before the first request of the batch leaves. A process that takes a partition over
+ * last offset of the poll in hand, written to a compacted topic (one record per group and partition) and
+ * acknowledged by the brokers before the first request of the poll leaves. A process that takes a partition over
  * reads it back: only the commands from the committed offset up to that offset can have been sent without their
  * acks being committed, so only they are settled at the exchange; a backlog that arrived while no process ran is
- * handled at full speed. The cost is one produce round trip per batch.
+ * handled at full speed. The cost is one produce round trip per poll.
  *
- * <p>The same round trip persists the client-order-id pairs of the batch that the exchange's id does not give back
+ * <p>The same round trip persists the client-order-id pairs of the poll that the exchange's id does not give back
  * (hashed under the exchange's contract), keyed {@code CLIENT_ID_KEY + exchange + '|' + theirs} with our id as
  * value; {@link #read} hands every such pair to {@link ClientOrderIds}, so a restarted OMS writes their updates
  * under our id.

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * transaction open at the transaction coordinator: the OMS took no command for minutes (found by
  * {@code benchmarks/run-oms-chaos}). So: when assigned partitions have no position after {@code quickWait} and no
  * OMS transaction is open, or after {@code slowWait} (longer than the transaction timeout) in any case, they are
- * sought to the group's last committed offsets as the admin client reads them; what an earlier batch may have sent
+ * sought to the group's last committed offsets as the admin client reads them; what an earlier process may have sent
  * after those offsets is settled at the exchange as usual ({@link SendIntents}), and our next commit writes the
  * markers that clear the broker's stale state.
  */
