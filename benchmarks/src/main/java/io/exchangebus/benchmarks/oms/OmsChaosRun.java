@@ -76,7 +76,7 @@ public final class OmsChaosRun {
     private boolean run(WorkDir work) throws Exception {
         try (OmsBenchStack stack = new OmsBenchStack(work.path(), options.accountNames(), options.seed(),
                 List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES, Topics.MARKET_BOOK,
-                        Topics.deadLetter("oms-service")), 1)) {
+                        Topics.deadLetter("oms-service")), options.addresses())) {
             String bootstrap = stack.bootstrap();
             ServiceProcess oms = stack.startOms();
             out.println("oms-chaos: broker " + bootstrap + ", registry " + stack.registryUrl()
@@ -203,7 +203,8 @@ public final class OmsChaosRun {
     private boolean report(ChaosTally tally, long elapsedMillis) throws IOException {
         out.println();
         out.println("oms-chaos report (" + options.commands() + " commands at " + options.rate() + "/s over "
-                + options.accounts() + " accounts, " + omsRestartMillis.size() + " oms-service kills, "
+                + options.accounts() + " accounts on " + options.addresses() + " addresses, "
+                + omsRestartMillis.size() + " oms-service kills, "
                 + omsReadyAfterBrokerMillis.size() + " broker kills, " + elapsedMillis / 1000 + " s)");
         out.printf("  commands on orders.commands.v1        %d%n", tally.commands.size());
         out.printf("  acks by status                        %s%n", tally.acksByStatus);
