@@ -91,6 +91,8 @@ public final class AccountSessions implements AutoCloseable {
     private final Map<String, Long> nextCountAt = new HashMap<>();
     private final Map<String, InstrumentRegistry> registries = new HashMap<>();
     private final List<InstrumentRefresher> refreshers = new ArrayList<>();
+    /** Accounts connecting at once: each connection mostly waits for its exchange's answers. */
+    private static final int CONNECT_THREADS = 16;
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
@@ -113,7 +115,7 @@ public final class AccountSessions implements AutoCloseable {
                     .description("1 while the account's OMS role is connected, 0 while it is being (re)tried")
                     .tag("account", id).tag("exchange", account.exchange()).register(metrics.registry());
         }
-        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(accounts.size(), 4)), r -> {
+        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(accounts.size(), CONNECT_THREADS)), r -> {
             Thread t = new Thread(r, "oms-account-connect");
             t.setDaemon(true);
             return t;

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * oms-service: connects the served accounts, reads the current books, then runs the {@link CommandProcessor}
+ * oms-service: connects the served accounts while it reads the current books, then runs the {@link CommandProcessor}
  * loop. Ready when the books have caught up and the command partitions are assigned.
  */
 public final class OmsService implements Service {
@@ -59,6 +59,11 @@ public final class OmsService implements Service {
         List<String> accounts = servedAccounts(access);
         UpdateOutbox outbox = new UpdateOutbox();
         OpenOrders openOrders = new OpenOrders();
+        // The books are read while the accounts connect: a restart is ready when the slower of the two is.
+        TopOfBook books = new TopOfBook();
+        KafkaConsumer<String, BookUpdate> bookConsumer = kafka.avroConsumer(config.get(OmsKeys.GROUP_ID) + "-books");
+        bookReader = new BookReader(bookConsumer, config.get(OmsKeys.BOOKS_TOPIC), books, context.metrics());
+        bookReader.start();
         sessions = AccountSessions.start(access, accounts, outbox, openOrders, context.metrics(),
                 ackTimeout.plusSeconds(15), new AccountSessions.Backoff(config.get(OmsKeys.CONNECT_BACKOFF),
                         config.get(OmsKeys.CONNECT_BACKOFF_MAX)));
@@ -67,11 +72,6 @@ public final class OmsService implements Service {
             LOG.warn("accounts not connected after {}, taking commands anyway (theirs are refused, retryable, until "
                     + "they connect): {}", config.get(OmsKeys.CONNECT_WAIT), sessions.connected());
         }
-
-        TopOfBook books = new TopOfBook();
-        KafkaConsumer<String, BookUpdate> bookConsumer = kafka.avroConsumer(config.get(OmsKeys.GROUP_ID) + "-books");
-        bookReader = new BookReader(bookConsumer, config.get(OmsKeys.BOOKS_TOPIC), books, context.metrics());
-        bookReader.start();
         if (!bookReader.awaitCaughtUp(BOOKS_CATCH_UP)) {
             LOG.warn("books did not catch up within {}; orders on unknown books are refused", BOOKS_CATCH_UP);
         }
