@@ -100,6 +100,15 @@ final class OmsBenchStack implements AutoCloseable {
         return account.startsWith("s");
     }
 
+    /**
+     * A meter of the stack's processes: the broker, the registry, and this JVM (the simulators, and the harness's
+     * own consumer and bookkeeping).
+     */
+    CpuMeter cpuMeter() {
+        return new CpuMeter().process("broker", broker.pid()).process("registry", registry.pid())
+                .process("harness (simulators)", ProcessHandle.current().pid());
+    }
+
     String bootstrap() {
         return broker.bootstrapServers();
     }

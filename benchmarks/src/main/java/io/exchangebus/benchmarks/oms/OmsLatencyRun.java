@@ -83,7 +83,7 @@ public final class OmsLatencyRun {
     }
 
     /** One phase's latencies of the measured commands (after the warm-up), in microseconds; how many answered. */
-    record Phase(String name, long[] micros, int answered, long lateAcks) {
+    record Phase(String name, long[] micros, int answered, long lateAcks, CpuMeter cpu) {
         long percentile(double p) {
             long[] sorted = micros.clone();
             Arrays.sort(sorted);
@@ -115,7 +115,8 @@ public final class OmsLatencyRun {
             try {
                 floor = measure(stack, "floor", LATENCY_COMMANDS.name(), LATENCY_ECHO.name(),
                         v -> ((OrderCommand) v).getCommandId(),
-                        v -> ((OrderCommand) v).getCreatedAt(), v -> { });
+                        v -> ((OrderCommand) v).getCreatedAt(), v -> { }, stack.cpuMeter().process("echo",
+                                echo.pid()));
             } finally {
                 echo.stop(Duration.ofSeconds(5));
             }
@@ -127,7 +128,7 @@ public final class OmsLatencyRun {
                             OrderAck ack = (OrderAck) v;
                             ackStatuses.merge(ack.getStatus() + (ack.getError() == null ? ""
                                     : " " + ack.getError().getCode()), 1, Integer::sum);
-                        });
+                        }, stack.cpuMeter().process("oms-service", oms.pid()));
                 printBatchProfile(oms);
             } finally {
                 oms.close();
@@ -145,7 +146,7 @@ public final class OmsLatencyRun {
      */
     private Phase measure(OmsBenchStack stack, String name, String commandsTopic, String answersTopic,
                           Function<Object, String> commandIdOf, Function<Object, Instant> createdAtOf,
-                          java.util.function.Consumer<Object> onAnswer) throws Exception {
+                          java.util.function.Consumer<Object> onAnswer, CpuMeter cpu) throws Exception {
         Map<String, long[]> latency = new LinkedHashMap<>(); // command id -> created (epoch µs), latency (µs)
         AtomicBoolean streaming = new AtomicBoolean(true);
         long[] afterStream = {0};
@@ -158,8 +159,19 @@ public final class OmsLatencyRun {
             ChildProcess stream = stack.startCommandStream(commandsTopic, options.commands(), options.rate(),
                     options.seed(), 0.0, 0.5, options.accountNames());
             out.println("oms-latency: " + name + ": " + options.commands() + " commands at " + options.rate() + "/s");
+            cpu.process("command stream", stream.pid());
+            long measuring = System.nanoTime() + options.warmup() * 1_000_000_000L;
+            long nextSample = 0;
             long deadline = Long.MAX_VALUE;
             while (latency.size() < options.commands() && System.nanoTime() < deadline) {
+                if (measuring != 0 && System.nanoTime() >= measuring) {
+                    cpu.start();
+                    measuring = 0;
+                }
+                if (measuring == 0 && System.nanoTime() >= nextSample) {
+                    cpu.sample();
+                    nextSample = System.nanoTime() + 1_000_000_000L;
+                }
                 for (ConsumerRecord<String, Object> r : answers.poll(Duration.ofMillis(20))) {
                     Instant now = Instant.now();
                     Instant created = createdAtOf.apply(r.value());
@@ -178,13 +190,14 @@ public final class OmsLatencyRun {
                 }
             }
         }
+        cpu.stop();
         long measuredFrom = latency.values().stream().mapToLong(v -> v[0]).min().orElse(0)
                 + options.warmup() * 1_000_000L;
         long[] micros = latency.values().stream().filter(v -> v[0] >= measuredFrom).mapToLong(v -> v[1]).toArray();
         out.printf("oms-latency: %s: %d of %d answered, %d after the stream ended; %d measured after the %d s "
                 + "warm-up%n", name, latency.size(), options.commands(), afterStream[0], micros.length,
                 options.warmup());
-        return new Phase(name, micros, latency.size(), afterStream[0]);
+        return new Phase(name, micros, latency.size(), afterStream[0], cpu);
     }
 
     private static long micros(Instant at) {
@@ -215,7 +228,8 @@ public final class OmsLatencyRun {
                 }
             }
         }
-        return new Phase("command -> exchange", micros.stream().mapToLong(Long::longValue).toArray(), placed, 0);
+        return new Phase("command -> exchange", micros.stream().mapToLong(Long::longValue).toArray(), placed, 0,
+                null);
     }
 
     private void printBatchProfile(ServiceProcess oms) {
@@ -255,6 +269,15 @@ public final class OmsLatencyRun {
         out.printf("  answered after the stream ended: floor %d, oms-service %d%n", report.floor().lateAcks(),
                 report.toAck().lateAcks());
         out.printf("  oms-service's acks by status (and refusal code): %s%n", ackStatuses);
+        for (Phase phase : List.of(report.floor(), report.toAck())) {
+            out.printf("  CPU of the %s phase after its warm-up (%.1f s): the machine %.0f %% busy; per 1,000 "
+                    + "commands:", phase.name(), phase.cpu().wall().toMillis() / 1000.0,
+                    100 * phase.cpu().machineShare());
+            double thousands = options.rate() * phase.cpu().wall().toMillis() / 1_000_000.0;
+            phase.cpu().used().forEach((process, cpu) -> out.printf(" %s %.0f ms;", process,
+                    cpu.toMillis() / Math.max(thousands, 1e-9)));
+            out.println();
+        }
         out.println(report.passed() ? "COMPLETE" : "INCOMPLETE: not every command was answered");
         if (options.json() != null) {
             ObjectMapper json = new ObjectMapper();
@@ -272,6 +295,11 @@ public final class OmsLatencyRun {
                     node.put(names[i] + "Micros", phase.percentile(ps[i]));
                 }
                 node.put("answered", phase.answered());
+                if (phase.cpu() != null) {
+                    ObjectNode cpu = node.putObject("cpuMillis");
+                    phase.cpu().used().forEach((process, used) -> cpu.put(process, used.toMillis()));
+                    node.put("machineBusy", phase.cpu().machineShare());
+                }
                 node.put("measured", phase.micros().length);
                 node.put("afterStream", phase.lateAcks());
             }

@@ -82,6 +82,11 @@ public final class RestartableBroker implements AutoCloseable {
         return broker;
     }
 
+    /** The process id of the broker's current JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String bootstrapServers() {
         return Ports.LOOPBACK + ":" + port;
     }

@@ -103,6 +103,11 @@ public final class ServiceProcess implements AutoCloseable {
         return opsPort;
     }
 
+    /** The service's process id (its JVM). */
+    public long pid() {
+        return child.pid();
+    }
+
     public boolean isAlive() {
         return child.isAlive();
     }
