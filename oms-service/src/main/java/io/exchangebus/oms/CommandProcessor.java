@@ -317,7 +317,7 @@ public final class CommandProcessor implements AutoCloseable {
                 LOG.warn("commands still in flight after {} ms; they are uncertain for the next owner", DRAIN_MILLIS);
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-            while (!ledger.isEmpty() && ledger.halted() == null && committer.fatal() == null
+            while (!ledger.isEmpty() && ledger.halted() == null && committing.isAlive()
                     && System.nanoTime() < deadline) {
                 ledger.wake();
                 Thread.sleep(5);
