@@ -1,0 +1,14 @@
+package io.exchangebus.connectors.grvt.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * Receives the feed frames of one subscribed stream selector ({@code {stream, selector, sequence_number, feed,
+ * prev_sequence_number}}), read with exact numbers, with their raw text and receive time. Called on the
+ * connection's consumer thread, in the order read.
+ */
+@FunctionalInterface
+public interface GrvtFeedHandler {
+    void onFeed(JsonNode frame, String raw, Instant receivedAt);
+}
