@@ -20,7 +20,12 @@ import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.ReplaceOrder;
+import io.exchangebus.connectors.grvt.auth.GrvtOrderSigner;
+import io.exchangebus.connectors.grvt.config.GrvtAccount;
+import io.exchangebus.connectors.grvt.config.GrvtConfig;
+import io.exchangebus.connectors.grvt.http.GrvtRestClient;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +95,39 @@ public final class GrvtOms implements Oms {
         this.cancels = new GrvtCancels(settings, feed, lookups, this::request);
     }
 
+    /**
+     * The OMS of {@code config}'s account on the shared transport ({@link GrvtClients}): orders signed with the
+     * account's signing key for the environment's chain id, for its first sub-account; instruments from
+     * {@code v1/all_instruments} on the market-data host.
+     *
+     * @throws IllegalArgumentException if the config has no account, or its signing key or sub-account is unusable
+     */
+    public static GrvtOms of(GrvtConfig config, InstrumentRegistry instruments, GrvtSignedOrders signed, Clock clock) {
+        GrvtAccount account = config.account()
+                .orElseThrow(() -> new IllegalArgumentException("the GRVT OMS needs an account"));
+        Result<GrvtOrderSigner> signer = GrvtOrderSigner.of(account.signingKey(), config.endpoints().chainId());
+        if (!signer.isOk()) {
+            throw new IllegalArgumentException("account " + account.account() + ": signing key: "
+                    + signer.error().message());
+        }
+        BigInteger sub;
+        try {
+            sub = new BigInteger(account.subAccount());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("account " + account.account() + ": sub-account is not a number");
+        }
+        GrvtClients clients = new GrvtClients(config, clock);
+        return new GrvtOms(GrvtOmsSettings.of(account.account(), sub, signer.value()),
+                new GrvtTradesOrderChannel(clients), instruments, () -> listing(clients), signed, clock);
+    }
+
+    private static CompletableFuture<Result<InstrumentMapping.Instruments>> listing(GrvtClients clients) {
+        GrvtRestClient rest = clients.rest(null);
+        return rest.publicRead("v1/all_instruments", GrvtRestClient.body().put("is_active", true))
+                .thenApply(r -> r.flatMap(root -> InstrumentMapping.instruments(root.toString())))
+                .whenComplete((r, e) -> rest.close());
+    }
+
     @Override
     public String exchange() {
         return GrvtVenue.EXCHANGE;
@@ -126,7 +164,7 @@ public final class GrvtOms implements Oms {
             }
             signing.load(listed.value());
             return channel.open(GrvtOrderFeed.STREAMS.stream().map(s -> new GrvtOrderChannel.Stream(s, selector))
-                    .toList(), feed::onFrame, listener);
+                    .toList(), feed::onFrame, feed::unrouted, listener);
         });
         return connected;
     }

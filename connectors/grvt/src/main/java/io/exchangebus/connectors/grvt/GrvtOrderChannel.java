@@ -31,9 +31,10 @@ public interface GrvtOrderChannel extends JsonRpcRequester, AutoCloseable {
     /**
      * Connects (logging in), subscribes {@code streams} (again on every new socket) and hands each of their frames,
      * whole ({@code {stream, selector, sequence_number, feed, …}}), to {@code frames}, on one thread in the order
-     * read. Completes when requests can be sent and the streams are subscribed.
+     * read; the raw text of anything else read that is not an answer of ours goes to {@code unrouted}. Completes
+     * when requests can be sent and the streams are subscribed.
      */
-    CompletableFuture<Result<Void>> open(List<Stream> streams, Consumer<JsonNode> frames,
+    CompletableFuture<Result<Void>> open(List<Stream> streams, Consumer<JsonNode> frames, Consumer<String> unrouted,
                                          ConnectionListener listener);
 
     /** Closes the socket; no frame is handed over after it returns. Idempotent. */

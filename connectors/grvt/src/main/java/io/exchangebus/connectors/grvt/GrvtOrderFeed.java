@@ -130,6 +130,11 @@ final class GrvtOrderFeed {
         return r;
     }
 
+    /** Read on the connection, neither an answer of ours nor a frame of the OMS's streams. */
+    void unrouted(String raw) {
+        malformed("unrouted", raw, "neither an answer of the OMS nor a frame of its streams");
+    }
+
     void malformed(String channel, String raw, String reason) {
         Oms.Listener l = listener.get();
         if (l != null && !closed) {

@@ -29,7 +29,7 @@ final class RecordingOrderChannel implements GrvtOrderChannel {
 
     @Override
     public CompletableFuture<Result<Void>> open(List<Stream> streams, Consumer<JsonNode> frames,
-                                                ConnectionListener listener) {
+                                                Consumer<String> unrouted, ConnectionListener listener) {
         this.frames = frames;
         return CompletableFuture.completedFuture(Result.ok());
     }
