@@ -123,9 +123,12 @@ public final class GrvtOms implements Oms {
 
     private static CompletableFuture<Result<InstrumentMapping.Instruments>> listing(GrvtClients clients) {
         GrvtRestClient rest = clients.rest(null);
+        // Off the transport's threads: closing it stops them, and the login that follows must not run there.
         return rest.publicRead("v1/all_instruments", GrvtRestClient.body().put("is_active", true))
-                .thenApply(r -> r.flatMap(root -> InstrumentMapping.instruments(root.toString())))
-                .whenComplete((r, e) -> rest.close());
+                .thenApplyAsync(r -> {
+                    rest.close();
+                    return r.flatMap(root -> InstrumentMapping.instruments(root.toString()));
+                });
     }
 
     @Override
