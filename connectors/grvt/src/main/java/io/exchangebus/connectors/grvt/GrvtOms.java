@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * GRVT's OMS over the trades host's JSON-RPC WebSocket ({@link GrvtOrderChannel}, grvt.md §7–§9).
@@ -103,6 +104,12 @@ public final class GrvtOms implements Oms {
      * @throws IllegalArgumentException if the config has no account, or its signing key or sub-account is unusable
      */
     public static GrvtOms of(GrvtConfig config, InstrumentRegistry instruments, GrvtSignedOrders signed, Clock clock) {
+        return of(config, instruments, signed, clock, UnaryOperator.identity());
+    }
+
+    /** {@link #of} with the channel wrapped (tests: a channel that loses frames). */
+    static GrvtOms of(GrvtConfig config, InstrumentRegistry instruments, GrvtSignedOrders signed, Clock clock,
+                      UnaryOperator<GrvtOrderChannel> wrap) {
         GrvtAccount account = config.account()
                 .orElseThrow(() -> new IllegalArgumentException("the GRVT OMS needs an account"));
         Result<GrvtOrderSigner> signer = GrvtOrderSigner.of(account.signingKey(), config.endpoints().chainId());
@@ -118,7 +125,7 @@ public final class GrvtOms implements Oms {
         }
         GrvtClients clients = new GrvtClients(config, clock);
         return new GrvtOms(GrvtOmsSettings.of(account.account(), sub, signer.value()),
-                new GrvtTradesOrderChannel(clients), instruments, () -> listing(clients), signed, clock);
+                wrap.apply(new GrvtTradesOrderChannel(clients)), instruments, () -> listing(clients), signed, clock);
     }
 
     private static CompletableFuture<Result<InstrumentMapping.Instruments>> listing(GrvtClients clients) {

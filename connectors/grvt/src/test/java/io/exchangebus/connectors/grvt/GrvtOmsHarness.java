@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /** A GRVT OMS connected to a simulator, with what its listener heard. For the OMS ITs. */
 final class GrvtOmsHarness implements Oms.Listener, AutoCloseable {
@@ -34,9 +35,15 @@ final class GrvtOmsHarness implements Oms.Listener, AutoCloseable {
     final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
 
     GrvtOmsHarness(GrvtSimulatorProbe sim, GrvtSignedOrders signed) throws Exception {
+        this(sim, signed, UnaryOperator.identity());
+    }
+
+    /** With the OMS's channel wrapped by {@code wrap}. */
+    GrvtOmsHarness(GrvtSimulatorProbe sim, GrvtSignedOrders signed, UnaryOperator<GrvtOrderChannel> wrap)
+            throws Exception {
         this.sim = sim;
         this.signed = signed;
-        this.oms = GrvtOms.of(sim.accountConfig(), sim.instruments(), signed, Clock.systemUTC());
+        this.oms = GrvtOms.of(sim.accountConfig(), sim.instruments(), signed, Clock.systemUTC(), wrap);
         Result<Void> connected = oms.connect(this).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(connected.isOk()).as("connected: %s", connected).isTrue();
     }
