@@ -4,21 +4,27 @@ import io.exchangebus.connectors.core.role.Capabilities;
 import io.exchangebus.connectors.core.role.Capability;
 import java.util.EnumSet;
 
-/** What the GRVT roles can do. */
-public final class GrvtCapabilities {
+/**
+ * What the GRVT roles can do. Subscriber: top N from {@code v1.book.s} (depth 10/50/100/500), full depth from
+ * {@code v1.book.d} by {@code sequence_number}/{@code prev_sequence_number}, trades from {@code v1.trade}; no trade
+ * history by sequence (GRVT's trade ids are text such as {@code 209358-2}). PMS: positions of perpetuals and futures.
+ */
+final class GrvtCapabilities {
 
     private GrvtCapabilities() {
     }
 
-    /**
-     * The OMS: limit (GOOD_TILL_TIME), market, post-only (GOOD_TILL_TIME with {@code post_only}), IOC and FOK
-     * limit orders, reduce-only, cancel-all ({@code v1/cancel_all_orders}) and replace as cancel-replace
-     * ({@code v2/bulk_orders}: the new order has a new order id). Not: stop orders (GRVT's triggers are not
-     * mapped) and GTD (the only expiry is the signature's, grvt.md §12).
-     */
-    public static Capabilities oms() {
-        return Capabilities.of(GrvtVenue.EXCHANGE, EnumSet.of(Capability.ORDER_LIMIT, Capability.ORDER_MARKET,
-                Capability.ORDER_LIMIT_MAKER, Capability.ORDER_IMMEDIATE_OR_CANCEL, Capability.ORDER_FILL_OR_KILL,
-                Capability.REDUCE_ONLY, Capability.REPLACE_ORDER, Capability.CANCEL_ALL));
+    static Capabilities subscriber() {
+        return Capabilities.of(GrvtVenue.EXCHANGE,
+                EnumSet.of(Capability.BOOK_TOP_N_CHANNEL, Capability.BOOK_FULL_DEPTH, Capability.TRADES));
+    }
+
+    static Capabilities pms() {
+        return Capabilities.of(GrvtVenue.EXCHANGE, EnumSet.of(Capability.POSITIONS));
+    }
+
+    /** Order history and fills are paged by cursor ({@code order_history}, {@code fill_history}). */
+    static Capabilities dataFetcher() {
+        return Capabilities.of(GrvtVenue.EXCHANGE, EnumSet.of(Capability.POSITIONS, Capability.ORDER_HISTORY));
     }
 }

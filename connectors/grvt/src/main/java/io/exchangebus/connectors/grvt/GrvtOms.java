@@ -62,7 +62,7 @@ public final class GrvtOms implements Oms {
     private final GrvtOrderChannel channel;
     private final Supplier<CompletableFuture<Result<InstrumentMapping.Instruments>>> listing;
     private final GrvtSigningTerms signing;
-    private final Capabilities capabilities = GrvtCapabilities.oms();
+    private final Capabilities capabilities = GrvtOmsCapabilities.oms();
     private final GrvtOrderUpdates updates = new GrvtOrderUpdates(MEMORY);
     private final GrvtSignedOrders signed;
     private final GrvtOrderFeed feed;

@@ -40,7 +40,7 @@ import java.util.function.UnaryOperator;
  *       {@link #read} (idempotent reads) then waits that long, doubling per attempt, and tries again up to
  *       {@link #RATE_LIMIT_ATTEMPTS} times. {@link #send} (order entry) is sent at most once and returns the 1006.</li>
  * </ul>
- * Each host has its own core {@link HttpTransport} (timeouts, retry of idempotent calls on network errors and 5xx,
+ * Closing the client closes its session's renewals too. Each host has its own core {@link HttpTransport} (timeouts, retry of idempotent calls on network errors and 5xx,
  * breaker). Logging is by method and path only, never a body, cookie or key. Thread-safe.
  */
 public final class GrvtRestClient implements AutoCloseable {
@@ -171,6 +171,9 @@ public final class GrvtRestClient implements AutoCloseable {
     public void close() {
         trades.close();
         marketData.close();
+        if (session != null) {
+            session.close();
+        }
     }
 
     @Override

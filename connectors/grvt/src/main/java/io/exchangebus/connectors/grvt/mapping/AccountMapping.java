@@ -9,11 +9,13 @@ import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.grvt.GrvtVenue;
 import io.exchangebus.events.AccountCurrency;
 import io.exchangebus.events.AccountUpdate;
+import io.exchangebus.events.BalanceUpdate;
 import io.exchangebus.events.Fill;
 import io.exchangebus.events.Liquidity;
 import io.exchangebus.events.PositionSide;
 import io.exchangebus.events.PositionUpdate;
 import io.exchangebus.events.Side;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +108,39 @@ public final class AccountMapping {
                     .setReceiveTime(receivedAt)
                     .setSource(ctx.source())
                     .build();
+        });
+    }
+
+    /**
+     * One {@link BalanceUpdate} per {@code spot_balances} item of an {@code account_summary} (a trading sub-account)
+     * or a {@code funding_account_summary} (the main account) {@code result}: {@code balance} is the total,
+     * {@code available_to_transfer} what is free (the whole balance when absent), the rest locked (margin in use).
+     *
+     * @param subAccount the sub-account id, or {@code funding} for the main account: the two are never mixed
+     */
+    public static Result<List<BalanceUpdate>> balances(JsonNode result, boolean lite, PrivateContext ctx,
+                                                       String subAccount, Instant receivedAt) {
+        return GrvtMapped.of(() -> {
+            GrvtObject a = GrvtObject.of(result, lite, lite ? "r" : "result");
+            List<BalanceUpdate> out = new ArrayList<>();
+            if (!a.has("spot_balances", "sb")) {
+                return out;
+            }
+            JsonNode balances = a.array("spot_balances", "sb");
+            Instant at = a.nanosOrNull("event_time", "et");
+            for (int i = 0; i < balances.size(); i++) {
+                GrvtObject b = GrvtObject.of(balances.get(i), lite, a.name("spot_balances", "sb") + "[" + i + "]");
+                BigDecimal total = b.decimal("balance", "b", SIGNED);
+                BigDecimal free = b.has("available_to_transfer", "at")
+                        ? b.decimal("available_to_transfer", "at", SIGNED) : total;
+                out.add(BalanceUpdate.newBuilder()
+                        .setExchange(GrvtVenue.EXCHANGE).setAccount(ctx.account()).setSubAccount(subAccount)
+                        .setAsset(b.text("currency", "c"))
+                        .setFree(free).setLocked(total.subtract(free)).setTotal(total)
+                        .setExchangeTime(at).setReceiveTime(receivedAt).setSource(ctx.source())
+                        .build());
+            }
+            return out;
         });
     }
 }

@@ -30,7 +30,7 @@ import org.web3j.crypto.Keys;
 
 /**
  * The core contracts' {@link SimulatorProbe} over a running GRVT simulator ({@code exchange-sim}'s
- * {@link GrvtSimulator}) with market data on, a main account {@value #ACCOUNT_ID} logging in with
+ * {@link GrvtSimulator}) with the market of {@value #INSTRUMENT} moving (and only it), a main account {@value #ACCOUNT_ID} logging in with
  * {@value #API_KEY}, its sub-account {@link #SUB_ACCOUNT} funded with USDT, and what a test needs to build roles:
  * configs on the simulator's loopback hosts and the registry read from its own {@code all_instruments}. The
  * contracts' instrument is {@code BTC_USDT_Perp}.
@@ -53,16 +53,18 @@ public final class GrvtSimulatorProbe implements SimulatorProbe, AutoCloseable {
         sim.createAccount(ACCOUNT_ID, API_KEY, SUB_ACCOUNT, signer);
         sim.deposit(SUB_ACCOUNT, "USDT", "100000");
         registry.replaceAll(fetchInstruments());
+        // Only the contracts' instrument moves: a sequence fault then hits its stream, not another's.
+        sim.generator(INSTRUMENT).start();
     }
 
-    /** A running simulator with market data on, every other setting its default. */
+    /** A running simulator with {@value #INSTRUMENT}'s market moving, every other setting its default. */
     public static GrvtSimulatorProbe start() {
         return start(b -> { });
     }
 
-    /** A running simulator with market data on, after {@code customise} has set the rest. */
+    /** The same, after {@code customise} has set the rest. */
     public static GrvtSimulatorProbe start(Consumer<GrvtSimulator.Builder> customise) {
-        GrvtSimulator.Builder builder = GrvtSimulator.builder().seed(42).marketData(true)
+        GrvtSimulator.Builder builder = GrvtSimulator.builder().seed(42).marketData(false)
                 .publishInterval(Duration.ofMillis(200));
         customise.accept(builder);
         return new GrvtSimulatorProbe(builder.build());
