@@ -48,7 +48,8 @@ import java.util.function.UnaryOperator;
  *     order id with a new order id ({@link GrvtCancels}, {@link GrvtOrderEntry}).</li>
  * <li><b>Updates</b>: {@code v1.order}, {@code v1.state}, {@code v1.fill}, {@code v1.cancel} of the sub-account,
  *     each reported once ({@link GrvtOrderFeed}).</li>
- * <li><b>Look-ups</b>: {@code v1/open_orders}, then {@code v1/order_history} ({@link GrvtOrderLookups}).</li>
+ * <li><b>Look-ups</b>: {@code v1/open_orders}, then {@code v1/order_history} ({@link GrvtOrderLookups}); after a
+ *     reconnect each order last reported open is read again ({@link GrvtOrderRecovery}).</li>
  * </ul>
  * Client order ids in and out are GRVT's (decimal uint64 in [2^63, 2^64−1], {@link GrvtClientOrderIds}): the caller
  * applies {@link #clientOrderIds()}. Thread-safe; the listener is called on the channel's delivery thread.
@@ -69,6 +70,7 @@ public final class GrvtOms implements Oms {
     private final GrvtOrderLookups lookups;
     private final GrvtOrderEntry entry;
     private final GrvtCancels cancels;
+    private final GrvtOrderRecovery recovery;
     private volatile CompletableFuture<Result<Void>> connected;
     private volatile Listener listener;
     private volatile boolean closed;
@@ -94,6 +96,7 @@ public final class GrvtOms implements Oms {
         this.entry = new GrvtOrderEntry(settings, new OrderPreflight(capabilities, instruments), signing, signed,
                 feed, this::request, clock);
         this.cancels = new GrvtCancels(settings, feed, lookups, this::request);
+        this.recovery = new GrvtOrderRecovery(updates, feed, lookups, () -> listener);
     }
 
     /**
@@ -174,7 +177,7 @@ public final class GrvtOms implements Oms {
             }
             signing.load(listed.value());
             return channel.open(GrvtOrderFeed.STREAMS.stream().map(s -> new GrvtOrderChannel.Stream(s, selector))
-                    .toList(), feed::onFrame, feed::unrouted, listener);
+                    .toList(), feed::onFrame, feed::unrouted, recovery);
         });
         return connected;
     }

@@ -62,6 +62,11 @@ final class GrvtOrderUpdates {
         return Optional.ofNullable(last.get(orderId));
     }
 
+    /** The orders whose last reported status is open, oldest first. */
+    synchronized java.util.List<OrderUpdate> open() {
+        return last.values().stream().filter(u -> isOpen(u.getStatus())).toList();
+    }
+
     /** The order GRVT's client order id last named, as far as this OMS has seen. */
     synchronized Optional<String> orderIdOf(String clientOrderId) {
         return Optional.ofNullable(orderIds.get(clientOrderId));

@@ -20,6 +20,7 @@ final class RecordingOrderChannel implements GrvtOrderChannel {
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final Deque<Result<JsonNode>> answers = new ArrayDeque<>();
     volatile Consumer<JsonNode> frames;
+    volatile ConnectionListener listener;
 
     /** The next request gets {@code answer}. */
     synchronized RecordingOrderChannel then(Result<JsonNode> answer) {
@@ -31,6 +32,7 @@ final class RecordingOrderChannel implements GrvtOrderChannel {
     public CompletableFuture<Result<Void>> open(List<Stream> streams, Consumer<JsonNode> frames,
                                                 Consumer<String> unrouted, ConnectionListener listener) {
         this.frames = frames;
+        this.listener = listener;
         return CompletableFuture.completedFuture(Result.ok());
     }
 
