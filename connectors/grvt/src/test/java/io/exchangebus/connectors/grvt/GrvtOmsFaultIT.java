@@ -94,6 +94,25 @@ class GrvtOmsFaultIT {
         assertThat(sim.clientOrderIdsReceived()).containsExactly(order.getClientOrderId());
     }
 
+    @Test
+    void shouldCancelAfterTheSocketDroppedAndCameBack() throws Exception {
+        first = new GrvtOmsHarness(sim, new GrvtSignedOrders());
+        PlaceOrder order = first.limit(Side.BUY, min(), sim.passiveBuyPrice());
+        first.get(first.oms.place(order));
+
+        sim.dropConnections();
+        GrvtOmsHarness.until("a reconnect", () -> first.connection.stream().anyMatch(e -> e.state()
+                == io.exchangebus.connectors.core.connection.ConnectionState.DISCONNECTED)
+                && first.connection.get(first.connection.size() - 1).state()
+                == io.exchangebus.connectors.core.connection.ConnectionState.CONNECTED);
+        Result<OrderAccepted> canceled = first.get(first.oms.cancel(io.exchangebus.events.CancelOrder.newBuilder()
+                .setSymbol(order.getSymbol()).setInstrumentId(order.getInstrumentId())
+                .setClientOrderId(order.getClientOrderId()).setExchangeOrderId(null).build()));
+
+        assertThat(canceled.value().status()).isEqualTo(OrderStatus.CANCELED);
+        first.awaitStatus(order.getClientOrderId(), OrderStatus.CANCELED); // v1.order resubscribed
+    }
+
     /** Sends {@code order} with its answer withheld, waits until GRVT has it, then closes the OMS. */
     private Result<OrderAccepted> killedBetweenSendAndAnswer(PlaceOrder order) throws Exception {
         sim.simulator().faults().withholdAnswersTo(GrvtOrderEntry.CREATE);
