@@ -1,0 +1,93 @@
+package io.exchangebus.connectors.grvt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.exchangebus.connectors.core.credentials.SecretRef;
+import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
+import io.exchangebus.connectors.core.spi.AccountSettings;
+import io.exchangebus.connectors.core.spi.ConnectorConfigException;
+import io.exchangebus.connectors.core.spi.ConnectorSettings;
+import io.exchangebus.connectors.core.spi.ExchangeConnectorProvider;
+import io.exchangebus.connectors.grvt.config.GrvtConfig;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GrvtConnectorTest {
+
+    private final GrvtConnector connector = new GrvtConnector();
+
+    @Test
+    void shouldBeFoundByServiceLoaderAsGrvt() {
+        assertThat(ServiceLoader.load(ExchangeConnectorProvider.class).stream()
+                .flatMap(p -> p.get().connectors().stream()).map(c -> c.exchange())).contains("grvt");
+    }
+
+    @Test
+    void shouldDeriveEveryHostOfAnEnvironment() {
+        GrvtConfig config = connector.config(ConnectorSettings.testnet("grvt"));
+
+        assertThat(config.endpoints().edge()).isEqualTo(URI.create("https://edge.testnet.grvt.io"));
+        assertThat(config.marketDataWs()).isEqualTo(URI.create("wss://market-data.testnet.grvt.io/ws/full"));
+        assertThat(config.endpoints().chainId()).isEqualTo(326);
+        assertThat(config.bookRate()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldRefuseABookRateGrvtDoesNotServeNamingTheKey() {
+        assertThatThrownBy(() -> connector.config(ConnectorSettings.testnet("grvt").withSetting("book-rate", "250")))
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("book-rate");
+    }
+
+    @Test
+    void shouldRequireASubAccountForPrivateRoles() {
+        AccountSettings account = new AccountSettings("main", "api-key", SecretRef.parse("env:GRVT_IT_NO_SUCH_KEY"),
+                SecretRef.parse("env:GRVT_IT_NO_SUCH_SECRET"));
+
+        assertThatThrownBy(() -> connector.config(ConnectorSettings.testnet("grvt"), account))
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("sub-account-id");
+    }
+
+    @Test
+    void shouldRefuseTheOmsUntilItIsBuilt(@TempDir Path dir) throws Exception {
+        AccountSettings account = new AccountSettings("main", "api-key", secretFile(dir, "key", "an-api-key"),
+                secretFile(dir, "signing", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
+                Map.of("sub-account-id", "8289849667772468"));
+
+        assertThatThrownBy(() -> connector.oms(ConnectorSettings.testnet("grvt"), account,
+                new InstrumentRegistry("grvt"))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void shouldReadTheAccountWithoutShowingItsKeys(@TempDir Path dir) throws Exception {
+        AccountSettings account = new AccountSettings("main", "api-key", secretFile(dir, "key", "an-api-key"),
+                secretFile(dir, "signing", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
+                Map.of("sub-account-id", "8289849667772468, 42", "funding-account", "true"));
+
+        GrvtConfig config = connector.config(ConnectorSettings.testnet("grvt"), account);
+
+        assertThat(config.account().orElseThrow().subAccounts()).containsExactly("8289849667772468", "42");
+        assertThat(config.account().orElseThrow().fundingAccount()).isTrue();
+        assertThat(config.toString()).doesNotContain("an-api-key").doesNotContain("4c0883a6");
+    }
+
+    private static SecretRef secretFile(Path dir, String name, String content) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), content);
+        return SecretRef.parse("file:" + file);
+    }
+
+    @Test
+    void shouldChooseTheSmallestSnapshotDepthThatCoversTopN() {
+        assertThat(GrvtSubscriber.snapshotDepth(0)).isNull();
+        assertThat(GrvtSubscriber.snapshotDepth(1)).isEqualTo(10);
+        assertThat(GrvtSubscriber.snapshotDepth(10)).isEqualTo(10);
+        assertThat(GrvtSubscriber.snapshotDepth(11)).isEqualTo(50);
+        assertThat(GrvtSubscriber.snapshotDepth(500)).isEqualTo(500);
+        assertThat(GrvtSubscriber.snapshotDepth(501)).isNull();
+    }
+}
