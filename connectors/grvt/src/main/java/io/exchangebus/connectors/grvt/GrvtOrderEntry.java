@@ -75,7 +75,7 @@ final class GrvtOrderEntry {
                     0, false, null)));
         }
         OrderUpdate current = found.value().get();
-        if (!GrvtOms.isOpen(current.getStatus())) {
+        if (!GrvtOrderUpdates.isOpen(current.getStatus())) {
             return GrvtOms.done(Result.err(ExchangeError.invalidOrder(GrvtVenue.EXCHANGE, "ORDER_NOT_OPEN",
                     "order " + replace.getClientOrderId() + " is " + current.getStatus() + ", not open")));
         }

@@ -2,17 +2,25 @@ package io.exchangebus.connectors.grvt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.connection.ConnectionListener;
+import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.role.OrderAccepted;
 import io.exchangebus.connectors.grvt.testing.GrvtSimulatorProbe;
+import io.exchangebus.events.CancelAll;
+import io.exchangebus.events.CancelOrder;
 import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.Side;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,10 +110,10 @@ class GrvtOmsFaultIT {
 
         sim.dropConnections();
         GrvtOmsHarness.until("a reconnect", () -> first.connection.stream().anyMatch(e -> e.state()
-                == io.exchangebus.connectors.core.connection.ConnectionState.DISCONNECTED)
+                == ConnectionState.DISCONNECTED)
                 && first.connection.get(first.connection.size() - 1).state()
-                == io.exchangebus.connectors.core.connection.ConnectionState.CONNECTED);
-        Result<OrderAccepted> canceled = first.get(first.oms.cancel(io.exchangebus.events.CancelOrder.newBuilder()
+                == ConnectionState.CONNECTED);
+        Result<OrderAccepted> canceled = first.get(first.oms.cancel(CancelOrder.newBuilder()
                 .setSymbol(order.getSymbol()).setInstrumentId(order.getInstrumentId())
                 .setClientOrderId(order.getClientOrderId()).setExchangeOrderId(null).build()));
 
@@ -121,11 +129,11 @@ class GrvtOmsFaultIT {
         first.close();
         first = null;
         sim.simulator().faults().reset();
-        return pending.get(GrvtOmsHarness.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        return pending.get(GrvtOmsHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     private int openOrders() throws Exception {
-        return second.get(second.oms.cancelAll(io.exchangebus.events.CancelAll.newBuilder().setSymbol(null)
+        return second.get(second.oms.cancelAll(CancelAll.newBuilder().setSymbol(null)
                 .setInstrumentId(null).build())).value();
     }
 
@@ -138,16 +146,13 @@ class GrvtOmsFaultIT {
         }
 
         @Override
-        public CompletableFuture<Result<Void>> open(java.util.List<Stream> streams,
-                                                    java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> frames,
-                                                    java.util.function.Consumer<String> unrouted,
-                                                    io.exchangebus.connectors.core.connection.ConnectionListener l) {
+        public CompletableFuture<Result<Void>> open(List<Stream> streams, Consumer<JsonNode> frames,
+                                                    Consumer<String> unrouted, ConnectionListener l) {
             return inner.open(streams, frame -> { }, unrouted, l);
         }
 
         @Override
-        public CompletableFuture<Result<com.fasterxml.jackson.databind.JsonNode>> request(
-                String method, com.fasterxml.jackson.databind.JsonNode params) {
+        public CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
             return inner.request(method, params);
         }
 
