@@ -94,7 +94,7 @@ public final class GrvtOms implements Oms {
         this.lookups = new GrvtOrderLookups(this::request, settings.subAccountId(),
                 new PrivateContext(settings.account(), EventSource.RECOVERY), clock);
         this.entry = new GrvtOrderEntry(settings, new OrderPreflight(capabilities, instruments), signing, signed,
-                feed, this::request, clock);
+                feed, lookups, this::request, clock);
         this.cancels = new GrvtCancels(settings, feed, lookups, this::request);
         this.recovery = new GrvtOrderRecovery(updates, feed, lookups, () -> listener);
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -60,11 +61,17 @@ class GrvtOmsFaultIT {
         assertThat(lost.error().kind()).isIn(ErrorKind.NETWORK, ErrorKind.TIMEOUT);
         String sentPayload = store.payload(order.getClientOrderId()).orElseThrow();
 
-        second = new GrvtOmsHarness(sim, store);
+        List<JsonNode> creates = new CopyOnWriteArrayList<>();
+        second = new GrvtOmsHarness(sim, store, inner -> new Spy(inner, creates));
         Result<OrderAccepted> retried = second.get(second.oms.place(order));
 
+        assertThat(creates).singleElement().satisfies(p -> assertThat(p.get("order").toString())
+                .isEqualTo(sentPayload)); // the very payload signed by the first OMS, not a new signature
+
         assertThat(retried.isOk()).as("retried: %s", retried).isTrue();
-        assertThat(store.payload(order.getClientOrderId())).hasValue(sentPayload); // no second signature
+        assertThat(retried.value().exchangeOrderId()).isNotNull().isNotEqualTo("0x00"); // asked by client order id
+        assertThat(sim.clientOrderIdsReceived()).hasSize(1); // the identical payload was ignored
+        assertThat(store.payload(order.getClientOrderId())).isEmpty(); // found: its fate is known
         Thread.sleep(300);
         assertThat(sim.clientOrderIdsReceived()).containsExactly(order.getClientOrderId());
         assertThat(openOrders()).isEqualTo(1);
@@ -153,6 +160,36 @@ class GrvtOmsFaultIT {
 
         @Override
         public CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
+            return inner.request(method, params);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    /** A channel that keeps the params of every create it sends. */
+    private static final class Spy implements GrvtOrderChannel {
+        private final GrvtOrderChannel inner;
+        private final List<JsonNode> creates;
+
+        Spy(GrvtOrderChannel inner, List<JsonNode> creates) {
+            this.inner = inner;
+            this.creates = creates;
+        }
+
+        @Override
+        public CompletableFuture<Result<Void>> open(List<Stream> streams, Consumer<JsonNode> frames,
+                                                    Consumer<String> unrouted, ConnectionListener l) {
+            return inner.open(streams, frames, unrouted, l);
+        }
+
+        @Override
+        public CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
+            if (method.equals(GrvtOrderEntry.CREATE)) {
+                creates.add(params);
+            }
             return inner.request(method, params);
         }
 
