@@ -54,13 +54,15 @@ class GrvtConnectorTest {
     }
 
     @Test
-    void shouldRefuseTheOmsUntilItIsBuilt(@TempDir Path dir) throws Exception {
+    void shouldBuildTheOmsOfTheAccount(@TempDir Path dir) throws Exception {
         AccountSettings account = new AccountSettings("main", "api-key", secretFile(dir, "key", "an-api-key"),
                 secretFile(dir, "signing", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
                 Map.of("sub-account-id", "8289849667772468"));
 
-        assertThatThrownBy(() -> connector.oms(ConnectorSettings.testnet("grvt"), account,
-                new InstrumentRegistry("grvt"))).isInstanceOf(UnsupportedOperationException.class);
+        try (var oms = connector.oms(ConnectorSettings.testnet("grvt"), account, new InstrumentRegistry("grvt"))) {
+            assertThat(oms).isInstanceOf(GrvtOms.class);
+            assertThat(oms.toString()).contains("8289849667772468").doesNotContain("4c0883a6");
+        }
     }
 
     @Test
