@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #subscriber}: public market data on the market-data host ({@link GrvtSubscriber}).</li>
  * <li>{@link #dataFetcher}: state recovery of the account's first sub-account over REST ({@link GrvtDataFetcher}).</li>
  * <li>{@link #pms}: positions streamed, balances and margin polled ({@link GrvtPms}).</li>
- * <li>{@link #oms}: not built yet (the OMS lands on its own branch).</li>
+ * <li>{@link #oms}: signed orders over the trades host's WebSocket ({@link GrvtOms}).</li>
  * <li>{@link #instruments}: {@code full/v1/all_instruments} over REST.</li>
  * </ul>
  * Thread-safe and stateless.
@@ -78,12 +78,10 @@ public final class GrvtConnector implements ExchangeConnector {
         return new GrvtSubscriber(config(settings), checked(instruments));
     }
 
-    /** Not built yet: the GRVT OMS is its own piece of work. */
+    /** Orders over the trades host's JSON-RPC WebSocket, signed for the environment's chain ({@link GrvtOms}). */
     @Override
     public Oms oms(ConnectorSettings settings, AccountSettings account, InstrumentRegistry instruments) {
-        config(settings, account);
-        checked(instruments);
-        throw new UnsupportedOperationException("the GRVT OMS is not built yet");
+        return GrvtOms.of(config(settings, account), checked(instruments), new GrvtSignedOrders(), Clock.systemUTC());
     }
 
     @Override
