@@ -9,6 +9,7 @@ import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorSchema;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import io.exchangebus.connectors.grvt.config.GrvtConfig;
 import io.exchangebus.connectors.grvt.config.GrvtSchema;
 import io.exchangebus.connectors.grvt.http.GrvtRestClient;
@@ -16,6 +17,7 @@ import io.exchangebus.connectors.grvt.mapping.InstrumentMapping;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #pms}: positions streamed, balances and margin polled ({@link GrvtPms}).</li>
  * <li>{@link #oms}: signed orders over the trades host's WebSocket ({@link GrvtOms}).</li>
  * <li>{@link #instruments}: {@code full/v1/all_instruments} over REST.</li>
+ * <li>{@link #offlineNormalizer}: public stream frames through {@code MarketMapping}.</li>
  * </ul>
  * Thread-safe and stateless.
  */
@@ -71,6 +74,11 @@ public final class GrvtConnector implements ExchangeConnector {
                 .thenApply(r -> r.flatMap(body -> InstrumentMapping.instruments(body.toString())
                         .map(i -> new InstrumentList(i.definitions(), i.skipped()))))
                 .whenComplete((r, e) -> rest.close());
+    }
+
+    @Override
+    public Optional<OfflineNormalizer> offlineNormalizer(OfflineNormalizer.Options options) {
+        return Optional.of(new GrvtNormalizer());
     }
 
     @Override

@@ -9,10 +9,15 @@ import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorConfigException;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnectorProvider;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
+import io.exchangebus.connectors.core.role.Oms;
+import io.exchangebus.events.Trade;
 import io.exchangebus.connectors.grvt.config.GrvtConfig;
+import io.exchangebus.connectors.grvt.mapping.GrvtFixtures;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -54,13 +59,32 @@ class GrvtConnectorTest {
     }
 
     @Test
-    void shouldRefuseTheOmsUntilItIsBuilt(@TempDir Path dir) throws Exception {
+    void shouldBuildTheOmsOfAnAccountWithoutConnecting(@TempDir Path dir) throws Exception {
         AccountSettings account = new AccountSettings("main", "api-key", secretFile(dir, "key", "an-api-key"),
                 secretFile(dir, "signing", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
                 Map.of("sub-account-id", "8289849667772468"));
 
-        assertThatThrownBy(() -> connector.oms(ConnectorSettings.testnet("grvt"), account,
-                new InstrumentRegistry("grvt"))).isInstanceOf(UnsupportedOperationException.class);
+        Oms oms = connector.oms(ConnectorSettings.testnet("grvt"), account, new InstrumentRegistry("grvt"));
+        try {
+            assertThat(oms).isInstanceOf(GrvtOms.class);
+        } finally {
+            oms.close();
+        }
+    }
+
+    @Test
+    void shouldNormalizeAPublicFrameOfferedOfflineAndRefuseAPrivateOneWithTheReason() {
+        OfflineNormalizer normalizer = connector.offlineNormalizer(new OfflineNormalizer.Options("unknown", null))
+                .orElseThrow();
+        // The docs' v1.trade feed frame (full form).
+        String trade = GrvtFixtures.text("ws_market_data_streams.docs.jsonl", 73);
+
+        OfflineNormalizer.Normalized mapped = normalizer.normalize(trade, Instant.EPOCH);
+        OfflineNormalizer.Normalized refused = normalizer.normalize(trade.replace("v1.trade", "v1.fill"), Instant.EPOCH);
+
+        assertThat(mapped.isRefused()).as(String.valueOf(mapped.refusal())).isFalse();
+        assertThat(((Trade) mapped.events().get(0)).getInstrumentId()).isEqualTo("BTC-USDT-PERP");
+        assertThat(refused.refusal()).contains("v1.fill");
     }
 
     @Test
