@@ -2,6 +2,7 @@ package io.exchangebus.connectors.grvt;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.InstrumentList;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.Oms;
@@ -74,6 +75,12 @@ public final class GrvtConnector implements ExchangeConnector {
                 .thenApply(r -> r.flatMap(body -> InstrumentMapping.instruments(body.toString())
                         .map(i -> new InstrumentList(i.definitions(), i.skipped()))))
                 .whenComplete((r, e) -> rest.close());
+    }
+
+    /** From GRVT's name alone: {@code BTC_USDT_Perp} is {@code BTC-USDT-PERP} (as Binance USD-M's BTCUSDT). */
+    @Override
+    public Optional<InstrumentId> instrumentIdOf(String symbol) {
+        return InstrumentMapping.instrumentIdOf(symbol);
     }
 
     @Override

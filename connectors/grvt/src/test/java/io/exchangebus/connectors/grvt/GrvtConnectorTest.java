@@ -73,6 +73,12 @@ class GrvtConnectorTest {
     }
 
     @Test
+    void shouldDeriveOurInstrumentIdFromGrvtsNameAndNothingFromAnotherForm() {
+        assertThat(connector.instrumentIdOf("BTC_USDT_Perp")).map(Object::toString).contains("BTC-USDT-PERP");
+        assertThat(connector.instrumentIdOf("BTCUSDT")).isEmpty();
+    }
+
+    @Test
     void shouldNormalizeAPublicFrameOfferedOfflineAndRefuseAPrivateOneWithTheReason() {
         OfflineNormalizer normalizer = connector.offlineNormalizer(new OfflineNormalizer.Options("unknown", null))
                 .orElseThrow();
