@@ -1,5 +1,6 @@
 package io.exchangebus.connectors.grvt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.connectors.core.ExchangeError;
@@ -16,7 +17,6 @@ import io.exchangebus.connectors.grvt.mapping.PrivateContext;
 import io.exchangebus.events.CancelAll;
 import io.exchangebus.events.CancelOrder;
 import io.exchangebus.events.EventSource;
-import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.ReplaceOrder;
@@ -94,7 +94,7 @@ public final class GrvtOms implements Oms {
         this.lookups = new GrvtOrderLookups(this::request, settings.subAccountId(),
                 new PrivateContext(settings.account(), EventSource.RECOVERY), clock);
         this.entry = new GrvtOrderEntry(settings, new OrderPreflight(capabilities, instruments), signing, signed,
-                feed, this::request, clock);
+                feed, lookups, this::request, clock);
         this.cancels = new GrvtCancels(settings, feed, lookups, this::request);
         this.recovery = new GrvtOrderRecovery(updates, feed, lookups, () -> listener);
     }
@@ -224,8 +224,7 @@ public final class GrvtOms implements Oms {
         return known.isPresent() ? done(Result.ok(known)) : lookups.byClientOrderId(symbol, clientOrderId);
     }
 
-    private CompletableFuture<Result<com.fasterxml.jackson.databind.JsonNode>> request(
-            String method, com.fasterxml.jackson.databind.JsonNode params) {
+    private CompletableFuture<Result<JsonNode>> request(String method, JsonNode params) {
         if (closed) {
             return done(Result.err(ExchangeError.network(exchange(), "OMS is closed")));
         }
@@ -258,10 +257,5 @@ public final class GrvtOms implements Oms {
 
     static <T> CompletableFuture<T> done(T value) {
         return CompletableFuture.completedFuture(value);
-    }
-
-    /** Whether the OMS's outcome is still OPEN-like, for the replace check. */
-    static boolean isOpen(OrderStatus status) {
-        return GrvtOrderUpdates.isOpen(status);
     }
 }

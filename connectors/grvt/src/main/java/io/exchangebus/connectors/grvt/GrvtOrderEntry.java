@@ -1,6 +1,5 @@
 package io.exchangebus.connectors.grvt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
@@ -36,17 +35,20 @@ final class GrvtOrderEntry {
     private final GrvtSigningTerms signing;
     private final GrvtSignedOrders signed;
     private final GrvtOrderFeed feed;
+    private final GrvtOrderLookups lookups;
     private final JsonRpcRequester rpc;
     private final Clock clock;
     private final SecureRandom nonces = new SecureRandom();
 
     GrvtOrderEntry(GrvtOmsSettings settings, OrderPreflight preflight, GrvtSigningTerms signing,
-                   GrvtSignedOrders signed, GrvtOrderFeed feed, JsonRpcRequester rpc, Clock clock) {
+                   GrvtSignedOrders signed, GrvtOrderFeed feed, GrvtOrderLookups lookups, JsonRpcRequester rpc,
+                   Clock clock) {
         this.settings = settings;
         this.preflight = preflight;
         this.signing = signing;
         this.signed = signed;
         this.feed = feed;
+        this.lookups = lookups;
         this.rpc = rpc;
         this.clock = clock;
     }
@@ -57,7 +59,7 @@ final class GrvtOrderEntry {
             return GrvtOms.done(Result.err(payload.error()));
         }
         ObjectNode params = GrvtOrderRequests.create(GrvtOms.parse(payload.value()));
-        return send(CREATE, params, order.getClientOrderId());
+        return send(CREATE, params, order.getSymbol(), order.getClientOrderId());
     }
 
     /**
@@ -75,7 +77,7 @@ final class GrvtOrderEntry {
                     0, false, null)));
         }
         OrderUpdate current = found.value().get();
-        if (!GrvtOms.isOpen(current.getStatus())) {
+        if (!GrvtOrderUpdates.isOpen(current.getStatus())) {
             return GrvtOms.done(Result.err(ExchangeError.invalidOrder(GrvtVenue.EXCHANGE, "ORDER_NOT_OPEN",
                     "order " + replace.getClientOrderId() + " is " + current.getStatus() + ", not open")));
         }
@@ -97,7 +99,7 @@ final class GrvtOrderEntry {
         }
         ObjectNode params = GrvtOrderRequests.cancelReplace(settings.subAccountId(), old.get(),
                 GrvtOms.parse(payload.value()));
-        return send(BULK, params, next.getClientOrderId());
+        return send(BULK, params, next.getSymbol(), next.getClientOrderId());
     }
 
     /** The payload kept for the order's client order id, or the order checked, signed and kept now. */
@@ -130,10 +132,13 @@ final class GrvtOrderEntry {
     }
 
     /**
-     * Sends, then waits (at most the outcome wait) for the order on {@code v1.order} to learn its real id. A refusal
-     * settles the payload; an unknown outcome (NETWORK, TIMEOUT) or a retryable refusal keeps it for the retry.
+     * Sends, then waits (at most the outcome wait) for the order on {@code v1.order} to learn its real id; when it
+     * does not come (a duplicate that GRVT ignored says nothing on the streams), asks GRVT by client order id once.
+     * A refusal settles the payload; an unknown outcome (NETWORK, TIMEOUT) or a retryable refusal keeps it for the
+     * retry.
      */
-    private CompletableFuture<Result<OrderAccepted>> send(String method, ObjectNode params, String clientOrderId) {
+    private CompletableFuture<Result<OrderAccepted>> send(String method, ObjectNode params, String symbol,
+                                                          String clientOrderId) {
         CompletableFuture<Optional<OrderUpdate>> seen = feed.orders.register("c:" + clientOrderId,
                 settings.outcomeWait());
         return rpc.request(method, params).thenCompose(answer -> {
@@ -144,11 +149,17 @@ final class GrvtOrderEntry {
                 seen.complete(Optional.empty());
                 return GrvtOms.done(Result.<OrderAccepted>err(answer.error()));
             }
-            return seen.thenApply(update -> Result.ok(accepted(clientOrderId, answer.value(), update)));
+            return seen.thenCompose(update -> update.isPresent() ? GrvtOms.done(update)
+                    : lookups.byClientOrderId(symbol, clientOrderId).thenApply(found -> {
+                        Optional<OrderUpdate> known = found.isOk() ? found.value() : Optional.empty();
+                        known.ifPresent(feed::deliver); // its fate is known: reported once, payload settled
+                        return known;
+                    }))
+                    .thenApply(update -> Result.ok(accepted(clientOrderId, update)));
         });
     }
 
-    private static OrderAccepted accepted(String clientOrderId, JsonNode answer, Optional<OrderUpdate> update) {
+    private static OrderAccepted accepted(String clientOrderId, Optional<OrderUpdate> update) {
         if (update.isPresent()) {
             OrderUpdate u = update.get();
             return new OrderAccepted(clientOrderId, u.getExchangeOrderId(), u.getStatus(), u.getExchangeTime());

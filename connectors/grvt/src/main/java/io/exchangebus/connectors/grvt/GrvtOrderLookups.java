@@ -1,6 +1,7 @@
 package io.exchangebus.connectors.grvt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.rpc.JsonRpcRequester;
@@ -111,7 +112,7 @@ final class GrvtOrderLookups {
         while (r != null && r.isObject() && r.has("result")) {
             r = r.get("result");
         }
-        return r != null && r.isArray() ? r : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return r != null && r.isArray() ? r : MissingNode.getInstance();
     }
 
     /** The newest match: open orders and histories both list newest first where GRVT orders them. */

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +64,7 @@ final class GrvtOrderUpdates {
     }
 
     /** The orders whose last reported status is open, oldest first. */
-    synchronized java.util.List<OrderUpdate> open() {
+    synchronized List<OrderUpdate> open() {
         return last.values().stream().filter(u -> isOpen(u.getStatus())).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.exchangebus.connectors.grvt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
@@ -66,7 +67,7 @@ final class GrvtTradesOrderChannel implements GrvtOrderChannel {
         GrvtRpc connection = rpc;
         if (connection == null) {
             return CompletableFuture.completedFuture(Result.err(
-                    io.exchangebus.connectors.core.ExchangeError.network(GrvtVenue.EXCHANGE, "not connected")));
+                    ExchangeError.network(GrvtVenue.EXCHANGE, "not connected")));
         }
         return connection.request(method, params);
     }

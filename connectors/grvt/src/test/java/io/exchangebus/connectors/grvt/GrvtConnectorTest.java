@@ -10,7 +10,6 @@ import io.exchangebus.connectors.core.spi.ConnectorConfigException;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnectorProvider;
 import io.exchangebus.connectors.core.spi.OfflineNormalizer;
-import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.events.Trade;
 import io.exchangebus.connectors.grvt.config.GrvtConfig;
 import io.exchangebus.connectors.grvt.mapping.GrvtFixtures;
@@ -59,16 +58,14 @@ class GrvtConnectorTest {
     }
 
     @Test
-    void shouldBuildTheOmsOfAnAccountWithoutConnecting(@TempDir Path dir) throws Exception {
+    void shouldBuildTheOmsOfTheAccount(@TempDir Path dir) throws Exception {
         AccountSettings account = new AccountSettings("main", "api-key", secretFile(dir, "key", "an-api-key"),
                 secretFile(dir, "signing", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
                 Map.of("sub-account-id", "8289849667772468"));
 
-        Oms oms = connector.oms(ConnectorSettings.testnet("grvt"), account, new InstrumentRegistry("grvt"));
-        try {
+        try (var oms = connector.oms(ConnectorSettings.testnet("grvt"), account, new InstrumentRegistry("grvt"))) {
             assertThat(oms).isInstanceOf(GrvtOms.class);
-        } finally {
-            oms.close();
+            assertThat(oms.toString()).contains("8289849667772468").doesNotContain("4c0883a6");
         }
     }
 

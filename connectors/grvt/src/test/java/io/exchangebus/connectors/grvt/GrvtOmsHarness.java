@@ -33,6 +33,7 @@ final class GrvtOmsHarness implements Oms.Listener, AutoCloseable {
     final GrvtOms oms;
     final List<OrderUpdate> updates = new CopyOnWriteArrayList<>();
     final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
+    final List<ConnectionEvent> connection = new CopyOnWriteArrayList<>();
 
     GrvtOmsHarness(GrvtSimulatorProbe sim, GrvtSignedOrders signed) throws Exception {
         this(sim, signed, UnaryOperator.identity());
@@ -98,6 +99,7 @@ final class GrvtOmsHarness implements Oms.Listener, AutoCloseable {
 
     @Override
     public void onConnectionEvent(ConnectionEvent event) {
+        connection.add(event);
     }
 
     @Override

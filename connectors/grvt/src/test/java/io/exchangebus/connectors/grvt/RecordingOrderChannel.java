@@ -22,6 +22,11 @@ final class RecordingOrderChannel implements GrvtOrderChannel {
     volatile Consumer<JsonNode> frames;
     volatile ConnectionListener listener;
 
+    /** The requests of {@code method}, in order. */
+    List<Sent> of(String method) {
+        return sent.stream().filter(s -> s.method().equals(method)).toList();
+    }
+
     /** The next request gets {@code answer}. */
     synchronized RecordingOrderChannel then(Result<JsonNode> answer) {
         answers.add(answer);
