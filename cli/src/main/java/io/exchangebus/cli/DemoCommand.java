@@ -29,10 +29,11 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline on this machine, each part its own process as in production: a real "
                 + "Kafka broker (KRaft) and schema registry, the chosen exchanges' simulators (by default all on the "
-                + "class path: Binance spot and USD-M, and Deribit), the recovery job (once, first), then ingest, "
-                + "pms-service, oms-service and streams-apps, with a sample configuration for BTCUSDT on "
-                + "Binance, BTC-PERPETUAL and a BTC option on Deribit, and one demo account per exchange (spot, "
-                + "perp, deribit).",
+                + "class path: Binance spot and USD-M, Deribit and GRVT), the recovery job (once, first), then "
+                + "ingest, pms-service, oms-service and streams-apps, with a sample configuration for BTCUSDT on "
+                + "Binance, BTC-PERPETUAL and a BTC option on Deribit, BTC_USDT_Perp on GRVT (with Binance USD-M's "
+                + "BTCUSDT in one consolidated best quote of BTC-USDT-PERP), and one demo account per exchange "
+                + "(spot, perp, deribit, grvt).",
                 "Prints progress, then where everything is and a line 'ready' once books flow; other exbus commands "
                 + "(order, book, positions, tail) find it with no options. Ctrl-C stops everything it started.",
                 "Exit codes: 130 stopped by Ctrl-C (143 by SIGTERM), as for any JVM a signal stops; 1 failed to "
@@ -184,6 +185,11 @@ final class DemoCommand implements Callable<Integer> {
                 + DemoConfigs.SYMBOL + " --side buy --type market --quantity 0.001");
         out.println("        ./exbus positions " + account);
         for (ExchangeSimulator other : chosen.subList(1, chosen.size())) {
+            if (other.exchange().equals("grvt")) {
+                out.println("        ./exbus book grvt:BTC_USDT_Perp");
+                out.println("        curl " + endpoints.streamsUrl() + "/bbo/BTC-USDT-PERP   # Binance USD-M and "
+                        + "GRVT in one best quote");
+            }
             out.println("        ./exbus positions " + other.demoAccount() + " --exchange " + other.exchange());
         }
         out.println("        ./exbus tail --topic orders.updates.v1");

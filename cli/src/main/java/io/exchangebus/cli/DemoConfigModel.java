@@ -65,7 +65,10 @@ final class DemoConfigModel {
     }
 
     /** One entry of {@code accounts:}; key and secret are {@code file:} references, never the values. */
-    record Account(String exchange, String apiKey, String secret) {
+    record Account(String exchange, String apiKey, String secret, Map<String, String> settings) {
+        Account(String exchange, String apiKey, String secret) {
+            this(exchange, apiKey, secret, null);
+        }
     }
 
     /** {@code recovery:}. */

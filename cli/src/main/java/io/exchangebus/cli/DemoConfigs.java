@@ -32,8 +32,9 @@ import java.util.TreeMap;
 
 /**
  * The demo's sample configuration: one YAML file per service, written where the demo runs, covering the symbols
- * each simulator names (Deribit: BTC-PERPETUAL and an option), or BTCUSDT, on each chosen exchange and one account per exchange at its simulator (named by the simulator: {@code spot}, {@code perp},
- * …). The files are built as {@link DemoConfigModel} records and rendered by its YAML library. Keys and secrets go
+ * each simulator names (Deribit: BTC-PERPETUAL and an option; GRVT: BTC_USDT_Perp), or BTCUSDT, on each chosen
+ * exchange and one account per exchange at its simulator (named by the simulator: {@code spot}, {@code perp},
+ * {@code deribit}, {@code grvt}) with the settings the simulator names (GRVT's sub-account). The files are built as {@link DemoConfigModel} records and rendered by its YAML library. Keys and secrets go
  * to owner-only files that the YAML names with {@code file:}, as a real deployment's secrets would; they never
  * appear in the YAML.
  */
@@ -66,21 +67,34 @@ final class DemoConfigs {
      *
      * @param endpoints its endpoints by the connector's names, when it names them (else the three shorthands)
      * @param symbols   the symbols it names for a demo; empty: {@link #SYMBOL}
+     * @param accountSettings the connector's settings of the demo account besides key and secret (GRVT's
+     *                  {@code sub-account-id}); empty: none
      */
     record SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret,
-                               Map<String, String> endpoints, List<String> symbols) {
+                               Map<String, String> endpoints, List<String> symbols,
+                               Map<String, String> accountSettings) {
         SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret) {
             this(restUrl, streamUrl, wsApiUrl, apiKey, secret, Map.of(), List.of());
         }
 
+        SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret,
+                            Map<String, String> endpoints, List<String> symbols) {
+            this(restUrl, streamUrl, wsApiUrl, apiKey, secret, endpoints, symbols, Map.of());
+        }
+
         static SimulatorConnection of(Properties props) {
-            Map<String, String> endpoints = new TreeMap<>();
-            props.stringPropertyNames().stream().filter(n -> n.startsWith("endpoint."))
-                    .forEach(n -> endpoints.put(n.substring("endpoint.".length()), props.getProperty(n)));
             String symbols = props.getProperty("symbols", "");
             return new SimulatorConnection(props.getProperty("rest-url"), props.getProperty("stream-url"),
                     props.getProperty("ws-api-url"), props.getProperty("api-key"), props.getProperty("secret"),
-                    endpoints, symbols.isBlank() ? List.of() : List.of(symbols.split(",")));
+                    prefixed(props, "endpoint."), symbols.isBlank() ? List.of() : List.of(symbols.split(",")),
+                    prefixed(props, "account-setting."));
+        }
+
+        private static Map<String, String> prefixed(Properties props, String prefix) {
+            Map<String, String> found = new TreeMap<>();
+            props.stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+                    .forEach(n -> found.put(n.substring(prefix.length()), props.getProperty(n)));
+            return found;
         }
 
         /** The symbols of the demo on this exchange, the first shown first. */
@@ -122,8 +136,9 @@ final class DemoConfigs {
                 accounts, new Pms(accountNames))));
         // With live market data the book the OMS checks prices against is the real one, while orders go to the
         // simulators, whose prices differ: the band is off then.
-        // Quantities count what each instrument counts: BTC on Binance, USD on Deribit's inverse perpetual (lots of
-        // 10), so the quantity cap is loose and the notional cap (price currency, face value if inverse) binds.
+        // Quantities count what each instrument counts: BTC on Binance and GRVT, USD on Deribit's inverse perpetual
+        // (lots of 10), so the quantity cap is loose and the notional cap (price currency, face value if inverse)
+        // binds.
         Risk risk = new Risk(new BigDecimal("100000"), new BigDecimal("500000"), 200,
                 liveMarketData ? BigDecimal.ZERO : new BigDecimal("0.05"));
         files.put("oms-service", yaml("oms-service", new OmsFile(service("oms-1", omsPort), kafka, simulators,
@@ -158,9 +173,11 @@ final class DemoConfigs {
     private Map<String, Account> accounts() throws IOException {
         Map<String, Account> all = new LinkedHashMap<>();
         for (DemoExchange e : exchanges) {
+            Map<String, String> settings = e.simulator().accountSettings();
             all.put(e.account(), new Account(e.exchange(),
                     "file:" + secretFile(e.account() + ".key", e.simulator().apiKey()),
-                    "file:" + secretFile(e.account() + ".secret", e.simulator().secret())));
+                    "file:" + secretFile(e.account() + ".secret", e.simulator().secret()),
+                    settings.isEmpty() ? null : new TreeMap<>(settings)));
         }
         return all;
     }

@@ -136,6 +136,35 @@ class DemoConfigsTest {
                 .doesNotContain("deribit-secret-value");
     }
 
+    @Test
+    void shouldConfigureGrvtWithItsEndpointsAndSubAccountThatItsConnectorAccepts() throws IOException {
+        String rest = "http://127.0.0.1:44001";
+        DemoConfigs.SimulatorConnection grvt = new DemoConfigs.SimulatorConnection(rest,
+                "ws://127.0.0.1:44003/ws/full", "ws://127.0.0.1:44002/ws/full", "grvt-api-key",
+                "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", Map.of("edge-url", rest,
+                "trades-url", rest, "market-data-url", rest, "trades-ws-url", "ws://127.0.0.1:44002/ws/full",
+                "market-data-ws-url", "ws://127.0.0.1:44003/ws/full"), List.of("BTC_USDT_Perp"),
+                Map.of("sub-account-id", "1234567890123"));
+        Map<String, Path> files = configs(false, List.of(new DemoConfigs.DemoExchange(USDM_ID, "perp", USDM),
+                new DemoConfigs.DemoExchange("grvt", "grvt", grvt))).write(18080, 18081, 18082, 18090);
+
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            ServiceConfig config = load(file.getKey(), file.getValue());
+            if (!file.getKey().equals(StreamsAppsMain.SERVICE_NAME)) {
+                // The connectors' own checks, as each service makes them at start (connectors/all at run time).
+                ExchangeAccess access = ExchangeAccess.of(CommonConfig.of(config));
+                assertThat(access.exchangeIds()).contains("grvt");
+                assertThat(access.accounts()).filteredOn(a -> a.exchange().equals("grvt"))
+                        .allSatisfy(a -> assertThat(a.settings().settings())
+                                .containsEntry("sub-account-id", "1234567890123"));
+            }
+        }
+        assertThat(Files.readString(files.get(IngestMain.SERVICE))).contains("btc-grvt:", "symbol: BTC_USDT_Perp",
+                "market-data-ws-url: ws://127.0.0.1:44003/ws/full", "btc-perp:");
+        assertThat(Files.readString(files.get(PmsServiceMain.SERVICE_NAME))).contains("sub-account-id:")
+                .doesNotContain("4c0883a6");
+    }
+
     private DemoConfigs configs(boolean live) {
         return configs(live, List.of(new DemoConfigs.DemoExchange(SPOT_ID, SPOT_ACCOUNT, SPOT),
                 new DemoConfigs.DemoExchange(USDM_ID, "perp", USDM)));

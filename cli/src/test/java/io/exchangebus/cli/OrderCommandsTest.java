@@ -144,7 +144,7 @@ class OrderCommandsTest {
                 Arguments.of(List.of("order", "place", "--exchange", "binance-spot", "--symbol", "BTCUSDT",
                         "--side", "buy", "--quantity", "1", "--price", "1"), "--account"),
                 Arguments.of(List.of("order", "place", "--exchange", "grvt", "--account", "main", "--symbol",
-                        "BTC_USDT_Perp", "--side", "buy", "--quantity", "1", "--price", "1"), "pass --instrument"),
+                        "BTCUSDT", "--side", "buy", "--quantity", "1", "--price", "1"), "pass --instrument"),
                 Arguments.of(with(place, "--quantity", "1", "--price", "1", "--instrument", "BTCUSDT"),
                         "is not an instrument id"),
                 Arguments.of(List.of("order", "cancel", "--exchange", "binance-spot", "--account", "main",

@@ -65,6 +65,29 @@ class SimCommandTest {
     }
 
     @Test
+    void shouldServeGrvtInstrumentsOverHttpOnThePrintedAddress() throws Exception {
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(
+                () -> run("sim", "--exchange", "grvt", "--seed", "7", "--run-for", "3"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString().contains("ready") && System.nanoTime() < deadline && !code.isDone()) {
+            Thread.sleep(20);
+        }
+        Matcher rest = REST.matcher(out.toString());
+        assertThat(rest.find()).as("printed: %s %s", out, err).isTrue();
+
+        HttpResponse<String> instruments = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(rest.group(1) + "/full/v1/all_instruments"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"is_active\":true}"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(instruments.statusCode()).isEqualTo(200);
+        assertThat(instruments.body()).contains("BTC_USDT_Perp");
+        assertThat(out.toString()).contains("WS trades:").contains("WS market data:").contains("sub-account id:")
+                .contains("api key:");
+        assertThat(code.get(20, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void shouldRefuseAnExchangeWithoutASimulatorWithExitCodeTwo() {
         assertThat(run("sim", "--exchange", "nowhere")).isEqualTo(2);
         assertThat(err.toString()).contains("no simulator for 'nowhere'").contains("binance-spot");
@@ -74,9 +97,9 @@ class SimCommandTest {
     void shouldListTheSimulatorsOnTheClassPathInItsHelpAndErrors() {
         assertThat(run("sim", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " "))
-                .contains("One of: binance-spot, binance-usdm, deribit (the simulators on the class path).");
+                .contains("One of: binance-spot, binance-usdm, deribit, grvt (the simulators on the class path).");
         assertThat(run("sim", "--exchange", "nowhere")).isEqualTo(2);
-        assertThat(err.toString()).contains("no simulator for 'nowhere'; there are: binance-spot, binance-usdm, deribit");
+        assertThat(err.toString()).contains("no simulator for 'nowhere'; there are: binance-spot, binance-usdm, deribit, grvt");
     }
 
     private int run(String... args) {

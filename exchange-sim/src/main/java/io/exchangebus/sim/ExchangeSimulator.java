@@ -64,13 +64,23 @@ public interface ExchangeSimulator {
      * @param endpoints the connector's endpoint names to their URLs (e.g. Deribit's {@code ws-url}, {@code rest-url}),
      *                  when they are not {@code rest-url}, {@code stream-url} and {@code ws-api-url}; empty: those three
      * @param symbols   the exchange's symbols a demo shows (e.g. a perpetual and an option); empty: the launcher's own
+     * @param accountSettings the connector's account settings the demo account needs besides its key and secret
+     *                  (e.g. GRVT's {@code sub-account-id}); empty: none
      */
     record Connection(String restUrl, String streamUrl, String wsApiUrl, String account, String apiKey,
-                      String secret, Map<String, String> endpoints, List<String> symbols) {
+                      String secret, Map<String, String> endpoints, List<String> symbols,
+                      Map<String, String> accountSettings) {
 
         public Connection {
             endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
             symbols = List.copyOf(symbols);
+            accountSettings = Collections.unmodifiableMap(new LinkedHashMap<>(accountSettings));
+        }
+
+        /** With no account settings. */
+        public Connection(String restUrl, String streamUrl, String wsApiUrl, String account, String apiKey,
+                          String secret, Map<String, String> endpoints, List<String> symbols) {
+            this(restUrl, streamUrl, wsApiUrl, account, apiKey, secret, endpoints, symbols, Map.of());
         }
 
         /** With the three usual endpoints and no symbols of its own. */
@@ -81,8 +91,8 @@ public interface ExchangeSimulator {
 
         /**
          * Writes {@code rest-url}, {@code stream-url}, {@code ws-api-url}, {@code account}, {@code api-key} and
-         * {@code secret}, then {@code endpoint.<name>} for each endpoint and {@code symbols} (comma-separated) when
-         * there are any, to {@code file} (a properties file), owner-only, atomically: a reader sees all or no file.
+         * {@code secret}, then {@code endpoint.<name>} for each endpoint, {@code symbols} (comma-separated) when
+         * there are any and {@code account-setting.<name>} for each account setting, to {@code file} (a properties file), owner-only, atomically: a reader sees all or no file.
          */
         public void writeTo(Path file) throws IOException {
             Path dir = file.toAbsolutePath().getParent();
@@ -104,6 +114,8 @@ public interface ExchangeSimulator {
             if (!symbols.isEmpty()) {
                 out.append("symbols=").append(String.join(",", symbols)).append('\n');
             }
+            accountSettings.forEach((name, value) -> out.append("account-setting.").append(name).append('=')
+                    .append(value).append('\n'));
             return out.toString();
         }
 

@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * GRVT's simulator, exchange id {@code grvt}, listed in
  * {@code META-INF/services/io.exchangebus.sim.SimulatorProvider} ({@code exbus sim --exchange grvt}). Its connection
- * names GRVT's endpoints ({@code rest-url}, {@code trades-ws-url}, {@code market-data-ws-url}); the API key is the
- * connection's key, the signer's private key its secret, and the sub-account id its account.
+ * names GRVT's endpoints as the connector does ({@code edge-url}, {@code trades-url}, {@code market-data-url}: the one
+ * REST port; {@code trades-ws-url}, {@code market-data-ws-url}); the API key is the connection's key, the signer's
+ * private key its secret, the sub-account id its account and its {@code sub-account-id} setting; a demo shows
+ * {@code BTC_USDT_Perp} (our BTC-USDT-PERP, as Binance USD-M's BTCUSDT).
  */
 public final class GrvtSimulatorProvider implements SimulatorProvider {
 
@@ -41,13 +43,16 @@ public final class GrvtSimulatorProvider implements SimulatorProvider {
         public ExchangeSimulator.Connection connection() {
             GrvtSimulator sim = launched.simulator();
             Map<String, String> endpoints = new LinkedHashMap<>();
-            endpoints.put("rest-url", sim.restBaseUri().toString());
+            String rest = sim.restBaseUri().toString();
+            endpoints.put("edge-url", rest);
+            endpoints.put("trades-url", rest);
+            endpoints.put("market-data-url", rest);
             endpoints.put("trades-ws-url", sim.tradesWsUri().toString());
             endpoints.put("market-data-ws-url", sim.marketDataWsUri().toString());
-            endpoints.put("account-id", launched.accountId());
-            return new ExchangeSimulator.Connection(sim.restBaseUri().toString(), sim.marketDataWsUri().toString(),
-                    sim.tradesWsUri().toString(), launched.subAccountId().toString(), launched.apiKey(),
-                    launched.signerPrivateKey(), endpoints, List.of("BTC_USDT_Perp", "ETH_USDT_Perp"));
+            String subAccount = launched.subAccountId().toString();
+            return new ExchangeSimulator.Connection(rest, sim.marketDataWsUri().toString(),
+                    sim.tradesWsUri().toString(), subAccount, launched.apiKey(), launched.signerPrivateKey(),
+                    endpoints, List.of("BTC_USDT_Perp"), Map.of("sub-account-id", subAccount));
         }
 
         @Override

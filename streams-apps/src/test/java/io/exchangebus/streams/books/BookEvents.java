@@ -37,6 +37,11 @@ final class BookEvents {
         return new BookEvents("grvt", "BTC_USDT", "BTC-USDT");
     }
 
+    /** GRVT's linear perpetual: our BTC-USDT-PERP, the instrument of Binance USD-M's BTCUSDT. */
+    static BookEvents grvtPerpBtc() {
+        return new BookEvents("grvt", "BTC_USDT_Perp", "BTC-USDT-PERP");
+    }
+
     String key() {
         return exchange + ':' + symbol;
     }

@@ -225,6 +225,23 @@ class BookTopologyTest {
     }
 
     @Test
+    void shouldConsolidateGrvtsPerpetualWithBinanceUsdmsAsOneInstrument() {
+        BookEvents grvtPerp = BookEvents.grvtPerpBtc();
+        try (BooksDriver books = new BooksDriver(serdes, EVERY_CHANGE, stateDir)) {
+            books.send(usdm, usdm.snapshot(300, levels("65100@9"), levels("65100.1@9")));
+            // GRVT's v1.book.s: top-N snapshots only.
+            books.send(grvtPerp, grvtPerp.snapshot(0, levels("65100.05@2"), levels("65100.2@1")));
+
+            ConsolidatedQuote perp = lastOf(books.quotes(), "BTC-USDT-PERP");
+            assertThat(venues(perp)).containsExactly("binance-usdm", "grvt");
+            assertThat(perp.getBestBidExchange()).isEqualTo("grvt");
+            assertThat(perp.getBestBidPrice()).isEqualByComparingTo("65100.05");
+            assertThat(perp.getBestAskExchange()).isEqualTo("binance-usdm");
+            assertThat(perp.getBestAskPrice()).isEqualByComparingTo("65100.1");
+        }
+    }
+
+    @Test
     void shouldConsolidateBestBidAndAskAcrossExchangesQuotingOneInstrument() {
         try (BooksDriver books = new BooksDriver(serdes, EVERY_CHANGE, stateDir)) {
             books.send(spot, spot.snapshot(100, levels("65000.10@1"), levels("65000.40@1")));

@@ -2,6 +2,7 @@ package io.exchangebus.connectors.grvt;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.instrument.InstrumentDefinition;
+import io.exchangebus.connectors.core.instrument.InstrumentId;
 import io.exchangebus.connectors.core.instrument.InstrumentList;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.role.Oms;
@@ -9,6 +10,7 @@ import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorSchema;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import io.exchangebus.connectors.grvt.config.GrvtConfig;
 import io.exchangebus.connectors.grvt.config.GrvtSchema;
 import io.exchangebus.connectors.grvt.http.GrvtRestClient;
@@ -16,6 +18,7 @@ import io.exchangebus.connectors.grvt.mapping.InstrumentMapping;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #pms}: positions streamed, balances and margin polled ({@link GrvtPms}).</li>
  * <li>{@link #oms}: signed orders over the trades host's WebSocket ({@link GrvtOms}).</li>
  * <li>{@link #instruments}: {@code full/v1/all_instruments} over REST.</li>
+ * <li>{@link #offlineNormalizer}: public stream frames through {@code MarketMapping}.</li>
  * </ul>
  * Thread-safe and stateless.
  */
@@ -71,6 +75,17 @@ public final class GrvtConnector implements ExchangeConnector {
                 .thenApply(r -> r.flatMap(body -> InstrumentMapping.instruments(body.toString())
                         .map(i -> new InstrumentList(i.definitions(), i.skipped()))))
                 .whenComplete((r, e) -> rest.close());
+    }
+
+    /** From GRVT's name alone: {@code BTC_USDT_Perp} is {@code BTC-USDT-PERP} (as Binance USD-M's BTCUSDT). */
+    @Override
+    public Optional<InstrumentId> instrumentIdOf(String symbol) {
+        return InstrumentMapping.instrumentIdOf(symbol);
+    }
+
+    @Override
+    public Optional<OfflineNormalizer> offlineNormalizer(OfflineNormalizer.Options options) {
+        return Optional.of(new GrvtNormalizer());
     }
 
     @Override

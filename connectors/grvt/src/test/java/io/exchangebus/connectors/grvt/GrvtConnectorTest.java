@@ -9,10 +9,14 @@ import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorConfigException;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnectorProvider;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
+import io.exchangebus.events.Trade;
 import io.exchangebus.connectors.grvt.config.GrvtConfig;
+import io.exchangebus.connectors.grvt.mapping.GrvtFixtures;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,27 @@ class GrvtConnectorTest {
             assertThat(oms).isInstanceOf(GrvtOms.class);
             assertThat(oms.toString()).contains("8289849667772468").doesNotContain("4c0883a6");
         }
+    }
+
+    @Test
+    void shouldDeriveOurInstrumentIdFromGrvtsNameAndNothingFromAnotherForm() {
+        assertThat(connector.instrumentIdOf("BTC_USDT_Perp")).map(Object::toString).contains("BTC-USDT-PERP");
+        assertThat(connector.instrumentIdOf("BTCUSDT")).isEmpty();
+    }
+
+    @Test
+    void shouldNormalizeAPublicFrameOfferedOfflineAndRefuseAPrivateOneWithTheReason() {
+        OfflineNormalizer normalizer = connector.offlineNormalizer(new OfflineNormalizer.Options("unknown", null))
+                .orElseThrow();
+        // The docs' v1.trade feed frame (full form).
+        String trade = GrvtFixtures.text("ws_market_data_streams.docs.jsonl", 73);
+
+        OfflineNormalizer.Normalized mapped = normalizer.normalize(trade, Instant.EPOCH);
+        OfflineNormalizer.Normalized refused = normalizer.normalize(trade.replace("v1.trade", "v1.fill"), Instant.EPOCH);
+
+        assertThat(mapped.isRefused()).as(String.valueOf(mapped.refusal())).isFalse();
+        assertThat(((Trade) mapped.events().get(0)).getInstrumentId()).isEqualTo("BTC-USDT-PERP");
+        assertThat(refused.refusal()).contains("v1.fill");
     }
 
     @Test

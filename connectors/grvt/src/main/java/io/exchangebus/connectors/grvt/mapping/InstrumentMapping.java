@@ -14,6 +14,7 @@ import io.exchangebus.events.QuantityUnit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code full/v1/all_instruments} (also {@code instruments}, {@code instrument}), full or lite, to
@@ -39,6 +40,18 @@ public final class InstrumentMapping {
     }
 
     private InstrumentMapping() {
+    }
+
+    /**
+     * Our id of a GRVT instrument name read from the name alone (grvt.md §11: {@code BTC_USDT_Perp} →
+     * {@code BTC-USDT-PERP}), or empty when the name is not of GRVT's forms.
+     */
+    public static Optional<InstrumentId> instrumentIdOf(String name) {
+        try {
+            return Optional.of(GrvtSymbols.instrumentId(name));
+        } catch (GrvtMappingException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 /** Lines of shared/fixtures/grvt/*.jsonl: each record's {@code message}, read with exact numbers. */
-final class GrvtFixtures {
+public final class GrvtFixtures {
 
     static final String[] FILES = {"ws_market_data_streams.docs.jsonl", "ws_trading_streams.docs.jsonl",
         "rest_market_data.docs.jsonl", "rest_trading.docs.jsonl", "ccxt_comments.jsonl", "hummingbot_tests.jsonl"};
@@ -32,7 +32,7 @@ final class GrvtFixtures {
     }
 
     /** The message's JSON text, as a frame would arrive. */
-    static String text(String file, int line) {
+    public static String text(String file, int line) {
         return message(file, line).toString();
     }
 }
