@@ -9,13 +9,16 @@ import io.exchangebus.connectors.core.spi.AccountSettings;
 import io.exchangebus.connectors.core.spi.ConnectorSchema;
 import io.exchangebus.connectors.core.spi.ConnectorSettings;
 import io.exchangebus.connectors.core.spi.ExchangeConnector;
+import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import io.exchangebus.connectors.grvt.config.GrvtConfig;
 import io.exchangebus.connectors.grvt.config.GrvtSchema;
 import io.exchangebus.connectors.grvt.http.GrvtRestClient;
+import io.exchangebus.connectors.grvt.mapping.GrvtNormalizer;
 import io.exchangebus.connectors.grvt.mapping.InstrumentMapping;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #pms}: positions streamed, balances and margin polled ({@link GrvtPms}).</li>
  * <li>{@link #oms}: not built yet (the OMS lands on its own branch).</li>
  * <li>{@link #instruments}: {@code full/v1/all_instruments} over REST.</li>
+ * <li>{@link #offlineNormalizer}: stream frames and sub-account summaries through {@link GrvtNormalizer}.</li>
  * </ul>
  * Thread-safe and stateless.
  */
@@ -71,6 +75,11 @@ public final class GrvtConnector implements ExchangeConnector {
                 .thenApply(r -> r.flatMap(body -> InstrumentMapping.instruments(body.toString())
                         .map(i -> new InstrumentList(i.definitions(), i.skipped()))))
                 .whenComplete((r, e) -> rest.close());
+    }
+
+    @Override
+    public Optional<OfflineNormalizer> offlineNormalizer(OfflineNormalizer.Options options) {
+        return Optional.of(new GrvtNormalizer(options.account()));
     }
 
     @Override
