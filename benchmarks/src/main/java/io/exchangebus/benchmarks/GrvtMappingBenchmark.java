@@ -3,7 +3,9 @@ package io.exchangebus.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.core.credentials.Secret;
+import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.grvt.auth.GrvtOrderSigner;
 import io.exchangebus.connectors.grvt.auth.GrvtTimeInForce;
 import io.exchangebus.connectors.grvt.auth.OrderToSign;
@@ -42,6 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *     {@link BookUpdate} at the model's scale 18, levels best first;</li>
  * <li>{@code tradeFrameToTrade}: the fixtures' full-form {@code v1.trade} frame (every field of the docs' example)
  *     to the {@link Trade};</li>
+ * <li>{@code bookDeltaTreePath} and {@code tradeTreePath}: the same frames through the general path alone (an exact
+ *     Jackson tree, then the fields), which is what the mapping did before its compact reader and still does for
+ *     lite names, whitespace, tickers and anything the reader leaves to it;</li>
  * <li>{@code bookTokenWalk} and {@code tradeTokenWalk}: the walk that only reads every token of the same frames;</li>
  * <li>{@code signOrder}: {@link GrvtOrderSigner#sign(OrderToSign)} of a one-leg limit order (scaling, EIP-712
  *     struct hash, secp256k1 signature with RFC 6979 nonce), a new nonce each call.</li>
@@ -56,6 +61,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class GrvtMappingBenchmark {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper TREE = ExactNumbers.exactMapper();
     private static final Instant RECEIVED = Instant.parse("2026-01-02T03:04:05.123456Z");
     /** The SDK's test key (eip712_signing_vectors.json), not a real account's. */
     private static final String KEY = "c0663ca94684aead40c41a1cb3a94b68a24296e87245be3a186e882a29a15ee0";
@@ -118,6 +124,17 @@ public class GrvtMappingBenchmark {
     @Benchmark
     public Trade tradeFrameToTrade() {
         return (Trade) MarketMapping.normalize(tradeFrame, RECEIVED).value();
+    }
+
+    /** The general path alone (what the mapping took before its compact reader): an exact tree, then the fields. */
+    @Benchmark
+    public BookUpdate bookDeltaTreePath() throws IOException {
+        return (BookUpdate) MarketMapping.normalize(TREE.readTree(bookFrame), RECEIVED).value();
+    }
+
+    @Benchmark
+    public Trade tradeTreePath() throws IOException {
+        return (Trade) MarketMapping.normalize(TREE.readTree(tradeFrame), RECEIVED).value();
     }
 
     @Benchmark
