@@ -11,8 +11,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Finds values in an event that no exchange sends: any decimal beyond the model's {@code decimal(38,18)} (more than
  * 18 decimal places or 20 integer digits: it would fail only at serialization), and a sign the field cannot have
- * (the table below: a book level's or a trade's price above zero, sizes zero or above; positions, PnL, balances,
- * funding and greeks signed). The rules are the fuzz harness's own statement of the model, independent of the
+ * (the table below: a book level's or a trade's price above zero, sizes zero or above, an account's margins zero or
+ * above; positions, PnL, balances, fees, funding and greeks signed). The rules are the fuzz harness's own statement of the model, independent of the
  * mappings it checks. Stateless.
  */
 final class EventRanges {
@@ -45,7 +45,9 @@ final class EventRanges {
             Map.entry("PositionUpdate.entryPrice", ValueRange.NON_NEGATIVE),
             Map.entry("PositionUpdate.markPrice", ValueRange.NON_NEGATIVE),
             Map.entry("PositionUpdate.liquidationPrice", ValueRange.NON_NEGATIVE),
-            Map.entry("PositionUpdate.leverage", ValueRange.NON_NEGATIVE));
+            Map.entry("PositionUpdate.leverage", ValueRange.NON_NEGATIVE),
+            Map.entry("AccountUpdate.initialMargin", ValueRange.NON_NEGATIVE),
+            Map.entry("AccountUpdate.maintenanceMargin", ValueRange.NON_NEGATIVE));
 
     private EventRanges() {
     }

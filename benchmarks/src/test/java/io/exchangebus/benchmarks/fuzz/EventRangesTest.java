@@ -2,8 +2,10 @@ package io.exchangebus.benchmarks.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
+import io.exchangebus.events.EventSource;
 import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Ticker;
 import java.math.BigDecimal;
@@ -40,5 +42,20 @@ class EventRangesTest {
         assertThat(EventRanges.violations(t)).isEmpty();
         t.setBidQuantity(new BigDecimal("-5"));
         assertThat(EventRanges.violations(t)).containsExactly("Ticker.bidQuantity: -5 (must be NON_NEGATIVE)");
+    }
+
+    @Test
+    void shouldRefuseANegativeMarginButNotANegativeEquity() {
+        AccountUpdate ok = account("-5", "0");
+        AccountUpdate bad = account("10", "-0.5");
+        assertThat(EventRanges.violations(ok)).isEmpty();
+        assertThat(EventRanges.violations(bad))
+                .containsExactly("AccountUpdate.initialMargin: -0.5 (must be NON_NEGATIVE)");
+    }
+
+    private static AccountUpdate account(String equity, String initialMargin) {
+        return AccountUpdate.newBuilder().setExchange("grvt").setAccount("main").setMarginAsset("USDT")
+                .setEquity(new BigDecimal(equity)).setInitialMargin(new BigDecimal(initialMargin))
+                .setReceiveTime(Instant.EPOCH).setSource(EventSource.STREAM).build();
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FuzzShortRunTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"deribit", "binance-spot", "binance-usdm"})
+    @ValueSource(strings = {"deribit", "binance-spot", "binance-usdm", "grvt"})
     void shouldNeitherCrashNorPassOnAnOutOfRangeValue(String exchange) {
         OfflineNormalizer normalizer = ExchangeConnectors.load().find(exchange)
                 .flatMap(c -> c.offlineNormalizer(new OfflineNormalizer.Options("fuzz", null))).orElseThrow();

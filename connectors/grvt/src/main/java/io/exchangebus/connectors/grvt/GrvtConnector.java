@@ -14,6 +14,7 @@ import io.exchangebus.connectors.core.spi.OfflineNormalizer;
 import io.exchangebus.connectors.grvt.config.GrvtConfig;
 import io.exchangebus.connectors.grvt.config.GrvtSchema;
 import io.exchangebus.connectors.grvt.http.GrvtRestClient;
+import io.exchangebus.connectors.grvt.mapping.GrvtNormalizer;
 import io.exchangebus.connectors.grvt.mapping.InstrumentMapping;
 import java.time.Clock;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #pms}: positions streamed, balances and margin polled ({@link GrvtPms}).</li>
  * <li>{@link #oms}: signed orders over the trades host's WebSocket ({@link GrvtOms}).</li>
  * <li>{@link #instruments}: {@code full/v1/all_instruments} over REST.</li>
- * <li>{@link #offlineNormalizer}: public stream frames through {@code MarketMapping}.</li>
+ * <li>{@link #offlineNormalizer}: stream frames and sub-account summaries through {@link GrvtNormalizer}.</li>
  * </ul>
  * Thread-safe and stateless.
  */
@@ -85,7 +86,7 @@ public final class GrvtConnector implements ExchangeConnector {
 
     @Override
     public Optional<OfflineNormalizer> offlineNormalizer(OfflineNormalizer.Options options) {
-        return Optional.of(new GrvtNormalizer());
+        return Optional.of(new GrvtNormalizer(options.account()));
     }
 
     @Override

@@ -76,18 +76,18 @@ class GrvtConnectorTest {
     }
 
     @Test
-    void shouldNormalizeAPublicFrameOfferedOfflineAndRefuseAPrivateOneWithTheReason() {
+    void shouldNormalizeAFrameOfferedOfflineAndRefuseAStreamNoRoleConsumesNamingIt() {
         OfflineNormalizer normalizer = connector.offlineNormalizer(new OfflineNormalizer.Options("unknown", null))
                 .orElseThrow();
         // The docs' v1.trade feed frame (full form).
         String trade = GrvtFixtures.text("ws_market_data_streams.docs.jsonl", 73);
 
         OfflineNormalizer.Normalized mapped = normalizer.normalize(trade, Instant.EPOCH);
-        OfflineNormalizer.Normalized refused = normalizer.normalize(trade.replace("v1.trade", "v1.fill"), Instant.EPOCH);
+        OfflineNormalizer.Normalized refused = normalizer.normalize(trade.replace("v1.trade", "v1.candle"), Instant.EPOCH);
 
         assertThat(mapped.isRefused()).as(String.valueOf(mapped.refusal())).isFalse();
         assertThat(((Trade) mapped.events().get(0)).getInstrumentId()).isEqualTo("BTC-USDT-PERP");
-        assertThat(refused.refusal()).contains("v1.fill");
+        assertThat(refused.refusal()).contains("v1.candle");
     }
 
     @Test

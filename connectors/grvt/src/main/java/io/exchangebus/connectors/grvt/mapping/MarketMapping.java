@@ -47,7 +47,8 @@ public final class MarketMapping {
     /** The event of one public frame (a book update, a trade or a ticker), or why it cannot be mapped. */
     public static Result<Object> normalize(String frame, Instant receivedAt) {
         Objects.requireNonNull(receivedAt, "receivedAt");
-        return GrvtMapped.of(() -> map(GrvtFrame.read(frame), receivedAt));
+        Object fast = CompactFrameReader.read(frame, receivedAt);
+        return fast != null ? Result.ok(fast) : GrvtMapped.of(() -> map(GrvtFrame.read(frame), receivedAt));
     }
 
     /** The same, for a frame already read as an exact tree ({@code ExactNumbers.exactMapper()}). */
@@ -75,23 +76,35 @@ public final class MarketMapping {
             throw new GrvtMappingException("v1.book.d delta: prev_sequence_number is missing");
         }
         String symbol = feed.text("instrument", "i");
-        return new BookUpdate(GrvtVenue.EXCHANGE, symbol, GrvtSymbols.instrumentId(symbol).toString(),
-                snapshot ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA, false, depth(f),
-                f.sequence(), snapshot ? null : f.previousSequence(),
-                levels(feed, "bids", "b", BIDS_BEST_FIRST), levels(feed, "asks", "a", ASKS_BEST_FIRST),
-                feed.nanos("event_time", "et"), receivedAt, null);
+        return bookUpdate(f.stream(), f.selector(), f.sequence(), f.previousSequence(), symbol,
+                GrvtSymbols.instrumentId(symbol).toString(), levels(feed, "bids", "b"), levels(feed, "asks", "a"),
+                feed.nanos("event_time", "et"), receivedAt);
+    }
+
+    /**
+     * The {@link BookUpdate} of a book frame's parts, read by either path ({@link CompactFrameReader} or the tree):
+     * the sequence already checked present, and for a delta its previous; levels in the frame's order.
+     */
+    static BookUpdate bookUpdate(String stream, String selector, long sequence, long previousSequence, String symbol,
+                                 String instrumentId, List<PriceLevel> bids, List<PriceLevel> asks,
+                                 Instant exchangeTime, Instant receivedAt) {
+        boolean snapshot = stream.equals("v1.book.s") || sequence == 0;
+        bids.sort(BIDS_BEST_FIRST);
+        asks.sort(ASKS_BEST_FIRST);
+        return new BookUpdate(GrvtVenue.EXCHANGE, symbol, instrumentId,
+                snapshot ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA, false, depth(stream, selector),
+                sequence, snapshot ? null : previousSequence, bids, asks, exchangeTime, receivedAt, null);
     }
 
     /** {@code v1.book.s}'s depth from {@code instrument@rate-depth}; 0 when the selector does not say. */
-    private static int depth(GrvtFrame f) {
-        String s = f.selector();
-        if (!f.stream().equals("v1.book.s") || s == null || !s.matches(".*@[0-9]+-[0-9]{1,4}")) {
+    private static int depth(String stream, String s) {
+        if (!stream.equals("v1.book.s") || s == null || !s.matches(".*@[0-9]+-[0-9]{1,4}")) {
             return 0;
         }
         return Integer.parseInt(s.substring(s.lastIndexOf('-') + 1));
     }
 
-    private static List<PriceLevel> levels(GrvtObject feed, String full, String lite, Comparator<PriceLevel> order) {
+    private static List<PriceLevel> levels(GrvtObject feed, String full, String lite) {
         JsonNode array = feed.array(full, lite);
         List<PriceLevel> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -101,24 +114,22 @@ public final class MarketMapping {
             }
             out.add(new PriceLevel(level.decimal("price", "p", POSITIVE), level.decimal("size", "s", NON_NEGATIVE)));
         }
-        out.sort(order);
         return out;
     }
 
     static Trade trade(GrvtFrame f, Instant receivedAt) {
         GrvtObject t = f.feed();
         String symbol = t.text("instrument", "i");
-        return Trade.newBuilder()
-                .setExchange(GrvtVenue.EXCHANGE).setSymbol(symbol)
-                .setInstrumentId(GrvtSymbols.instrumentId(symbol).toString())
-                .setTradeId(t.text("trade_id", "ti"))
-                .setTradeSequence(null)
-                .setPrice(t.decimal("price", "p", POSITIVE))
-                .setQuantity(t.decimal("size", "s", POSITIVE))
-                .setAggressorSide(t.bool("is_taker_buyer", "it") ? Side.BUY : Side.SELL)
-                .setExchangeTime(t.nanos("event_time", "et"))
-                .setReceiveTime(receivedAt)
-                .build();
+        return trade(symbol, GrvtSymbols.instrumentId(symbol).toString(), t.text("trade_id", "ti"),
+                t.decimal("price", "p", POSITIVE), t.decimal("size", "s", POSITIVE), t.bool("is_taker_buyer", "it"),
+                t.nanos("event_time", "et"), receivedAt);
+    }
+
+    /** The {@link Trade} of a trade frame's parts, read by either path. */
+    static Trade trade(String symbol, String instrumentId, String tradeId, BigDecimal price, BigDecimal size,
+                       boolean takerBuyer, Instant exchangeTime, Instant receivedAt) {
+        return new Trade(GrvtVenue.EXCHANGE, symbol, instrumentId, tradeId, null, price, size,
+                takerBuyer ? Side.BUY : Side.SELL, exchangeTime, receivedAt);
     }
 
     static Ticker ticker(GrvtFrame f, Instant receivedAt) {
