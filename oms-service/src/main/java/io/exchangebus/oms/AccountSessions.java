@@ -288,6 +288,23 @@ public final class AccountSessions implements AutoCloseable {
     }
 
     /** The session of a served, connected account. */
+    /**
+     * The session of {@code account}, waiting up to {@code max} for it to connect (being retried meanwhile); empty
+     * if it is not served or still not connected.
+     */
+    public Optional<Session> await(String account, Duration max) {
+        Served one = served.get(account);
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (one != null && one.session == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return one == null ? Optional.empty() : Optional.ofNullable(one.session);
+    }
+
     public Optional<Session> of(String account) {
         Served one = served.get(account);
         return one == null ? Optional.empty() : Optional.ofNullable(one.session);

@@ -56,9 +56,11 @@ public final class CommandHandler {
     private final Clock clock;
     private final ExchangeCalls calls;
     private final Settlement settlement;
+    private final Duration uncertainHold;
 
     public CommandHandler(AccountSessions sessions, RiskChecks risk, TopOfBook books, ClientOrderIds ids,
-                          OmsMetrics metrics, Clock clock, Duration ackTimeout) {
+                          OmsMetrics metrics, Clock clock, Duration ackTimeout, Duration uncertainHold) {
+        this.uncertainHold = uncertainHold;
         this.sessions = sessions;
         this.risk = risk;
         this.books = books;
@@ -95,6 +97,10 @@ public final class CommandHandler {
                     + " is not served by this OMS", false, null)));
         }
         Optional<AccountSessions.Session> session = sessions.of(command.getAccount());
+        if (session.isEmpty() && uncertain) {
+            // It may be at the exchange: wait for the account (only its lane waits) rather than ack it unsettled.
+            session = sessions.await(command.getAccount(), uncertainHold);
+        }
         if (session.isEmpty()) {
             return only(unreachable(command, clientOrderId, uncertain, expired && !resend));
         }
@@ -136,8 +142,9 @@ public final class CommandHandler {
     /**
      * The ack of a command for a served account that is not connected (being retried). Nothing is sent, so a
      * command that no earlier process can have sent is EXPIRED if expired, else REJECTED with a retryable
-     * {@code ACCOUNT_UNAVAILABLE} and when the account is tried next. One that may have been sent cannot be settled:
-     * its ack says that its outcome is unknown ({@code OUTCOME_UNKNOWN}) rather than claim it never happened.
+     * {@code ACCOUNT_UNAVAILABLE} and when the account is tried next. One that may have been sent waits up to
+     * {@code oms.uncertain-hold} for the account to connect and be asked; if it still cannot be settled, its ack says
+     * that its outcome is unknown ({@code OUTCOME_UNKNOWN}) rather than claim it never happened.
      */
     private OrderAck unreachable(OrderCommand command, String clientOrderId, boolean uncertain, boolean expired) {
         AccountSessions.Unavailable why = sessions.unavailable(command.getAccount())

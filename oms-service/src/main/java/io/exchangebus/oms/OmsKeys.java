@@ -48,6 +48,12 @@ public final class OmsKeys {
                     + "cannot read is skipped (logged, counted in exbus.oms.instruments.skipped), and orders on "
                     + "instruments no longer listed (expired, delisted) are refused as such.")
             .validatedBy(Validators.positiveDuration());
+    public static final ConfigKey<Duration> UNCERTAIN_HOLD = ConfigKey.withDefault("oms.uncertain-hold",
+            ConfigTypes.DURATION, Duration.ofMinutes(2), "How long a command that an earlier process may have sent "
+                    + "waits for its account to connect (after a restart, say) so that it is settled at the exchange "
+                    + "before anything else; the account's later commands wait behind it. Still not connected: it is "
+                    + "acked REJECTED OUTCOME_UNKNOWN.")
+            .validatedBy(Validators.positiveDuration());
     public static final ConfigKey<Integer> PARALLELISM = ConfigKey.withDefault("oms.parallelism",
             ConfigTypes.INT, 64, "How many commands of different accounts are in flight to the exchanges at once "
                     + "(threads, each mostly waiting for its exchange's answer); each account's own commands go one "
@@ -93,8 +99,8 @@ public final class OmsKeys {
 
     /** The keys of oms-service, in the order the reference lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(ACCOUNTS, GROUP_ID, TRANSACTIONAL_ID_PREFIX, ACK_TIMEOUT,
-            CONNECT_WAIT, CONNECT_BACKOFF, CONNECT_BACKOFF_MAX, INSTRUMENT_REFRESH, PARALLELISM, MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL,
-            MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC, UPDATES_TOPIC, BOOKS_TOPIC, INTENTS_TOPIC);
+            CONNECT_WAIT, CONNECT_BACKOFF, CONNECT_BACKOFF_MAX, INSTRUMENT_REFRESH, UNCERTAIN_HOLD, PARALLELISM,
+            MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL, MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC, UPDATES_TOPIC, BOOKS_TOPIC, INTENTS_TOPIC);
 
     /** The common section and the keys of oms-service, with the rule that served accounts are configured. */
     public static final ConfigSchema SCHEMA = CommonKeys.SCHEMA.with(ALL).withRule(OmsKeys::servedAccountsExist);

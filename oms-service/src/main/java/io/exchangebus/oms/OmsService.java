@@ -79,7 +79,8 @@ public final class OmsService implements Service {
         Clock clock = Clock.systemUTC();
         ClientOrderIds ids = new ClientOrderIds();
         CommandHandler handler = new CommandHandler(sessions,
-                new RiskChecks(RiskLimits.of(config), books, openOrders), books, ids, metrics, clock, ackTimeout);
+                new RiskChecks(RiskLimits.of(config), books, openOrders), books, ids, metrics, clock, ackTimeout,
+                config.get(OmsKeys.UNCERTAIN_HOLD));
         String transactionalId = config.get(OmsKeys.TRANSACTIONAL_ID_PREFIX) + context.common().instanceId();
         KafkaProducer<byte[], SpecificRecord> producer = new KafkaProducer<>(
                 kafka.transactionalProducerProperties(transactionalId), new ByteArraySerializer(),

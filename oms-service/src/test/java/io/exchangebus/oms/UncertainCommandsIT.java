@@ -66,8 +66,13 @@ class UncertainCommandsIT {
         assertThat(sessions.awaitConnected(Duration.ofSeconds(20))).as("spot connected").isTrue();
         TopOfBook books = new TopOfBook();
         handler = new CommandHandler(sessions, new RiskChecks(RiskLimits.of(config), books, openOrders), books, ids,
-                new OmsMetrics(metrics), Clock.systemUTC(), Duration.ofSeconds(10));
+                new OmsMetrics(metrics), Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofSeconds(20));
+        this.config = config;
+        this.openOrders = openOrders;
     }
+
+    private ServiceConfig config;
+    private OpenOrders openOrders;
 
     @AfterEach
     void close() throws Exception {
@@ -91,6 +96,29 @@ class UncertainCommandsIT {
             assertThat(u.getClientOrderId()).isEqualTo(order.getClientOrderId());
         });
         assertThat(places(order)).as("placed once, by the earlier process").hasSize(1);
+    }
+
+    @Test
+    void shouldHoldAnUncertainPlaceUntilItsAccountConnectsAndAckItAcceptedWhenTheExchangeHasItsOrder()
+            throws Exception {
+        PlaceOrder order = OmsTestStack.limitBuy("59000.00", "0.002");
+        String orderId = placedEarlier(order);
+        // A restarted process: its account is still connecting when the command is read again.
+        try (AccountSessions restarted = AccountSessions.start(ExchangeAccess.of(CommonConfig.of(config)),
+                List.of("spot"), new UpdateOutbox(), openOrders, metrics, Duration.ofSeconds(20),
+                new AccountSessions.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)))) {
+            TopOfBook books = new TopOfBook();
+            CommandHandler afterRestart = new CommandHandler(restarted, new RiskChecks(RiskLimits.of(config), books,
+                    openOrders), books, ids, new OmsMetrics(metrics), Clock.systemUTC(), Duration.ofSeconds(10),
+                    Duration.ofSeconds(20));
+            assertThat(restarted.of("spot")).as("not connected yet when the command is handled").isEmpty();
+
+            CommandHandler.Handled handled = afterRestart.handle(spot(order, null), true, KillSwitch.none());
+
+            assertThat(handled.ack().getStatus()).as("%s", handled.ack().getError()).isEqualTo(AckStatus.ACCEPTED);
+            assertThat(handled.ack().getExchangeOrderId()).isEqualTo(orderId);
+            assertThat(places(order)).as("placed once, by the earlier process").hasSize(1);
+        }
     }
 
     @Test

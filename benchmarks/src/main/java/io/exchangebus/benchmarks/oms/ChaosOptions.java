@@ -10,8 +10,9 @@ import java.util.List;
  * @param commands how many commands the command stream writes in all
  * @param rate commands a second, steady
  * @param accounts funded accounts, half on the Binance spot simulator and half on the USD-M one
- * @param addresses how many network addresses the accounts are spread over (default one per 10 accounts): the
- *        simulators allow that many times Binance's per-address request weight
+ * @param addresses how many network addresses the accounts are spread over (default 1, one oms-service process
+ *        on one host, whose connectors budget one address's request weight): the simulators allow that many times
+ *        Binance's per-address request weight
  * @param omsKills how many times oms-service is killed with SIGKILL (and started again) during the stream
  * @param brokerKills how many times the broker is killed with SIGKILL (and started again) during the stream
  * @param expiringShare the share of commands with a 10 s expiry (the CLI's default); the others never expire
@@ -26,7 +27,7 @@ record ChaosOptions(int commands, int rate, int accounts, int addresses, int oms
             usage: benchmarks/run-oms-chaos [--commands N] [--rate PER_SECOND] [--accounts N] [--addresses N]
                                             [--oms-kills N] [--broker-kills N] [--expiring-share F]
                                             [--cancel-share F] [--seed S] [--json FILE]
-            defaults: 20000 commands at 100/s over 60 accounts on 6 addresses, 5 OMS kills, 2 broker kills, 30 %
+            defaults: 20000 commands at 100/s over 60 accounts on 1 address, 5 OMS kills, 2 broker kills, 30 %
                       expiring in 10 s, 15 % cancels, seed 1""";
 
     ChaosOptions {
@@ -74,7 +75,7 @@ record ChaosOptions(int commands, int rate, int accounts, int addresses, int oms
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
-        return new ChaosOptions(commands, rate, accounts, addresses == null ? (accounts + 9) / 10 : addresses,
+        return new ChaosOptions(commands, rate, accounts, addresses == null ? 1 : addresses,
                 omsKills, brokerKills, expiring, cancels, seed, json);
     }
 
