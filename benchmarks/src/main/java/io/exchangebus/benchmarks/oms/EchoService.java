@@ -46,6 +46,8 @@ public final class EchoService {
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "latency-echo-1");
+        // oms-service's transactional producer setting (KafkaClients): back-to-back commits retry quickly
+        producerProps.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "10");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(),

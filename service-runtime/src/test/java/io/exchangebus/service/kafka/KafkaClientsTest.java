@@ -61,6 +61,17 @@ class KafkaClientsTest {
     }
 
     @Test
+    void shouldRetryBackToBackTransactionsQuicklyUnlessTheProducerSettingsSayOtherwise() {
+        Properties tuned = new KafkaClients(config(Map.of())).transactionalProducerProperties("oms-1-main");
+        Properties configured = new KafkaClients(config(Map.of("EXBUS_KAFKA__PRODUCER__RETRY_BACKOFF_MS", "250")))
+                .transactionalProducerProperties("oms-1-main");
+
+        assertThat(tuned).containsEntry("retry.backoff.ms", "10");
+        assertThat(configured).containsEntry("retry.backoff.ms", "250");
+        assertThat(new KafkaClients(config(Map.of())).producerProperties()).doesNotContainKey("retry.backoff.ms");
+    }
+
+    @Test
     void shouldReadCommittedAndLeaveCommitsToTheServiceByDefault() {
         Properties props = new KafkaClients(config(Map.of("EXBUS_KAFKA__CLIENT__SECURITY_PROTOCOL", "SASL_SSL",
                 "EXBUS_KAFKA__CONSUMER__MAX_POLL_RECORDS", "50"))).consumerProperties("oms");
