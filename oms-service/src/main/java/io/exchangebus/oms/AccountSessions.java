@@ -115,7 +115,8 @@ public final class AccountSessions implements AutoCloseable {
                     .description("1 while the account's OMS role is connected, 0 while it is being (re)tried")
                     .tag("account", id).tag("exchange", account.exchange()).register(metrics.registry());
         }
-        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(accounts.size(), CONNECT_THREADS)), r -> {
+        int connectThreads = Math.max(1, Math.min(accounts.size(), CONNECT_THREADS));
+        this.scheduler = Executors.newScheduledThreadPool(connectThreads, r -> {
             Thread t = new Thread(r, "oms-account-connect");
             t.setDaemon(true);
             return t;

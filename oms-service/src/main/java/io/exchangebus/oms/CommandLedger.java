@@ -1,5 +1,6 @@
 package io.exchangebus.oms;
 
+import io.exchangebus.avro.serde.MalformedPayloadException;
 import io.exchangebus.events.OrderCommand;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Every command record read and not yet committed, per partition in offset order, each with its outcome once it is
@@ -39,6 +41,23 @@ final class CommandLedger {
             this.command = command;
             this.problemType = problemType;
             this.problem = problem;
+        }
+
+        /** The record's entry: its command, or why it holds none (empty, not an OrderCommand, undecodable). */
+        static Entry decoded(ConsumerRecord<byte[], byte[]> record, Deserializer<Object> decoder) {
+            if (record.value() == null) {
+                return new Entry(record, null, "EMPTY_COMMAND", "the record has no value");
+            }
+            try {
+                Object value = decoder.deserialize(record.topic(), record.value());
+                if (value instanceof OrderCommand command) {
+                    return new Entry(record, command, null, null);
+                }
+                return new Entry(record, null, "NOT_A_COMMAND", "the record holds a "
+                        + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an OrderCommand");
+            } catch (MalformedPayloadException e) {
+                return new Entry(record, null, e.problem().name(), e.getMessage());
+            }
         }
 
         synchronized Outcome outcome() {

@@ -1,6 +1,5 @@
 package io.exchangebus.oms;
 
-import io.exchangebus.avro.serde.MalformedPayloadException;
 import io.exchangebus.events.OrderCommand;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,7 +158,7 @@ public final class CommandProcessor implements AutoCloseable {
     private void read(ConsumerRecords<byte[], byte[]> records) {
         List<CommandLedger.Entry> entries = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            CommandLedger.Entry entry = decode(record);
+            CommandLedger.Entry entry = CommandLedger.Entry.decoded(record, w.decoder());
             entries.add(entry);
             ledger.add(entry);
         }
@@ -288,22 +287,6 @@ public final class CommandProcessor implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         from.forEach((tp, at) -> out.append(tp).append('@').append(at[0]).append(" <").append(at[1]).append(' '));
         return out.toString().trim();
-    }
-
-    private CommandLedger.Entry decode(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            return new CommandLedger.Entry(record, null, "EMPTY_COMMAND", "the record has no value");
-        }
-        try {
-            Object value = w.decoder().deserialize(record.topic(), record.value());
-            if (value instanceof OrderCommand) {
-                return new CommandLedger.Entry(record, (OrderCommand) value, null, null);
-            }
-            return new CommandLedger.Entry(record, null, "NOT_A_COMMAND", "the record holds a "
-                    + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an OrderCommand");
-        } catch (MalformedPayloadException e) {
-            return new CommandLedger.Entry(record, null, e.problem().name(), e.getMessage());
-        }
     }
 
     /**

@@ -100,7 +100,8 @@ public final class OmsKeys {
     /** The keys of oms-service, in the order the reference lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(ACCOUNTS, GROUP_ID, TRANSACTIONAL_ID_PREFIX, ACK_TIMEOUT,
             CONNECT_WAIT, CONNECT_BACKOFF, CONNECT_BACKOFF_MAX, INSTRUMENT_REFRESH, UNCERTAIN_HOLD, PARALLELISM,
-            MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL, MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC, UPDATES_TOPIC, BOOKS_TOPIC, INTENTS_TOPIC);
+            MAX_ORDER_QUANTITY, MAX_ORDER_NOTIONAL, MAX_OPEN_ORDERS, PRICE_BAND, COMMANDS_TOPIC, ACKS_TOPIC,
+            UPDATES_TOPIC, BOOKS_TOPIC, INTENTS_TOPIC);
 
     /** The common section and the keys of oms-service, with the rule that served accounts are configured. */
     public static final ConfigSchema SCHEMA = CommonKeys.SCHEMA.with(ALL).withRule(OmsKeys::servedAccountsExist);
