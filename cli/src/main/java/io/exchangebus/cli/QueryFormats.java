@@ -59,8 +59,12 @@ final class QueryFormats {
         if (positions.size() == 0) {
             out.append("(none)\n");
         } else {
-            TextTable table = new TextTable()
-                    .column("instrument", TextTable.Align.LEFT)
+            boolean subAccounts = anySubAccount(positions);
+            TextTable table = new TextTable();
+            if (subAccounts) {
+                table.column("sub-account", TextTable.Align.LEFT);
+            }
+            table.column("instrument", TextTable.Align.LEFT)
                     .column("symbol", TextTable.Align.LEFT)
                     .column("quantity", TextTable.Align.DECIMAL)
                     .column("entry price", TextTable.Align.DECIMAL)
@@ -70,10 +74,10 @@ final class QueryFormats {
                     .column("exchange says", TextTable.Align.DECIMAL)
                     .column("reconciliation", TextTable.Align.LEFT);
             for (JsonNode p : positions) {
-                table.row(p.path("instrumentId").asText(), p.path("symbol").asText(), decimal(p.path("quantity")),
-                        decimal(p.path("averageEntryPrice")), decimal(p.path("realizedPnl")), fees(p.path("fees")),
-                        p.path("fillCount").asText(), decimal(p.path("reportedQuantity")),
-                        p.path("reconciliation").asText());
+                table.row(withSubAccount(subAccounts, p, p.path("instrumentId").asText(), p.path("symbol").asText(),
+                        decimal(p.path("quantity")), decimal(p.path("averageEntryPrice")),
+                        decimal(p.path("realizedPnl")), fees(p.path("fees")), p.path("fillCount").asText(),
+                        decimal(p.path("reportedQuantity")), p.path("reconciliation").asText()));
             }
             out.append(table.render());
         }
@@ -82,19 +86,45 @@ final class QueryFormats {
         if (balances.size() == 0) {
             out.append("(none)\n");
         } else {
-            TextTable table = new TextTable()
-                    .column("asset", TextTable.Align.LEFT)
+            boolean subAccounts = anySubAccount(balances);
+            TextTable table = new TextTable();
+            if (subAccounts) {
+                table.column("sub-account", TextTable.Align.LEFT);
+            }
+            table.column("asset", TextTable.Align.LEFT)
                     .column("free", TextTable.Align.DECIMAL)
                     .column("locked", TextTable.Align.DECIMAL)
                     .column("total", TextTable.Align.DECIMAL)
                     .column("source", TextTable.Align.LEFT);
             for (JsonNode b : balances) {
-                table.row(b.path("asset").asText(), decimal(b.path("free")), decimal(b.path("locked")),
-                        decimal(b.path("total")), b.path("source").asText());
+                table.row(withSubAccount(subAccounts, b, b.path("asset").asText(), decimal(b.path("free")),
+                        decimal(b.path("locked")), decimal(b.path("total")), b.path("source").asText()));
             }
             out.append(table.render());
         }
         return out.toString();
+    }
+
+    /** Whether a row is of an exchange's sub-account (GRVT's): then the tables show a sub-account column. */
+    private static boolean anySubAccount(JsonNode rows) {
+        for (JsonNode row : rows) {
+            if (!row.path("subAccount").isNull() && !row.path("subAccount").isMissingNode()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code cells}, after the row's sub-account (blank for the account itself) when the table shows one. */
+    private static String[] withSubAccount(boolean subAccounts, JsonNode row, String... cells) {
+        if (!subAccounts) {
+            return cells;
+        }
+        String[] out = new String[cells.length + 1];
+        JsonNode sub = row.path("subAccount");
+        out[0] = sub.isNull() || sub.isMissingNode() ? "" : sub.asText();
+        System.arraycopy(cells, 0, out, 1, cells.length);
+        return out;
     }
 
     /** {@code 0.012 USDT, 0.00001 BTC}, or blank for none. */

@@ -77,6 +77,24 @@ final class QueryApiBodies {
         return positions("binance-usdm", "main", List.of(btc, eth), List.of(usdt));
     }
 
+    /** grvt:grvt: a long BTC perpetual of sub-account 8289849667772468, its balance and the funding account's. */
+    static String subAccountPositions() {
+        PositionState btc = PositionState.newBuilder().setExchange("grvt").setAccount("grvt")
+                .setSubAccount("8289849667772468").setSymbol("BTC_USDT_Perp").setInstrumentId("BTC-USDT-PERP")
+                .setQuantity(scaled("0.01")).setAverageEntryPrice(scaled("60000.1")).setRealizedPnl(scaled("0"))
+                .setFees(Map.of("USDT", scaled("0.3"))).setFillCount(1).setReportedQuantity(scaled("0.01"))
+                .setReportedEntryPrice(scaled("60000.1")).setReconciliation(ReconciliationStatus.AGREED)
+                .setDivergingSince(null).setEpochId("epoch-1")
+                .setUpdateTime(Instant.parse("2026-11-21T10:00:01Z")).build();
+        BalanceUpdate trading = BalanceUpdate.newBuilder().setExchange("grvt").setAccount("grvt")
+                .setSubAccount("8289849667772468").setAsset("USDT").setFree(scaled("9000")).setLocked(scaled("60"))
+                .setTotal(scaled("9060")).setExchangeTime(null)
+                .setReceiveTime(Instant.parse("2026-11-21T10:00:01Z")).setSource(EventSource.STREAM).build();
+        BalanceUpdate funding = BalanceUpdate.newBuilder(trading).setSubAccount("funding").setFree(scaled("500"))
+                .setLocked(scaled("0")).setTotal(scaled("500")).build();
+        return positions("grvt", "grvt", List.of(btc), List.of(trading, funding));
+    }
+
     static String positions(String exchange, String account, List<PositionState> positions,
                             List<BalanceUpdate> balances) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -49,6 +49,25 @@ class QueryFormatsTest {
     }
 
     @Test
+    void shouldNameTheSubAccountOfEachPositionAndBalanceOfAnExchangeThatHasThem() throws Exception {
+        String printed = QueryFormats.positions(JSON.readTree(QueryApiBodies.subAccountPositions()));
+
+        assertThat(printed).isEqualTo(""
+                + "grvt:grvt\n"
+                + "\n"
+                + "positions\n"
+                + "sub-account       instrument     symbol         quantity  entry price  realized pnl  fees      fills"
+                + "  exchange says  reconciliation\n"
+                + "8289849667772468  BTC-USDT-PERP  BTC_USDT_Perp      0.01      60000.1             0  0.3 USDT      1"
+                + "           0.01  AGREED\n"
+                + "\n"
+                + "balances\n"
+                + "sub-account       asset  free  locked  total  source\n"
+                + "8289849667772468  USDT   9000      60   9060  STREAM\n"
+                + "funding           USDT    500       0    500  STREAM\n");
+    }
+
+    @Test
     void shouldSayWhenAnAccountHasNoPositions() throws Exception {
         JsonNode answer = JSON.readTree(QueryApiBodies.positions("binance-spot", "main", java.util.List.of(),
                 java.util.List.of()));

@@ -15,7 +15,8 @@ import java.util.Locale;
  * {@code exchange:account:...} exactly as before sub-accounts existed. The two cannot collide: account names are
  * configuration entry names ({@code [a-z0-9][a-z0-9-]*}), so a '/' in the second part always starts a sub-account,
  * and since '/' is not ':' the account's prefix {@code exchange:account:} never matches a sub-account's key (nor
- * {@code exchange:account/} another account's). Orders carry no sub-account: their keys stay per account.
+ * {@code exchange:account/} another account's). An order's fill baseline stays per account (order ids are the
+ * exchange's), while its fills go to the position of the order's sub-account.
  */
 final class LedgerKeys {
     /** Digits of a zero-padded epoch item index: the longest long, so that keys sort as the indexes do. */

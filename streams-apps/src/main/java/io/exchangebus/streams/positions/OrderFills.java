@@ -63,8 +63,9 @@ final class OrderFills {
         String exchange = update.getExchange();
         String account = update.getAccount();
         String orderKey = LedgerKeys.order(exchange, account, update.getExchangeOrderId());
-        // Orders carry no sub-account: their fills go to the account's own position.
-        String positionKey = LedgerKeys.position(exchange, account, null, update.getInstrumentId());
+        // An order of a sub-account (GRVT's sub_account_id) fills that sub-account's position, as its reports say.
+        String subAccount = update.getSubAccount();
+        String positionKey = LedgerKeys.position(exchange, account, subAccount, update.getInstrumentId());
         ValueAndTimestamp<OrderUpdate> stored = orders.get(orderKey);
         OrderUpdate baseline = stored == null ? null : stored.value();
         Optional<FillDelta> fill = FillDelta.between(baseline, update);
@@ -74,7 +75,7 @@ final class OrderFills {
         }
         FillDelta delta = fill.get();
         PositionState previous = positions.find(positionKey);
-        PositionState.Builder next = PositionStates.edit(previous, exchange, account, update.getSymbol(),
+        PositionState.Builder next = PositionStates.edit(previous, exchange, account, subAccount, update.getSymbol(),
                 update.getInstrumentId());
         NetPosition position = new NetPosition(next.getQuantity(), next.getAverageEntryPrice(), next.getRealizedPnl())
                 .apply(delta.signedQuantity(), delta.price(), terms.apply(exchange, update.getSymbol()));

@@ -90,11 +90,8 @@ final class PositionStates {
      * @param now      wall-clock now, for a disagreement that starts with this change
      */
     PositionState save(String key, PositionState previous, PositionState.Builder next, Instant now) {
-        // Orders carry no sub-account, so no fill ever reaches a sub-account's position: its derived quantity is
-        // only the epoch's, and judging it against live reports would raise an alert at every trade. UNKNOWN, as
-        // for a position with nothing reported, until orders say their sub-account.
-        BigDecimal reported = next.getSubAccount() == null ? next.getReportedQuantity() : null;
-        Reconciliation.Verdict verdict = Reconciliation.judge(previous, next.getQuantity(), reported, tolerance, now);
+        Reconciliation.Verdict verdict = Reconciliation.judge(previous, next.getQuantity(), next.getReportedQuantity(),
+                tolerance, now);
         PositionState state = next.setReconciliation(verdict.status())
                 .setDivergingSince(verdict.divergingSince())
                 .build();

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.exchangebus.events.BalanceUpdate;
+import io.exchangebus.events.OrderUpdate;
 import io.exchangebus.events.PositionSide;
 import io.exchangebus.events.PositionState;
 import io.exchangebus.events.PositionUpdate;
 import io.exchangebus.events.ReconciliationStatus;
+import io.exchangebus.events.Side;
 import io.exchangebus.localstack.LocalStack;
 import io.exchangebus.localstack.junit.LocalStackExtension;
 import io.exchangebus.streams.EventSerdes;
@@ -72,8 +74,9 @@ class SubAccountStateTest {
         assertThat(a.getQuantity()).isEqualByComparingTo("100");
         assertThat(b.getReportedQuantity()).isEqualByComparingTo("-300");
         assertThat(b.getQuantity()).isEqualByComparingTo("-300");
-        // No fill reaches a sub-account (orders carry none), so its positions are not judged against reports.
-        assertThat(a.getReconciliation()).isEqualTo(ReconciliationStatus.UNKNOWN);
+        // Judged against its own reports: 150 reported where the epoch left 100 and no order filled since.
+        assertThat(a.getReconciliation()).isEqualTo(ReconciliationStatus.DIVERGING);
+        assertThat(b.getReconciliation()).isEqualTo(ReconciliationStatus.AGREED);
         assertThat(storedBalance(SUB_A).getTotal()).isEqualByComparingTo("2");
         assertThat(storedBalance(SUB_B).getTotal()).isEqualByComparingTo("4.5");
         assertThat(driver.position(DERIBIT, INSTRUMENT)).isNull();
@@ -100,6 +103,23 @@ class SubAccountStateTest {
         assertThat(own.getSubAccount()).isNull();
         assertThat(own.getReportedQuantity()).isEqualByComparingTo("0");
         assertThat(own.getReconciliation()).isEqualTo(ReconciliationStatus.AGREED);
+    }
+
+    @Test
+    void shouldFillASubAccountsPositionFromItsOrdersAndAgreeWithItsReports() {
+        driver.epoch(epoch("e1", DERIBIT, null, position(SUB_A, "100"), position(SUB_B, "-300")));
+
+        driver.order(OrderUpdate.newBuilder(Events.filledAtOnce(DERIBIT, "o-1", Side.BUY, "50", "60000"))
+                .setSymbol(SYMBOL).setInstrumentId(INSTRUMENT).setSubAccount(SUB_A).build());
+        driver.reported(position(SUB_A, "150"));
+
+        PositionState a = storedPosition(SUB_A);
+        assertThat(a.getQuantity()).isEqualByComparingTo("150");
+        assertThat(a.getFillCount()).isEqualTo(1);
+        assertThat(a.getFees()).containsKey("USDT");
+        assertThat(a.getReconciliation()).isEqualTo(ReconciliationStatus.AGREED);
+        assertThat(storedPosition(SUB_B).getQuantity()).isEqualByComparingTo("-300");
+        assertThat(driver.position(DERIBIT, INSTRUMENT)).as("the account's own position").isNull();
     }
 
     private PositionState storedPosition(String subAccount) {

@@ -24,6 +24,7 @@ import java.time.Instant;
  *   tif        GOOD_TILL_TIME → GTC (it lives at most until the signature's expiration, grvt.md §12),
  *              IMMEDIATE_OR_CANCEL → IOC, FILL_OR_KILL → FOK, ALL_OR_NONE and RETAIL_PRICE_IMPROVEMENT → UNKNOWN
  *   side       legs[0].is_buying_asset
+ *   subAccount sub_account_id, so that fills reach the sub-account's position as v1.position reports it
  * </pre>
  * Only single-leg orders are mapped; an unknown status or time in force is refused, never defaulted.
  */
@@ -64,6 +65,7 @@ public final class OrderMapping {
         GrvtOrderState state = state(o.text("order_id", "oi"), clientOrderId, o.object("state", "s1"));
         return OrderUpdate.newBuilder()
                 .setExchange(GrvtVenue.EXCHANGE).setAccount(ctx.account())
+                .setSubAccount(o.textOrNull("sub_account_id", "sa"))
                 .setSymbol(symbol).setInstrumentId(GrvtSymbols.instrumentId(symbol).toString())
                 .setClientOrderId(clientOrderId)
                 .setExchangeOrderId(state.exchangeOrderId())
