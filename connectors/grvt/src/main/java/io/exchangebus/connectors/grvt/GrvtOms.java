@@ -56,7 +56,7 @@ import java.util.function.UnaryOperator;
  */
 public final class GrvtOms implements Oms {
 
-    private static final int MEMORY = 100_000;
+    static final int ORDER_MEMORY = 100_000;
     static final ObjectMapper JSON = ExactNumbers.exactMapper();
 
     private final GrvtOmsSettings settings;
@@ -64,7 +64,7 @@ public final class GrvtOms implements Oms {
     private final Supplier<CompletableFuture<Result<InstrumentMapping.Instruments>>> listing;
     private final GrvtSigningTerms signing;
     private final Capabilities capabilities = GrvtOmsCapabilities.oms();
-    private final GrvtOrderUpdates updates = new GrvtOrderUpdates(MEMORY);
+    private final GrvtOrderUpdates updates = new GrvtOrderUpdates(ORDER_MEMORY);
     private final GrvtSignedOrders signed;
     private final GrvtOrderFeed feed;
     private final GrvtOrderLookups lookups;
@@ -101,8 +101,8 @@ public final class GrvtOms implements Oms {
 
     /**
      * The OMS of {@code config}'s account on the shared transport ({@link GrvtClients}): orders signed with the
-     * account's signing key for the environment's chain id, for its first sub-account; instruments from
-     * {@code v1/all_instruments} on the market-data host.
+     * account's signing key for the environment's chain id, expiring after the config's signature lifetime, for its
+     * first sub-account; instruments from {@code v1/all_instruments} on the market-data host.
      *
      * @throws IllegalArgumentException if the config has no account, or its signing key or sub-account is unusable
      */
@@ -127,7 +127,9 @@ public final class GrvtOms implements Oms {
             throw new IllegalArgumentException("account " + account.account() + ": sub-account is not a number");
         }
         GrvtClients clients = new GrvtClients(config, clock);
-        return new GrvtOms(GrvtOmsSettings.of(account.account(), sub, signer.value()),
+        GrvtOmsSettings settings = new GrvtOmsSettings(account.account(), sub, signer.value(),
+                config.signatureLifetime(), GrvtOmsSettings.DEFAULT_OUTCOME_WAIT, GrvtOmsSettings.DEFAULT_CANCEL_TTL);
+        return new GrvtOms(settings,
                 wrap.apply(new GrvtTradesOrderChannel(clients)), instruments, () -> listing(clients), signed, clock);
     }
 

@@ -14,6 +14,9 @@ import io.exchangebus.events.OrderUpdate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
  *     its client order id and order id are told.</li>
  * <li>{@code v1.state}: ids and state only, joined with the order last reported (an unknown order's state is left to
  *     {@code v1.order}, which says the same and more).</li>
- * <li>{@code v1.fill}: one fill, joined with its order's last state as an update with {@code lastFill}.</li>
+ * <li>{@code v1.fill}: one fill, joined with the state that counts it into one update with {@code lastFill}
+ *     ({@link GrvtFillJoin}: a state that counts a fill not yet seen waits for it).</li>
  * <li>{@code v1.cancel}: a cancel by client order id whose time to live ran out without finding an order; the
  *     waiting cancel learns it found nothing.</li>
  * </ul>
@@ -39,6 +43,8 @@ final class GrvtOrderFeed {
     }
 
     private final GrvtOrderUpdates updates;
+    /** Guarded by {@link #updates}. */
+    private final GrvtFillJoin fills = new GrvtFillJoin(GrvtOms.ORDER_MEMORY);
     private final GrvtSignedOrders signed;
     private final PrivateContext live;
     private final Clock clock;
@@ -63,7 +69,7 @@ final class GrvtOrderFeed {
         Instant received = clock.instant();
         switch (stream) {
             case "v1.order" -> mapped(stream, frame, OrderMapping.order(feed, false, live, received))
-                    .ifOk(this::deliver);
+                    .ifOk(this::onOrder);
             case "v1.state" -> mapped(stream, frame, OrderMapping.state(feed, false)).ifOk(this::onState);
             case "v1.fill" -> mapped(stream, frame, AccountMapping.fill(feed, false)).ifOk(f -> onFill(f, frame));
             case "v1.cancel" -> onCancelExpired(feed);
@@ -96,21 +102,55 @@ final class GrvtOrderFeed {
         }
     }
 
+    /** An order's state from its stream: reported, unless it waits for the fills it counts. */
+    private void onOrder(OrderUpdate u) {
+        synchronized (updates) {
+            if (fills.hold(u, updates.last(u.getExchangeOrderId()).orElse(null))) {
+                CompletableFuture.delayedExecutor(GrvtFillJoin.FILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> releaseIfHeld(u));
+                return;
+            }
+        }
+        deliver(u);
+    }
+
+    private void releaseIfHeld(OrderUpdate u) {
+        boolean released;
+        synchronized (updates) {
+            released = fills.release(u);
+        }
+        if (released) {
+            deliver(u);
+        }
+    }
+
     private void onState(GrvtOrderState s) {
-        updates.last(s.exchangeOrderId()).ifPresent(last -> deliver(OrderUpdate.newBuilder(last)
-                .setStatus(s.status()).setFilledQuantity(s.filledQuantity()).setAveragePrice(s.averagePrice())
-                .setReason(s.reason()).setExchangeTime(s.updateTime()).setReceiveTime(clock.instant())
-                .setLastFill(null).build()));
+        OrderUpdate last;
+        synchronized (updates) {
+            last = updates.last(s.exchangeOrderId()).or(() -> fills.held(s.exchangeOrderId())).orElse(null);
+        }
+        if (last != null) {
+            onOrder(OrderUpdate.newBuilder(last)
+                    .setStatus(s.status()).setFilledQuantity(s.filledQuantity()).setAveragePrice(s.averagePrice())
+                    .setReason(s.reason()).setExchangeTime(s.updateTime()).setReceiveTime(clock.instant())
+                    .setLastFill(null).build());
+        }
     }
 
     private void onFill(UserFill f, JsonNode frame) {
-        var last = updates.last(f.exchangeOrderId());
-        if (last.isEmpty()) {
+        Optional<OrderUpdate> joined;
+        synchronized (updates) {
+            if (updates.reportedTrade(f.fill().getTradeId())) {
+                return;
+            }
+            joined = fills.join(f, updates.last(f.exchangeOrderId()).orElse(null), clock.instant());
+        }
+        if (joined.isEmpty()) {
             malformed("v1.fill", frame.toString(), "fill of order " + f.exchangeOrderId()
                     + " that was not seen on v1.order; its fills are in fill_history");
             return;
         }
-        deliver(OrderUpdate.newBuilder(last.get()).setLastFill(f.fill()).setReceiveTime(clock.instant()).build());
+        deliver(joined.get());
     }
 
     private void onCancelExpired(JsonNode feed) {

@@ -15,7 +15,9 @@ import java.util.Set;
  * Which GRVT order updates are new, so that each is reported once: GRVT tells an order's state on {@code v1.order}
  * and again on {@code v1.state}, and after a reconnect or a look-up the same state comes again.
  * <ul>
- * <li>An update with a fill ({@code lastFill}, from {@code v1.fill}) is new when its trade id was never reported.</li>
+ * <li>An update with a fill ({@code lastFill}, from {@code v1.fill}) is new when its trade id was never reported;
+ *     unless older than the last, it is then its order's last state (the state that counts the fill says the same
+ *     and is dropped).</li>
  * <li>Any other update is new when it differs from the last one reported for its order in status, filled quantity,
  *     quantity or price, and is not older: a smaller filled quantity, or an open status after a final one, is an
  *     echo of the past and dropped.</li>
@@ -49,6 +51,9 @@ final class GrvtOrderUpdates {
                 return false;
             }
             trim(trades.iterator(), trades.size(), 2 * memory);
+            if (previous == null || !older(u, previous)) {
+                put(last, id, u);
+            }
             return true;
         }
         if (previous != null && (same(u, previous) || older(u, previous))) {
@@ -56,6 +61,11 @@ final class GrvtOrderUpdates {
         }
         put(last, id, u);
         return true;
+    }
+
+    /** Whether the fill of trade {@code tradeId} was reported. */
+    synchronized boolean reportedTrade(String tradeId) {
+        return trades.contains(tradeId);
     }
 
     /** The last state reported of GRVT's order {@code orderId}. */

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class GrvtOrderFeedTest {
 
     static final String ORDER_ID = "0x1234567890abcdef";
+    private static final String T0 = "1697788800000000000";
+    private static final String T1 = "1697788800000000001";
+    private static final String T2 = "1697788800000000002";
 
     private final List<OrderUpdate> updates = new CopyOnWriteArrayList<>();
     private final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
@@ -44,7 +47,8 @@ class GrvtOrderFeedTest {
         feed.onFrame(frame(7));
         feed.onFrame(sameOrder(frame(18)));
 
-        assertThat(updates).hasSize(1);
+        // The docs' order has traded 1.5 that no fill told: it waits for its fills, then is reported as it is.
+        awaitUpdates(1);
         OrderUpdate u = updates.get(0);
         assertThat(u.getExchangeOrderId()).isEqualTo(ORDER_ID);
         assertThat(u.getClientOrderId()).isEqualTo("23042");
@@ -55,10 +59,9 @@ class GrvtOrderFeedTest {
 
     @Test
     void shouldJoinAStateChangeWithTheOrderItBelongsTo() throws Exception {
-        feed.onFrame(frame(7));
-        ObjectNode state = sameOrder(frame(18));
-        ObjectNode os = (ObjectNode) state.get("feed").get("order_state");
-        os.put("status", "CANCELLED").put("reject_reason", "CLIENT_CANCEL");
+        feed.onFrame(placed());
+        ObjectNode state = tradedState("CANCELLED", "0", "0", T1);
+        ((ObjectNode) state.get("feed").get("order_state")).put("reject_reason", "CLIENT_CANCEL");
 
         feed.onFrame(state);
 
@@ -72,7 +75,7 @@ class GrvtOrderFeedTest {
 
     @Test
     void shouldReportEachFillOnceWithItsOrder() throws Exception {
-        feed.onFrame(frame(7));
+        feed.onFrame(placed());
         ObjectNode fill = sameOrder(frame(40));
 
         feed.onFrame(fill);
@@ -84,6 +87,77 @@ class GrvtOrderFeedTest {
         assertThat(fills.get(0).getLastFill().getQuantity()).isEqualByComparingTo("0.30");
         assertThat(fills.get(0).getLastFill().getFee()).isEqualByComparingTo("9.75");
         assertThat(fills.get(0).getQuantity()).isEqualByComparingTo("10.5");
+    }
+
+    @Test
+    void shouldReportAFillAndTheStateThatCountsItAsOneUpdateWhenTheStateComesFirst() throws Exception {
+        feed.onFrame(placed());
+        feed.onFrame(tradedState("OPEN", "0.30", "65038.01", T1));
+        assertThat(updates).as("the state waits for its fill").hasSize(1);
+
+        feed.onFrame(fill("0.30", "65038.01", T1, "209358-2"));
+
+        assertThat(updates).hasSize(2);
+        OrderUpdate filled = updates.get(1);
+        assertThat(filled.getLastFill().getFee()).isEqualByComparingTo("9.75");
+        assertThat(filled.getFilledQuantity()).isEqualByComparingTo("0.30");
+        assertThat(filled.getAveragePrice()).isEqualByComparingTo("65038.01");
+        assertThat(filled.getStatus()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+    }
+
+    @Test
+    void shouldReportATakerOrderSeenFilledOnceWithItsFill() throws Exception {
+        feed.onFrame(tradedOrder("FILLED", "10.5", "65038.01"));
+        assertThat(updates).as("the order waits for its fill").isEmpty();
+
+        feed.onFrame(fill("10.5", "65038.01", T0, "209358-2"));
+
+        assertThat(updates).singleElement().satisfies(u -> {
+            assertThat(u.getStatus()).isEqualTo(OrderStatus.FILLED);
+            assertThat(u.getFilledQuantity()).isEqualByComparingTo("10.5");
+            assertThat(u.getLastFill().getQuantity()).isEqualByComparingTo("10.5");
+        });
+    }
+
+    @Test
+    void shouldAdvanceTheOrderByFillsThatComeBeforeTheirStateAndDropTheStateThatSaysTheSame() throws Exception {
+        feed.onFrame(placed());
+
+        feed.onFrame(fill("0.30", "65038.01", T1, "209358-2"));
+        feed.onFrame(fill("0.20", "65000", T2, "209358-3"));
+        feed.onFrame(tradedState("OPEN", "0.5", "65022.806", T2));
+
+        assertThat(updates).hasSize(3);
+        OrderUpdate second = updates.get(2);
+        assertThat(second.getLastFill().getTradeId()).isEqualTo("209358-3");
+        assertThat(second.getFilledQuantity()).isEqualByComparingTo("0.5");
+        // (0.30 × 65038.01 + 0.20 × 65000) / 0.5
+        assertThat(second.getAveragePrice()).isEqualByComparingTo("65022.806");
+        assertThat(second.getStatus()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+    }
+
+    @Test
+    void shouldReportAStateAsItIsWhenTheFillItCountsNeverComes() throws Exception {
+        feed.onFrame(placed());
+
+        feed.onFrame(tradedState("OPEN", "0.30", "65038.01", T1));
+
+        awaitUpdates(2);
+        assertThat(updates.get(1).getFilledQuantity()).isEqualByComparingTo("0.30");
+        assertThat(updates.get(1).getLastFill()).isNull();
+    }
+
+    @Test
+    void shouldNotCountAgainAFillThatComesAfterItsStateWasReportedWithoutIt() throws Exception {
+        feed.onFrame(placed());
+        feed.onFrame(tradedState("OPEN", "0.30", "65038.01", T2));
+        awaitUpdates(2);
+
+        feed.onFrame(fill("0.30", "65038.01", T1, "209358-2"));
+
+        assertThat(updates).hasSize(3);
+        assertThat(updates.get(2).getLastFill().getTradeId()).isEqualTo("209358-2");
+        assertThat(updates.get(2).getFilledQuantity()).isEqualByComparingTo("0.30");
     }
 
     @Test
@@ -108,9 +182,52 @@ class GrvtOrderFeedTest {
     void shouldSettleTheKeptPayloadWhenTheOrderShowsOnV1Order() throws Exception {
         signed.keep("23042", GrvtOms.JSON.createObjectNode().put("nonce", 1));
 
-        feed.onFrame(frame(7));
+        feed.onFrame(placed());
 
         assertThat(signed.payload("23042")).isEmpty();
+    }
+
+    /** Waits up to 5 s ({@link GrvtFillJoin#FILL_WAIT} and then some) for {@code count} updates. */
+    private void awaitUpdates(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (updates.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(updates).hasSize(count);
+    }
+
+    /** The docs' {@code v1.order} with {@code status}, {@code traded} filled at {@code average}, changed at T0. */
+    private static ObjectNode tradedOrder(String status, String traded, String average) throws Exception {
+        ObjectNode order = frame(7);
+        trade((ObjectNode) order.get("feed").get("state"), status, traded, average, T0);
+        return order;
+    }
+
+    /** The order as placed: open, nothing traded. */
+    private static ObjectNode placed() throws Exception {
+        return tradedOrder("OPEN", "0", "0");
+    }
+
+    /** {@code v1.state} of the order: {@code status}, {@code traded} filled at {@code average}, changed at {@code nanos}. */
+    private static ObjectNode tradedState(String status, String traded, String average, String nanos)
+            throws Exception {
+        ObjectNode state = sameOrder(frame(18));
+        trade((ObjectNode) state.get("feed").get("order_state"), status, traded, average, nanos);
+        return state;
+    }
+
+    private static void trade(ObjectNode state, String status, String traded, String average, String nanos) {
+        state.put("status", status).put("update_time", nanos);
+        state.putArray("traded_size").add(traded);
+        state.putArray("avg_fill_price").add(average);
+    }
+
+    /** The docs' {@code v1.fill} (fee 9.75 USDT) of the order: {@code size} at {@code price}, at {@code nanos}. */
+    private static ObjectNode fill(String size, String price, String nanos, String tradeId) throws Exception {
+        ObjectNode fill = sameOrder(frame(40));
+        ((ObjectNode) fill.get("feed")).put("size", size).put("price", price).put("event_time", nanos)
+                .put("trade_id", tradeId);
+        return fill;
     }
 
     private static ObjectNode sameOrder(ObjectNode frame) {

@@ -2,7 +2,6 @@ package io.exchangebus.connectors.grvt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.connectors.core.Result;
@@ -50,8 +49,12 @@ class GrvtOrderRecoveryTest {
 
     private static ObjectNode docsOrderFrame() throws Exception {
         String record = Files.readAllLines(Fixtures.path("grvt/ws_trading_streams.docs.jsonl")).get(6);
-        JsonNode message = GrvtOms.JSON.readTree(record).get("message");
-        return (ObjectNode) message;
+        ObjectNode message = (ObjectNode) GrvtOms.JSON.readTree(record).get("message");
+        // As placed, nothing traded: an order with fills not seen yet waits for them (GrvtFillJoin).
+        ObjectNode state = (ObjectNode) message.get("feed").get("state");
+        state.putArray("traded_size").add("0");
+        state.putArray("avg_fill_price").add("0");
+        return message;
     }
 
     private static ConnectionEvent event(ConnectionState state) {
