@@ -57,6 +57,13 @@ class ExbusDemoIT {
             assertThat(grvtBook.output()).contains("grvt:BTC_USDT_Perp").containsPattern("\\d+\\.\\d+ \\| \\d+\\.\\d+");
             // GRVT's BTC_USDT_Perp and Binance USD-M's BTCUSDT are one instrument: one consolidated best quote.
             assertThat(consolidatedQuote(demo, "BTC-USDT-PERP")).contains("\"binance-usdm\"").contains("\"grvt\"");
+            // A GRVT order's fill reaches its sub-account's position, which agrees with what GRVT reports for it.
+            Run grvtOrder = demo.exbus("order", "place", "--exchange", "grvt", "--account", "grvt", "--symbol",
+                    "BTC_USDT_Perp", "--side", "buy", "--type", "market", "--quantity", "0.01");
+            assertThat(grvtOrder.code()).as(grvtOrder.output()).isZero();
+            String grvtPositions = agreedPositions(demo, "grvt");
+            assertThat(grvtPositions.lines().filter(line -> line.contains("BTC-USDT-PERP")))
+                    .as(grvtPositions).singleElement().asString().contains("AGREED").contains("0.01");
 
             String clientOrderId = "demo-it-" + UUID.randomUUID().toString().substring(0, 8);
             try (HeadlessChromium chromium = HeadlessChromium.start(SCREENSHOTS, 1280, 1400)) {
@@ -105,6 +112,21 @@ class ExbusDemoIT {
             assertAllGone(children);
             assertThat(demo.home().resolve("stack.properties")).doesNotExist();
         }
+    }
+
+    /** {@code exbus positions <exchange> --exchange <exchange>} once a position in it is AGREED (or the last). */
+    private static String agreedPositions(DemoProcess demo, String exchange) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String printed = "";
+        while (System.nanoTime() < deadline) {
+            Run positions = demo.exbus("positions", exchange, "--exchange", exchange);
+            printed = positions.output();
+            if (positions.code() == 0 && printed.contains("AGREED")) {
+                return printed;
+            }
+            Thread.sleep(500);
+        }
+        return printed;
     }
 
     /** streams-apps' {@code /bbo/<instrumentId>}, once both perpetual venues are in it (or the last answer). */

@@ -19,16 +19,17 @@ record GrvtInstrument(String name, String instrumentHash, String base, String qu
     /**
      * BTC_USDT_Perp (hash 0x030501, from the SDK's signing vectors) and ETH_USDT_Perp (0x030401, from the extra
      * vectors, marked illustrative there), both with base_decimals 9 as the vectors and the live ccxt capture show.
-     * Tick, min size and min notional are plausible values, not GRVT's.
+     * Tick, min size and min notional are plausible values, not GRVT's. Their markets start where the Binance
+     * simulators' do (60,000 and 3,000), so that a consolidated quote over the venues is of one market.
      */
     static List<GrvtInstrument> defaults() {
         return List.of(
                 new GrvtInstrument("BTC_USDT_Perp", "0x030501", "BTC", "USDT", 9, 6, new BigDecimal("0.1"),
                         new BigDecimal("0.001"), new BigDecimal("10"), new BigDecimal("100"),
-                        new BigDecimal("68900.0")),
+                        new BigDecimal("60000.0")),
                 new GrvtInstrument("ETH_USDT_Perp", "0x030401", "ETH", "USDT", 9, 6, new BigDecimal("0.01"),
                         new BigDecimal("0.01"), new BigDecimal("10"), new BigDecimal("1000"),
-                        new BigDecimal("3456.00")));
+                        new BigDecimal("3000.00")));
     }
 
     /** The engine's view: a linear perpetual in base units, settled in the quote, lot = min size. */

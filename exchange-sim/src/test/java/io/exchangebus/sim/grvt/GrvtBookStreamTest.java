@@ -46,11 +46,11 @@ class GrvtBookStreamTest {
         assertThat(snapshot.get("sequence_number").asText()).isEqualTo("0");
         assertThat(snapshot.get("feed").get("bids").size()).isEqualTo(sim.simulator().book(BTC).bids().size());
 
-        bid("60000.0", "0.5");
+        bid("50000.0", "0.5");
         JsonNode first = md.next("v1.book.d");
         assertThat(first.get("sequence_number").asText()).isEqualTo("1");
         assertThat(first.get("prev_sequence_number").asText()).isEqualTo("0");
-        assertThat(first.get("feed").get("bids").get(0).get("price").asText()).isEqualTo("60000.0");
+        assertThat(first.get("feed").get("bids").get(0).get("price").asText()).isEqualTo("50000.0");
         assertThat(first.get("feed").get("bids").get(0).get("size").asText()).isEqualTo("0.5");
 
         sim.simulator().cancelAll(BTC, "sim-market-maker");
@@ -65,8 +65,8 @@ class GrvtBookStreamTest {
         md.subscribe("v1.book.d", BTC + "@100");
         md.next("v1.book.d");
         sim.faults().skipSequence(1);
-        bid("60000.0", "0.5");
-        bid("59999.0", "0.5");
+        bid("50000.0", "0.5");
+        bid("49999.0", "0.5");
         JsonNode after = md.next("v1.book.d");
         assertThat(after.get("sequence_number").asText()).isEqualTo("2");
         assertThat(after.get("prev_sequence_number").asText()).isEqualTo("1");
@@ -76,16 +76,16 @@ class GrvtBookStreamTest {
     void shouldResetSequenceNumbersWithANewSnapshotWhenTheGatewayRestarts() throws Exception {
         md.subscribe("v1.book.d", BTC + "@100");
         md.next("v1.book.d");
-        bid("60000.0", "0.5");
+        bid("50000.0", "0.5");
         assertThat(md.next("v1.book.d").get("sequence_number").asText()).isEqualTo("1");
-        bid("59999.0", "0.5");
+        bid("49999.0", "0.5");
         assertThat(md.next("v1.book.d").get("sequence_number").asText()).isEqualTo("2");
 
         sim.restartGateway();
         JsonNode restarted = md.next("v1.book.d");
         assertThat(restarted.get("sequence_number").asText()).isEqualTo("0");
-        assertThat(restarted.get("feed").get("bids").findValuesAsText("price")).contains("60000.0", "59999.0");
-        bid("59998.0", "0.5");
+        assertThat(restarted.get("feed").get("bids").findValuesAsText("price")).contains("50000.0", "49999.0");
+        bid("49998.0", "0.5");
         JsonNode next = md.next("v1.book.d");
         assertThat(next.get("sequence_number").asText()).isEqualTo("1");
         assertThat(next.get("prev_sequence_number").asText()).isEqualTo("0");
@@ -94,7 +94,7 @@ class GrvtBookStreamTest {
     @Test
     void shouldSendOnlySnapshotsOfTheAskedDepthOnBookS() throws Exception {
         for (int i = 0; i < 15; i++) {
-            bid(String.valueOf(60000 - i) + ".0", "0.1");
+            bid(String.valueOf(50000 - i) + ".0", "0.1");
         }
         md.subscribe("v1.book.s", BTC + "@500-10");
         JsonNode first = md.next("v1.book.s");

@@ -16,6 +16,7 @@ import io.exchangebus.connectors.grvt.mapping.GrvtFixtures;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -46,6 +47,18 @@ class GrvtConnectorTest {
     void shouldRefuseABookRateGrvtDoesNotServeNamingTheKey() {
         assertThatThrownBy(() -> connector.config(ConnectorSettings.testnet("grvt").withSetting("book-rate", "250")))
                 .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("book-rate");
+    }
+
+    @Test
+    void shouldSignOrdersForTheConfiguredLifetimeAndRefuseOneGrvtWouldRefuse() {
+        assertThat(connector.config(ConnectorSettings.testnet("grvt")).signatureLifetime())
+                .isEqualTo(Duration.ofDays(30).minusHours(1));
+        assertThat(connector.config(ConnectorSettings.testnet("grvt").withSetting("signature-lifetime", "168h"))
+                .signatureLifetime()).isEqualTo(Duration.ofDays(7));
+
+        assertThatThrownBy(() -> connector.config(ConnectorSettings.testnet("grvt")
+                .withSetting("signature-lifetime", "721h")))
+                .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("signature-lifetime");
     }
 
     @Test
@@ -91,14 +104,26 @@ class GrvtConnectorTest {
     }
 
     @Test
+    void shouldRefuseASubAccountIdThatIsNotOneUint64NamingTheKey(@TempDir Path dir) throws Exception {
+        for (String id : new String[] {"8289849667772468, 42", "18446744073709551616", "-1", "0x1f"}) {
+            AccountSettings account = new AccountSettings("main", "api-key", secretFile(dir, "key", "an-api-key"),
+                    secretFile(dir, "signing", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
+                    Map.of("sub-account-id", id));
+
+            assertThatThrownBy(() -> connector.config(ConnectorSettings.testnet("grvt"), account)).as(id)
+                    .isInstanceOf(ConnectorConfigException.class).hasMessageContaining("sub-account-id");
+        }
+    }
+
+    @Test
     void shouldReadTheAccountWithoutShowingItsKeys(@TempDir Path dir) throws Exception {
         AccountSettings account = new AccountSettings("main", "api-key", secretFile(dir, "key", "an-api-key"),
                 secretFile(dir, "signing", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
-                Map.of("sub-account-id", "8289849667772468, 42", "funding-account", "true"));
+                Map.of("sub-account-id", "8289849667772468", "funding-account", "true"));
 
         GrvtConfig config = connector.config(ConnectorSettings.testnet("grvt"), account);
 
-        assertThat(config.account().orElseThrow().subAccounts()).containsExactly("8289849667772468", "42");
+        assertThat(config.account().orElseThrow().subAccount()).isEqualTo("8289849667772468");
         assertThat(config.account().orElseThrow().fundingAccount()).isTrue();
         assertThat(config.toString()).doesNotContain("an-api-key").doesNotContain("4c0883a6");
     }

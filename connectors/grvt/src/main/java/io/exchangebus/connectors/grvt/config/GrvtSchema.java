@@ -10,10 +10,11 @@ import io.exchangebus.connectors.core.spi.EndpointSpec;
 import io.exchangebus.connectors.core.spi.Environment;
 import io.exchangebus.connectors.core.spi.KeyTypeSpec;
 import io.exchangebus.connectors.core.spi.SettingKey;
+import io.exchangebus.connectors.grvt.GrvtOmsSettings;
 import io.exchangebus.connectors.grvt.GrvtVenue;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,9 @@ import java.util.function.UnaryOperator;
  * <li>Endpoints {@code edge-url}, {@code trades-url}, {@code market-data-url} (REST hosts) and
  *     {@code trades-ws-url}, {@code market-data-ws-url} (their {@code /ws/full}).</li>
  * <li>Exchange settings {@code request-timeout}, {@code book-rate}, {@code account-poll-interval},
- *     {@code chain-id}.</li>
- * <li>Account settings {@code sub-account-id} (required by the private roles; several separated by commas, the
- *     first the roles' own) and {@code funding-account}.</li>
+ *     {@code chain-id}, {@code signature-lifetime}.</li>
+ * <li>Account settings {@code sub-account-id} (required by the private roles: the one trading sub-account they act
+ *     for) and {@code funding-account}.</li>
  * <li>Key type {@code api-key}: api-key is GRVT's API key (it alone logs in, so it is kept as a secret), secret
  *     the EIP-712 signing key of the OMS.</li>
  * </ul>
@@ -68,10 +69,20 @@ public final class GrvtSchema {
                     "EIP-712 chain id orders are signed for; default the environment's (325 production, 326 "
                             + "testnet, 327 staging and dev).")
             .check(c -> c > 0, "must be positive");
+    static final SettingKey<Duration> SIGNATURE_LIFETIME_KEY = SettingKey.duration("signature-lifetime",
+                    GrvtOmsSettings.DEFAULT_SIGNATURE_LIFETIME,
+                    "How far ahead an order's EIP-712 signature expires, which bounds a resting order's life: GRVT "
+                            + "cancels it then, and refuses more than 30 days (2008). The default keeps orders as "
+                            + "long as GRVT allows, less an hour for clocks.")
+            .check(d -> !d.isZero() && !d.isNegative()
+                            && d.compareTo(GrvtOmsSettings.MAX_SIGNATURE_LIFETIME) <= 0,
+                    "must be above 0 and at most 30 days (720h)");
     static final SettingKey<String> SUB_ACCOUNT_KEY = SettingKey.text(SUB_ACCOUNT_ID, null,
-                    "Trading sub-account id(s), uint64 in decimal, comma-separated; the first is the roles' own.")
-            .check(s -> Arrays.stream(s.split(",")).map(String::strip).allMatch(x -> x.matches("[0-9]{1,20}")),
-                    "must be decimal sub-account ids separated by commas");
+                    "The trading sub-account the account's roles act for (sub_account_id, uint64 in decimal); "
+                            + "several sub-accounts under one API key are several accounts with the same key.")
+            .check(s -> s.strip().matches("[0-9]{1,20}")
+                            && new BigInteger(s.strip()).compareTo(BigInteger.ONE.shiftLeft(64)) < 0,
+                    "must be one sub-account id, a uint64 in decimal");
     static final SettingKey<Boolean> FUNDING_KEY = SettingKey.bool("funding-account", false,
             "Whether the PMS also polls the main (funding) account's balances, reported as sub-account funding.");
 
@@ -86,7 +97,7 @@ public final class GrvtSchema {
                             "JSON-RPC /ws/full of the trades host: private streams, orders."),
                     endpoint(MARKET_DATA_WS_URL, Set.of("ws", "wss"), GrvtEndpoints::marketDataWebSocket,
                             "JSON-RPC /ws/full of the market-data host: public streams.")),
-            List.of(REQUEST_TIMEOUT_KEY, BOOK_RATE_KEY, POLL_KEY, CHAIN_ID_KEY),
+            List.of(REQUEST_TIMEOUT_KEY, BOOK_RATE_KEY, POLL_KEY, CHAIN_ID_KEY, SIGNATURE_LIFETIME_KEY),
             List.of(SUB_ACCOUNT_KEY, FUNDING_KEY),
             List.of(new KeyTypeSpec(KEY_TYPE, "GRVT API key (api-key; logs in on the edge host) and the EIP-712 "
                     + "signing key of the OMS (secret, hex).")));
@@ -107,8 +118,8 @@ public final class GrvtSchema {
                 CHAIN_ID_KEY.find(settings).orElse(env.chainId()));
         return new GrvtConfig(endpoints, SCHEMA.endpoint(settings, TRADES_WS_URL),
                 SCHEMA.endpoint(settings, MARKET_DATA_WS_URL), REQUEST_TIMEOUT_KEY.get(settings),
-                BOOK_RATE_KEY.get(settings), POLL_KEY.get(settings), Optional.empty(), UnaryOperator.identity(),
-                UnaryOperator.identity());
+                BOOK_RATE_KEY.get(settings), POLL_KEY.get(settings), SIGNATURE_LIFETIME_KEY.get(settings),
+                Optional.empty(), UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /**
@@ -125,7 +136,7 @@ public final class GrvtSchema {
                 "account." + account.account() + ".settings." + SUB_ACCOUNT_ID, "is required"));
         ApiCredentials credentials = account.resolve(exchange);
         return base.withAccount(new GrvtAccount(account.account(), Secret.of(credentials.apiKey()),
-                Arrays.stream(subs.split(",")).map(String::strip).toList(), credentials.secret(),
+                subs.strip(), credentials.secret(),
                 FUNDING_KEY.get(account, exchange)));
     }
 

@@ -94,7 +94,7 @@ public final class GrvtSimulatorProbe implements SimulatorProbe, AutoCloseable {
     }
 
     public GrvtAccount account() {
-        return new GrvtAccount("it", Secret.of(API_KEY), List.of(SUB_ACCOUNT.toString()), Secret.of(SIGNING_KEY),
+        return new GrvtAccount("it", Secret.of(API_KEY), SUB_ACCOUNT.toString(), Secret.of(SIGNING_KEY),
                 false);
     }
 
