@@ -80,7 +80,7 @@ record ChaosOptions(int commands, int rate, int accounts, int addresses, int oms
     }
 
     List<String> accountNames() {
-        return OmsBenchStack.accountNames(accounts);
+        return OmsBenchStack.accountNames("binance", accounts);
     }
 
 }

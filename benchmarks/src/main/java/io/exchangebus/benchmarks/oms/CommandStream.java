@@ -9,7 +9,6 @@ import io.exchangebus.events.PlaceOrder;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.TimeInForce;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,8 +37,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * moment it is handed to the producer, from which the latency harness measures.
  */
 public final class CommandStream {
-    private static final BigDecimal SPOT_MID = new BigDecimal("60000.00");
-    private static final BigDecimal USDM_MID = new BigDecimal("60000.0");
     private static final int MAX_RESTING = 150;
 
     private CommandStream() {
@@ -98,31 +95,27 @@ public final class CommandStream {
 
     private static OrderCommand next(String account, Random random, double expiring, double cancels,
                                      List<String> resting) {
-        boolean spot = OmsBenchStack.isSpot(account);
-        String exchange = spot ? "binance-spot" : "binance-usdm";
-        String instrument = spot ? "BTC-USDT" : "BTC-USDT-PERP";
+        BenchMarket market = BenchMarket.of(account);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Object action;
         if (!resting.isEmpty() && (resting.size() >= MAX_RESTING || random.nextDouble() < cancels)) {
             String target = resting.remove(random.nextInt(resting.size()));
-            action = CancelOrder.newBuilder().setSymbol("BTCUSDT").setInstrumentId(instrument)
+            action = CancelOrder.newBuilder().setSymbol(market.symbol()).setInstrumentId(market.instrument())
                     .setClientOrderId(target).setExchangeOrderId(null).build();
         } else {
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
             // 0.5 % to 2 % away from the mid, on the side where it rests.
             BigDecimal away = BigDecimal.valueOf(5 + random.nextInt(16)).movePointLeft(3);
-            BigDecimal mid = spot ? SPOT_MID : USDM_MID;
-            BigDecimal price = (side == Side.BUY ? mid.multiply(BigDecimal.ONE.subtract(away))
-                    : mid.multiply(BigDecimal.ONE.add(away))).setScale(1, RoundingMode.DOWN);
             String clientOrderId = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
             resting.add(clientOrderId);
-            action = PlaceOrder.newBuilder().setClientOrderId(clientOrderId).setSymbol("BTCUSDT")
-                    .setInstrumentId(instrument).setSide(side).setOrderType(OrderType.LIMIT)
-                    .setTimeInForce(TimeInForce.GTC).setQuantity(new BigDecimal(spot ? "0.001" : "0.002"))
-                    .setPrice(price).setStopPrice(null).setReduceOnly(false).setGoodTillTime(null).build();
+            action = PlaceOrder.newBuilder().setClientOrderId(clientOrderId).setSymbol(market.symbol())
+                    .setInstrumentId(market.instrument()).setSide(side).setOrderType(OrderType.LIMIT)
+                    .setTimeInForce(TimeInForce.GTC).setQuantity(market.quantity())
+                    .setPrice(market.restingPrice(side == Side.BUY, away)).setStopPrice(null).setReduceOnly(false)
+                    .setGoodTillTime(null).build();
         }
         Instant expiresAt = random.nextDouble() < expiring ? now.plusSeconds(10) : null;
-        return OrderCommand.newBuilder().setCommandId(UUID.randomUUID().toString()).setExchange(exchange)
+        return OrderCommand.newBuilder().setCommandId(UUID.randomUUID().toString()).setExchange(market.exchange())
                 .setAccount(account).setCreatedAt(now).setExpiresAt(expiresAt).setAction(action).build();
     }
 }

@@ -7,31 +7,37 @@ import java.util.List;
 /**
  * The options of {@code benchmarks/run-oms-latency}.
  *
+ * @param exchange what oms-service trades on: {@code binance} (spot and USD-M), {@code deribit} or {@code grvt}
  * @param rate commands a second, steady
  * @param seconds how long each phase (the echo floor, then oms-service) sends the measured commands
  * @param warmup how long each phase sends before that, unmeasured: the JVMs of the broker, the echo, oms-service and
  *        the command stream compile their hot paths (their first seconds are several times slower)
- * @param accounts funded accounts, half on spot and half on USD-M, so that every account stays within its
- *        exchange's order-rate limit (Binance spot: 50 new orders in 10 s)
+ * @param accounts funded accounts (on Binance half on spot and half on USD-M), so that every account stays within
+ *        its exchange's order-rate limit (Binance spot: 50 new orders in 10 s)
  * @param addresses how many network addresses the accounts are spread over (default one per 10 accounts): the
  *        simulators allow that many times Binance's per-address request weight
  * @param json where to write the report as JSON, if anywhere
  */
-record LatencyOptions(int rate, int seconds, int warmup, int accounts, int addresses, long seed, Path json) {
+record LatencyOptions(String exchange, int rate, int seconds, int warmup, int accounts, int addresses, long seed,
+                      Path json) {
     static final String USAGE = """
-            usage: benchmarks/run-oms-latency [--rate PER_SECOND] [--seconds N] [--warmup N] [--accounts N] [--addresses N]
-                                       [--seed S] [--json FILE]
-            defaults: 1000 commands/s for 60 s a phase after a 10 s warm-up, over 120 accounts (half of them
-            cancels) on 12 addresses""";
+            usage: benchmarks/run-oms-latency [--exchange binance|deribit|grvt] [--rate PER_SECOND] [--seconds N]
+                                       [--warmup N] [--accounts N] [--addresses N] [--seed S] [--json FILE]
+            defaults: Binance spot and USD-M, 1000 commands/s for 60 s a phase after a 10 s warm-up, over 120
+            accounts (half of them cancels) on 12 addresses""";
 
     LatencyOptions {
         if (rate < 1 || seconds < 1 || warmup < 0 || accounts < 2 || addresses < 1) {
             throw new IllegalArgumentException("rate, seconds, addresses >= 1, warmup >= 0, accounts >= 2\n"
                     + USAGE);
         }
+        if (!OmsBenchStack.EXCHANGES.contains(exchange)) {
+            throw new IllegalArgumentException("--exchange is one of " + OmsBenchStack.EXCHANGES + "\n" + USAGE);
+        }
     }
 
     static LatencyOptions parse(String[] args) {
+        String exchange = "binance";
         int rate = 1000;
         int seconds = 60;
         int warmup = 10;
@@ -47,6 +53,7 @@ record LatencyOptions(int rate, int seconds, int warmup, int accounts, int addre
             }
             String value = rest.remove(0);
             switch (flag) {
+                case "--exchange" -> exchange = value;
                 case "--rate" -> rate = Integer.parseInt(value);
                 case "--seconds" -> seconds = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
@@ -57,8 +64,8 @@ record LatencyOptions(int rate, int seconds, int warmup, int accounts, int addre
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
-        return new LatencyOptions(rate, seconds, warmup, accounts, addresses == null ? (accounts + 9) / 10 : addresses, seed,
-                json);
+        return new LatencyOptions(exchange, rate, seconds, warmup, accounts,
+                addresses == null ? (accounts + 9) / 10 : addresses, seed, json);
     }
 
     /** Commands sent a phase, the warm-up's included. */
@@ -72,6 +79,6 @@ record LatencyOptions(int rate, int seconds, int warmup, int accounts, int addre
     }
 
     List<String> accountNames() {
-        return OmsBenchStack.accountNames(accounts);
+        return OmsBenchStack.accountNames(exchange, accounts);
     }
 }

@@ -12,9 +12,6 @@ import io.exchangebus.localstack.process.ServiceProcess;
 import io.exchangebus.localstack.registry.RegistryLocator;
 import io.exchangebus.localstack.registry.RegistryProcess;
 import io.exchangebus.sim.ReceivedOrderCommand;
-import io.exchangebus.sim.account.ApiKey;
-import io.exchangebus.sim.binance.BinanceFamily;
-import io.exchangebus.sim.binance.BinanceSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,32 +29,32 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * What the OMS harnesses run on, each part real and on loopback: a KRaft broker in its own process that can be
  * killed and restarted on the same ports and data, the schema registry with the catalogue's schemas registered, the
- * Binance spot and USD-M simulators in this JVM (the exchanges) with funded accounts, and oms-service in a JVM of its
- * own, configured for those accounts.
+ * exchanges' simulators in this JVM ({@link BenchVenue}: Binance spot and USD-M, Deribit or GRVT) with funded
+ * accounts, and oms-service in a JVM of its own, configured for those accounts.
  */
 final class OmsBenchStack implements AutoCloseable {
     static final String OMS_MAIN = "io.exchangebus.oms.OmsServiceMain";
     /** JVM options added to oms-service's, e.g. to record a profile: {@code -XX:StartFlightRecording=...}. */
     static final String OMS_JVM_OPTIONS_PROPERTY = "exbus.bench.oms-jvm-options";
-    static final String SPOT = "binance-spot";
-    static final String USDM = "binance-usdm";
+    /** The exchanges a harness can run against: {@code binance} (spot and USD-M), {@code deribit}, {@code grvt}. */
+    static final List<String> EXCHANGES = List.of("binance", "deribit", "grvt");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final String FUNDS = "100000000";
 
     final Path dir;
     final RestartableBroker broker;
     final RegistryProcess registry;
-    final BinanceSimulator spot;
-    final BinanceSimulator usdm;
+    final List<BenchVenue> venues;
     final int omsPort = Ports.freeLoopbackPorts(1).get(0);
     private final Path omsConfig;
 
     /**
-     * @param addresses how many network addresses the accounts' requests come from: the simulators' request-weight
-     *        limit is that many times Binance's per-address limit (6,000 a minute on spot, 2,400 on USD-M), as when
-     *        a deployment spreads its accounts over several hosts; the harness's loopback has one address
+     * @param exchange  one of {@link #EXCHANGES}
+     * @param addresses how many network addresses the accounts' requests come from: the Binance simulators'
+     *        request-weight limit is that many times Binance's per-address limit, as when a deployment spreads its
+     *        accounts over several hosts; the harness's loopback has one address
      */
-    OmsBenchStack(Path dir, List<String> accounts, long seed, List<Topic> topics, int addresses) throws Exception {
+    OmsBenchStack(Path dir, String exchange, List<String> accounts, long seed, List<Topic> topics, int addresses)
+            throws Exception {
         this.dir = dir;
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -67,12 +64,7 @@ final class OmsBenchStack implements AutoCloseable {
             registry = RegistryProcess.start(dir.resolve("registry"), RegistryLocator.fromEnvironment().locate(),
                     Duration.ofSeconds(90));
             started.add(registry);
-            spot = BinanceSimulator.builder(BinanceFamily.SPOT).seed(seed).weightLimitPerMinute(6_000 * addresses)
-                    .build();
-            started.add(spot);
-            usdm = BinanceSimulator.builder(BinanceFamily.USDM).seed(seed + 1)
-                    .weightLimitPerMinute(2_400 * addresses).build();
-            started.add(usdm);
+            venues = venues(exchange, seed, addresses, started);
             createTopics(topics);
             CatalogueSchemas.register(new SchemaRegistryClient(SchemaRegistryClient.Settings.of(registryUrl())));
             omsConfig = writeOmsConfig(accounts);
@@ -84,20 +76,42 @@ final class OmsBenchStack implements AutoCloseable {
         }
     }
 
-    /** {@code n} account names: {@code s1…} on spot (the larger half), {@code u1…} on USD-M. */
-    static List<String> accountNames(int n) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= n - n / 2; i++) {
-            names.add("s" + i);
+    private static List<BenchVenue> venues(String exchange, long seed, int addresses, List<AutoCloseable> started) {
+        List<BenchVenue> venues = new ArrayList<>();
+        switch (exchange) {
+            case "binance" -> {
+                venues.add(new BinanceBenchVenue(BenchMarket.SPOT, seed, addresses));
+                started.add(venues.get(0));
+                venues.add(new BinanceBenchVenue(BenchMarket.USDM, seed + 1, addresses));
+            }
+            case "deribit" -> venues.add(new DeribitBenchVenue(seed));
+            case "grvt" -> venues.add(new GrvtBenchVenue(seed));
+            default -> throw new IllegalArgumentException("no exchange " + exchange + "; one of " + EXCHANGES);
         }
-        for (int i = 1; i <= n / 2; i++) {
-            names.add("u" + i);
-        }
-        return names;
+        started.add(venues.get(venues.size() - 1));
+        return venues;
     }
 
-    static boolean isSpot(String account) {
-        return account.startsWith("s");
+    /**
+     * {@code n} account names for {@code exchange}: on Binance {@code s1…} on spot (the larger half) and {@code u1…}
+     * on USD-M; else the market's letter and a number.
+     */
+    static List<String> accountNames(String exchange, int n) {
+        List<String> names = new ArrayList<>();
+        if (exchange.equals("binance")) {
+            for (int i = 1; i <= n - n / 2; i++) {
+                names.add(BenchMarket.SPOT.prefix() + String.valueOf(i));
+            }
+            for (int i = 1; i <= n / 2; i++) {
+                names.add(BenchMarket.USDM.prefix() + String.valueOf(i));
+            }
+        } else {
+            char prefix = exchange.equals("deribit") ? BenchMarket.DERIBIT.prefix() : BenchMarket.GRVT.prefix();
+            for (int i = 1; i <= n; i++) {
+                names.add(prefix + String.valueOf(i));
+            }
+        }
+        return names;
     }
 
     /**
@@ -191,16 +205,21 @@ final class OmsBenchStack implements AutoCloseable {
                 CommandStream.class.getName(), args);
     }
 
-    /** What both exchanges received, each with its exchange id. */
+    /** What the exchanges received, each with its exchange id. */
     List<ChaosTally.AtExchange> atExchange() {
         List<ChaosTally.AtExchange> all = new ArrayList<>();
-        for (ReceivedOrderCommand r : spot.simulator().receivedOrders()) {
-            all.add(new ChaosTally.AtExchange(SPOT, r));
-        }
-        for (ReceivedOrderCommand r : usdm.simulator().receivedOrders()) {
-            all.add(new ChaosTally.AtExchange(USDM, r));
+        for (BenchVenue venue : venues) {
+            for (ReceivedOrderCommand r : venue.received()) {
+                all.add(new ChaosTally.AtExchange(venue.market().exchange(), r));
+            }
         }
         return all;
+    }
+
+    /** The venue of {@code exchange}. */
+    BenchVenue venue(String exchange) {
+        return venues.stream().filter(v -> v.market().exchange().equals(exchange)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no venue " + exchange));
     }
 
     private void createTopics(List<Topic> topics) throws ExecutionException, InterruptedException {
@@ -218,22 +237,13 @@ final class OmsBenchStack implements AutoCloseable {
         Path keys = Files.createDirectories(dir.resolve("keys"));
         StringBuilder yamlAccounts = new StringBuilder();
         for (String account : accounts) {
-            boolean isSpot = isSpot(account);
-            BinanceSimulator sim = isSpot ? spot : usdm;
-            ApiKey key = sim.createAccount(account);
-            sim.deposit(account, "USDT", FUNDS);
-            if (isSpot) {
-                sim.deposit(account, "BTC", "1000");
-            }
-            Files.writeString(keys.resolve(account + ".key"), key.keyId(), StandardCharsets.UTF_8);
-            Files.writeString(keys.resolve(account + ".secret"), key.secret(), StandardCharsets.UTF_8);
-            yamlAccounts.append("  ").append(account).append(":\n    exchange: ").append(isSpot ? SPOT : USDM)
-                    .append("\n    api-key: file:").append(keys.resolve(account + ".key"))
-                    .append("\n    secret: file:").append(keys.resolve(account + ".secret")).append('\n');
+            yamlAccounts.append(venue(BenchMarket.of(account).exchange()).fundAccount(account, keys));
         }
+        StringBuilder exchanges = new StringBuilder();
+        venues.forEach(v -> exchanges.append(v.exchangeYaml()));
         String yaml = "service:\n  instance-id: oms-bench\n  http-port: " + omsPort + "\n  shutdown-timeout: 10s\n"
                 + "kafka:\n  bootstrap-servers: " + bootstrap() + "\n  schema-registry-url: " + registryUrl() + "\n"
-                + "exchanges:\n" + exchange(SPOT, spot) + exchange(USDM, usdm)
+                + "exchanges:\n" + exchanges
                 + "accounts:\n" + yamlAccounts
                 + "oms:\n  group-id: oms-bench\n  risk:\n    price-band: 0\n"
                 + "    max-open-orders: 1000\n";
@@ -242,15 +252,11 @@ final class OmsBenchStack implements AutoCloseable {
         return file;
     }
 
-    private static String exchange(String id, BinanceSimulator sim) {
-        return "  " + id + ":\n    environment: custom\n    rest-url: " + sim.restBaseUri() + "\n    stream-url: "
-                + sim.streamBaseUri() + "\n    ws-api-url: " + sim.wsApiUri() + "\n";
-    }
-
     @Override
     public void close() {
-        usdm.close();
-        spot.close();
+        for (int i = venues.size() - 1; i >= 0; i--) {
+            venues.get(i).close();
+        }
         registry.close();
         broker.close();
     }

@@ -74,7 +74,7 @@ public final class OmsChaosRun {
     }
 
     private boolean run(WorkDir work) throws Exception {
-        try (OmsBenchStack stack = new OmsBenchStack(work.path(), options.accountNames(), options.seed(),
+        try (OmsBenchStack stack = new OmsBenchStack(work.path(), "binance", options.accountNames(), options.seed(),
                 List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES, Topics.MARKET_BOOK,
                         Topics.deadLetter("oms-service")), options.addresses())) {
             String bootstrap = stack.bootstrap();

@@ -43,7 +43,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *   <li><b>floor</b>: {@link EchoService}, a bare transactional consume → produce echo in its own JVM with
  *       oms-service's consumer settings; measured from each command's {@code createdAt} to its echo's arrival at a
  *       read_committed consumer here;</li>
- *   <li><b>oms-service</b> in its own JVM on the Binance spot and USD-M simulators: from {@code createdAt} to (a) the
+ *   <li><b>oms-service</b> in its own JVM on the simulators of {@code --exchange} (Binance spot and USD-M, Deribit
+ *       or GRVT): from {@code createdAt} to (a) the
  *       simulator's receipt of the order and (b) the ack's arrival at a read_committed consumer here.</li>
  * </ol>
  * Percentiles p50, p99, p99.9 and max of each, the ratio of oms-service's command → ack to the floor at each, and
@@ -105,7 +106,7 @@ public final class OmsLatencyRun {
         WorkDir work = WorkDir.create();
         out.println("oms-latency: " + options + "; logs in " + work.path());
         List<String> accounts = options.accountNames();
-        try (OmsBenchStack stack = new OmsBenchStack(work.path(), accounts, options.seed(),
+        try (OmsBenchStack stack = new OmsBenchStack(work.path(), options.exchange(), accounts, options.seed(),
                 List.of(Topics.ORDER_COMMANDS, Topics.ORDER_ACKS, Topics.ORDER_UPDATES, Topics.MARKET_BOOK,
                         Topics.deadLetter("oms-service"), LATENCY_COMMANDS, LATENCY_ECHO), options.addresses())) {
             ChildProcess echo = ChildProcess.start("echo", work.path(), Classpath.current(), List.of("-Xmx256m"),
@@ -206,10 +207,12 @@ public final class OmsLatencyRun {
 
     /** From each order's command createdAt to the simulator's receipt of it. */
     private Phase toExchange(OmsBenchStack stack) {
+        // Keyed as the simulators record orders: their account and the exchange's client order id of ours.
         Map<String, Instant> createdByOrder = new HashMap<>();
         ChaosTally.readCommands(stack.bootstrap(), stack.registryUrl(), Topics.ORDER_COMMANDS.name(), c -> {
             if (c.getAction() instanceof PlaceOrder p) {
-                createdByOrder.put(c.getAccount() + "/" + p.getClientOrderId(), c.getCreatedAt());
+                createdByOrder.put(stack.venue(c.getExchange()).keyOf(c.getAccount(), p.getClientOrderId()),
+                        c.getCreatedAt());
             }
         });
         Instant measuredFrom = createdByOrder.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH)
@@ -219,7 +222,7 @@ public final class OmsLatencyRun {
         for (ChaosTally.AtExchange done : stack.atExchange()) {
             ReceivedOrderCommand r = done.command();
             if (r.kind() == ReceivedOrderCommand.Kind.PLACE && r.rejectReason() == null) {
-                Instant created = createdByOrder.get(r.account() + "/" + r.request().clientOrderId());
+                Instant created = createdByOrder.get(stack.venue(done.exchange()).keyOf(r));
                 if (created != null) {
                     placed++;
                     if (!created.isBefore(measuredFrom)) {
@@ -248,9 +251,9 @@ public final class OmsLatencyRun {
         double[] ps = {0.5, 0.99, 0.999, 1.0};
         String[] names = {"p50", "p99", "p99.9", "max"};
         out.println();
-        out.printf("oms-latency report: %d commands at %d/s a phase over %d accounts on %d addresses, the %d of "
-                + "the last %d s measured (ms)%n", options.commands(), options.rate(), options.accounts(),
-                options.addresses(), options.measured(), options.seconds());
+        out.printf("oms-latency report (%s): %d commands at %d/s a phase over %d accounts on %d addresses, the %d "
+                + "of the last %d s measured (ms)%n", options.exchange(), options.commands(), options.rate(),
+                options.accounts(), options.addresses(), options.measured(), options.seconds());
         out.printf("  %-34s %10s %10s %10s %10s%n", "", names[0], names[1], names[2], names[3]);
         for (Phase phase : List.of(report.floor(), report.toExchange(), report.toAck())) {
             StringBuilder line = new StringBuilder(String.format("  %-34s", phase.name() + (phase == report.toAck()
@@ -282,6 +285,7 @@ public final class OmsLatencyRun {
         if (options.json() != null) {
             ObjectMapper json = new ObjectMapper();
             ObjectNode root = json.createObjectNode();
+            root.put("exchange", options.exchange());
             root.put("commands", report.commands());
             root.put("rate", options.rate());
             root.put("warmupSeconds", options.warmup());

@@ -62,6 +62,11 @@ final class DeribitOrders {
         return Optional.ofNullable(t);
     }
 
+    /** The tags of the order the engine knows by client order id {@code key}, if it was placed through the API. */
+    Optional<OrderTags> tags(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
     Optional<OrderTags> tags(long orderId) {
         return Optional.ofNullable(byId.get(orderId));
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,6 +158,15 @@ public final class DeribitSimulator implements AutoCloseable {
     /** Runs one publish interval now, on the caller's thread (aggregated books, trades, tickers, user channels). */
     public void publishNow() {
         core.tick();
+    }
+
+    /**
+     * The label of an order placed through the API, by the engine's client order id of it
+     * ({@link io.exchangebus.sim.ReceivedOrderCommand}'s {@code request().clientOrderId()}, which Deribit's API
+     * does not take: the engine's ids are the simulator's own).
+     */
+    public Optional<String> labelOf(String engineClientOrderId) {
+        return core.orders().tags(engineClientOrderId).map(t -> t.label);
     }
 
     public BigDecimal markPrice(String instrument) {

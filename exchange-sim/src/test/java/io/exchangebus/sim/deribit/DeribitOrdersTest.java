@@ -54,6 +54,16 @@ class DeribitOrdersTest {
     }
 
     @Test
+    void shouldTellTheLabelOfAnOrderTheEngineReceivedUnderTheSimulatorsOwnId() throws Exception {
+        client.result("private/buy", limit(PERP, "100", below(), "a1"));
+
+        var received = sim.simulator().receivedOrders().get(0);
+        assertThat(received.request().clientOrderId()).isNotEqualTo("a1");
+        assertThat(sim.labelOf(received.request().clientOrderId())).contains("a1");
+        assertThat(sim.labelOf("no-such-order")).isEmpty();
+    }
+
+    @Test
     void shouldFillAMarketOrderAndAnswerItsTrades() throws Exception {
         JsonNode result = client.result("private/sell", "{\"instrument_name\":\"BTC-PERPETUAL\",\"amount\":50,"
                 + "\"type\":\"market\",\"label\":\"m\"}");
