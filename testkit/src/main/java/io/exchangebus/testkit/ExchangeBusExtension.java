@@ -1,0 +1,91 @@
+package io.exchangebus.testkit;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The JUnit 5 extension behind {@link ExchangeBusTest}: one {@link ExchangeBusStack} per distinct
+ * {@link StackSpec} in the JVM, started before the first class that asks for it and closed when the JVM's tests
+ * end (it lives in the root context's store, as local-stack's {@code LocalStackExtension} does). A stack that
+ * fails to start fails every class that asks for it, with the same error, without starting again; in containers
+ * mode without Docker, every such class is skipped with that reason.
+ */
+public final class ExchangeBusExtension implements BeforeAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ExchangeBusExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // Start here, not at first parameter resolution, so that a failure is reported against the class.
+        stack(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ExchangeBusStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return stack(context);
+    }
+
+    /** The JVM's shared stack of the spec that the test class's {@link ExchangeBusTest} names. */
+    public static ExchangeBusStack stack(ExtensionContext context) {
+        StackSpec spec = spec(context.getRequiredTestClass());
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(spec, key -> SharedStack.start(spec), SharedStack.class)
+                .get();
+    }
+
+    static StackSpec spec(Class<?> testClass) {
+        ExchangeBusTest test = AnnotationSupport.findAnnotation(testClass, ExchangeBusTest.class)
+                .orElseThrow(() -> new IllegalStateException(testClass.getName() + " has no @ExchangeBusTest"));
+        Set<Service> services = test.services().length == 0 ? Set.of() : EnumSet.copyOf(List.of(test.services()));
+        return new StackSpec(List.of(test.exchanges()), services);
+    }
+
+    /** The stack, or why it could not start; closed by JUnit with the root context. */
+    private static final class SharedStack implements AutoCloseable {
+        private final ExchangeBusStack stack;
+        private final RuntimeException failure;
+
+        private SharedStack(ExchangeBusStack stack, RuntimeException failure) {
+            this.stack = stack;
+            this.failure = failure;
+        }
+
+        static SharedStack start(StackSpec spec) {
+            try {
+                return new SharedStack(ExchangeBusStack.start(spec), null);
+            } catch (RuntimeException e) {
+                return new SharedStack(null, e);
+            }
+        }
+
+        ExchangeBusStack get() {
+            if (failure instanceof TestAbortedException aborted) {
+                throw new TestAbortedException(aborted.getMessage(), aborted);
+            }
+            if (failure != null) {
+                throw new IllegalStateException("the ExchangeBus test stack did not start: " + failure.getMessage(),
+                        failure);
+            }
+            return stack;
+        }
+
+        @Override
+        public void close() {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+}
