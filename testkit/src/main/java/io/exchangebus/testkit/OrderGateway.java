@@ -40,15 +40,32 @@ public final class OrderGateway {
             // The ack cannot come before the command is written: read from the partition's end as it is now.
             long from = acks.end();
             send(command, timeout);
-            AtomicReference<OrderAck> found = new AtomicReference<>();
-            acks.readFrom(from, r -> r.value() instanceof OrderAck ack
-                    && ack.getCommandId().equals(command.getCommandId()) && found.compareAndSet(null, ack), timeout);
-            if (found.get() == null) {
-                throw new IllegalStateException("no ack of command " + command.getCommandId() + " on "
-                        + Topics.ORDER_ACKS.name() + " within " + timeout.toSeconds() + " s (is oms-service running?)");
-            }
-            return found.get();
+            return findAck(acks, from, command.getCommandId(), timeout);
         }
+    }
+
+    /**
+     * The ack of the command {@code commandId} that someone else sent (e.g. the application under test) for
+     * {@code account} on {@code exchange}, reading {@code orders.acks.v1} from its beginning.
+     *
+     * @throws IllegalStateException if there is none within {@code timeout}
+     */
+    public OrderAck awaitAck(String exchange, String account, String commandId, Duration timeout) {
+        String key = TopicKey.exchangeAccount(exchange, account);
+        try (TopicScan acks = new TopicScan(bootstrap, registry, Topics.ORDER_ACKS.name(), key)) {
+            return findAck(acks, acks.beginning(), commandId, timeout);
+        }
+    }
+
+    private static OrderAck findAck(TopicScan acks, long from, String commandId, Duration timeout) {
+        AtomicReference<OrderAck> found = new AtomicReference<>();
+        acks.readFrom(from, r -> r.value() instanceof OrderAck ack && ack.getCommandId().equals(commandId)
+                && found.compareAndSet(null, ack), timeout);
+        if (found.get() == null) {
+            throw new IllegalStateException("no ack of command " + commandId + " on " + Topics.ORDER_ACKS.name()
+                    + " within " + timeout.toSeconds() + " s (is oms-service running?)");
+        }
+        return found.get();
     }
 
     /**
