@@ -1,5 +1,6 @@
 package io.exchangebus.testkit;
 
+import io.exchangebus.localstack.junit.SharedStart;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit 5 extension behind {@link ExchangeBusTest}: one {@link ExchangeBusStack} per distinct
@@ -40,8 +40,9 @@ public final class ExchangeBusExtension implements BeforeAllCallback, ParameterR
     /** The JVM's shared stack of the spec that the test class's {@link ExchangeBusTest} names. */
     public static ExchangeBusStack stack(ExtensionContext context) {
         StackSpec spec = spec(context.getRequiredTestClass());
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(spec, key -> SharedStack.start(spec), SharedStack.class)
+        return (ExchangeBusStack) context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(spec, key -> SharedStart.start("the ExchangeBus test stack " + spec,
+                        () -> ExchangeBusStack.start(spec)), SharedStart.class)
                 .get();
     }
 
@@ -50,42 +51,5 @@ public final class ExchangeBusExtension implements BeforeAllCallback, ParameterR
                 .orElseThrow(() -> new IllegalStateException(testClass.getName() + " has no @ExchangeBusTest"));
         Set<Service> services = test.services().length == 0 ? Set.of() : EnumSet.copyOf(List.of(test.services()));
         return new StackSpec(List.of(test.exchanges()), services);
-    }
-
-    /** The stack, or why it could not start; closed by JUnit with the root context. */
-    private static final class SharedStack implements AutoCloseable {
-        private final ExchangeBusStack stack;
-        private final RuntimeException failure;
-
-        private SharedStack(ExchangeBusStack stack, RuntimeException failure) {
-            this.stack = stack;
-            this.failure = failure;
-        }
-
-        static SharedStack start(StackSpec spec) {
-            try {
-                return new SharedStack(ExchangeBusStack.start(spec), null);
-            } catch (RuntimeException e) {
-                return new SharedStack(null, e);
-            }
-        }
-
-        ExchangeBusStack get() {
-            if (failure instanceof TestAbortedException aborted) {
-                throw new TestAbortedException(aborted.getMessage(), aborted);
-            }
-            if (failure != null) {
-                throw new IllegalStateException("the ExchangeBus test stack did not start: " + failure.getMessage(),
-                        failure);
-            }
-            return stack;
-        }
-
-        @Override
-        public void close() {
-            if (stack != null) {
-                stack.close();
-            }
-        }
     }
 }

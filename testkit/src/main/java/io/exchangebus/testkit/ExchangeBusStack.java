@@ -81,13 +81,14 @@ public final class ExchangeBusStack implements AutoCloseable {
 
     private void startAll() {
         long started = System.nanoTime();
+        // Broker and registry first: in containers mode without Docker, nothing else is started.
+        kafka = KafkaAndRegistry.start(mode);
         ExchangeSimulators all = ExchangeSimulators.load(ExchangeBusStack.class.getClassLoader());
         for (String exchange : spec.exchanges()) {
             ExchangeSimulator simulator = all.find(exchange).orElseThrow(() -> new IllegalArgumentException(
                     "no simulator of '" + exchange + "'; there are: " + all.ids()));
             simulators.put(exchange, SimulatorHandle.launch(simulator, SEED));
         }
-        kafka = KafkaAndRegistry.start(mode);
         CatalogueTopics.ensure(kafka.bootstrapServers(), Topics.ALL, Duration.ofSeconds(30));
         clients = new KitClients(kafka.bootstrapServers(), kafka.registryUrl());
         Map<String, Path> configs = writeConfigs();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The containers mode: Kafka's official image and the registry's image through Testcontainers, with the same
  * simulators and services as on loopback. Needs a Docker engine; without one, the test is skipped (an assumption
  * fails, naming the missing engine), never passed. Run it where Docker is:
- * {@code mvn -pl testkit -am verify -Dit.test=ContainersModeIT -Dgroups=docker}.
+ * {@code mvn -pl testkit -am verify -Dit.test=ContainersModeIT}; {@code -DexcludedGroups=docker} leaves it out.
  */
 @Tag("docker")
 class ContainersModeIT {
