@@ -3,6 +3,7 @@ package io.exchangebus.testkit;
 import io.exchangebus.connectors.core.spi.ExchangeConnectors;
 import io.exchangebus.service.demo.DemoConfigs;
 import io.exchangebus.sim.ExchangeSimulator;
+import io.exchangebus.sim.fault.FaultInjector;
 import java.util.List;
 
 /**
@@ -59,6 +60,14 @@ public final class SimulatorHandle implements AutoCloseable {
     /** Where the simulator serves and the demo account's credentials (its {@code toString} hides them). */
     public ExchangeSimulator.Connection connection() {
         return connection;
+    }
+
+    /**
+     * Faults on demand: dropped connections, sequence gaps, duplicates, malformed frames, 429 and 418 with retry
+     * hints, slow answers, rejected logins. The services see them as they would see the exchange's.
+     */
+    public FaultInjector faults() {
+        return running.faults();
     }
 
     /** The running simulator itself, e.g. for {@link ExchangeSimulator.Running#describe()}. */

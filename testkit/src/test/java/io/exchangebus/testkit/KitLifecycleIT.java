@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.exchangebus.localstack.process.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -42,9 +48,21 @@ class KitLifecycleIT {
     @ExchangeBusTest(exchanges = "binance-usdm", services = Service.OMS)
     static class SecondUserIT {
         @Test
-        void shouldSeeTheSameStack(ExchangeBusStack stack) {
+        void shouldSeeTheSameStackAndInjectFaultsInItsSimulator(ExchangeBusStack stack) throws Exception {
             SEEN.add(new Seen(getClass().getSimpleName(), stack, stack.childPids()));
-            assertThat(stack.simulator("binance-usdm").account()).isEqualTo("perp");
+            SimulatorHandle binance = stack.simulator("binance-usdm");
+            URI time = URI.create(binance.connection().restUrl() + "/fapi/v1/time");
+
+            binance.faults().answerRateLimited(429, Duration.ofSeconds(1), 1);
+
+            assertThat(get(time).statusCode()).isEqualTo(429);
+            assertThat(get(time).statusCode()).isEqualTo(200);
+            assertThat(binance.account()).isEqualTo("perp");
+        }
+
+        private static HttpResponse<String> get(URI uri) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -80,7 +98,7 @@ class KitLifecycleIT {
 
     private static TestExecutionSummary run(Class<?>... classes) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(java.util.Arrays.stream(classes).map(c -> selectClass(c)).toList())
+                .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toList())
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
