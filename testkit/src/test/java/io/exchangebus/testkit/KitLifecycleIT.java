@@ -30,6 +30,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * gone: this JVM has the same child processes as before the run.
  */
 class KitLifecycleIT {
+    // The user classes are not named *IT or *Test, so that Failsafe and Surefire never run them themselves.
+
     /** What each user class saw: its name and the stack's child processes. */
     private static final Queue<Seen> SEEN = new ConcurrentLinkedQueue<>();
 
@@ -37,7 +39,7 @@ class KitLifecycleIT {
     }
 
     @ExchangeBusTest(exchanges = "binance-usdm", services = Service.OMS)
-    static class FirstUserIT {
+    static class FirstUser {
         @Test
         void shouldRunTheOmsItAskedFor(ExchangeBusStack stack) {
             SEEN.add(new Seen(getClass().getSimpleName(), stack, stack.childPids()));
@@ -46,7 +48,7 @@ class KitLifecycleIT {
     }
 
     @ExchangeBusTest(exchanges = "binance-usdm", services = Service.OMS)
-    static class SecondUserIT {
+    static class SecondUser {
         @Test
         void shouldSeeTheSameStackAndInjectFaultsInItsSimulator(ExchangeBusStack stack) throws Exception {
             SEEN.add(new Seen(getClass().getSimpleName(), stack, stack.childPids()));
@@ -67,7 +69,7 @@ class KitLifecycleIT {
     }
 
     @ExchangeBusTest(exchanges = "binance-usdm", services = Service.OMS)
-    static class FailingUserIT {
+    static class FailingUser {
         @Test
         void shouldFail(ExchangeBusStack stack) {
             SEEN.add(new Seen(getClass().getSimpleName(), stack, stack.childPids()));
@@ -77,16 +79,17 @@ class KitLifecycleIT {
 
     @Test
     void shouldShareOneStackBetweenClassesAndLeaveNoProcessAfterARunWithAFailingTest() {
+        SEEN.clear();
         Set<Long> before = childProcesses();
 
-        TestExecutionSummary summary = run(FirstUserIT.class, SecondUserIT.class, FailingUserIT.class);
+        TestExecutionSummary summary = run(FirstUser.class, SecondUser.class, FailingUser.class);
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(summary.getTestsFailedCount()).isEqualTo(1);
         assertThat(summary.getFailures()).singleElement()
                 .satisfies(f -> assertThat(f.getException()).hasMessage("a user's test that fails"));
         assertThat(SEEN).extracting(Seen::testClass)
-                .containsExactlyInAnyOrder("FirstUserIT", "SecondUserIT", "FailingUserIT");
+                .containsExactlyInAnyOrder("FirstUser", "SecondUser", "FailingUser");
         assertThat(SEEN.stream().map(Seen::stack).distinct()).as("one stack for the three classes").hasSize(1);
         List<Long> stackPids = SEEN.peek().pids();
         assertThat(stackPids).as("the OMS and the registry, as processes").hasSize(2);
