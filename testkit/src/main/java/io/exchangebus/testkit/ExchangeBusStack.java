@@ -143,7 +143,11 @@ public final class ExchangeBusStack implements AutoCloseable {
         return kafka.registryUrl();
     }
 
-    /** The simulator of {@code exchange}. @throws IllegalArgumentException if the stack does not run it */
+    /**
+     * The simulator of {@code exchange}.
+     *
+     * @throws IllegalArgumentException if the stack does not run it
+     */
     public SimulatorHandle simulator(String exchange) {
         SimulatorHandle handle = simulators.get(exchange);
         if (handle == null) {

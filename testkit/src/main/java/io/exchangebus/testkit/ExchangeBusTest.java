@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ExchangeBusExtension.class)
 public @interface ExchangeBusTest {
 
-    /** The exchanges whose simulators run: {@code binance-spot}, {@code binance-usdm}, {@code deribit}, {@code grvt}. */
+    /** Simulators to run: {@code binance-spot}, {@code binance-usdm}, {@code deribit}, {@code grvt}. */
     String[] exchanges();
 
     /** The services that run; none: broker, registry and simulators only. */

@@ -12,7 +12,8 @@ import java.util.List;
  * Thread-safe.
  */
 public final class SimulatorHandle implements AutoCloseable {
-    private static final ExchangeConnectors CONNECTORS = ExchangeConnectors.load(SimulatorHandle.class.getClassLoader());
+    private static final ExchangeConnectors CONNECTORS =
+            ExchangeConnectors.load(SimulatorHandle.class.getClassLoader());
 
     private final String exchange;
     private final String account;
