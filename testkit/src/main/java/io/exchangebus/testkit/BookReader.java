@@ -34,13 +34,15 @@ public final class BookReader {
         AtomicReference<BookUpdate> latest = new AtomicReference<>();
         try (TopicScan books = new TopicScan(bootstrap, registry, Topics.MARKET_BOOK.name(), key)) {
             long end = books.end();
-            long from = Math.max(books.beginning(), end - LOOK_BACK);
-            books.readFrom(from, r -> {
-                if (key.equals(r.key()) && r.value() instanceof BookUpdate book && isFullSnapshot(book)) {
-                    latest.set(book);
+            books.readUpTo(Math.max(books.beginning(), end - LOOK_BACK), end, r -> {
+                if (isSnapshotOf(key, r.key(), r.value())) {
+                    latest.set((BookUpdate) r.value());
                 }
-                return latest.get() != null && r.offset() >= end - 1;
             }, timeout);
+            if (latest.get() == null) {
+                books.readFrom(end, r -> isSnapshotOf(key, r.key(), r.value())
+                        && latest.compareAndSet(null, (BookUpdate) r.value()), timeout);
+            }
         }
         if (latest.get() == null) {
             throw new IllegalStateException("no book of " + key + " on " + Topics.MARKET_BOOK.name() + " within "
@@ -49,7 +51,8 @@ public final class BookReader {
         return latest.get();
     }
 
-    private static boolean isFullSnapshot(BookUpdate book) {
-        return book.getKind() == BookUpdateKind.SNAPSHOT && !book.getBids().isEmpty() && !book.getAsks().isEmpty();
+    private static boolean isSnapshotOf(String key, String recordKey, Object value) {
+        return key.equals(recordKey) && value instanceof BookUpdate book && book.getKind() == BookUpdateKind.SNAPSHOT
+                && !book.getBids().isEmpty() && !book.getAsks().isEmpty();
     }
 }

@@ -32,15 +32,14 @@ public final class PositionReader {
         String key = TopicKey.exchangeAccount(exchange, account);
         AtomicReference<PositionUpdate> latest = new AtomicReference<>();
         try (TopicScan positions = new TopicScan(bootstrap, registry, Topics.ACCOUNT_POSITIONS.name(), key)) {
-            long end = positions.end();
-            long from = positions.beginning();
-            if (end > from) {
-                positions.readFrom(from, r -> {
-                    if (r.value() instanceof PositionUpdate p && matches(p, key, instrumentId)) {
-                        latest.set(p);
-                    }
-                    return r.offset() >= end - 1;
-                }, CATCH_UP);
+            boolean read = positions.readUpTo(positions.beginning(), positions.end(), r -> {
+                if (r.value() instanceof PositionUpdate p && matches(p, key, instrumentId)) {
+                    latest.set(p);
+                }
+            }, CATCH_UP);
+            if (!read) {
+                throw new IllegalStateException("cannot read " + Topics.ACCOUNT_POSITIONS.name() + " up to its end "
+                        + "within " + CATCH_UP.toSeconds() + " s");
             }
         }
         return Optional.ofNullable(latest.get());

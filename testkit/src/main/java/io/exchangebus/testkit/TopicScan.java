@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,6 +64,27 @@ final class TopicScan implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Gives each record from {@code offset} up to {@code end} (exclusive) to {@code visitor}; returns whether it got
+     * there within {@code timeout}. Done by the consumer's position, which also passes the markers of transactions
+     * that no poll returns.
+     */
+    boolean readUpTo(long offset, long end, Consumer<ConsumerRecord<String, Object>> visitor, Duration timeout) {
+        consumer.seek(partition, offset);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (consumer.position(partition) < end) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                if (r.offset() < end) {
+                    visitor.accept(r);
+                }
+            });
+        }
+        return true;
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * A tiny strategy on ExchangeBus's topics, to copy as a starting point. It reads its instrument's book from
- * {@code market.book.v1}, rests a bid at the book's lowest bid and cancels it, then buys at the ask, all through
+ * {@code market.book.v1}, rests a bid at the book's lowest bid and cancels it, then buys at the asks, all through
  * {@code orders.commands.v1}, and follows its orders on {@code orders.updates.v1}. It knows Kafka and the Avro
  * events only: which exchange is behind the topics is configuration ({@link StrategySettings}).
  *
@@ -42,8 +42,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class RestThenTakeStrategy implements AutoCloseable {
     /** How long a command stays good: oms-service rejects it as EXPIRED after that, rather than trade late. */
     private static final Duration COMMAND_LIFETIME = Duration.ofSeconds(30);
-    /** The ask level the buy reaches to: a limit that still fills when the best ask has just moved up. */
-    private static final int TAKE_DEPTH = 3;
 
     private final StrategySettings settings;
     private final KafkaProducer<String, OrderCommand> commands;
@@ -62,33 +60,37 @@ public final class RestThenTakeStrategy implements AutoCloseable {
     }
 
     /** What one {@link #trade} did: the commands it sent and the updates that ended each order. */
-    public record Round(BookUpdate book, OrderCommand rest, OrderUpdate rested, OrderCommand cancel,
-                        OrderUpdate canceled, OrderCommand take, OrderUpdate filled) {
+    public record Round(OrderCommand rest, OrderUpdate rested, OrderCommand cancel, OrderUpdate canceled,
+                        OrderCommand take, OrderUpdate filled) {
     }
 
     /**
      * One round: reads the next book, rests a bid of {@code quantity} at its lowest bid, cancels it once the
-     * exchange has it, then buys {@code quantity} up to the third ask and waits for the fill.
+     * exchange has it, then reads the next book again and buys {@code quantity} with a limit at its highest ask (the
+     * exchange fills it at the best asks; the limit bounds the price should the market run away), and waits for the
+     * fill.
      *
      * @throws IllegalStateException when a step does not happen within {@code timeout}
      */
     public Round trade(BigDecimal quantity, Duration timeout) {
-        BookUpdate book = nextBook(timeout);
-        OrderCommand rest = place(Side.BUY, lowestBid(book), quantity);
+        OrderCommand rest = place(Side.BUY, lowestBid(nextBook(timeout)), quantity);
         OrderUpdate rested = awaitStatus(clientOrderId(rest), Set.of(OrderStatus.NEW), timeout);
         OrderCommand cancel = cancel(clientOrderId(rest));
         OrderUpdate canceled = awaitStatus(clientOrderId(rest), Set.of(OrderStatus.CANCELED), timeout);
-        OrderCommand take = place(Side.BUY, takingAsk(book), quantity);
+        // A fresh book: the market has moved while the first order came and went.
+        OrderCommand take = place(Side.BUY, highestAsk(nextBook(timeout)), quantity);
         OrderUpdate filled = awaitStatus(clientOrderId(take), Set.of(OrderStatus.FILLED), timeout);
-        return new Round(book, rest, rested, cancel, canceled, take, filled);
+        return new Round(rest, rested, cancel, canceled, take, filled);
     }
 
     /**
-     * The next snapshot of the instrument's book with both sides.
+     * The next snapshot of the instrument's book with both sides written from now on: what was written before is
+     * skipped, so that prices are current.
      *
      * @throws IllegalStateException if none comes within {@code timeout}
      */
     public BookUpdate nextBook(Duration timeout) {
+        books.seekToEnd(books.assignment());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, Object> record : books.poll(Duration.ofMillis(100))) {
@@ -188,9 +190,9 @@ public final class RestThenTakeStrategy implements AutoCloseable {
         return bids.get(bids.size() - 1).getPrice();
     }
 
-    private static BigDecimal takingAsk(BookUpdate book) {
+    private static BigDecimal highestAsk(BookUpdate book) {
         List<PriceLevel> asks = book.getAsks();
-        return asks.get(Math.min(TAKE_DEPTH, asks.size()) - 1).getPrice();
+        return asks.get(asks.size() - 1).getPrice();
     }
 
     @Override
