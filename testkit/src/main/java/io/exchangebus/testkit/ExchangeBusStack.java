@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * (local-stack's parent watchdog).
  *
  * <p>Typed helpers: {@link #orders()} (send an {@code OrderCommand}, await its ack and updates), {@link #books()}
- * (the latest book of a symbol), {@link #positions()} (what pms-service publishes). Thread-safe.
+ * (the latest book of a symbol), {@link #positions()} and {@link #balances()} (what pms-service publishes).
+ * Thread-safe.
  */
 public final class ExchangeBusStack implements AutoCloseable {
     /** How long the services may take to become ready, together. */
@@ -185,6 +186,11 @@ public final class ExchangeBusStack implements AutoCloseable {
     /** Reads positions from {@code account.positions.v1} (written by pms-service). */
     public PositionReader positions() {
         return clients.positions();
+    }
+
+    /** Reads balances from {@code account.balances.v1} (written by pms-service). */
+    public BalanceReader balances() {
+        return clients.balances();
     }
 
     /** Pids of the child processes the stack runs: the services, and the registry in loopback mode. */

@@ -15,12 +15,14 @@ final class KitClients implements AutoCloseable {
     private final OrderGateway orders;
     private final BookReader books;
     private final PositionReader positions;
+    private final BalanceReader balances;
 
     KitClients(String bootstrap, String registry) {
         this.producer = producer(bootstrap, registry);
         this.orders = new OrderGateway(producer, bootstrap, registry);
         this.books = new BookReader(bootstrap, registry);
         this.positions = new PositionReader(bootstrap, registry);
+        this.balances = new BalanceReader(bootstrap, registry);
     }
 
     OrderGateway orders() {
@@ -33,6 +35,10 @@ final class KitClients implements AutoCloseable {
 
     PositionReader positions() {
         return positions;
+    }
+
+    BalanceReader balances() {
+        return balances;
     }
 
     @Override

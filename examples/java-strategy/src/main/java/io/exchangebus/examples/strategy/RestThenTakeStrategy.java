@@ -5,6 +5,7 @@ import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
 import io.exchangebus.events.CancelOrder;
+import io.exchangebus.events.Fill;
 import io.exchangebus.events.OrderCommand;
 import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderType;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +50,8 @@ public final class RestThenTakeStrategy implements AutoCloseable {
     private final KafkaConsumer<String, Object> books;
     private final KafkaConsumer<String, Object> updates;
     private final Map<String, OrderUpdate> latestUpdates = new HashMap<>();
+    /** Each order's fills by trade id: an update carries the last fill only. */
+    private final Map<String, Map<String, Fill>> fills = new HashMap<>();
 
     /** Connects; it sees books and updates written from now on. */
     public RestThenTakeStrategy(StrategySettings settings) {
@@ -59,9 +63,9 @@ public final class RestThenTakeStrategy implements AutoCloseable {
                 TopicKey.exchangeAccount(settings.exchange(), settings.account()));
     }
 
-    /** What one {@link #trade} did: the commands it sent and the updates that ended each order. */
+    /** What one {@link #trade} did: the commands it sent, the updates that ended each order, the buy's fills. */
     public record Round(OrderCommand rest, OrderUpdate rested, OrderCommand cancel, OrderUpdate canceled,
-                        OrderCommand take, OrderUpdate filled) {
+                        OrderCommand take, OrderUpdate filled, List<Fill> takeFills) {
     }
 
     /**
@@ -80,7 +84,7 @@ public final class RestThenTakeStrategy implements AutoCloseable {
         // A fresh book: the market has moved while the first order came and went.
         OrderCommand take = place(Side.BUY, highestAsk(nextBook(timeout)), quantity);
         OrderUpdate filled = awaitStatus(clientOrderId(take), Set.of(OrderStatus.FILLED), timeout);
-        return new Round(rest, rested, cancel, canceled, take, filled);
+        return new Round(rest, rested, cancel, canceled, take, filled, fills(clientOrderId(take)));
     }
 
     /**
@@ -152,9 +156,18 @@ public final class RestThenTakeStrategy implements AutoCloseable {
             for (ConsumerRecord<String, Object> record : updates.poll(Duration.ofMillis(100))) {
                 if (record.value() instanceof OrderUpdate update && update.getClientOrderId() != null) {
                     latestUpdates.put(update.getClientOrderId(), update);
+                    if (update.getLastFill() != null) {
+                        fills.computeIfAbsent(update.getClientOrderId(), id -> new LinkedHashMap<>())
+                                .put(update.getLastFill().getTradeId(), update.getLastFill());
+                    }
                 }
             }
         }
+    }
+
+    /** The fills of the order {@code clientOrderId} seen so far on {@code orders.updates.v1}, in order. */
+    public List<Fill> fills(String clientOrderId) {
+        return List.copyOf(fills.getOrDefault(clientOrderId, Map.of()).values());
     }
 
     /** The client order id of a place command of this strategy. */

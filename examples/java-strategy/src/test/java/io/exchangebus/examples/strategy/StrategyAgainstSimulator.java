@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The strategy against one exchange's simulator, through the real services: what each exchange's test class
  * checks. Every subclass asks for the same stack (this annotation is inherited), so the JVM starts one: the
- * simulators of the three exchanges, ingest, oms-service and pms-service.
+ * simulators of the four exchanges, ingest, oms-service and pms-service. What the account holds of the instrument is
+ * its position; spot overrides that with its balance of the base asset.
  */
-@ExchangeBusTest(exchanges = {"binance-usdm", "deribit", "grvt"},
+@ExchangeBusTest(exchanges = {"binance-spot", "binance-usdm", "deribit", "grvt"},
         services = {Service.INGEST, Service.OMS, Service.PMS})
 abstract class StrategyAgainstSimulator {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** The exchange id of the simulator traded on. */
     abstract String exchange();
@@ -39,7 +40,7 @@ abstract class StrategyAgainstSimulator {
         String symbol = simulator.symbols().get(0);
         String instrument = simulator.instrumentId(symbol);
         BookUpdate book = stack.books().latest(exchange(), symbol, TIMEOUT);
-        BigDecimal before = stack.positions().quantity(exchange(), account, instrument);
+        BigDecimal before = holding(stack, account, instrument);
 
         Round round;
         try (RestThenTakeStrategy strategy = new RestThenTakeStrategy(new StrategySettings(stack.bootstrapServers(),
@@ -56,9 +57,24 @@ abstract class StrategyAgainstSimulator {
         }
         assertThat(round.canceled().getFilledQuantity()).isZero();
         assertThat(round.filled().getFilledQuantity()).isEqualByComparingTo(quantity());
-        BigDecimal expected = before.add(quantity());
+        BigDecimal expected = before.add(bought(round));
+        assertThat(awaitHolding(stack, account, instrument, expected)).isEqualByComparingTo(expected);
+    }
+
+    /** What the account holds of the instrument as the kit reads it: its position from pms-service. */
+    BigDecimal holding(ExchangeBusStack stack, String account, String instrument) {
+        return stack.positions().quantity(exchange(), account, instrument);
+    }
+
+    /** Waits until {@link #holding} is {@code expected}; returns it. */
+    BigDecimal awaitHolding(ExchangeBusStack stack, String account, String instrument, BigDecimal expected) {
         PositionUpdate position = stack.positions().await(exchange(), account, instrument,
                 p -> p.getQuantity().compareTo(expected) == 0, TIMEOUT);
-        assertThat(position.getQuantity()).isEqualByComparingTo(expected);
+        return position.getQuantity();
+    }
+
+    /** What the round's buy added to {@link #holding}: the quantity filled. */
+    BigDecimal bought(Round round) {
+        return round.filled().getFilledQuantity();
     }
 }
