@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.events.Fill;
 import io.exchangebus.examples.strategy.RestThenTakeStrategy.Round;
 import io.exchangebus.sim.ExchangeSimulator;
+import io.exchangebus.sim.binance.BinanceSignatures;
 import io.exchangebus.testkit.ExchangeBusStack;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,11 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The example strategy on Binance spot's BTCUSDT (BTC, step 0.00001). A spot account holds no position: what a buy
@@ -42,7 +38,7 @@ class BinanceSpotStrategyIT extends StrategyAgainstSimulator {
         ExchangeSimulator.Connection exchange = stack.simulator(exchange()).connection();
         String query = "timestamp=" + System.currentTimeMillis();
         HttpRequest request = HttpRequest.newBuilder(URI.create(exchange.restUrl() + "/api/v3/account?" + query
-                        + "&signature=" + hmac(exchange.secret(), query)))
+                        + "&signature=" + BinanceSignatures.hmacSha256Hex(exchange.secret(), query)))
                 .header("X-MBX-APIKEY", exchange.apiKey()).build();
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(request,
@@ -73,15 +69,5 @@ class BinanceSpotStrategyIT extends StrategyAgainstSimulator {
         BigDecimal fees = round.takeFills().stream().filter(f -> BASE.equals(f.getFeeAsset())).map(Fill::getFee)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return round.filled().getFilledQuantity().subtract(fees);
-    }
-
-    private static String hmac(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256", e);
-        }
     }
 }
