@@ -1,6 +1,7 @@
 package io.exchangebus.cli;
 
 import io.exchangebus.localstack.process.Ports;
+import io.exchangebus.service.demo.DemoConfigs;
 import io.exchangebus.sim.ExchangeSimulator;
 import io.exchangebus.sim.ExchangeSimulators;
 import java.io.BufferedReader;

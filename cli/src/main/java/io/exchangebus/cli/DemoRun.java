@@ -13,6 +13,8 @@ import io.exchangebus.localstack.process.WorkDir;
 import io.exchangebus.oms.OmsServiceMain;
 import io.exchangebus.pms.PmsServiceMain;
 import io.exchangebus.recovery.RecoveryJobMain;
+import io.exchangebus.service.demo.DemoConfigs;
+import io.exchangebus.service.kafka.CatalogueTopics;
 import io.exchangebus.sim.ExchangeSimulator;
 import io.exchangebus.sim.ExchangeSimulatorMain;
 import io.exchangebus.streams.StreamsAppsMain;

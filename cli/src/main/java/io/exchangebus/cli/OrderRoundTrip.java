@@ -7,6 +7,7 @@ import io.exchangebus.events.OrderAck;
 import io.exchangebus.events.OrderCommand;
 import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderUpdate;
+import io.exchangebus.service.kafka.CatalogueTopics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

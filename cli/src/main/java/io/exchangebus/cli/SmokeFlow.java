@@ -12,6 +12,7 @@ import io.exchangebus.events.BookUpdateKind;
 import io.exchangebus.events.PriceLevel;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Trade;
+import io.exchangebus.service.kafka.CatalogueTopics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

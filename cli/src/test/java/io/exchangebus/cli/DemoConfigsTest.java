@@ -15,6 +15,7 @@ import io.exchangebus.service.config.CommonKeys;
 import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.config.ConfigSchema;
 import io.exchangebus.service.config.ServiceConfig;
+import io.exchangebus.service.demo.DemoConfigs;
 import io.exchangebus.service.exchange.ExchangeAccess;
 import io.exchangebus.streams.StreamsAppsKeys;
 import io.exchangebus.streams.StreamsAppsMain;

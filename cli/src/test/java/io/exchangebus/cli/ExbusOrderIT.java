@@ -8,6 +8,7 @@ import io.exchangebus.localstack.junit.LocalStackExtension;
 import io.exchangebus.oms.OmsKeys;
 import io.exchangebus.oms.OmsService;
 import io.exchangebus.oms.OmsServiceMain;
+import io.exchangebus.service.kafka.CatalogueTopics;
 import io.exchangebus.service.testing.RunningService;
 import io.exchangebus.service.testing.SimulatedBinance;
 import io.exchangebus.sim.ReceivedOrderCommand;

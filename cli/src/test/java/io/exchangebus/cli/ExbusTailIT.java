@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.localstack.LocalStack;
 import io.exchangebus.localstack.junit.LocalStackExtension;
+import io.exchangebus.service.kafka.CatalogueTopics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

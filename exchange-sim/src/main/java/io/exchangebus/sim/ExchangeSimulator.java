@@ -1,5 +1,6 @@
 package io.exchangebus.sim;
 
+import io.exchangebus.sim.fault.FaultInjector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +52,16 @@ public interface ExchangeSimulator {
          */
         default Connection connection() {
             throw new UnsupportedOperationException(getClass().getName() + " does not give its connection");
+        }
+
+        /**
+         * Its faults on demand (dropped connections, sequence gaps, malformed frames, 429 and 418, slow answers,
+         * rejected logins), for a test in the same JVM.
+         *
+         * @throws UnsupportedOperationException if this simulator has none
+         */
+        default FaultInjector faults() {
+            throw new UnsupportedOperationException(getClass().getName() + " injects no faults");
         }
 
         /** Stops serving; idempotent. */

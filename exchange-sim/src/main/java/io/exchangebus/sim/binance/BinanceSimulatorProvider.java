@@ -2,6 +2,7 @@ package io.exchangebus.sim.binance;
 
 import io.exchangebus.sim.ExchangeSimulator;
 import io.exchangebus.sim.SimulatorProvider;
+import io.exchangebus.sim.fault.FaultInjector;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,6 +45,11 @@ public final class BinanceSimulatorProvider implements SimulatorProvider {
             return new ExchangeSimulator.Connection(sim.restBaseUri().toString(), sim.streamBaseUri().toString(),
                     sim.wsApiUri().toString(), launched.account(), launched.demoKey().keyId(),
                     launched.demoKey().secret());
+        }
+
+        @Override
+        public FaultInjector faults() {
+            return launched.simulator().faults();
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.exchangebus.sim.deribit;
 
 import io.exchangebus.sim.ExchangeSimulator;
 import io.exchangebus.sim.SimulatorProvider;
+import io.exchangebus.sim.fault.FaultInjector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,11 @@ public final class DeribitSimulatorProvider implements SimulatorProvider {
             endpoints.put("rest-url", sim.restBaseUri().toString());
             return new ExchangeSimulator.Connection(c.restUrl(), c.streamUrl(), c.wsApiUrl(), c.account(),
                     c.apiKey(), c.secret(), endpoints, List.of("BTC-PERPETUAL", sim.options().get(0)));
+        }
+
+        @Override
+        public FaultInjector faults() {
+            return launched.simulator().faults();
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.exchangebus.sim.grvt;
 
 import io.exchangebus.sim.ExchangeSimulator;
 import io.exchangebus.sim.SimulatorProvider;
+import io.exchangebus.sim.fault.FaultInjector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,11 @@ public final class GrvtSimulatorProvider implements SimulatorProvider {
             return new ExchangeSimulator.Connection(rest, sim.marketDataWsUri().toString(),
                     sim.tradesWsUri().toString(), subAccount, launched.apiKey(), launched.signerPrivateKey(),
                     endpoints, List.of("BTC_USDT_Perp"), Map.of("sub-account-id", subAccount));
+        }
+
+        @Override
+        public FaultInjector faults() {
+            return launched.simulator().faults();
         }
 
         @Override

@@ -61,46 +61,14 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     /** The JVM's shared stack, started on first use. */
     public static LocalStack stack(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(KEY, key -> SharedStack.start(), SharedStack.class)
+        return (LocalStack) context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(KEY, key -> SharedStart.start("the shared local stack", LocalStack::startInJvm),
+                        SharedStart.class)
                 .get();
     }
 
     private static String label(ExtensionContext context) {
         return context.getTestMethod().map(Method::getName)
                 .orElseGet(() -> context.getRequiredTestClass().getSimpleName());
-    }
-
-    /** The stack, or why it could not start; closed by JUnit with the root context. */
-    private static final class SharedStack implements AutoCloseable {
-        private final LocalStack stack;
-        private final RuntimeException failure;
-
-        private SharedStack(LocalStack stack, RuntimeException failure) {
-            this.stack = stack;
-            this.failure = failure;
-        }
-
-        static SharedStack start() {
-            try {
-                return new SharedStack(LocalStack.startInJvm(), null);
-            } catch (RuntimeException e) {
-                return new SharedStack(null, e);
-            }
-        }
-
-        LocalStack get() {
-            if (failure != null) {
-                throw new IllegalStateException("the shared local stack did not start: " + failure.getMessage(), failure);
-            }
-            return stack;
-        }
-
-        @Override
-        public void close() {
-            if (stack != null) {
-                stack.close();
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.exchangebus.cli;
+package io.exchangebus.service.kafka;
 
 import io.exchangebus.avro.topics.Topic;
 import java.time.Duration;
@@ -16,8 +16,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** Creates catalogue topics that do not exist yet, with the catalogue's cleanup policy. */
-final class CatalogueTopics {
+/**
+ * Creates catalogue topics that do not exist yet, with the catalogue's cleanup policy: for {@code exbus} (module cli)
+ * and the test kit (module testkit).
+ */
+public final class CatalogueTopics {
     private CatalogueTopics() {
     }
 
@@ -25,7 +28,7 @@ final class CatalogueTopics {
      * Creates the missing ones among {@code topics} with {@code partitions} partitions and replication factor
      * {@code replication} (1 on a local stack); existing topics are left as they are.
      */
-    static void ensure(String bootstrap, List<Topic> topics, int partitions, short replication) {
+    public static void ensure(String bootstrap, List<Topic> topics, int partitions, short replication) {
         create(bootstrap, topics, t -> new NewTopic(t.name(), partitions, replication), null);
     }
 
@@ -34,7 +37,7 @@ final class CatalogueTopics {
      * replication factor, failing after {@code timeout} rather than waiting for a broker that is not there;
      * existing topics are left as they are.
      */
-    static void ensure(String bootstrap, List<Topic> topics, Duration timeout) {
+    public static void ensure(String bootstrap, List<Topic> topics, Duration timeout) {
         create(bootstrap, topics, t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()), timeout);
     }
 

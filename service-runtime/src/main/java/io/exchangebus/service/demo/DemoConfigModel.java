@@ -1,4 +1,4 @@
-package io.exchangebus.cli;
+package io.exchangebus.service.demo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

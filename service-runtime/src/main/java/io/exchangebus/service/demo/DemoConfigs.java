@@ -1,23 +1,23 @@
-package io.exchangebus.cli;
+package io.exchangebus.service.demo;
 
-import io.exchangebus.cli.DemoConfigModel.Account;
-import io.exchangebus.cli.DemoConfigModel.Books;
-import io.exchangebus.cli.DemoConfigModel.Exchange;
-import io.exchangebus.cli.DemoConfigModel.Ingest;
-import io.exchangebus.cli.DemoConfigModel.IngestFile;
-import io.exchangebus.cli.DemoConfigModel.Kafka;
-import io.exchangebus.cli.DemoConfigModel.Oms;
-import io.exchangebus.cli.DemoConfigModel.OmsFile;
-import io.exchangebus.cli.DemoConfigModel.Pms;
-import io.exchangebus.cli.DemoConfigModel.PmsFile;
-import io.exchangebus.cli.DemoConfigModel.Positions;
-import io.exchangebus.cli.DemoConfigModel.Recovery;
-import io.exchangebus.cli.DemoConfigModel.RecoveryJobFile;
-import io.exchangebus.cli.DemoConfigModel.Risk;
-import io.exchangebus.cli.DemoConfigModel.Service;
-import io.exchangebus.cli.DemoConfigModel.Streams;
-import io.exchangebus.cli.DemoConfigModel.StreamsAppsFile;
-import io.exchangebus.cli.DemoConfigModel.Subscription;
+import io.exchangebus.service.demo.DemoConfigModel.Account;
+import io.exchangebus.service.demo.DemoConfigModel.Books;
+import io.exchangebus.service.demo.DemoConfigModel.Exchange;
+import io.exchangebus.service.demo.DemoConfigModel.Ingest;
+import io.exchangebus.service.demo.DemoConfigModel.IngestFile;
+import io.exchangebus.service.demo.DemoConfigModel.Kafka;
+import io.exchangebus.service.demo.DemoConfigModel.Oms;
+import io.exchangebus.service.demo.DemoConfigModel.OmsFile;
+import io.exchangebus.service.demo.DemoConfigModel.Pms;
+import io.exchangebus.service.demo.DemoConfigModel.PmsFile;
+import io.exchangebus.service.demo.DemoConfigModel.Positions;
+import io.exchangebus.service.demo.DemoConfigModel.Recovery;
+import io.exchangebus.service.demo.DemoConfigModel.RecoveryJobFile;
+import io.exchangebus.service.demo.DemoConfigModel.Risk;
+import io.exchangebus.service.demo.DemoConfigModel.Service;
+import io.exchangebus.service.demo.DemoConfigModel.Streams;
+import io.exchangebus.service.demo.DemoConfigModel.StreamsAppsFile;
+import io.exchangebus.service.demo.DemoConfigModel.Subscription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +34,15 @@ import java.util.TreeMap;
  * The demo's sample configuration: one YAML file per service, written where the demo runs, covering the symbols
  * each simulator names (Deribit: BTC-PERPETUAL and an option; GRVT: BTC_USDT_Perp), or BTCUSDT, on each chosen
  * exchange and one account per exchange at its simulator (named by the simulator: {@code spot}, {@code perp},
- * {@code deribit}, {@code grvt}) with the settings the simulator names (GRVT's sub-account). The files are built as {@link DemoConfigModel} records and rendered by its YAML library. Keys and secrets go
- * to owner-only files that the YAML names with {@code file:}, as a real deployment's secrets would; they never
- * appear in the YAML.
+ * {@code deribit}, {@code grvt}) with the settings the simulator names (GRVT's sub-account). The files are built
+ * as {@link DemoConfigModel} records and rendered by its YAML library. Keys and secrets go to owner-only files that
+ * the YAML names with {@code file:}, as a real deployment's secrets would; they never appear in the YAML.
+ *
+ * <p>Written by {@code exbus demo} (module cli) and by the test kit (module testkit), which run the same services
+ * against the same simulators.
  */
-final class DemoConfigs {
-    static final String SYMBOL = "BTCUSDT";
+public final class DemoConfigs {
+    public static final String SYMBOL = "BTCUSDT";
 
     private final Path dir;
     private final String bootstrap;
@@ -50,7 +53,8 @@ final class DemoConfigs {
     /**
      * @param exchanges the chosen exchanges, in order (the first is the one the summary's examples use)
      */
-    DemoConfigs(Path dir, String bootstrap, String registry, List<DemoExchange> exchanges, boolean liveMarketData) {
+    public DemoConfigs(Path dir, String bootstrap, String registry, List<DemoExchange> exchanges,
+                       boolean liveMarketData) {
         this.dir = dir;
         this.bootstrap = bootstrap;
         this.registry = registry;
@@ -59,7 +63,7 @@ final class DemoConfigs {
     }
 
     /** One exchange of the demo: its id, the name of its demo account, and its simulator's connection. */
-    record DemoExchange(String exchange, String account, SimulatorConnection simulator) {
+    public record DemoExchange(String exchange, String account, SimulatorConnection simulator) {
     }
 
     /**
@@ -70,19 +74,19 @@ final class DemoConfigs {
      * @param accountSettings the connector's settings of the demo account besides key and secret (GRVT's
      *                  {@code sub-account-id}); empty: none
      */
-    record SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret,
+    public record SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret,
                                Map<String, String> endpoints, List<String> symbols,
                                Map<String, String> accountSettings) {
-        SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret) {
+        public SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret) {
             this(restUrl, streamUrl, wsApiUrl, apiKey, secret, Map.of(), List.of());
         }
 
-        SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret,
-                            Map<String, String> endpoints, List<String> symbols) {
+        public SimulatorConnection(String restUrl, String streamUrl, String wsApiUrl, String apiKey, String secret,
+                                   Map<String, String> endpoints, List<String> symbols) {
             this(restUrl, streamUrl, wsApiUrl, apiKey, secret, endpoints, symbols, Map.of());
         }
 
-        static SimulatorConnection of(Properties props) {
+        public static SimulatorConnection of(Properties props) {
             String symbols = props.getProperty("symbols", "");
             return new SimulatorConnection(props.getProperty("rest-url"), props.getProperty("stream-url"),
                     props.getProperty("ws-api-url"), props.getProperty("api-key"), props.getProperty("secret"),
@@ -98,7 +102,7 @@ final class DemoConfigs {
         }
 
         /** The symbols of the demo on this exchange, the first shown first. */
-        List<String> demoSymbols() {
+        public List<String> demoSymbols() {
             return symbols.isEmpty() ? List.of(SYMBOL) : symbols;
         }
 
@@ -109,7 +113,7 @@ final class DemoConfigs {
     }
 
     /** Writes the key files and every service's YAML; returns each service's file by service name. */
-    Map<String, Path> write(int ingestPort, int pmsPort, int omsPort, int streamsPort) throws IOException {
+    public Map<String, Path> write(int ingestPort, int pmsPort, int omsPort, int streamsPort) throws IOException {
         Map<String, Account> accounts = accounts();
         List<String> accountNames = List.copyOf(accounts.keySet());
         Map<String, Exchange> simulators = simulators();
