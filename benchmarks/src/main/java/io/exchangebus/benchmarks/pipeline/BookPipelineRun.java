@@ -87,14 +87,15 @@ public final class BookPipelineRun {
         }
     }
 
-    private static List<String> serviceJvmOptions() {
+    /** The services' JVM options: {@value #SERVICE_JVM_OPTIONS} (default {@code -Xmx1g}) and their logging. */
+    public static List<String> serviceJvmOptions() {
         List<String> jvmOptions = new ArrayList<>(JvmOptions.fromProperty(SERVICE_JVM_OPTIONS, List.of("-Xmx1g")));
         jvmOptions.add("-Dlogback.configurationFile=exbus-bench-service-logback.xml");
         return jvmOptions;
     }
 
     /** The catalogue's topics with their partitions and cleanup policies, and the services' dead-letter topics. */
-    private static void createTopics(LocalStack stack) {
+    public static void createTopics(LocalStack stack) {
         List<Topic> topics = new ArrayList<>(Topics.ALL);
         topics.add(Topics.deadLetter(IngestMain.SERVICE));
         topics.add(Topics.deadLetter(StreamsAppsMain.SERVICE_NAME));
