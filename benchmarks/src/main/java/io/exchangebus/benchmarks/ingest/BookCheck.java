@@ -7,6 +7,7 @@ import io.exchangebus.benchmarks.pipeline.TopicTail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether every frame sent reached {@code market.book.v1}, read once the ingest phase is over (so no consumer ran
@@ -24,7 +25,8 @@ import java.util.List;
 record BookCheck(long records, long deltas, long resyncs, long sequenceBreaks, List<String> booksBehind) {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(180);
 
-    static BookCheck read(String bootstrapServers, String registryUrl, Recording recording, long records) {
+    static BookCheck read(String bootstrapServers, String registryUrl, Recording recording, long records)
+            throws InterruptedException {
         MarketBooks books = new MarketBooks();
         try (TopicTail tail = new TopicTail(bootstrapServers, registryUrl, Topics.MARKET_BOOK.name(),
                 books::accept)) {
@@ -35,7 +37,7 @@ record BookCheck(long records, long deltas, long resyncs, long sequenceBreaks, L
                     throw new IllegalStateException("market.book.v1 not read back within " + READ_TIMEOUT.toSeconds()
                             + " s: " + books.records() + " of " + records);
                 }
-                sleep();
+                TimeUnit.MILLISECONDS.sleep(50);
             }
         }
         long[] lastIds = new long[recording.symbols().size()];
@@ -62,14 +64,5 @@ record BookCheck(long records, long deltas, long resyncs, long sequenceBreaks, L
 
     boolean passed() {
         return sequenceBreaks == 0 && booksBehind.isEmpty();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -30,6 +30,8 @@ import org.java_websocket.handshake.ServerHandshake;
 final class FrameRecorder {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Steps taken before the recorder waits for their frames (the simulator queues them meanwhile). */
+    private static final int STEPS_UNAWAITED = 32;
     static final List<String> REST_PATHS = List.of("/api/v3/exchangeInfo", "/api/v3/time", "/api/v3/ping");
 
     private final SimulatedMarket market;
@@ -58,7 +60,7 @@ final class FrameRecorder {
             if (!client.subscribed.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 throw new IOException("the simulator did not answer the SUBSCRIBE");
             }
-            int[] sinceSnapshot = new int[symbols.size()];
+            int[] atSnapshot = new int[symbols.size()];
             for (String symbol : symbols) {
                 snapshot(builder, index.get(symbol), symbol);
             }
@@ -66,14 +68,19 @@ final class FrameRecorder {
             while (client.received() < frames) {
                 String symbol = symbols.get((int) (steps++ % symbols.size()));
                 int i = index.get(symbol);
-                int before = client.received(i);
                 market.step(symbol);
-                awaitFrames(client, i, symbol);
-                sinceSnapshot[i] += client.received(i) - before;
-                if (sinceSnapshot[i] >= snapshotEvery) {
+                if (client.received(i) - atSnapshot[i] >= snapshotEvery) {
+                    awaitFrames(client, i, symbol);
                     snapshot(builder, i, symbol);
-                    sinceSnapshot[i] = 0;
+                    atSnapshot[i] = client.received(i);
+                } else if (steps % STEPS_UNAWAITED == 0) {
+                    for (String s : symbols) {
+                        awaitFrames(client, index.get(s), s);
+                    }
                 }
+            }
+            for (String s : symbols) {
+                awaitFrames(client, index.get(s), s);
             }
         } finally {
             client.closeBlocking();

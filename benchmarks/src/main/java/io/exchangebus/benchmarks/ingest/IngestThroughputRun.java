@@ -3,6 +3,7 @@ package io.exchangebus.benchmarks.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.avro.topics.Topics;
+import io.exchangebus.benchmarks.HarnessMain;
 import io.exchangebus.benchmarks.pipeline.BookPipelineRun;
 import io.exchangebus.benchmarks.pipeline.IngestOverflows;
 import io.exchangebus.benchmarks.pipeline.Services;
@@ -55,19 +56,10 @@ public final class IngestThroughputRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "exbus-benchmarks-logback.xml");
-        }
-        if (List.of(args).contains("--help")) {
-            System.out.println(IngestThroughputOptions.USAGE);
-            return;
-        }
-        IngestThroughputOptions options;
-        try {
-            options = IngestThroughputOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ingest-throughput: " + e.getMessage() + "\n" + IngestThroughputOptions.USAGE);
-            System.exit(2);
+        HarnessMain.useHarnessLogging();
+        IngestThroughputOptions options = HarnessMain.optionsOrExit(args, "ingest-throughput",
+                IngestThroughputOptions.USAGE, IngestThroughputOptions::parse);
+        if (options == null) {
             return;
         }
         IngestThroughputReport report = new IngestThroughputRun(options, System.out).run();

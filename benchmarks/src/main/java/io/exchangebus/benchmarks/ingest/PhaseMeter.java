@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -37,7 +38,8 @@ final class PhaseMeter {
      * @param alive false when a process the phase needs has died: the phase fails at once
      * @throws IllegalStateException if the count stands still for a minute before the phase finished
      */
-    List<Throughput.Sample> watch(TopicCount count, BooleanSupplier finished, BooleanSupplier alive) {
+    List<Throughput.Sample> watch(TopicCount count, BooleanSupplier finished, BooleanSupplier alive)
+            throws InterruptedException {
         List<Throughput.Sample> samples = new ArrayList<>();
         long lastChange = System.nanoTime();
         long lastProgress = lastChange;
@@ -66,7 +68,7 @@ final class PhaseMeter {
             if (now - lastChange > STALL.toNanos()) {
                 throw new IllegalStateException(phase + ": no record for " + STALL.toSeconds() + " s, at " + records);
             }
-            sleep(EVERY_MILLIS);
+            TimeUnit.MILLISECONDS.sleep(EVERY_MILLIS);
         }
     }
 
@@ -75,14 +77,5 @@ final class PhaseMeter {
         pids.forEach((name, pid) -> ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
                 .ifPresent(used -> lastCpu.put(name, used)));
         return new LinkedHashMap<>(lastCpu);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -5,12 +5,14 @@ import io.exchangebus.ingest.IngestMain;
 import io.exchangebus.service.config.ConfigLoader;
 import io.exchangebus.service.kafka.KafkaClients;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -27,13 +29,31 @@ public final class RawProducer {
     private RawProducer() {
     }
 
+    /** The settings that decide batching, whether set or Kafka's defaults. */
+    static Map<String, Object> effective(Properties props) {
+        Properties withSerializers = new Properties();
+        withSerializers.putAll(props);
+        withSerializers.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        withSerializers.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        Map<String, ?> values = new ProducerConfig(withSerializers).values();
+        Map<String, Object> effective = new TreeMap<>();
+        for (String key : List.of(ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, ProducerConfig.LINGER_MS_CONFIG,
+                ProducerConfig.BATCH_SIZE_CONFIG, ProducerConfig.BUFFER_MEMORY_CONFIG,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)) {
+            effective.put(key, values.get(key));
+        }
+        return effective;
+    }
+
     public static void main(String[] args) throws Exception {
         Properties props = new KafkaClients(ConfigLoader.withProcessEnvironment(IngestMain.SERVICE, IngestKeys.SCHEMA)
                 .load(Optional.of(Path.of(args[0])))).producerProperties();
         String topic = args[1];
         long records = Long.parseLong(args[2]);
         RecordSample sample = RecordSample.read(Path.of(args[3]));
-        System.out.println("raw-producer: settings " + new TreeMap<>(Map.copyOf(props)));
+        System.out.println("raw-producer: settings " + new TreeMap<>(Map.copyOf(props)) + "; in effect "
+                + effective(props));
         AtomicLong failed = new AtomicLong();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {

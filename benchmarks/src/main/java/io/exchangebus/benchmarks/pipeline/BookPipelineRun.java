@@ -1,6 +1,7 @@
 package io.exchangebus.benchmarks.pipeline;
 
 import io.exchangebus.avro.topics.Topic;
+import io.exchangebus.benchmarks.HarnessMain;
 import io.exchangebus.ingest.IngestMain;
 import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.localstack.LocalStack;
@@ -43,20 +44,10 @@ public final class BookPipelineRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("logback.configurationFile") == null) {
-            // before the first logger: the services' own logback.xml is on this class path too
-            System.setProperty("logback.configurationFile", "exbus-benchmarks-logback.xml");
-        }
-        if (List.of(args).contains("--help")) {
-            System.out.println(PipelineOptions.USAGE);
-            return;
-        }
-        PipelineOptions options;
-        try {
-            options = PipelineOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("book-pipeline: " + e.getMessage() + "\n" + PipelineOptions.USAGE);
-            System.exit(2);
+        HarnessMain.useHarnessLogging();
+        PipelineOptions options = HarnessMain.optionsOrExit(args, "book-pipeline", PipelineOptions.USAGE,
+                PipelineOptions::parse);
+        if (options == null) {
             return;
         }
         PipelineReport report = new BookPipelineRun(options, System.out).run();
