@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * A phase's rate from samples of its topic's record count taken at intervals: the records acknowledged between the
- * first sample at or past the warm-up (a share of the final count) and the first sample that shows the final
- * count, over the time between them, with each process's CPU time over the same window.
+ * first sample at or past the warm-up (a share of the final count) and the last sample before the final count, over
+ * the time between them, with each process's CPU time over the same window. Both ends are looks taken while records
+ * flowed, so the window's edges are not rounded to the sampling interval; a phase too short for two such looks is
+ * measured up to the first sample showing the final count.
  *
  * @param records    every record of the phase
  * @param measured   the records inside the window
@@ -28,7 +30,9 @@ record Throughput(long records, long measured, Duration window, Map<String, Dura
         long total = samples.get(samples.size() - 1).records();
         long warmup = (long) Math.ceil(total * warmupShare);
         Sample start = samples.stream().filter(s -> s.records() >= warmup).findFirst().orElseThrow();
-        Sample end = samples.stream().filter(s -> s.records() >= total).findFirst().orElseThrow();
+        Sample end = samples.stream().filter(s -> s.records() < total && s.nanos() > start.nanos())
+                .reduce((a, b) -> b)
+                .orElseGet(() -> samples.stream().filter(s -> s.records() >= total).findFirst().orElseThrow());
         Map<String, Duration> cpu = new LinkedHashMap<>();
         end.cpu().forEach((name, used) -> cpu.put(name, used.minus(start.cpu().getOrDefault(name, Duration.ZERO))));
         return new Throughput(total, end.records() - start.records(), Duration.ofNanos(end.nanos() - start.nanos()),
