@@ -41,7 +41,9 @@ import java.util.OptionalInt;
  */
 public final class IngestThroughputRun {
     static final String FRAME_TYPE = SimulatedMarket.EXCHANGE + " depthUpdate";
+    /** The raw producer's topic, with as many partitions as market.book.v1. */
     static final String RAW_TOPIC = "bench.raw-producer.v1";
+    private static final int PARTITIONS = Topics.MARKET_BOOK.partitions();
     private static final int SAMPLE_PER_PARTITION = 2000;
     private static final Duration REPLAY_READY = Duration.ofSeconds(60);
 
@@ -78,65 +80,79 @@ public final class IngestThroughputRun {
         out.printf(Locale.ROOT, "ingest-throughput: recorded %,d frames (%,d bytes), %d snapshots, in %s%n",
                 recording.frames(), recording.frameBytes(), recording.snapshots().size(), recordingFile);
         if (System.getProperty(BrokerProcess.JVM_OPTIONS_PROPERTY) == null) {
+            // the broker is measured here: full JIT and a heap of its own, not local-stack's quick-start options
             System.setProperty(BrokerProcess.JVM_OPTIONS_PROPERTY, "-Xmx1g");
         }
         try (LocalStack stack = LocalStack.startProcesses()) {
             BookPipelineRun.createTopics(stack);
-            int partitions = Topics.MARKET_BOOK.partitions();
-            stack.createTopic(RAW_TOPIC, partitions);
-            long harness = ProcessHandle.current().pid();
-            long broker = stack.childPids().get(0);
-            List<Integer> ports = Ports.freeLoopbackPorts(2);
-            ChildProcess replay = ChildProcess.start("replay", workDir, Classpath.current(),
-                    List.of("-Xmx" + Math.max(256, recording.frameBytes() * 3 / (1 << 20) + 128) + "m"),
-                    ReplayServer.class.getName(), List.of(recordingFile.toString(), ports.get(0).toString(),
-                            ports.get(1).toString(), Long.toString(options.gapEvery()), stack.bootstrapServers(),
-                            Topics.MARKET_BOOK.name(), Integer.toString(partitions),
-                            Integer.toString(options.window())));
-            JsonNode stats;
-            Throughput ingestPhase;
-            IngestOverflows overflows;
-            try {
-                URI statsUri = URI.create("http://127.0.0.1:" + ports.get(1) + "/replay/stats");
-                awaitReplay(replay, statsUri);
-                String exchangeYaml = SimulatedMarket.exchangeYaml(URI.create("http://127.0.0.1:" + ports.get(1)),
-                        URI.create("ws://127.0.0.1:" + ports.get(0)), URI.create("ws://127.0.0.1:" + ports.get(0)
-                                + "/ws-api/v3"));
-                try (ServiceProcess ingest = Services.startIngest(recording.symbols(), exchangeYaml, stack, workDir,
-                        BookPipelineRun.serviceJvmOptions());
-                     TopicCount count = new TopicCount(stack.bootstrapServers(), Topics.MARKET_BOOK.name(),
-                             partitions)) {
-                    out.println("ingest-throughput: ingest ready, replaying");
-                    Map<String, Long> pids = new LinkedHashMap<>();
-                    pids.put("ingest", ingest.pid());
-                    pids.put("replay", replay.pid());
-                    pids.put("broker", broker);
-                    pids.put("harness", harness);
-                    List<Throughput.Sample> samples = new PhaseMeter("ingest", pids, out).watch(count,
-                            () -> stats(statsUri).path("done").asBoolean(),
-                            () -> ingest.isAlive() && replay.isAlive());
-                    stats = stats(statsUri);
-                    ingestPhase = Throughput.of(samples, options.warmupShare());
-                    overflows = IngestOverflows.fromLog(ingest.logFile());
-                }
-            } finally {
-                replay.stop(Duration.ofSeconds(5));
-            }
+            stack.createTopic(RAW_TOPIC, PARTITIONS);
+            IngestPhase ingest = ingestPhase(stack, workDir, recording, recordingFile);
             BookCheck check = BookCheck.read(stack.bootstrapServers(), stack.registryUrl(), recording,
-                    ingestPhase.records());
-            RecordSample sample = TopicSample.read(stack.bootstrapServers(), Topics.MARKET_BOOK.name(), partitions,
+                    ingest.throughput().records());
+            RecordSample sample = TopicSample.read(stack.bootstrapServers(), Topics.MARKET_BOOK.name(), PARTITIONS,
                     SAMPLE_PER_PARTITION);
             Path sampleFile = workDir.resolve("raw-producer-sample.bin");
             sample.write(sampleFile);
-            Throughput rawPhase = rawPhase(stack, workDir, sampleFile, ingestPhase.records(), broker, harness);
+            Throughput raw = rawPhase(stack, workDir, sampleFile, ingest.throughput().records());
+            JsonNode stats = ingest.replayStats();
             IngestThroughputReport report = new IngestThroughputReport(options, FRAME_TYPE, recording.frames(),
                     stats.path("sent").asLong(), stats.path("skipped").asLong(), stats.path("snapshots").asLong(),
-                    overflows, sample.averageKeyBytes(), sample.averageValueBytes(), ingestPhase, rawPhase,
-                    check);
+                    ingest.overflows(), sample.averageKeyBytes(), sample.averageValueBytes(), ingest.throughput(),
+                    raw, check);
             report.print(out);
             out.println("ingest-throughput: logs, YAML and the recording in " + workDir);
             return report;
         }
+    }
+
+    /** What the ingest phase measured, the replay's last stats and ingest's queue overflows. */
+    private record IngestPhase(Throughput throughput, JsonNode replayStats, IngestOverflows overflows) {
+    }
+
+    /** The replay and ingest, each in its own JVM, watched until the replay has sent everything and ingest is done. */
+    private IngestPhase ingestPhase(LocalStack stack, Path workDir, Recording recording, Path recordingFile)
+            throws InterruptedException {
+        List<Integer> ports = Ports.freeLoopbackPorts(2);
+        ChildProcess replay = startReplay(stack, workDir, recording, recordingFile, ports.get(0), ports.get(1));
+        try {
+            URI statsUri = URI.create("http://127.0.0.1:" + ports.get(1) + "/replay/stats");
+            awaitReplay(replay, statsUri);
+            String exchangeYaml = SimulatedMarket.exchangeYaml(URI.create("http://127.0.0.1:" + ports.get(1)),
+                    URI.create("ws://127.0.0.1:" + ports.get(0)), URI.create("ws://127.0.0.1:" + ports.get(0)
+                            + "/ws-api/v3"));
+            try (ServiceProcess ingest = Services.startIngest(recording.symbols(), exchangeYaml, stack, workDir,
+                    BookPipelineRun.serviceJvmOptions());
+                 TopicCount count = new TopicCount(stack.bootstrapServers(), Topics.MARKET_BOOK.name(),
+                         PARTITIONS)) {
+                out.println("ingest-throughput: ingest ready, replaying");
+                Map<String, Long> pids = new LinkedHashMap<>();
+                pids.put("ingest", ingest.pid());
+                pids.put("replay", replay.pid());
+                pids.put("broker", brokerPid(stack));
+                pids.put("harness", ProcessHandle.current().pid());
+                List<Throughput.Sample> samples = new PhaseMeter("ingest", pids, out).watch(count,
+                        () -> stats(statsUri).path("done").asBoolean(), () -> ingest.isAlive() && replay.isAlive());
+                return new IngestPhase(Throughput.of(samples, options.warmupShare()), stats(statsUri),
+                        IngestOverflows.fromLog(ingest.logFile()));
+            }
+        } finally {
+            replay.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The replay server, its heap sized from the recording (which it holds whole). */
+    private ChildProcess startReplay(LocalStack stack, Path workDir, Recording recording, Path recordingFile,
+                                     int wsPort, int restPort) {
+        long heapMb = Math.max(256, recording.frameBytes() * 3 / (1 << 20) + 128);
+        return ChildProcess.start("replay", workDir, Classpath.current(), List.of("-Xmx" + heapMb + "m"),
+                ReplayServer.class.getName(), List.of(recordingFile.toString(), Integer.toString(wsPort),
+                        Integer.toString(restPort), Long.toString(options.gapEvery()), stack.bootstrapServers(),
+                        Topics.MARKET_BOOK.name(), Integer.toString(PARTITIONS), Integer.toString(options.window())));
+    }
+
+    /** The broker's process (the stack runs it in one of its own). */
+    private static long brokerPid(LocalStack stack) {
+        return stack.childPids().get(0);
     }
 
     private Recording record() throws IOException, InterruptedException {
@@ -147,18 +163,18 @@ public final class IngestThroughputRun {
         }
     }
 
-    private Throughput rawPhase(LocalStack stack, Path workDir, Path sampleFile, long records, long broker,
-                                long harness) throws InterruptedException {
+    /** The raw producer in its own JVM, sending {@code records} of the sample, watched until it has ended. */
+    private Throughput rawPhase(LocalStack stack, Path workDir, Path sampleFile, long records)
+            throws InterruptedException {
         ChildProcess producer = ChildProcess.start("raw-producer", workDir, Classpath.current(), List.of("-Xmx512m"),
                 RawProducer.class.getName(), List.of(workDir.resolve("ingest.yaml").toString(), RAW_TOPIC,
                         Long.toString(records), sampleFile.toString()));
-        try (TopicCount count = new TopicCount(stack.bootstrapServers(), RAW_TOPIC,
-                Topics.MARKET_BOOK.partitions())) {
+        try (TopicCount count = new TopicCount(stack.bootstrapServers(), RAW_TOPIC, PARTITIONS)) {
             out.printf(Locale.ROOT, "ingest-throughput: raw producer sending %,d records%n", records);
             Map<String, Long> pids = new LinkedHashMap<>();
             pids.put("raw producer", producer.pid());
-            pids.put("broker", broker);
-            pids.put("harness", harness);
+            pids.put("broker", brokerPid(stack));
+            pids.put("harness", ProcessHandle.current().pid());
             List<Throughput.Sample> samples = new PhaseMeter("raw producer", pids, out).watch(count,
                     () -> !producer.isAlive(), () -> true);
             OptionalInt exit = producer.awaitExit(Duration.ofSeconds(30));
