@@ -40,13 +40,14 @@ import java.util.OptionalInt;
  * the topic ({@link BookCheck}), 1 otherwise, 2 for bad options.
  */
 public final class IngestThroughputRun {
-    static final String FRAME_TYPE = SimulatedMarket.EXCHANGE + " depthUpdate";
     /** The raw producer's topic, with as many partitions as market.book.v1. */
     static final String RAW_TOPIC = "bench.raw-producer.v1";
-    private static final int PARTITIONS = Topics.MARKET_BOOK.partitions();
     private static final int SAMPLE_PER_PARTITION = 2000;
     private static final Duration REPLAY_READY = Duration.ofSeconds(60);
 
+    // Not static: main sets the logging up before the first class with a logger is loaded.
+    private final String frameType = SimulatedMarket.EXCHANGE + " depthUpdate";
+    private final int partitions = Topics.MARKET_BOOK.partitions();
     private final IngestThroughputOptions options;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -85,17 +86,17 @@ public final class IngestThroughputRun {
         }
         try (LocalStack stack = LocalStack.startProcesses()) {
             BookPipelineRun.createTopics(stack);
-            stack.createTopic(RAW_TOPIC, PARTITIONS);
+            stack.createTopic(RAW_TOPIC, partitions);
             IngestPhase ingest = ingestPhase(stack, workDir, recording, recordingFile);
             BookCheck check = BookCheck.read(stack.bootstrapServers(), stack.registryUrl(), recording,
                     ingest.throughput().records());
-            RecordSample sample = TopicSample.read(stack.bootstrapServers(), Topics.MARKET_BOOK.name(), PARTITIONS,
+            RecordSample sample = TopicSample.read(stack.bootstrapServers(), Topics.MARKET_BOOK.name(), partitions,
                     SAMPLE_PER_PARTITION);
             Path sampleFile = workDir.resolve("raw-producer-sample.bin");
             sample.write(sampleFile);
             Throughput raw = rawPhase(stack, workDir, sampleFile, ingest.throughput().records());
             JsonNode stats = ingest.replayStats();
-            IngestThroughputReport report = new IngestThroughputReport(options, FRAME_TYPE, recording.frames(),
+            IngestThroughputReport report = new IngestThroughputReport(options, frameType, recording.frames(),
                     stats.path("sent").asLong(), stats.path("skipped").asLong(), stats.path("snapshots").asLong(),
                     ingest.overflows(), sample.averageKeyBytes(), sample.averageValueBytes(), ingest.throughput(),
                     raw, check);
@@ -123,7 +124,7 @@ public final class IngestThroughputRun {
             try (ServiceProcess ingest = Services.startIngest(recording.symbols(), exchangeYaml, stack, workDir,
                     BookPipelineRun.serviceJvmOptions());
                  TopicCount count = new TopicCount(stack.bootstrapServers(), Topics.MARKET_BOOK.name(),
-                         PARTITIONS)) {
+                         partitions)) {
                 out.println("ingest-throughput: ingest ready, replaying");
                 Map<String, Long> pids = new LinkedHashMap<>();
                 pids.put("ingest", ingest.pid());
@@ -147,7 +148,7 @@ public final class IngestThroughputRun {
         return ChildProcess.start("replay", workDir, Classpath.current(), List.of("-Xmx" + heapMb + "m"),
                 ReplayServer.class.getName(), List.of(recordingFile.toString(), Integer.toString(wsPort),
                         Integer.toString(restPort), Long.toString(options.gapEvery()), stack.bootstrapServers(),
-                        Topics.MARKET_BOOK.name(), Integer.toString(PARTITIONS), Integer.toString(options.window())));
+                        Topics.MARKET_BOOK.name(), Integer.toString(partitions), Integer.toString(options.window())));
     }
 
     /** The broker's process (the stack runs it in one of its own). */
@@ -169,7 +170,7 @@ public final class IngestThroughputRun {
         ChildProcess producer = ChildProcess.start("raw-producer", workDir, Classpath.current(), List.of("-Xmx512m"),
                 RawProducer.class.getName(), List.of(workDir.resolve("ingest.yaml").toString(), RAW_TOPIC,
                         Long.toString(records), sampleFile.toString()));
-        try (TopicCount count = new TopicCount(stack.bootstrapServers(), RAW_TOPIC, PARTITIONS)) {
+        try (TopicCount count = new TopicCount(stack.bootstrapServers(), RAW_TOPIC, partitions)) {
             out.printf(Locale.ROOT, "ingest-throughput: raw producer sending %,d records%n", records);
             Map<String, Long> pids = new LinkedHashMap<>();
             pids.put("raw producer", producer.pid());
