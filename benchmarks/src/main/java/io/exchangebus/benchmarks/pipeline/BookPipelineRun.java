@@ -1,6 +1,7 @@
 package io.exchangebus.benchmarks.pipeline;
 
 import io.exchangebus.avro.topics.Topic;
+import io.exchangebus.benchmarks.HarnessMain;
 import io.exchangebus.ingest.IngestMain;
 import io.exchangebus.avro.topics.Topics;
 import io.exchangebus.localstack.LocalStack;
@@ -43,20 +44,10 @@ public final class BookPipelineRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("logback.configurationFile") == null) {
-            // before the first logger: the services' own logback.xml is on this class path too
-            System.setProperty("logback.configurationFile", "exbus-benchmarks-logback.xml");
-        }
-        if (List.of(args).contains("--help")) {
-            System.out.println(PipelineOptions.USAGE);
-            return;
-        }
-        PipelineOptions options;
-        try {
-            options = PipelineOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("book-pipeline: " + e.getMessage() + "\n" + PipelineOptions.USAGE);
-            System.exit(2);
+        HarnessMain.useHarnessLogging();
+        PipelineOptions options = HarnessMain.optionsOrExit(args, "book-pipeline", PipelineOptions.USAGE,
+                PipelineOptions::parse);
+        if (options == null) {
             return;
         }
         PipelineReport report = new BookPipelineRun(options, System.out).run();
@@ -87,14 +78,15 @@ public final class BookPipelineRun {
         }
     }
 
-    private static List<String> serviceJvmOptions() {
+    /** The services' JVM options: {@value #SERVICE_JVM_OPTIONS} (default {@code -Xmx1g}) and their logging. */
+    public static List<String> serviceJvmOptions() {
         List<String> jvmOptions = new ArrayList<>(JvmOptions.fromProperty(SERVICE_JVM_OPTIONS, List.of("-Xmx1g")));
         jvmOptions.add("-Dlogback.configurationFile=exbus-bench-service-logback.xml");
         return jvmOptions;
     }
 
     /** The catalogue's topics with their partitions and cleanup policies, and the services' dead-letter topics. */
-    private static void createTopics(LocalStack stack) {
+    public static void createTopics(LocalStack stack) {
         List<Topic> topics = new ArrayList<>(Topics.ALL);
         topics.add(Topics.deadLetter(IngestMain.SERVICE));
         topics.add(Topics.deadLetter(StreamsAppsMain.SERVICE_NAME));

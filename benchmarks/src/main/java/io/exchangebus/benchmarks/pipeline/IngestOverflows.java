@@ -16,10 +16,10 @@ import java.util.stream.Stream;
  * @param overflows times the queue overflowed
  * @param frames    frames dropped in all
  */
-record IngestOverflows(long overflows, long frames) {
+public record IngestOverflows(long overflows, long frames) {
     private static final Pattern DROPPED = Pattern.compile(": (\\d+) frames dropped on ");
 
-    static IngestOverflows fromLog(Path log) {
+    public static IngestOverflows fromLog(Path log) {
         long overflows = 0;
         long frames = 0;
         try (Stream<String> lines = Files.lines(log)) {

@@ -23,21 +23,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>Fed by a {@link TopicTail}'s thread ({@link #accept}); read from the driver's thread. Each key's state is
  * guarded by its own lock; counters are atomic.
  */
-final class MarketBooks {
+public final class MarketBooks {
     private final Map<String, KeyBook> keys = new ConcurrentHashMap<>();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong sequenceBreaks = new AtomicLong();
     private volatile long lastReadNanos;
 
     /** Applies one record (the tail's thread). */
-    void accept(ConsumerRecord<String, BookUpdate> record) {
+    public void accept(ConsumerRecord<String, BookUpdate> record) {
         keys.computeIfAbsent(record.key(), k -> new KeyBook()).apply(record.value(), sequenceBreaks);
         records.incrementAndGet();
         lastReadNanos = System.nanoTime();
     }
 
     /** Records read so far, every key, snapshots and deltas. */
-    long records() {
+    public long records() {
         return records.get();
     }
 
@@ -47,12 +47,12 @@ final class MarketBooks {
     }
 
     /** Deltas read so far that did not follow the update before them. */
-    long sequenceBreaks() {
+    public long sequenceBreaks() {
         return sequenceBreaks.get();
     }
 
     /** The sequence of the last update of {@code key}, or -1 before its first. */
-    long lastSequence(String key) {
+    public long lastSequence(String key) {
         KeyBook book = keys.get(key);
         return book == null ? -1 : book.lastSequence();
     }
@@ -64,7 +64,7 @@ final class MarketBooks {
     }
 
     /** Resync snapshots read so far, every key. */
-    long resyncCount() {
+    public long resyncCount() {
         return keys.values().stream().mapToLong(b -> b.resyncs().size()).sum();
     }
 

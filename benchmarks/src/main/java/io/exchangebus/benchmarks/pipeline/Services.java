@@ -7,15 +7,24 @@ import java.util.List;
 import java.util.Locale;
 
 /** The two services of the run, each with the YAML a deployment would give it. */
-final class Services {
+public final class Services {
     private Services() {
     }
 
     /** Ingest, subscribed to the full-depth book (no trades) of every symbol of the simulator. */
     static ServiceProcess startIngest(PipelineOptions options, SimulatedMarket market, LocalStack stack, Path workDir,
                                       List<String> jvmOptions) {
+        return startIngest(market.symbols(), market.exchangeYaml(), stack, workDir, jvmOptions);
+    }
+
+    /**
+     * Ingest, subscribed to the full-depth book (no trades) of every one of {@code symbols} of
+     * {@link SimulatedMarket#EXCHANGE}, whose endpoints {@code exchangeYaml} gives.
+     */
+    public static ServiceProcess startIngest(List<String> symbols, String exchangeYaml, LocalStack stack,
+                                             Path workDir, List<String> jvmOptions) {
         StringBuilder subscriptions = new StringBuilder();
-        for (String symbol : market.symbols()) {
+        for (String symbol : symbols) {
             subscriptions.append("    ").append(symbol.toLowerCase(Locale.ROOT)).append(":\n")
                     .append("      exchange: ").append(SimulatedMarket.EXCHANGE).append('\n')
                     .append("      symbol: ").append(symbol).append('\n')
@@ -24,7 +33,7 @@ final class Services {
         }
         return ServiceProcess.start("ingest", BookPipelineRun.INGEST_MAIN, workDir, jvmOptions,
                 port -> common(port, stack)
-                        + "exchanges:\n" + market.exchangeYaml()
+                        + "exchanges:\n" + exchangeYaml
                         + "ingest:\n  raw-frames: false\n  subscriptions:\n" + subscriptions);
     }
 

@@ -5,6 +5,7 @@ import io.exchangebus.sim.binance.BinanceSimulator;
 import io.exchangebus.sim.binance.BinanceSymbol;
 import io.exchangebus.sim.engine.BookSnapshot;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +18,9 @@ import java.util.List;
  * <p>Threading: stepped and injected from the driver's thread only; {@link #trueBook} and {@link #lastUpdateId} may
  * be read from any thread (the engine locks).
  */
-final class SimulatedMarket implements AutoCloseable {
+public final class SimulatedMarket implements AutoCloseable {
     /** The exchange id of the simulator in the services' configuration and in topic keys. */
-    static final String EXCHANGE = BinanceFamily.SPOT.cliName();
+    public static final String EXCHANGE = BinanceFamily.SPOT.cliName();
 
     private final BinanceSimulator sim;
     private final List<String> symbols;
@@ -30,11 +31,22 @@ final class SimulatedMarket implements AutoCloseable {
     }
 
     /** A simulator with the first {@code count} of {@link #SYMBOLS}, generators not started. */
-    static SimulatedMarket start(int count, long seed) {
+    public static SimulatedMarket start(int count, long seed) {
+        return start(count, seed, 0);
+    }
+
+    /**
+     * A simulator with the first {@code count} of {@link #SYMBOLS}, generators not started, allowing
+     * {@code weightPerMinute} of REST request weight (0: Binance's own limit).
+     */
+    public static SimulatedMarket start(int count, long seed, int weightPerMinute) {
         if (count < 1 || count > SYMBOLS.size()) {
             throw new IllegalArgumentException("symbols: 1 to " + SYMBOLS.size() + ", was " + count);
         }
         BinanceSimulator.Builder builder = BinanceSimulator.builder(BinanceFamily.SPOT).seed(seed);
+        if (weightPerMinute > 0) {
+            builder.weightLimitPerMinute(weightPerMinute);
+        }
         List<String> names = new ArrayList<>();
         for (BinanceSymbol symbol : SYMBOLS.subList(0, count)) {
             builder.symbol(symbol);
@@ -43,17 +55,17 @@ final class SimulatedMarket implements AutoCloseable {
         return new SimulatedMarket(builder.build(), List.copyOf(names));
     }
 
-    List<String> symbols() {
+    public List<String> symbols() {
         return symbols;
     }
 
     /** The topic key of {@code symbol}: {@code binance-spot:SYMBOL}. */
-    static String key(String symbol) {
+    public static String key(String symbol) {
         return io.exchangebus.avro.topics.TopicKey.exchangeSymbol(EXCHANGE, symbol);
     }
 
     /** One step of {@code symbol}'s market (see the class comment). */
-    void step(String symbol) {
+    public void step(String symbol) {
         sim.generator(symbol).step();
     }
 
@@ -77,17 +89,32 @@ final class SimulatedMarket implements AutoCloseable {
     }
 
     /** The update id of {@code symbol}'s last change. */
-    long lastUpdateId(String symbol) {
+    public long lastUpdateId(String symbol) {
         return sim.simulator().engine(symbol).lastUpdateId();
     }
 
     /** The {@code exchanges.binance-spot} entry of a service's YAML: custom endpoints at this simulator. */
     String exchangeYaml() {
+        return exchangeYaml(sim.restBaseUri(), sim.streamBaseUri(), sim.wsApiUri());
+    }
+
+    /** The {@code exchanges.binance-spot} entry of a service's YAML with these endpoints. */
+    public static String exchangeYaml(URI rest, URI stream, URI wsApi) {
         return "  " + EXCHANGE + ":\n"
                 + "    environment: custom\n"
-                + "    rest-url: " + sim.restBaseUri() + "\n"
-                + "    stream-url: " + sim.streamBaseUri() + "\n"
-                + "    ws-api-url: " + sim.wsApiUri() + "\n";
+                + "    rest-url: " + rest + "\n"
+                + "    stream-url: " + stream + "\n"
+                + "    ws-api-url: " + wsApi + "\n";
+    }
+
+    /** Binance's REST base of the simulator ({@code /api/v3/...} below it). */
+    public URI restBaseUri() {
+        return sim.restBaseUri();
+    }
+
+    /** Binance's market-stream base of the simulator ({@code /stream} below it). */
+    public URI streamBaseUri() {
+        return sim.streamBaseUri();
     }
 
     @Override

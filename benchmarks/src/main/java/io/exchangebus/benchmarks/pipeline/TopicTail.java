@@ -19,13 +19,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * and hands each record to a handler on that thread, until closed. No consumer group: the harness watches, it takes
  * no part. A failure of the thread is kept and rethrown by {@link #checkAlive()}.
  */
-final class TopicTail implements AutoCloseable {
+public final class TopicTail implements AutoCloseable {
     private final KafkaConsumer<String, BookUpdate> consumer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
-    TopicTail(String bootstrapServers, String registryUrl, String topic,
+    public TopicTail(String bootstrapServers, String registryUrl, String topic,
               Consumer<ConsumerRecord<String, BookUpdate>> handler) {
         AvroDeserializer<BookUpdate> values = new AvroDeserializer<>();
         values.configure(Map.of(AvroSerdeConfig.REGISTRY_URL, registryUrl), false);
@@ -61,7 +61,7 @@ final class TopicTail implements AutoCloseable {
     }
 
     /** Throws what ended the reading thread, if anything did. */
-    void checkAlive() {
+    public void checkAlive() {
         RuntimeException f = failure;
         if (f != null) {
             throw new IllegalStateException("reading " + thread.getName().substring(5) + " failed: " + f, f);

@@ -1,0 +1,195 @@
+package io.exchangebus.benchmarks.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangebus.benchmarks.pipeline.SimulatedMarket;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * Records the Binance spot simulator's full-depth streams ({@code <symbol>@depth@100ms}) as a subscriber receives
+ * them: a WebSocket client on the simulator's combined-stream endpoint, the simulator's generators stepped by hand,
+ * round robin, until {@code frames} frames have arrived. Every book's depth snapshot ({@code GET /api/v3/depth},
+ * limit 1000) is taken before its first frame and again every {@code snapshotEvery} of its frames, when the market
+ * stands still and every frame up to it has arrived, so that each snapshot's {@code lastUpdateId} is the last update
+ * id of a recorded frame (or precedes the first). {@code exchangeInfo} and the time are recorded as answered.
+ */
+final class FrameRecorder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Steps taken before the recorder waits for their frames (the simulator queues them meanwhile). */
+    private static final int STEPS_UNAWAITED = 32;
+    static final List<String> REST_PATHS = List.of("/api/v3/exchangeInfo", "/api/v3/time", "/api/v3/ping");
+
+    private final SimulatedMarket market;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    FrameRecorder(SimulatedMarket market) {
+        this.market = market;
+    }
+
+    Recording record(int frames, int snapshotEvery) throws IOException, InterruptedException {
+        List<String> symbols = market.symbols();
+        Recording.Builder builder = new Recording.Builder();
+        Map<String, Integer> index = new HashMap<>();
+        symbols.forEach(s -> index.put(s, builder.symbol(s)));
+        for (String path : REST_PATHS) {
+            builder.restAnswer(path, get(path));
+        }
+        Client client = new Client(URI.create(market.streamBaseUri() + "/stream"), builder, index);
+        if (!client.connectBlocking(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IOException("could not connect to the simulator's streams");
+        }
+        try {
+            client.send("{\"method\":\"SUBSCRIBE\",\"params\":["
+                    + String.join(",", symbols.stream().map(s -> "\"" + stream(s) + "\"").toList())
+                    + "],\"id\":1}");
+            if (!client.subscribed.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IOException("the simulator did not answer the SUBSCRIBE");
+            }
+            int[] atSnapshot = new int[symbols.size()];
+            for (String symbol : symbols) {
+                snapshot(builder, index.get(symbol), symbol);
+            }
+            long steps = 0;
+            while (client.received() < frames) {
+                String symbol = symbols.get((int) (steps++ % symbols.size()));
+                int i = index.get(symbol);
+                market.step(symbol);
+                if (client.received(i) - atSnapshot[i] >= snapshotEvery) {
+                    awaitFrames(client, i, symbol);
+                    snapshot(builder, i, symbol);
+                    atSnapshot[i] = client.received(i);
+                } else if (steps % STEPS_UNAWAITED == 0) {
+                    for (String s : symbols) {
+                        awaitFrames(client, index.get(s), s);
+                    }
+                }
+            }
+            for (String s : symbols) {
+                awaitFrames(client, index.get(s), s);
+            }
+        } finally {
+            client.closeBlocking();
+        }
+        if (client.failure != null) {
+            throw new IOException("a recorded frame could not be read", client.failure);
+        }
+        return builder.build();
+    }
+
+    static String stream(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT) + "@depth@100ms";
+    }
+
+    /** Waits until the client has every frame of {@code symbol} up to the simulator's last update id. */
+    private void awaitFrames(Client client, int i, String symbol) throws IOException, InterruptedException {
+        long target = market.lastUpdateId(symbol);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (client.lastId(i) < target) {
+            if (System.nanoTime() > deadline || client.failure != null) {
+                throw new IOException(symbol + ": frames up to update id " + target + " not received, last "
+                        + client.lastId(i), client.failure);
+            }
+            Thread.sleep(0, 200_000);
+        }
+    }
+
+    private void snapshot(Recording.Builder builder, int i, String symbol) throws IOException, InterruptedException {
+        byte[] body = get("/api/v3/depth?symbol=" + symbol + "&limit=1000");
+        long lastUpdateId = JSON.readTree(body).path("lastUpdateId").asLong(-1);
+        if (lastUpdateId != market.lastUpdateId(symbol)) {
+            throw new IOException(symbol + ": snapshot at " + lastUpdateId + ", the book at "
+                    + market.lastUpdateId(symbol));
+        }
+        builder.snapshot(i, lastUpdateId, body);
+    }
+
+    private byte[] get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
+                URI.create(market.restBaseUri() + pathAndQuery)).timeout(TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + pathAndQuery + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** Appends each stream frame, with its book and update ids, to the builder (on the client's thread). */
+    private static final class Client extends WebSocketClient {
+        private final Recording.Builder builder;
+        private final Map<String, Integer> index;
+        private final CountDownLatch subscribed = new CountDownLatch(1);
+        private final int[] received;
+        private final long[] lastIds;
+        private volatile Exception failure;
+
+        Client(URI uri, Recording.Builder builder, Map<String, Integer> index) {
+            super(uri);
+            this.builder = builder;
+            this.index = index;
+            this.received = new int[index.size()];
+            this.lastIds = new long[index.size()];
+            java.util.Arrays.fill(lastIds, -1);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+            try {
+                JsonNode frame = JSON.readTree(message);
+                if (!frame.has("stream")) {
+                    subscribed.countDown();
+                    return;
+                }
+                JsonNode data = frame.path("data");
+                int i = index.get(data.path("s").asText());
+                long last = data.path("u").asLong();
+                synchronized (this) {
+                    builder.frame(i, data.path("U").asLong(), last, message.getBytes(StandardCharsets.UTF_8));
+                    received[i]++;
+                    lastIds[i] = last;
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        synchronized int received() {
+            return builder.frames();
+        }
+
+        synchronized int received(int i) {
+            return received[i];
+        }
+
+        synchronized long lastId(int i) {
+            return lastIds[i];
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onError(Exception e) {
+            failure = e;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.exchangebus.benchmarks.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class IngestThroughputOptionsTest {
+    @Test
+    void shouldDefaultToHalfAMillionFramesOverFourBooksWithoutGaps() {
+        IngestThroughputOptions options = IngestThroughputOptions.parse();
+
+        assertThat(options.frames()).isEqualTo(500_000);
+        assertThat(options.symbols()).isEqualTo(4);
+        assertThat(options.gapEvery()).isZero();
+        assertThat(options.window()).isEqualTo(4096);
+        assertThat(options.json()).isNull();
+    }
+
+    @Test
+    void shouldReadEveryOption() {
+        IngestThroughputOptions options = IngestThroughputOptions.parse("--frames", "20000", "--symbols", "2",
+                "--gap-every", "5000", "--snapshot-every", "300", "--window", "1000", "--warmup", "0.3", "--seed",
+                "7", "--json", "r.json", "--work-dir", "w");
+
+        assertThat(options).isEqualTo(new IngestThroughputOptions(20000, 2, 5000, 300, 1000, 0.3, 7,
+                Path.of("r.json"), Path.of("w")));
+    }
+
+    @Test
+    void shouldRefuseNonsense() {
+        assertThatThrownBy(() -> IngestThroughputOptions.parse("--symbols", "9")).hasMessageContaining("--symbols");
+        assertThatThrownBy(() -> IngestThroughputOptions.parse("--frames", "x")).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> IngestThroughputOptions.parse("--bogus", "1")).hasMessageContaining("unknown");
+        assertThatThrownBy(() -> IngestThroughputOptions.parse("--warmup", "0.95")).hasMessageContaining("--warmup");
+    }
+}
