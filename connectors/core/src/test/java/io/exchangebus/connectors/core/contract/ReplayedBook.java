@@ -22,7 +22,9 @@ public final class ReplayedBook {
     }
 
     /** The book of {@code updates}: the last snapshot, then every update after it; empty if there are none. */
-    public static ReplayedBook of(List<BookUpdate> updates) {
+    public static ReplayedBook of(List<BookUpdate> received) {
+        // A copy: the list may be one that updates are still added to, whose sub-lists fail once it changes.
+        List<BookUpdate> updates = List.copyOf(received);
         int start = 0;
         for (int i = 0; i < updates.size(); i++) {
             if (updates.get(i).getKind() == BookUpdateKind.SNAPSHOT) {

@@ -51,13 +51,15 @@ public abstract class RoleContract<R extends ExchangeRole> {
     /** Waits until the connection was lost and then came back (a CONNECTED after a DISCONNECTED). */
     protected void awaitReconnect() {
         Awaiting.until("a disconnect followed by a reconnect", () -> {
+            // A copy: events keep arriving, and a sub-list of the live list fails once it changes.
+            List<ConnectionEvent> events = List.copyOf(connectionEvents);
             int lastDisconnect = -1;
-            for (int i = 0; i < connectionEvents.size(); i++) {
-                if (connectionEvents.get(i).state() == ConnectionState.DISCONNECTED) {
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).state() == ConnectionState.DISCONNECTED) {
                     lastDisconnect = i;
                 }
             }
-            return lastDisconnect >= 0 && connectionEvents.subList(lastDisconnect, connectionEvents.size()).stream()
+            return lastDisconnect >= 0 && events.subList(lastDisconnect, events.size()).stream()
                     .anyMatch(e -> e.state() == ConnectionState.CONNECTED);
         });
     }
