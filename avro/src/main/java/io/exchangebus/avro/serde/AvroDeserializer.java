@@ -11,12 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -82,7 +80,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
                 data.length - WireFormat.HEADER_LENGTH, DECODERS.get());
         DECODERS.set(decoder);
         try {
-            return (T) decoding.reader.read(null, decoder);
+            return (T) decoding.readers.get().read(null, decoder);
         } catch (EOFException e) {
             throw malformed(Problem.TRUNCATED, topic, schemaId, data, "the Avro body ends early", e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
@@ -104,7 +102,8 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         }
         Class<?> generated = specific ? SpecificData.get().getClass(writer) : null;
         if (generated == null || !SpecificRecordBase.class.isAssignableFrom(generated)) {
-            return new Decoding(new GenericDatumReader<>(writer, writer, AvroData.generic()), null);
+            return new Decoding(ThreadLocal.withInitial(() -> new GenericDecimalReader<>(writer, writer, AvroData.generic())),
+                    null);
         }
         SpecificData model = SpecificData.getForClass(generated);
         Schema reader = model.getSchema(generated);
@@ -114,7 +113,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
             return new Decoding(null, "writer schema cannot be read as " + reader.getFullName() + ": "
                     + compatibility.getResult().getIncompatibilities());
         }
-        return new Decoding(new SpecificDatumReader<>(writer, reader, model), null);
+        return new Decoding(ThreadLocal.withInitial(() -> new SpecificDecimalReader<>(writer, reader, model)), null);
     }
 
     private static MalformedPayloadException malformed(Problem problem, String topic, int schemaId, byte[] data,
@@ -127,6 +126,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         decodings.clear();
     }
 
-    private record Decoding(DatumReader<?> reader, String incompatibility) {
+    /** Readers by thread: each holds the scratch space of its decimals ({@link DecimalReader}). */
+    private record Decoding(ThreadLocal<DatumReader<?>> readers, String incompatibility) {
     }
 }
