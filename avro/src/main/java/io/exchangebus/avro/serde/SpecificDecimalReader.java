@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.avro.Conversion;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
+import org.apache.avro.io.Decoder;
 import org.apache.avro.io.ResolvingDecoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -17,6 +18,20 @@ final class SpecificDecimalReader<D> extends SpecificDatumReader<D> {
 
     SpecificDecimalReader(Schema writer, Schema reader, SpecificData data) {
         super(writer, reader, data);
+    }
+
+    /**
+     * Avro's resolving read, which calls the overrides here; Avro's default, its fast reader
+     * ({@code GenericData.isFastReaderEnabled}), builds its own readers and would skip them.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public D read(D reuse, Decoder in) throws IOException {
+        ResolvingDecoder resolver = getResolver(getSchema(), getExpected());
+        resolver.configure(in);
+        D result = (D) read(reuse, getExpected(), resolver);
+        resolver.drain();
+        return result;
     }
 
     @Override
