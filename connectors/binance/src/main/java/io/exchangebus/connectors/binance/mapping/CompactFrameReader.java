@@ -4,13 +4,14 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ValueRange;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The fast path of {@link MarketMapping#parse}: reads a market-data frame laid out as Binance sends it — compact
  * JSON, no whitespace, no escapes, levels as {@code ["price","qty"]} pairs of plain decimals — straight from the
- * frame's characters into the same {@link MarketMapping.Fields} the general Jackson walk fills, so that both give
+ * frame's UTF-8 bytes (as they come off the socket; a String frame is read through its bytes) into the same {@link MarketMapping.Fields} the general Jackson walk fills, so that both give
  * the same message or the same refusal.
  *
  * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
@@ -33,7 +34,7 @@ final class CompactFrameReader {
     private static final int LONG_INTEGER = 1;
     private static final int FRACTION = 2;
 
-    private final String s;
+    private final byte[] s;
     private final int n;
     private int i;
     private int start;
@@ -42,14 +43,25 @@ final class CompactFrameReader {
     private int numberKind;
     private String stream;
 
-    private CompactFrameReader(String frame) {
+    private CompactFrameReader(byte[] frame, int offset, int length) {
         this.s = frame;
-        this.n = frame.length();
+        this.i = offset;
+        this.n = offset + length;
     }
 
-    /** The frame's message, or null when the frame is outside the compact layout (the general walk decides). */
+    /** {@link #read(BinanceVenue, byte[], int, int)} of the frame's UTF-8 bytes. */
     static MarketMapping.Message read(BinanceVenue venue, String frame) {
-        CompactFrameReader r = new CompactFrameReader(frame);
+        byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+        return read(venue, utf8, 0, utf8.length);
+    }
+
+    /**
+     * The message of the frame in {@code frame[offset, offset + length)}, UTF-8 as read off the socket, or null when
+     * the frame is outside the compact layout (the general walk decides). Only ASCII is read here: a byte above 0x7F
+     * in a string sends the frame to the general walk, which decodes UTF-8.
+     */
+    static MarketMapping.Message read(BinanceVenue venue, byte[] frame, int offset, int length) {
+        CompactFrameReader r = new CompactFrameReader(frame, offset, length);
         MarketMapping.Fields f = new MarketMapping.Fields();
         return r.frame(f) ? MarketMapping.build(venue, r.stream, f) : null;
     }
@@ -62,7 +74,7 @@ final class CompactFrameReader {
             if (!string()) {
                 return false;
             }
-            stream = s.substring(start, end);
+            stream = text(start, end);
             if (!eat(',') || !key() || !keyIs("data") || !eat('{') || !key() || !members(f)) {
                 return false;
             }
@@ -93,7 +105,7 @@ final class CompactFrameReader {
     private boolean member(MarketMapping.Fields f) {
         int keyLength = end - start;
         if (keyLength == 1) {
-            return oneLetter(f, s.charAt(start));
+            return oneLetter(f, (char) s[start]);
         }
         if (keyIs("pu")) {
             return integer() && set(f, 'P');
@@ -102,7 +114,7 @@ final class CompactFrameReader {
             return integer() && set(f, 'L');
         }
         if (keyIs("bids") || keyIs("asks")) {
-            boolean bids = s.charAt(start) == 'b';
+            boolean bids = s[start] == 'b';
             if (peek() == '[') {
                 List<Level> levels = levels();
                 if (levels == null) {
@@ -140,7 +152,7 @@ final class CompactFrameReader {
                 if (!string()) {
                     return false;
                 }
-                f.symbol = s.substring(start, end);
+                f.symbol = text(start, end);
                 return true;
             case 'E':
             case 'T':
@@ -212,16 +224,16 @@ final class CompactFrameReader {
 
     private String typeName() {
         int length = end - start;
-        if (length == DEPTH_UPDATE.length() && s.startsWith(DEPTH_UPDATE, start)) {
+        if (length == DEPTH_UPDATE.length() && startsWith(DEPTH_UPDATE, start)) {
             return DEPTH_UPDATE;
         }
-        if (length == TRADE.length() && s.startsWith(TRADE, start)) {
+        if (length == TRADE.length() && startsWith(TRADE, start)) {
             return TRADE;
         }
-        if (length == AGG_TRADE.length() && s.startsWith(AGG_TRADE, start)) {
+        if (length == AGG_TRADE.length() && startsWith(AGG_TRADE, start)) {
             return AGG_TRADE;
         }
-        return s.substring(start, end);
+        return text(start, end);
     }
 
     /**
@@ -257,21 +269,21 @@ final class CompactFrameReader {
      * here to read up to the closing quote in the same pass); null for anything else.
      */
     private BigDecimal decimalString() {
-        String text = s;
+        byte[] text = s;
         int limit = n;
         int p = i;
-        if (p >= limit || text.charAt(p) != '"') {
+        if (p >= limit || text[p] != '"') {
             return null;
         }
         p++;
-        boolean negative = p < limit && text.charAt(p) == '-';
+        boolean negative = p < limit && text[p] == '-';
         if (negative) {
             p++;
         }
         int from = p;
         long unscaled = 0;
-        char c = 0;
-        while (p < limit && (c = text.charAt(p)) >= '0' && c <= '9') {
+        byte c = 0;
+        while (p < limit && (c = text[p]) >= '0' && c <= '9') {
             unscaled = unscaled * 10 + (c - '0');
             p++;
         }
@@ -282,7 +294,7 @@ final class CompactFrameReader {
         }
         if (c == '.' && p < limit) {
             int fraction = ++p;
-            while (p < limit && (c = text.charAt(p)) >= '0' && c <= '9') {
+            while (p < limit && (c = text[p]) >= '0' && c <= '9') {
                 unscaled = unscaled * 10 + (c - '0');
                 p++;
             }
@@ -292,7 +304,7 @@ final class CompactFrameReader {
             }
             digits += scale;
         }
-        if (p >= limit || text.charAt(p) != '"' || digits == 0 || digits > 18) {
+        if (p >= limit || text[p] != '"' || digits == 0 || digits > 18) {
             return null;
         }
         i = p + 1;
@@ -302,11 +314,11 @@ final class CompactFrameReader {
     // ---- tokens ----
 
     private char peek() {
-        return i < n ? s.charAt(i) : 0;
+        return i < n ? (char) s[i] : 0;
     }
 
     private boolean eat(char c) {
-        if (i < n && s.charAt(i) == c) {
+        if (i < n && s[i] == c) {
             i++;
             return true;
         }
@@ -319,20 +331,20 @@ final class CompactFrameReader {
     }
 
     private boolean keyIs(String name) {
-        return end - start == name.length() && s.startsWith(name, start);
+        return end - start == name.length() && startsWith(name, start);
     }
 
-    /** A string without escapes or control characters; [start, end) is its text. */
+    /** A string of ASCII without escapes or control characters; [start, end) is its text. */
     private boolean string() {
-        String text = s;
+        byte[] text = s;
         int limit = n;
         int p = i;
-        if (p >= limit || text.charAt(p) != '"') {
+        if (p >= limit || text[p] != '"') {
             return false;
         }
         int from = ++p;
         while (p < limit) {
-            char c = text.charAt(p);
+            byte c = text[p]; // negative above 0x7F: refused below with the control characters
             if (c == '"') {
                 start = from;
                 end = p;
@@ -372,7 +384,7 @@ final class CompactFrameReader {
     }
 
     private boolean literal(String word) {
-        if (s.startsWith(word, i)) {
+        if (startsWith(word, i)) {
             i += word.length();
             return true;
         }
@@ -390,8 +402,8 @@ final class CompactFrameReader {
         if (eat('0')) {
             value = 0;
         } else {
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                value = value * 10 + (s.charAt(i) - '0');
+            while (i < n && s[i] >= '0' && s[i] <= '9') {
+                value = value * 10 + (s[i] - '0');
                 i++;
             }
             if (i == digitsFrom) {
@@ -425,9 +437,28 @@ final class CompactFrameReader {
 
     private boolean digits() {
         int from = i;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
             i++;
         }
         return i > from;
+    }
+
+    /** Whether the ASCII {@code word} is at {@code at}. */
+    private boolean startsWith(String word, int at) {
+        int length = word.length();
+        if (at + length > n) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (s[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text of [from, to), ASCII by {@link #string}. */
+    private String text(int from, int to) {
+        return new String(s, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }
