@@ -7,6 +7,7 @@ import io.exchangebus.avro.serde.MalformedPayloadException.Problem;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -102,8 +103,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         }
         Class<?> generated = specific ? SpecificData.get().getClass(writer) : null;
         if (generated == null || !SpecificRecordBase.class.isAssignableFrom(generated)) {
-            return new Decoding(ThreadLocal.withInitial(() -> new GenericDecimalReader<>(writer, writer, AvroData.generic())),
-                    null);
+            return new Decoding(ThreadLocal.withInitial(() -> genericReader(writer)), null);
         }
         SpecificData model = SpecificData.getForClass(generated);
         Schema reader = model.getSchema(generated);
@@ -113,7 +113,23 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
             return new Decoding(null, "writer schema cannot be read as " + reader.getFullName() + ": "
                     + compatibility.getResult().getIncompatibilities());
         }
-        return new Decoding(ThreadLocal.withInitial(() -> new SpecificDecimalReader<>(writer, reader, model)), null);
+        return new Decoding(ThreadLocal.withInitial(() -> specificReader(writer, reader, model)), null);
+    }
+
+    private static DatumReader<?> genericReader(Schema writer) {
+        Optional<SameSchemaReader<Object>> same = SameSchemaReader.of(writer, AvroData.generic());
+        return same.isPresent() ? same.get() : new GenericDecimalReader<>(writer, writer, AvroData.generic());
+    }
+
+    /** Our own compiled reader when the writer's schema is the reader's (nearly always), else Avro's resolution. */
+    private static DatumReader<?> specificReader(Schema writer, Schema reader, SpecificData model) {
+        if (writer.equals(reader)) {
+            Optional<SameSchemaReader<Object>> same = SameSchemaReader.of(reader, model);
+            if (same.isPresent()) {
+                return same.get();
+            }
+        }
+        return new SpecificDecimalReader<>(writer, reader, model);
     }
 
     private static MalformedPayloadException malformed(Problem problem, String topic, int schemaId, byte[] data,

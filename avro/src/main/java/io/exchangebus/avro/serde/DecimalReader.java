@@ -7,10 +7,11 @@ import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.io.ResolvingDecoder;
+import org.apache.avro.io.Decoder;
 
 /**
- * The decimal fast path of one datum reader ({@link SpecificDecimalReader}, {@link GenericDecimalReader}): a
+ * The decimal fast path of one datum reader ({@link SameSchemaReader}, {@link SpecificDecimalReader},
+ * {@link GenericDecimalReader}): a
  * {@code bytes} decimal read with Avro's decimal conversion is read into a scratch buffer and built by
  * {@link DecimalBytes#decode} — the same value and scale Avro's conversion gives, without its ByteBuffer, two byte
  * array copies and (up to 8 bytes) BigInteger. A value of more than 16 bytes, or none, goes to Avro's conversion.
@@ -26,7 +27,7 @@ final class DecimalReader {
     }
 
     /** Reads one value for which {@link #reads} said yes. */
-    Object read(Schema schema, LogicalType type, Conversion<?> conversion, ResolvingDecoder in) throws IOException {
+    Object read(Schema schema, LogicalType type, Conversion<?> conversion, Decoder in) throws IOException {
         ByteBuffer bytes = in.readBytes(scratch);
         int length = bytes.remaining();
         if (bytes != scratch || length == 0) {

@@ -240,7 +240,7 @@ class DecimalFastPathTest {
         return new BigDecimal(unscaled, scale);
     }
 
-    private static BookUpdate randomBook(Random random) {
+    static BookUpdate randomBook(Random random) {
         List<PriceLevel> bids = new ArrayList<>();
         List<PriceLevel> asks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
