@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -118,7 +119,8 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
 
     private static DatumReader<?> genericReader(Schema writer) {
         Optional<SameSchemaReader<Object>> same = SameSchemaReader.of(writer, AvroData.generic());
-        return same.isPresent() ? same.get() : new GenericDecimalReader<>(writer, writer, AvroData.generic());
+        // a shape SameSchemaReader does not cover (fixed, recursive records): Avro's own reader
+        return same.isPresent() ? same.get() : new GenericDatumReader<>(writer, writer, AvroData.generic());
     }
 
     /** Our own compiled reader when the writer's schema is the reader's (nearly always), else Avro's resolution. */

@@ -10,8 +10,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.io.Decoder;
 
 /**
- * The decimal fast path of one datum reader ({@link SameSchemaReader}, {@link SpecificDecimalReader},
- * {@link GenericDecimalReader}): a
+ * The decimal fast path of one datum reader ({@link SameSchemaReader}, {@link SpecificDecimalReader}): a
  * {@code bytes} decimal read with Avro's decimal conversion is read into a scratch buffer and built by
  * {@link DecimalBytes#decode} — the same value and scale Avro's conversion gives, without its ByteBuffer, two byte
  * array copies and (up to 8 bytes) BigInteger. A value of more than 16 bytes, or none, goes to Avro's conversion.

@@ -1,5 +1,7 @@
 package io.exchangebus.avro.serde;
 
+import static io.exchangebus.avro.serde.DecimalFastPathTest.read;
+import static io.exchangebus.avro.serde.DecimalFastPathTest.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.avro.AvroData;
@@ -7,7 +9,6 @@ import io.exchangebus.events.AccountCurrency;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.EventSource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -21,11 +22,7 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -121,16 +118,5 @@ class SameSchemaReaderTest {
                 .name("next").type().optional().type("Node")
                 .endRecord();
         assertThat(SameSchemaReader.of(node, AvroData.generic())).isEmpty();
-    }
-
-    private static <T> byte[] write(DatumWriter<T> writer, T value) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        writer.write(value, encoder);
-        return out.toByteArray();
-    }
-
-    private static Object read(DatumReader<?> reader, byte[] bytes) throws IOException {
-        return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
     }
 }
