@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The fast path of {@link MarketMapping#parse}: reads a market-data frame laid out as Binance sends it — compact
  * JSON, no whitespace, no escapes, levels as {@code ["price","qty"]} pairs of plain decimals — straight from the
- * frame's UTF-8 bytes (as they come off the socket; a String frame is read through its bytes) into the same {@link MarketMapping.Fields} the general Jackson walk fills, so that both give
- * the same message or the same refusal.
+ * frame's characters, or from its UTF-8 bytes as they come off the socket (no String made), into the same
+ * {@link MarketMapping.Fields} the general Jackson walk fills, so that both give the same message or the same
+ * refusal.
  *
  * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
  * an escape or control character in a string, a nested object, an array where a scalar is expected, a number in
@@ -34,7 +35,9 @@ final class CompactFrameReader {
     private static final int LONG_INTEGER = 1;
     private static final int FRACTION = 2;
 
-    private final byte[] s;
+    /** The frame as UTF-8 bytes, or null when it is read from {@link #chars}. */
+    private final byte[] bytes;
+    private final String chars;
     private final int n;
     private int i;
     private int start;
@@ -43,16 +46,16 @@ final class CompactFrameReader {
     private int numberKind;
     private String stream;
 
-    private CompactFrameReader(byte[] frame, int offset, int length) {
-        this.s = frame;
+    private CompactFrameReader(byte[] bytes, String chars, int offset, int length) {
+        this.bytes = bytes;
+        this.chars = chars;
         this.i = offset;
         this.n = offset + length;
     }
 
-    /** {@link #read(BinanceVenue, byte[], int, int)} of the frame's UTF-8 bytes. */
+    /** The frame's message, or null when the frame is outside the compact layout (the general walk decides). */
     static MarketMapping.Message read(BinanceVenue venue, String frame) {
-        byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
-        return read(venue, utf8, 0, utf8.length);
+        return read(venue, new CompactFrameReader(null, frame, 0, frame.length()));
     }
 
     /**
@@ -61,7 +64,10 @@ final class CompactFrameReader {
      * in a string sends the frame to the general walk, which decodes UTF-8.
      */
     static MarketMapping.Message read(BinanceVenue venue, byte[] frame, int offset, int length) {
-        CompactFrameReader r = new CompactFrameReader(frame, offset, length);
+        return read(venue, new CompactFrameReader(frame, null, offset, length));
+    }
+
+    private static MarketMapping.Message read(BinanceVenue venue, CompactFrameReader r) {
         MarketMapping.Fields f = new MarketMapping.Fields();
         return r.frame(f) ? MarketMapping.build(venue, r.stream, f) : null;
     }
@@ -105,7 +111,7 @@ final class CompactFrameReader {
     private boolean member(MarketMapping.Fields f) {
         int keyLength = end - start;
         if (keyLength == 1) {
-            return oneLetter(f, (char) s[start]);
+            return oneLetter(f, (char) at(start));
         }
         if (keyIs("pu")) {
             return integer() && set(f, 'P');
@@ -114,7 +120,7 @@ final class CompactFrameReader {
             return integer() && set(f, 'L');
         }
         if (keyIs("bids") || keyIs("asks")) {
-            boolean bids = s[start] == 'b';
+            boolean bids = at(start) == 'b';
             if (peek() == '[') {
                 List<Level> levels = levels();
                 if (levels == null) {
@@ -269,21 +275,20 @@ final class CompactFrameReader {
      * here to read up to the closing quote in the same pass); null for anything else.
      */
     private BigDecimal decimalString() {
-        byte[] text = s;
         int limit = n;
         int p = i;
-        if (p >= limit || text[p] != '"') {
+        if (p >= limit || at(p) != '"') {
             return null;
         }
         p++;
-        boolean negative = p < limit && text[p] == '-';
+        boolean negative = p < limit && at(p) == '-';
         if (negative) {
             p++;
         }
         int from = p;
         long unscaled = 0;
-        byte c = 0;
-        while (p < limit && (c = text[p]) >= '0' && c <= '9') {
+        int c = 0;
+        while (p < limit && (c = at(p)) >= '0' && c <= '9') {
             unscaled = unscaled * 10 + (c - '0');
             p++;
         }
@@ -294,7 +299,7 @@ final class CompactFrameReader {
         }
         if (c == '.' && p < limit) {
             int fraction = ++p;
-            while (p < limit && (c = text[p]) >= '0' && c <= '9') {
+            while (p < limit && (c = at(p)) >= '0' && c <= '9') {
                 unscaled = unscaled * 10 + (c - '0');
                 p++;
             }
@@ -304,7 +309,7 @@ final class CompactFrameReader {
             }
             digits += scale;
         }
-        if (p >= limit || text[p] != '"' || digits == 0 || digits > 18) {
+        if (p >= limit || at(p) != '"' || digits == 0 || digits > 18) {
             return null;
         }
         i = p + 1;
@@ -314,11 +319,11 @@ final class CompactFrameReader {
     // ---- tokens ----
 
     private char peek() {
-        return i < n ? (char) s[i] : 0;
+        return i < n ? (char) at(i) : 0;
     }
 
     private boolean eat(char c) {
-        if (i < n && s[i] == c) {
+        if (i < n && at(i) == c) {
             i++;
             return true;
         }
@@ -336,15 +341,14 @@ final class CompactFrameReader {
 
     /** A string of ASCII without escapes or control characters; [start, end) is its text. */
     private boolean string() {
-        byte[] text = s;
         int limit = n;
         int p = i;
-        if (p >= limit || text[p] != '"') {
+        if (p >= limit || at(p) != '"') {
             return false;
         }
         int from = ++p;
         while (p < limit) {
-            byte c = text[p]; // negative above 0x7F: refused below with the control characters
+            int c = at(p); // a byte above 0x7F is negative: refused below with the control characters
             if (c == '"') {
                 start = from;
                 end = p;
@@ -402,8 +406,8 @@ final class CompactFrameReader {
         if (eat('0')) {
             value = 0;
         } else {
-            while (i < n && s[i] >= '0' && s[i] <= '9') {
-                value = value * 10 + (s[i] - '0');
+            while (i < n && at(i) >= '0' && at(i) <= '9') {
+                value = value * 10 + (at(i) - '0');
                 i++;
             }
             if (i == digitsFrom) {
@@ -437,10 +441,18 @@ final class CompactFrameReader {
 
     private boolean digits() {
         int from = i;
-        while (i < n && s[i] >= '0' && s[i] <= '9') {
+        while (i < n && at(i) >= '0' && at(i) <= '9') {
             i++;
         }
         return i > from;
+    }
+
+    /**
+     * The character at {@code p}: a byte (negative above 0x7F, so that no UTF-8 sequence is taken for ASCII) or a
+     * char of the String. Which one is fixed for the reader, so the branch is always predicted.
+     */
+    private int at(int p) {
+        return bytes != null ? bytes[p] : chars.charAt(p);
     }
 
     /** Whether the ASCII {@code word} is at {@code at}. */
@@ -450,15 +462,15 @@ final class CompactFrameReader {
             return false;
         }
         for (int k = 0; k < length; k++) {
-            if (s[at + k] != word.charAt(k)) {
+            if (at(at + k) != word.charAt(k)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The text of [from, to), ASCII by {@link #string}. */
+    /** The text of [from, to): of a String, or of bytes that {@link #string} found to be ASCII. */
     private String text(int from, int to) {
-        return new String(s, from, to - from, StandardCharsets.ISO_8859_1);
+        return bytes != null ? new String(bytes, from, to - from, StandardCharsets.ISO_8859_1) : chars.substring(from, to);
     }
 }
