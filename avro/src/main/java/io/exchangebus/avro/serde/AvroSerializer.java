@@ -145,6 +145,29 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
             count = WireFormat.HEADER_LENGTH;
         }
 
+        /*
+         * Unsynchronized: the buffer is one thread's, and the direct encoder writes every varint and every field
+         * through here, so ByteArrayOutputStream's monitor cost more than the encoding of a book's 80 numbers.
+         */
+        @Override
+        public void write(int b) {
+            ensureCapacity(count + 1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensureCapacity(count + len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensureCapacity(int capacity) {
+            if (capacity > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, capacity));
+            }
+        }
+
         byte[] toFramedBytes(int schemaId) {
             byte[] out = Arrays.copyOf(buf, count);
             WireFormat.writeHeader(out, schemaId);

@@ -1,7 +1,10 @@
 package io.exchangebus.avro.serde;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import org.apache.avro.LogicalTypes;
 
 /**
@@ -17,8 +20,8 @@ import org.apache.avro.LogicalTypes;
  * <p>Where the unscaled value comes from without allocating: a {@link BigDecimal} of up to 19 digits gives it as
  * {@code movePointRight(scale).longValue()} (a compact value is read from its long; an inflated one from the
  * BigInteger it already holds; the intermediate BigDecimal does not escape and the JIT removes it); a wider one
- * holds a BigInteger already, whose low 64 bits are {@code longValue()} and whose high bits are read with
- * {@code testBit}. Decoding builds {@code BigDecimal.valueOf(long, scale)} up to 8 bytes; a wider value needs a
+ * holds a BigInteger already, whose low 64 bits are {@code longValue()} and whose high bits come from its double
+ * ({@link #highBits}). Decoding builds {@code BigDecimal.valueOf(long, scale)} up to 8 bytes; a wider value needs a
  * BigInteger inside its BigDecimal, built straight from the buffer.
  */
 final class DecimalBytes {
@@ -26,6 +29,7 @@ final class DecimalBytes {
     static final int MAX_LENGTH = 16;
     private static final int MAX_DIGITS = 38;
     private static final long[] POWERS_OF_TEN = powersOfTen();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private DecimalBytes() {
     }
@@ -46,8 +50,9 @@ final class DecimalBytes {
     }
 
     /**
-     * Writes into {@code out} the unscaled value of {@code value} at {@code scale}, as Avro's conversion would, and
-     * returns its length. Only for a value that {@link #fits}; {@code out} holds {@link #MAX_LENGTH} bytes.
+     * Writes into {@code out} the unscaled value of {@code value} at {@code scale} as 16 bytes, big-endian two's
+     * complement, and returns the length of its shortest form, Avro's bytes: {@code out[16 - length, 16)}. Only for
+     * a value that {@link #fits}; {@code out} holds {@link #MAX_LENGTH} bytes.
      */
     static int encode(BigDecimal value, int scale, byte[] out) {
         int valueScale = value.scale();
@@ -72,25 +77,32 @@ final class DecimalBytes {
         return twosComplement(hi, lo, out);
     }
 
-    /** Bits 64 to 127 of a two's complement value of at most 127 bits. */
-    private static long highBits(BigInteger unscaled) {
+    /**
+     * Bits 64 to 127 of a two's complement value of at most 127 bits. Up to 116 bits, from the value's double
+     * (no allocation): {@code floor(d / 2^64)} is the high half or, when rounding to 53 bits carried the value up
+     * onto a multiple of 2^64, the high half plus one; never less, since a multiple of 2^64 below 2^117 is itself a
+     * double, which rounding to nearest cannot pass. Bit 64 tells the two apart. Wider values go bit by bit.
+     */
+    static long highBits(BigInteger unscaled) {
+        int bits = unscaled.bitLength();
+        if (bits <= 116) {
+            long hi = (long) Math.floor(unscaled.doubleValue() * 0x1p-64);
+            return ((hi & 1) == 1) == unscaled.testBit(64) ? hi : hi - 1;
+        }
         long hi = unscaled.signum() < 0 ? -1L : 0L;
-        for (int bit = unscaled.bitLength(); bit >= 64; bit--) {
+        for (int bit = bits; bit >= 64; bit--) {
             hi = hi << 1 | (unscaled.testBit(bit) ? 1L : 0L);
         }
         return hi;
     }
 
     private static int twosComplement(long hi, long lo, byte[] out) {
+        LONGS.set(out, 0, hi);
+        LONGS.set(out, 8, lo);
         int bits = hi == lo >> 63
                 ? 64 - Long.numberOfLeadingZeros(lo ^ lo >> 63)
                 : 128 - Long.numberOfLeadingZeros(hi ^ hi >> 63);
-        int length = bits / 8 + 1;
-        int shift = 0;
-        for (int i = length - 1; i >= 0; i--, shift += 8) {
-            out[i] = (byte) (shift < 64 ? lo >>> shift : hi >>> (shift - 64));
-        }
-        return length;
+        return bits / 8 + 1;
     }
 
     /**

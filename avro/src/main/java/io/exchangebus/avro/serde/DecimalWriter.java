@@ -36,7 +36,8 @@ final class DecimalWriter {
         if (!DecimalBytes.fits(value, type)) {
             return false;
         }
-        out.writeBytes(scratch, 0, DecimalBytes.encode(value, type.getScale(), scratch));
+        int length = DecimalBytes.encode(value, type.getScale(), scratch);
+        out.writeBytes(scratch, DecimalBytes.MAX_LENGTH - length, length);
         return true;
     }
 }

@@ -68,6 +68,28 @@ class DecimalFastPathTest {
         assertSameWrite(decimal(38, 0), new BigDecimal(text));
     }
 
+    @Test
+    void shouldTakeTheHighHalfExactlyAroundEveryMultipleOfTwoToThe64() {
+        Random random = new Random(64);
+        for (int i = 0; i < 20_000; i++) {
+            BigInteger multiple = BigInteger.valueOf(random.nextLong() >> random.nextInt(64)).shiftLeft(64);
+            BigInteger value = multiple.add(BigInteger.valueOf(random.nextInt(2049) - 1024)
+                    .shiftLeft(random.nextBoolean() ? 0 : random.nextInt(60)));
+            if (value.bitLength() > 126) {
+                continue;
+            }
+            assertThat(DecimalBytes.highBits(value)).as(value.toString()).isEqualTo(value.shiftRight(64).longValue());
+        }
+        for (int bits = 64; bits <= 126; bits++) {
+            for (BigInteger edge : List.of(BigInteger.ONE.shiftLeft(bits), BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE),
+                    BigInteger.ONE.shiftLeft(bits).add(BigInteger.ONE))) {
+                for (BigInteger value : List.of(edge, edge.negate())) {
+                    assertThat(DecimalBytes.highBits(value)).as(value.toString()).isEqualTo(value.shiftRight(64).longValue());
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"100000000000000000000", "1E+20", "-100000000000000000000", "123456789012345678901.5",
             "0.0000000000000000001", "-0.0000000000000000001", "1.0000000000000000001"})
