@@ -13,6 +13,7 @@ import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,11 +34,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *     (BTCUSDT-like, prices {@code 65000.01000000}, quantities with 8 decimals, as Binance sends them) through
  *     {@link MarketMapping#parse} (its compact-layout reader, exact decimals from the frame's characters) and
  *     {@link BookUpdateMapper#delta} (levels sorted best first, decimals at the model's scale 18);</li>
+ * <li>{@code depthBytesToBookUpdate}, {@code tradeBytesToTrade}: the same from the frames' UTF-8 bytes, as they
+ *     come off the socket ({@link MarketMapping#parse(BinanceVenue, byte[], int, int)}), no String made;</li>
  * <li>{@code depthFrameToBookDiff}: the parse alone, to the core {@link BookDiff} the synchronizer takes;</li>
  * <li>{@code bookDiffToBookUpdate}: the {@link BookUpdateMapper} alone on the parsed diff (sorting, scale 18);</li>
  * <li>{@code tradeFrameToTrade}: a spot {@code trade} frame to the {@link Trade} event;</li>
- * <li>{@code bareTokenWalk}: a Jackson token walk over the same depth frame that only reads every token: what a
- *     general JSON reader pays before mapping anything (the mapping's fallback for other layouts walks so).</li>
+ * <li>{@code bareTokenWalk}, {@code bareTokenWalkUtf8}: a Jackson token walk over the same depth frame, its text or
+ *     its bytes, that only reads every token: what a general JSON reader pays before mapping anything (the
+ *     mapping's fallback for other layouts walks so).</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -53,37 +57,23 @@ public class BinanceMappingBenchmark {
     private String depthFrame;
     private byte[] depthFrameUtf8;
     private String tradeFrame;
+    private byte[] tradeFrameUtf8;
     private BookUpdateMapper mapper;
     private BookDiff parsedDiff;
 
     @Setup
     public void setUp() {
-        StringBuilder sb = new StringBuilder(2048);
-        sb.append("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1767322924123,")
-                .append("\"s\":\"BTCUSDT\",\"U\":75340882611,\"u\":75340882702,\"b\":[");
-        for (int i = 0; i < 20; i++) {
-            BigDecimal price = new BigDecimal("65000.00").subtract(new BigDecimal("0.01").multiply(BigDecimal.valueOf(i)));
-            sb.append(i == 0 ? "" : ",").append("[\"").append(price.setScale(8).toPlainString()).append("\",\"")
-                    .append(i % 5 == 4 ? "0.00000000" : "0." + String.format("%08d", 1234567 * (i + 1) % 100000000))
-                    .append("\"]");
-        }
-        sb.append("],\"a\":[");
-        for (int i = 0; i < 20; i++) {
-            BigDecimal price = new BigDecimal("65000.01").add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(i)));
-            sb.append(i == 0 ? "" : ",").append("[\"").append(price.setScale(8).toPlainString()).append("\",\"")
-                    .append(i % 7 == 6 ? "0.00000000" : (i % 3) + "." + String.format("%08d", 7654321 * (i + 1) % 100000000))
-                    .append("\"]");
-        }
-        sb.append("]}}");
-        depthFrame = sb.toString();
-        depthFrameUtf8 = depthFrame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        tradeFrame = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1767322924123,\"s\":\"BTCUSDT\","
-                + "\"t\":5123456789,\"p\":\"65000.01000000\",\"q\":\"0.00123000\",\"T\":1767322924122,\"m\":true,"
-                + "\"M\":true}}";
+        depthFrame = BinanceFrames.depthFrame();
+        depthFrameUtf8 = depthFrame.getBytes(StandardCharsets.UTF_8);
+        tradeFrame = BinanceFrames.tradeFrame();
+        tradeFrameUtf8 = tradeFrame.getBytes(StandardCharsets.UTF_8);
         mapper = new BookUpdateMapper("binance-spot", "BTCUSDT", "BTC-USDT");
         parsedDiff = depthFrameToBookDiff();
         // the frame maps, exactly
         BookUpdate u = depthFrameToBookUpdate();
+        if (!u.equals(depthBytesToBookUpdate()) || !tradeFrameToTrade().equals(tradeBytesToTrade())) {
+            throw new IllegalStateException("the frames' bytes did not map as their text");
+        }
         if (u.getBids().size() != 20 || u.getAsks().size() != 20
                 || u.getBids().get(0).getPrice().compareTo(new BigDecimal("65000.00")) != 0) {
             throw new IllegalStateException("depth frame did not map as expected: " + u);
@@ -94,6 +84,19 @@ public class BinanceMappingBenchmark {
     public BookUpdate depthFrameToBookUpdate() {
         DepthDiff d = (DepthDiff) MarketMapping.parse(BinanceVenue.SPOT, depthFrame);
         return mapper.delta(d.diff(), RECEIVED);
+    }
+
+    /** The depth frame's UTF-8 bytes as they come off the socket, no String made: {@code MarketMapping.parse(venue, bytes, ...)}. */
+    @Benchmark
+    public BookUpdate depthBytesToBookUpdate() {
+        DepthDiff d = (DepthDiff) MarketMapping.parse(BinanceVenue.SPOT, depthFrameUtf8, 0, depthFrameUtf8.length);
+        return mapper.delta(d.diff(), RECEIVED);
+    }
+
+    @Benchmark
+    public Trade tradeBytesToTrade() {
+        TradeTick t = (TradeTick) MarketMapping.parse(BinanceVenue.SPOT, tradeFrameUtf8, 0, tradeFrameUtf8.length);
+        return t.toTrade("binance-spot", "BTC-USDT", RECEIVED);
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package io.exchangebus.benchmarks;
 
+import io.exchangebus.avro.AvroData;
 import io.exchangebus.avro.ExactDecimals;
 import io.exchangebus.avro.registry.SchemaRegistryClient;
 import io.exchangebus.avro.serde.AvroDeserializer;
@@ -11,12 +12,23 @@ import io.exchangebus.events.PriceLevel;
 import io.exchangebus.localstack.process.WorkDir;
 import io.exchangebus.localstack.registry.RegistryLocator;
 import io.exchangebus.localstack.registry.RegistryProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,7 +45,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Serializing and deserializing a 20+20-level {@link BookUpdate} in the Confluent wire format, through the real
  * schema registry (started as a process for the trial; after the first call its answers are cached, so what is
- * measured is the framing and Avro encoding of 80 exact decimals, not HTTP).
+ * measured is the framing and Avro encoding of 80 exact decimals, not HTTP):
+ * <ul>
+ * <li>{@code serialize}, {@code deserialize}: our serde ({@code AvroSerializer}, {@code AvroDeserializer}), whose
+ *     decimals go through {@code DecimalBytes}, not a BigInteger per value;</li>
+ * <li>{@code floorSerialize}, {@code floorDeserialize}: the floor — the same serde on the same record shape with its
+ *     80 decimals replaced by longs ({@link DecimalsAsLongs}), a GenericRecord under a topic of its own;</li>
+ * <li>{@code avroConversionSerialize}, {@code avroConversionDeserialize}: Avro's own SpecificDatumWriter and
+ *     SpecificDatumReader with its {@code DecimalConversion} (what the serde did before), on the body without the
+ *     5-byte header.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +64,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class BookUpdateSerdeBenchmark {
     private static final String TOPIC = Topics.MARKET_BOOK.name();
+    private static final String FLOOR_TOPIC = "benchmark.book-decimals-as-longs";
 
     private WorkDir workDir;
     private RegistryProcess registry;
@@ -50,9 +72,19 @@ public class BookUpdateSerdeBenchmark {
     private AvroDeserializer<BookUpdate> deserializer;
     private BookUpdate book;
     private byte[] bytes;
+    private AvroSerializer<GenericRecord> floorSerializer;
+    private AvroDeserializer<GenericRecord> floorDeserializer;
+    private GenericRecord floorBook;
+    private byte[] floorBytes;
+    private SpecificDatumWriter<BookUpdate> avroWriter;
+    private SpecificDatumReader<BookUpdate> avroReader;
+    private final ByteArrayOutputStream avroOut = new ByteArrayOutputStream(1024);
+    private BinaryEncoder avroEncoder;
+    private BinaryDecoder avroDecoder;
+    private byte[] avroBody;
 
     @Setup(Level.Trial)
-    public void startRegistry() {
+    public void startRegistry() throws IOException {
         workDir = WorkDir.create();
         registry = RegistryProcess.start(workDir.resolve("registry"), RegistryLocator.fromEnvironment().locate(),
                 Duration.ofSeconds(90));
@@ -63,6 +95,21 @@ public class BookUpdateSerdeBenchmark {
         bytes = serializer.serialize(TOPIC, book);
         if (!book.equals(deserializer.deserialize(TOPIC, bytes))) {
             throw new IllegalStateException("round trip changed the book");
+        }
+        floorSerializer = new AvroSerializer<>(client, true);
+        floorDeserializer = new AvroDeserializer<>(client, true);
+        floorBook = (GenericRecord) DecimalsAsLongs.valueOf(book, DecimalsAsLongs.schemaOf(book.getSchema()));
+        floorBytes = floorSerializer.serialize(FLOOR_TOPIC, floorBook);
+        if (AvroData.generic().compare(floorBook, floorDeserializer.deserialize(FLOOR_TOPIC, floorBytes),
+                floorBook.getSchema()) != 0) {
+            throw new IllegalStateException("round trip changed the floor's book");
+        }
+        SpecificData model = SpecificData.getForClass(BookUpdate.class);
+        avroWriter = new SpecificDatumWriter<>(book.getSchema(), model);
+        avroReader = new SpecificDatumReader<>(book.getSchema(), book.getSchema(), model);
+        avroBody = Arrays.copyOfRange(bytes, 5, bytes.length);
+        if (!Arrays.equals(avroConversionSerialize(), avroBody) || !book.equals(avroConversionDeserialize())) {
+            throw new IllegalStateException("Avro's own conversion does not write or read the serde's bytes");
         }
     }
 
@@ -80,6 +127,30 @@ public class BookUpdateSerdeBenchmark {
     @Benchmark
     public BookUpdate deserialize() {
         return deserializer.deserialize(TOPIC, bytes);
+    }
+
+    @Benchmark
+    public byte[] floorSerialize() {
+        return floorSerializer.serialize(FLOOR_TOPIC, floorBook);
+    }
+
+    @Benchmark
+    public GenericRecord floorDeserialize() {
+        return floorDeserializer.deserialize(FLOOR_TOPIC, floorBytes);
+    }
+
+    @Benchmark
+    public byte[] avroConversionSerialize() throws IOException {
+        avroOut.reset();
+        avroEncoder = EncoderFactory.get().directBinaryEncoder(avroOut, avroEncoder);
+        avroWriter.write(book, avroEncoder);
+        return avroOut.toByteArray();
+    }
+
+    @Benchmark
+    public BookUpdate avroConversionDeserialize() throws IOException {
+        avroDecoder = DecoderFactory.get().binaryDecoder(avroBody, avroDecoder);
+        return avroReader.read(null, avroDecoder);
     }
 
     /** A BTCUSDT-like book: 20 bids and 20 asks one tick apart, quantities with 5 to 8 decimals. */

@@ -7,6 +7,7 @@ import io.exchangebus.avro.serde.MalformedPayloadException.Problem;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -16,7 +17,6 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -82,7 +82,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
                 data.length - WireFormat.HEADER_LENGTH, DECODERS.get());
         DECODERS.set(decoder);
         try {
-            return (T) decoding.reader.read(null, decoder);
+            return (T) decoding.readers.get().read(null, decoder);
         } catch (EOFException e) {
             throw malformed(Problem.TRUNCATED, topic, schemaId, data, "the Avro body ends early", e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
@@ -104,7 +104,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         }
         Class<?> generated = specific ? SpecificData.get().getClass(writer) : null;
         if (generated == null || !SpecificRecordBase.class.isAssignableFrom(generated)) {
-            return new Decoding(new GenericDatumReader<>(writer, writer, AvroData.generic()), null);
+            return new Decoding(ThreadLocal.withInitial(() -> genericReader(writer)), null);
         }
         SpecificData model = SpecificData.getForClass(generated);
         Schema reader = model.getSchema(generated);
@@ -114,7 +114,24 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
             return new Decoding(null, "writer schema cannot be read as " + reader.getFullName() + ": "
                     + compatibility.getResult().getIncompatibilities());
         }
-        return new Decoding(new SpecificDatumReader<>(writer, reader, model), null);
+        return new Decoding(ThreadLocal.withInitial(() -> specificReader(writer, reader, model)), null);
+    }
+
+    private static DatumReader<?> genericReader(Schema writer) {
+        Optional<SameSchemaReader<Object>> same = SameSchemaReader.of(writer, AvroData.generic());
+        // a shape SameSchemaReader does not cover (fixed, recursive records): Avro's own reader
+        return same.isPresent() ? same.get() : new GenericDatumReader<>(writer, writer, AvroData.generic());
+    }
+
+    /** Our own compiled reader when the writer's schema is the reader's (nearly always), else Avro's resolution. */
+    private static DatumReader<?> specificReader(Schema writer, Schema reader, SpecificData model) {
+        if (writer.equals(reader)) {
+            Optional<SameSchemaReader<Object>> same = SameSchemaReader.of(reader, model);
+            if (same.isPresent()) {
+                return same.get();
+            }
+        }
+        return new SpecificDecimalReader<>(writer, reader, model);
     }
 
     private static MalformedPayloadException malformed(Problem problem, String topic, int schemaId, byte[] data,
@@ -127,6 +144,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         decodings.clear();
     }
 
-    private record Decoding(DatumReader<?> reader, String incompatibility) {
+    /** Readers by thread: each holds the scratch space of its decimals ({@link DecimalReader}). */
+    private record Decoding(ThreadLocal<DatumReader<?>> readers, String incompatibility) {
     }
 }

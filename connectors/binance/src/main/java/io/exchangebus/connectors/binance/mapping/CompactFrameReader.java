@@ -4,14 +4,16 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ValueRange;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The fast path of {@link MarketMapping#parse}: reads a market-data frame laid out as Binance sends it — compact
  * JSON, no whitespace, no escapes, levels as {@code ["price","qty"]} pairs of plain decimals — straight from the
- * frame's characters into the same {@link MarketMapping.Fields} the general Jackson walk fills, so that both give
- * the same message or the same refusal.
+ * frame's characters, or from its UTF-8 bytes as they come off the socket (no String made), into the same
+ * {@link MarketMapping.Fields} the general Jackson walk fills, so that both give the same message or the same
+ * refusal.
  *
  * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
  * an escape or control character in a string, a nested object, an array where a scalar is expected, a number in
@@ -33,7 +35,9 @@ final class CompactFrameReader {
     private static final int LONG_INTEGER = 1;
     private static final int FRACTION = 2;
 
-    private final String s;
+    /** The frame as UTF-8 bytes, or null when it is read from {@link #chars}. */
+    private final byte[] bytes;
+    private final String chars;
     private final int n;
     private int i;
     private int start;
@@ -42,14 +46,28 @@ final class CompactFrameReader {
     private int numberKind;
     private String stream;
 
-    private CompactFrameReader(String frame) {
-        this.s = frame;
-        this.n = frame.length();
+    private CompactFrameReader(byte[] bytes, String chars, int offset, int length) {
+        this.bytes = bytes;
+        this.chars = chars;
+        this.i = offset;
+        this.n = offset + length;
     }
 
     /** The frame's message, or null when the frame is outside the compact layout (the general walk decides). */
     static MarketMapping.Message read(BinanceVenue venue, String frame) {
-        CompactFrameReader r = new CompactFrameReader(frame);
+        return read(venue, new CompactFrameReader(null, frame, 0, frame.length()));
+    }
+
+    /**
+     * The message of the frame in {@code frame[offset, offset + length)}, UTF-8 as read off the socket, or null when
+     * the frame is outside the compact layout (the general walk decides). Only ASCII is read here: a byte above 0x7F
+     * in a string sends the frame to the general walk, which decodes UTF-8.
+     */
+    static MarketMapping.Message read(BinanceVenue venue, byte[] frame, int offset, int length) {
+        return read(venue, new CompactFrameReader(frame, null, offset, length));
+    }
+
+    private static MarketMapping.Message read(BinanceVenue venue, CompactFrameReader r) {
         MarketMapping.Fields f = new MarketMapping.Fields();
         return r.frame(f) ? MarketMapping.build(venue, r.stream, f) : null;
     }
@@ -62,7 +80,7 @@ final class CompactFrameReader {
             if (!string()) {
                 return false;
             }
-            stream = s.substring(start, end);
+            stream = text(start, end);
             if (!eat(',') || !key() || !keyIs("data") || !eat('{') || !key() || !members(f)) {
                 return false;
             }
@@ -93,7 +111,7 @@ final class CompactFrameReader {
     private boolean member(MarketMapping.Fields f) {
         int keyLength = end - start;
         if (keyLength == 1) {
-            return oneLetter(f, s.charAt(start));
+            return oneLetter(f, (char) at(start));
         }
         if (keyIs("pu")) {
             return integer() && set(f, 'P');
@@ -102,7 +120,7 @@ final class CompactFrameReader {
             return integer() && set(f, 'L');
         }
         if (keyIs("bids") || keyIs("asks")) {
-            boolean bids = s.charAt(start) == 'b';
+            boolean bids = at(start) == 'b';
             if (peek() == '[') {
                 List<Level> levels = levels();
                 if (levels == null) {
@@ -140,7 +158,7 @@ final class CompactFrameReader {
                 if (!string()) {
                     return false;
                 }
-                f.symbol = s.substring(start, end);
+                f.symbol = text(start, end);
                 return true;
             case 'E':
             case 'T':
@@ -212,16 +230,16 @@ final class CompactFrameReader {
 
     private String typeName() {
         int length = end - start;
-        if (length == DEPTH_UPDATE.length() && s.startsWith(DEPTH_UPDATE, start)) {
+        if (length == DEPTH_UPDATE.length() && startsWith(DEPTH_UPDATE, start)) {
             return DEPTH_UPDATE;
         }
-        if (length == TRADE.length() && s.startsWith(TRADE, start)) {
+        if (length == TRADE.length() && startsWith(TRADE, start)) {
             return TRADE;
         }
-        if (length == AGG_TRADE.length() && s.startsWith(AGG_TRADE, start)) {
+        if (length == AGG_TRADE.length() && startsWith(AGG_TRADE, start)) {
             return AGG_TRADE;
         }
-        return s.substring(start, end);
+        return text(start, end);
     }
 
     /**
@@ -257,21 +275,20 @@ final class CompactFrameReader {
      * here to read up to the closing quote in the same pass); null for anything else.
      */
     private BigDecimal decimalString() {
-        String text = s;
         int limit = n;
         int p = i;
-        if (p >= limit || text.charAt(p) != '"') {
+        if (p >= limit || at(p) != '"') {
             return null;
         }
         p++;
-        boolean negative = p < limit && text.charAt(p) == '-';
+        boolean negative = p < limit && at(p) == '-';
         if (negative) {
             p++;
         }
         int from = p;
         long unscaled = 0;
-        char c = 0;
-        while (p < limit && (c = text.charAt(p)) >= '0' && c <= '9') {
+        int c = 0;
+        while (p < limit && (c = at(p)) >= '0' && c <= '9') {
             unscaled = unscaled * 10 + (c - '0');
             p++;
         }
@@ -282,7 +299,7 @@ final class CompactFrameReader {
         }
         if (c == '.' && p < limit) {
             int fraction = ++p;
-            while (p < limit && (c = text.charAt(p)) >= '0' && c <= '9') {
+            while (p < limit && (c = at(p)) >= '0' && c <= '9') {
                 unscaled = unscaled * 10 + (c - '0');
                 p++;
             }
@@ -292,7 +309,7 @@ final class CompactFrameReader {
             }
             digits += scale;
         }
-        if (p >= limit || text.charAt(p) != '"' || digits == 0 || digits > 18) {
+        if (p >= limit || at(p) != '"' || digits == 0 || digits > 18) {
             return null;
         }
         i = p + 1;
@@ -302,11 +319,11 @@ final class CompactFrameReader {
     // ---- tokens ----
 
     private char peek() {
-        return i < n ? s.charAt(i) : 0;
+        return i < n ? (char) at(i) : 0;
     }
 
     private boolean eat(char c) {
-        if (i < n && s.charAt(i) == c) {
+        if (i < n && at(i) == c) {
             i++;
             return true;
         }
@@ -319,20 +336,19 @@ final class CompactFrameReader {
     }
 
     private boolean keyIs(String name) {
-        return end - start == name.length() && s.startsWith(name, start);
+        return end - start == name.length() && startsWith(name, start);
     }
 
-    /** A string without escapes or control characters; [start, end) is its text. */
+    /** A string of ASCII without escapes or control characters; [start, end) is its text. */
     private boolean string() {
-        String text = s;
         int limit = n;
         int p = i;
-        if (p >= limit || text.charAt(p) != '"') {
+        if (p >= limit || at(p) != '"') {
             return false;
         }
         int from = ++p;
         while (p < limit) {
-            char c = text.charAt(p);
+            int c = at(p); // a byte above 0x7F is negative: refused below with the control characters
             if (c == '"') {
                 start = from;
                 end = p;
@@ -372,7 +388,7 @@ final class CompactFrameReader {
     }
 
     private boolean literal(String word) {
-        if (s.startsWith(word, i)) {
+        if (startsWith(word, i)) {
             i += word.length();
             return true;
         }
@@ -390,8 +406,8 @@ final class CompactFrameReader {
         if (eat('0')) {
             value = 0;
         } else {
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                value = value * 10 + (s.charAt(i) - '0');
+            while (i < n && at(i) >= '0' && at(i) <= '9') {
+                value = value * 10 + (at(i) - '0');
                 i++;
             }
             if (i == digitsFrom) {
@@ -425,9 +441,36 @@ final class CompactFrameReader {
 
     private boolean digits() {
         int from = i;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        while (i < n && at(i) >= '0' && at(i) <= '9') {
             i++;
         }
         return i > from;
+    }
+
+    /**
+     * The character at {@code p}: a byte (negative above 0x7F, so that no UTF-8 sequence is taken for ASCII) or a
+     * char of the String. Which one is fixed for the reader, so the branch is always predicted.
+     */
+    private int at(int p) {
+        return bytes != null ? bytes[p] : chars.charAt(p);
+    }
+
+    /** Whether the ASCII {@code word} is at {@code at}. */
+    private boolean startsWith(String word, int at) {
+        int length = word.length();
+        if (at + length > n) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (at(at + k) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text of [from, to): of a String, or of bytes that {@link #string} found to be ASCII. */
+    private String text(int from, int to) {
+        return bytes != null ? new String(bytes, from, to - from, StandardCharsets.ISO_8859_1) : chars.substring(from, to);
     }
 }

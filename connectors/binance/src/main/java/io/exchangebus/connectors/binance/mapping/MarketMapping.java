@@ -121,6 +121,17 @@ public final class MarketMapping {
         return compact != null ? compact : parseGeneral(venue, frame);
     }
 
+    /**
+     * {@link #parse(BinanceVenue, String)} of the frame's bytes as they come off the socket: UTF-8 in
+     * {@code frame[offset, offset + length)}, read without making a String of the frame. The bytes are only read.
+     *
+     * @throws UnmappableMessageException as {@link #parse(BinanceVenue, String)}
+     */
+    public static Message parse(BinanceVenue venue, byte[] frame, int offset, int length) {
+        Message compact = CompactFrameReader.read(venue, frame, offset, length);
+        return compact != null ? compact : MarketTokenWalk.parse(venue, frame, offset, length);
+    }
+
     /** {@link #parse} without the compact fast path: a Jackson token walk that reads any valid JSON layout. */
     static Message parseGeneral(BinanceVenue venue, String frame) {
         return MarketTokenWalk.parse(venue, frame);
@@ -329,6 +340,9 @@ public final class MarketMapping {
             return new Reply(null, node.path("id").asLong(-1), text);
         } catch (IOException e) {
             throw notJson(e);
+        } catch (NumberFormatException e) {
+            // Jackson's exact tree refuses a number like 17e4192620419 this way, not with an IOException
+            throw new UnmappableMessageException("not valid JSON: a number out of range (" + e.getMessage() + ")");
         }
     }
 

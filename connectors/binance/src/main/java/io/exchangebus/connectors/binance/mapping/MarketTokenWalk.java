@@ -22,8 +22,10 @@ import io.exchangebus.connectors.core.number.NumberRead;
 import io.exchangebus.connectors.core.number.ValueRange;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The general reader of market-data frames: a Jackson token walk that reads any valid JSON layout into
@@ -38,9 +40,28 @@ final class MarketTokenWalk {
 
     /** See {@link MarketMapping#parseGeneral}. */
     static Message parse(BinanceVenue venue, String frame) {
-        try (JsonParser p = JSON.createParser(frame)) {
+        try {
+            return walk(venue, JSON.createParser(frame), () -> frame);
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    /** {@link #parse(BinanceVenue, String)} of the frame's UTF-8 bytes, which Jackson decodes itself. */
+    static Message parse(BinanceVenue venue, byte[] frame, int offset, int length) {
+        try {
+            return walk(venue, JSON.createParser(frame, offset, length),
+                    () -> new String(frame, offset, length, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    /** The walk; {@code text} gives the whole frame's text, for the cold paths that read it again or describe it. */
+    private static Message walk(BinanceVenue venue, JsonParser parser, Supplier<String> text) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notAnObject(frame);
+                throw notAnObject(text.get());
             }
             if (p.nextToken() != JsonToken.FIELD_NAME) {
                 throw new UnmappableMessageException("empty object");
@@ -50,7 +71,7 @@ final class MarketTokenWalk {
                 return enveloped(venue, p);
             }
             if ("result".equals(first) || "id".equals(first) || "error".equals(first)) {
-                return reply(frame);
+                return reply(text.get());
             }
             Message m = event(venue, p, null, new Fields());
             if (p.nextToken() != null) {

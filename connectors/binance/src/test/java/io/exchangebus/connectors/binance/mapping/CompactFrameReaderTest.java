@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class CompactFrameReaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOT_JSON = "not valid JSON:";
     private static final String MUTATION_CHARS = "{}[]\",:0123456789.-+eE \\\tatrufln";
 
     @Test
@@ -109,11 +111,52 @@ class CompactFrameReaderTest {
         assertThat(d.stream()).isEqualTo("btcusdt@depth@100ms");
     }
 
+    @Test
+    void shouldMapFrameBytesWithNonAsciiTextAsTheFrameText() {
+        String trade = "{\"e\":\"trade\",\"E\":1,\"s\":\"BTCÜSDT€\",\"t\":1,\"p\":\"1.0\",\"q\":\"2\",\"T\":1,"
+                + "\"m\":true}";
+        byte[] utf8 = trade.getBytes(StandardCharsets.UTF_8);
+        assertThat(CompactFrameReader.read(BinanceVenue.SPOT, utf8, 0, utf8.length)).isNull();
+        TradeTick t = (TradeTick) MarketMapping.parse(BinanceVenue.SPOT, utf8, 0, utf8.length);
+        assertThat(t.symbol()).isEqualTo("BTCÜSDT€");
+        assertBytesMapAsText(BinanceVenue.SPOT, trade);
+    }
+
+    /** The frame's UTF-8 bytes, inside a larger buffer, give the message (or the refusal) its text gives. */
+    private static void assertBytesMapAsText(BinanceVenue venue, String frame) {
+        byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[utf8.length + 5];
+        Arrays.fill(buffer, (byte) '}');
+        System.arraycopy(utf8, 0, buffer, 3, utf8.length);
+        Object fromText;
+        Object fromBytes;
+        try {
+            fromText = MarketMapping.parse(venue, frame);
+        } catch (UnmappableMessageException e) {
+            fromText = e.getMessage();
+        }
+        try {
+            fromBytes = MarketMapping.parse(venue, buffer, 3, utf8.length);
+        } catch (UnmappableMessageException e) {
+            fromBytes = e.getMessage();
+        }
+        String where = venue + " " + frame;
+        if (fromText instanceof String refusal && refusal.startsWith(NOT_JSON)) {
+            // Jackson words a syntax error in bytes and in characters differently; both are refused as not JSON
+            assertThat(fromBytes).as(where).isInstanceOf(String.class);
+            assertThat((String) fromBytes).as(where).startsWith(NOT_JSON);
+            return;
+        }
+        assertThat(fromBytes).as(where).isEqualTo(fromText);
+        assertThat(String.valueOf(fromBytes)).as(where + " (scales)").isEqualTo(String.valueOf(fromText));
+    }
+
     /**
      * True when the fast path answered; then its answer (message, or refusal and its reason) must be the general
      * walk's.
      */
     private static boolean agreeWithGeneralWalk(BinanceVenue venue, String frame) {
+        assertBytesMapAsText(venue, frame);
         Object fast;
         try {
             fast = CompactFrameReader.read(venue, frame);

@@ -89,6 +89,16 @@ class MarketMappingTest {
     // ---- spot docs ----
 
     @Test
+    void shouldRefuseAReplyWithANumberOutOfRangeFromTextAndBytes() {
+        String frame = "{\"id\":1,\"x\":17e4192620419}";
+        byte[] utf8 = frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT, frame))
+                .isInstanceOf(UnmappableMessageException.class).hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> MarketMapping.parse(BinanceVenue.SPOT, utf8, 0, utf8.length))
+                .isInstanceOf(UnmappableMessageException.class).hasMessageStartingWith("not valid JSON");
+    }
+
+    @Test
     void shouldMapTheSpotDiffDepthEventWithItsUpdateIds() throws IOException {
         String frame = section("spot_ws_market_streams.docs.jsonl", "Diff. Depth Stream");
 
