@@ -70,9 +70,8 @@ public final class RestThenTakeStrategy implements AutoCloseable {
 
     /**
      * One round: reads the next book, rests a bid of {@code quantity} at its lowest bid, cancels it once the
-     * exchange has it, then reads the next book again and buys {@code quantity} with a limit at its highest ask (the
-     * exchange fills it at the best asks; the limit bounds the price should the market run away), and waits for the
-     * fill.
+     * exchange has it, then buys {@code quantity} at market and waits for the fill. (A limit at the asks last seen
+     * would bound the price, but rests unfilled when the market has moved past them by the time it arrives.)
      *
      * @throws IllegalStateException when a step does not happen within {@code timeout}
      */
@@ -81,8 +80,7 @@ public final class RestThenTakeStrategy implements AutoCloseable {
         OrderUpdate rested = awaitStatus(clientOrderId(rest), Set.of(OrderStatus.NEW), timeout);
         OrderCommand cancel = cancel(clientOrderId(rest));
         OrderUpdate canceled = awaitStatus(clientOrderId(rest), Set.of(OrderStatus.CANCELED), timeout);
-        // A fresh book: the market has moved while the first order came and went.
-        OrderCommand take = place(Side.BUY, highestAsk(nextBook(timeout)), quantity);
+        OrderCommand take = buyAtMarket(quantity);
         OrderUpdate filled = awaitStatus(clientOrderId(take), Set.of(OrderStatus.FILLED), timeout);
         return new Round(rest, rested, cancel, canceled, take, filled, fills(clientOrderId(take)));
     }
@@ -125,6 +123,23 @@ public final class RestThenTakeStrategy implements AutoCloseable {
                 .setGoodTillTime(null)
                 .build();
         return send(order);
+    }
+
+    /** Sends a market buy; returns the command, whose action holds its client order id. */
+    public OrderCommand buyAtMarket(BigDecimal quantity) {
+        return send(PlaceOrder.newBuilder()
+                .setClientOrderId("ex-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24))
+                .setSymbol(settings.symbol())
+                .setInstrumentId(settings.instrumentId())
+                .setSide(Side.BUY)
+                .setOrderType(OrderType.MARKET)
+                .setTimeInForce(null)
+                .setQuantity(quantity)
+                .setPrice(null)
+                .setStopPrice(null)
+                .setReduceOnly(false)
+                .setGoodTillTime(null)
+                .build());
     }
 
     /** Sends a cancel of the order {@code clientOrderId}; returns the command. */
@@ -201,11 +216,6 @@ public final class RestThenTakeStrategy implements AutoCloseable {
     private static BigDecimal lowestBid(BookUpdate book) {
         List<PriceLevel> bids = book.getBids();
         return bids.get(bids.size() - 1).getPrice();
-    }
-
-    private static BigDecimal highestAsk(BookUpdate book) {
-        List<PriceLevel> asks = book.getAsks();
-        return asks.get(asks.size() - 1).getPrice();
     }
 
     @Override
