@@ -68,13 +68,19 @@ final class GrvtSubscriptions {
         ArrayNode snapshots = result.putArray("num_snapshots");
         ArrayNode first = result.putArray("first_sequence_number");
         ArrayNode latest = result.putArray("latest_sequence_number");
+        boolean snapshot = core.marketStreams().startsWithSnapshot(stream);
         for (Subscription s : parsed) {
-            boolean snapshot = core.marketStreams().startsWithSnapshot(stream);
             subs.add(s.selector());
             snapshots.add(snapshot ? 1 : 0);
             first.add(snapshot ? 0 : 1);
             latest.add(0);
         }
+        if (!snapshot) {
+            // Registered before the answer goes out: whatever happens once the client has its answer is sent to it.
+            parsed.forEach(s -> core.marketStreams().start(call.session(), s));
+            return JsonRpcReply.ok(result);
+        }
+        // The snapshot follows the answer, and the stream follows the snapshot (registered with it).
         return JsonRpcReply.ok(result).thenRun(() -> parsed.forEach(s -> core.marketStreams().start(call.session(), s)));
     }
 
