@@ -47,8 +47,11 @@ class GrvtOrderFeedTest {
         feed.onFrame(frame(7));
         feed.onFrame(sameOrder(frame(18)));
 
-        // The docs' order has traded 1.5 that no fill told: it waits for its fills, then is reported as it is.
+        // The docs' order has traded 1.5 that no fill told: it waits for its fills, then is reported as it is,
+        // once: both frames' waits are over well within twice the wait.
         awaitUpdates(1);
+        Thread.sleep(2 * GrvtFillJoin.FILL_WAIT.toMillis());
+        assertThat(updates).hasSize(1);
         OrderUpdate u = updates.get(0);
         assertThat(u.getExchangeOrderId()).isEqualTo(ORDER_ID);
         assertThat(u.getClientOrderId()).isEqualTo("23042");
