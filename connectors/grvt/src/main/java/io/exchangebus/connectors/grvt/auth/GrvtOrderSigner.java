@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 /**
  * Signs GRVT orders (and transfers) with one account's secp256k1 private key, for one EIP-712 chain id (325
- * production, 326 testnet; {@code GrvtEnvironment}). The curve and Keccak are web3j's: {@link Sign#signMessage}
- * on the prehashed digest gives RFC 6979 deterministic {@code k}, a low {@code s} and the matching {@code v} 27/28,
- * which is what GRVT checks (grvt.md §12, §13: flipping {@code s} alone recovers another signer).
+ * production, 326 testnet; {@code GrvtEnvironment}). Keccak is web3j's; the signature of the prehashed digest
+ * ({@link RecoverableSignature}, secp256k1 with BouncyCastle) has RFC 6979 deterministic {@code k}, a low {@code s}
+ * and the matching {@code v} 27/28, what web3j's {@code Sign.signMessage} gives and GRVT checks (grvt.md §12,
+ * §13: flipping {@code s} alone recovers another signer).
  *
  * <p>The key comes from configuration as a {@link Secret} (environment or file, never a literal) and is never
  * shown: not in {@link #toString}, not in an error. Immutable and thread-safe.
@@ -81,14 +81,12 @@ public final class GrvtOrderSigner {
 
     /** Signs a 32-byte EIP-712 digest as it is (no further hashing). */
     GrvtSignature signDigest(byte[] digest) {
-        Sign.SignatureData sig = Sign.signMessage(digest, keys, false);
-        int v = sig.getV()[0] & 0xff;
-        return new GrvtSignature(address, word(sig.getR()), word(sig.getS()), v);
+        RecoverableSignature sig = RecoverableSignature.sign(keys.getPrivateKey(), digest);
+        return new GrvtSignature(address, word(sig.r()), word(sig.s()), sig.v());
     }
 
-    private static String word(byte[] bytes) {
-        return Numeric.toHexStringNoPrefixZeroPadded(Numeric.toBigInt(bytes), 64).toLowerCase()
-                .transform(hex -> "0x" + hex);
+    private static String word(BigInteger value) {
+        return "0x" + Numeric.toHexStringNoPrefixZeroPadded(value, 64).toLowerCase();
     }
 
     /** The key as a number, or null; the text is never put into a message. */
