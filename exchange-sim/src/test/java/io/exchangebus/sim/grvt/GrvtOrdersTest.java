@@ -102,6 +102,29 @@ class GrvtOrdersTest {
     }
 
     @Test
+    void shouldListTheOpenOrdersOldestFirstAndTheHistoryNewestFirstAfterACancel() throws Exception {
+        ObjectNode a = order("BTC_USDT_Perp", true, "0.01", "60000.0");
+        ObjectNode b = order("BTC_USDT_Perp", true, "0.02", "60000.0");
+        ObjectNode c = order("BTC_USDT_Perp", true, "0.03", "60000.0");
+        for (ObjectNode o : new ObjectNode[] {a, b, c}) {
+            ws.result("v1/create_order", createParams(o).toString());
+            ws.next("v1.order");
+        }
+        ws.result("v1/cancel_order", "{\"sub_account_id\":\"" + SUB + "\",\"client_order_id\":\"" + coid(b) + "\"}");
+        ws.next("v1.order");
+
+        JsonNode open = ws.result("v1/open_orders", "{\"sub_account_id\":\"" + SUB + "\"}");
+        assertThat(open.findValuesAsText("client_order_id")).containsExactly(coid(a), coid(c));
+        JsonNode history = ws.result("v1/order_history", "{\"sub_account_id\":\"" + SUB + "\"}").get("result");
+        assertThat(history.findValuesAsText("client_order_id")).containsExactly(coid(c), coid(b), coid(a));
+        assertThat(history.get(1).get("state").get("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    private static String coid(ObjectNode order) {
+        return order.get("metadata").get("client_order_id").asText();
+    }
+
+    @Test
     void shouldCancelAllOrdersOfTheSubAccount() throws Exception {
         ws.result("v1/create_order", createParams(order("BTC_USDT_Perp", true, "0.01", "60000.0")).toString());
         ws.result("v1/create_order", createParams(order("ETH_USDT_Perp", false, "0.1", "4000.00")).toString());
