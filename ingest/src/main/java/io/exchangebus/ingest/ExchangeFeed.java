@@ -228,6 +228,11 @@ final class ExchangeFeed implements Subscriber.Listener, AutoCloseable {
     }
 
     @Override
+    public boolean takesRawFrames() {
+        return rawFrames;
+    }
+
+    @Override
     public void onRawFrame(String channel, String symbol, String payload, Instant receiveTime) {
         if (!rawFrames || symbol == null) {
             return; // frames about no one instrument (subscription replies) have no exchange:symbol key

@@ -16,6 +16,7 @@ import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber.Listener;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -50,26 +51,36 @@ final class SubscriberFrames implements BinanceMarketStreams.Handler {
         this.closed = closed;
     }
 
+    /**
+     * One frame's bytes as they came off the socket, mapped without a String of the frame
+     * ({@link MarketMapping#parse(BinanceVenue, byte[], int, int)}); the frame is decoded only for a listener that
+     * takes raw frames or when it is malformed.
+     */
     @Override
-    public void onFrame(String connection, String text) {
+    public void onFrame(String connection, byte[] utf8) {
         if (closed.getAsBoolean()) {
             return;
         }
         Instant received = Instant.now();
         Message message;
         try {
-            message = MarketMapping.parse(venue, text);
+            message = MarketMapping.parse(venue, utf8, 0, utf8.length);
         } catch (UnmappableMessageException e) {
-            raw(connection, null, text, received);
+            String text = text(utf8);
+            raw(connection, null, utf8, received);
             malformed(connection, text, e.getMessage(), received);
             return;
         }
-        raw(message.stream() == null ? connection : message.stream(), symbolOf(message), text, received);
+        raw(message.stream() == null ? connection : message.stream(), symbolOf(message), utf8, received);
         if (message instanceof Reply reply) {
             onReply(connection, reply);
         } else {
-            onStreamMessage(message, text, received);
+            onStreamMessage(message, utf8, received);
         }
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** The answer to a SUBSCRIBE/UNSUBSCRIBE request: only a refusal is worth a word. */
@@ -80,7 +91,7 @@ final class SubscriberFrames implements BinanceMarketStreams.Handler {
     }
 
     /** A depth or trade event, to the state of its stream; one that does not fit the stream is malformed. */
-    private void onStreamMessage(Message message, String text, Instant received) {
+    private void onStreamMessage(Message message, byte[] utf8, Instant received) {
         String stream = message.stream();
         BinanceStreamState state = stream == null ? null : states.get(stream);
         if (state == null && stream != null) {
@@ -92,7 +103,7 @@ final class SubscriberFrames implements BinanceMarketStreams.Handler {
         try {
             state.onMessage(message, received);
         } catch (RuntimeException e) {
-            malformed(message.stream(), text, e.getClass().getSimpleName() + ": " + e.getMessage(), received);
+            malformed(message.stream(), text(utf8), e.getClass().getSimpleName() + ": " + e.getMessage(), received);
         }
     }
 
@@ -144,11 +155,11 @@ final class SubscriberFrames implements BinanceMarketStreams.Handler {
 
     // ---- listener calls ----
 
-    private void raw(String channel, String symbol, String payload, Instant received) {
+    private void raw(String channel, String symbol, byte[] utf8, Instant received) {
         Listener l = listener.get();
-        if (l != null && !closed.getAsBoolean()) {
+        if (l != null && !closed.getAsBoolean() && l.takesRawFrames()) {
             try {
-                l.onRawFrame(channel, symbol, payload, received);
+                l.onRawFrame(channel, symbol, text(utf8), received);
             } catch (RuntimeException e) {
                 LOG.warn("{}: listener failed on a raw frame", exchange, e);
             }

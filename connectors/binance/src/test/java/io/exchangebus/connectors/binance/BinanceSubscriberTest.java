@@ -49,6 +49,7 @@ class BinanceSubscriberTest {
     private final List<Trade> trades = new CopyOnWriteArrayList<>();
     private final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
     private final List<String> rawFrames = new CopyOnWriteArrayList<>();
+    private volatile boolean takesRawFrames = true;
     private final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -253,6 +254,20 @@ class BinanceSubscriberTest {
     }
 
     @Test
+    void shouldMakeNoRawFrameForAListenerThatTakesNoneAndStillReportAMalformedOnesText() throws Exception {
+        takesRawFrames = false;
+        start(BinanceVenue.SPOT, 1024);
+        syncSpotAt105();
+
+        market.sendRaw("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"s\":\"BTCÜSDT€\"}}");
+        market.send(SPOT_DEPTH, spotDiff(106, 106, "65000.00", "4", null, null));
+
+        await("a malformed frame and the book at 106", () -> malformed.size() == 1 && last().getSequence() == 106);
+        assertThat(rawFrames).isEmpty();
+        assertThat(malformed.get(0).payload()).as("the frame's text, decoded from its bytes").contains("BTCÜSDT€");
+    }
+
+    @Test
     void shouldReportAMalformedFrameWithItsRawTextAndGoOn() throws Exception {
         start(BinanceVenue.SPOT, 1024);
         syncSpotAt105();
@@ -408,6 +423,11 @@ class BinanceSubscriberTest {
             @Override
             public void onRawFrame(String channel, String symbol, String payload, java.time.Instant receiveTime) {
                 rawFrames.add(channel + " " + symbol + " " + payload);
+            }
+
+            @Override
+            public boolean takesRawFrames() {
+                return takesRawFrames;
             }
 
             @Override

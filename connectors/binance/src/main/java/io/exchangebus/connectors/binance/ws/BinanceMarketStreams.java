@@ -13,6 +13,7 @@ import io.exchangebus.connectors.core.ws.WsHandler;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
 import io.exchangebus.connectors.core.ws.WsSettings;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,8 +52,11 @@ public final class BinanceMarketStreams implements AutoCloseable {
 
     /** Receives what the connections read, their states and their drops. */
     public interface Handler extends ConnectionListener {
-        /** One text frame read on {@code connection}. Called on that connection's consumer thread. */
-        void onFrame(String connection, String text);
+        /**
+         * One text frame read on {@code connection}, its UTF-8 bytes as they came off the socket, neither checked
+         * nor decoded (the array is the handler's). Called on that connection's consumer thread.
+         */
+        void onFrame(String connection, byte[] utf8);
 
         /**
          * Frames of {@code connection} were dropped because its hand-off queue was full: a gap, which its books
@@ -194,7 +198,7 @@ public final class BinanceMarketStreams implements AutoCloseable {
         WsSettings settings = tuning.apply(WsSettings.builder(name, endpoint(config))).build();
         Conn conn = new Conn(name);
         conn.connection = new WsConnection(settings,
-                WsHandler.of(text -> handler.onFrame(name, text), dropped -> handler.onOverflow(name, dropped)),
+                new FrameBytes(name, handler),
                 handler, WsOpenHook.NONE);
         connections.add(conn);
         return conn;
@@ -288,6 +292,29 @@ public final class BinanceMarketStreams implements AutoCloseable {
                     scheduleFlush();
                 }
             }
+        }
+    }
+
+    /** A connection's frames to the handler as bytes ({@link WsHandler#readsTextAsBytes()}). */
+    private record FrameBytes(String name, Handler handler) implements WsHandler {
+        @Override
+        public boolean readsTextAsBytes() {
+            return true;
+        }
+
+        @Override
+        public void onText(byte[] utf8) {
+            handler.onFrame(name, utf8);
+        }
+
+        @Override
+        public void onMessage(String text) {
+            handler.onFrame(name, text.getBytes(StandardCharsets.UTF_8)); // a fragmented message, put together
+        }
+
+        @Override
+        public void onOverflow(long dropped) {
+            handler.onOverflow(name, dropped);
         }
     }
 }

@@ -36,6 +36,14 @@ public interface Subscriber extends ExchangeRole {
          */
         default void onRawFrame(String channel, String symbol, String payload, Instant receiveTime) {
         }
+
+        /**
+         * Whether {@link #onRawFrame} does anything with the frames: a connector that reads frames as bytes makes
+         * the text of each only for a listener that does. True unless overridden.
+         */
+        default boolean takesRawFrames() {
+            return true;
+        }
     }
 
     /** Connects; events go to {@code listener} from then on. Completes when connected. */

@@ -43,7 +43,7 @@ final class FrameHandOff {
         consumer.start();
     }
 
-    /** Queues a String or ByteBuffer frame; false, counted, if the queue is full. Never blocks. */
+    /** Queues a frame (text as a String or as UTF-8 bytes, binary as a ByteBuffer); false, counted, if the queue is full. Never blocks. */
     boolean offer(Object frame) {
         if (queue.offer(frame)) {
             return true;
@@ -94,7 +94,9 @@ final class FrameHandOff {
             if (gap > 0) {
                 overflowed(gap);
             }
-            if (frame instanceof String text) {
+            if (frame instanceof byte[] utf8) {
+                call(() -> handler.onText(utf8), "onText");
+            } else if (frame instanceof String text) {
                 call(() -> handler.onMessage(text), "onMessage");
             } else {
                 call(() -> handler.onBinary((ByteBuffer) frame), "onBinary");

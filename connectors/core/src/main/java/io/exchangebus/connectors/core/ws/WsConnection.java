@@ -78,6 +78,7 @@ public final class WsConnection implements AutoCloseable {
     private ScheduledFuture<?> pendingReconnect;
     private String lastFailure;
     private int sessionCount;
+    private final boolean textAsBytes;
 
     /**
      * @param settings how to connect
@@ -91,6 +92,7 @@ public final class WsConnection implements AutoCloseable {
         this.openHook = Objects.requireNonNull(openHook, "openHook");
         this.handOff = new FrameHandOff(settings.name(), Objects.requireNonNull(handler, "handler"),
                 settings.handOffCapacity(), this::dropsReported);
+        this.textAsBytes = handler.readsTextAsBytes();
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ws-" + settings.name() + "-timer");
             t.setDaemon(true);
@@ -240,7 +242,7 @@ public final class WsConnection implements AutoCloseable {
         if (closed.get()) {
             return;
         }
-        WsSession s = new WsSession(this, settings.uri(), ++sessionCount);
+        WsSession s = new WsSession(this, settings.uri(), ++sessionCount, textAsBytes);
         current = s;
         s.connectTimer = schedule(() -> {
             if (current == s && !s.ready) {

@@ -1,6 +1,7 @@
 package io.exchangebus.connectors.core.ws;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -19,6 +20,23 @@ public interface WsHandler {
 
     /** One text frame, as read. */
     void onMessage(String text);
+
+    /**
+     * True to be given each whole text frame as its UTF-8 bytes ({@link #onText(byte[])}), neither checked nor
+     * decoded by the WebSocket library: for a handler that reads bytes, and reads or refuses what it gets. Asked
+     * once, when the connection is made. False unless overridden.
+     */
+    default boolean readsTextAsBytes() {
+        return false;
+    }
+
+    /**
+     * One text frame as its UTF-8 bytes, as read (the array is the handler's), when {@link #readsTextAsBytes()};
+     * by default decoded (a malformed sequence becomes U+FFFD) and given to {@link #onMessage(String)}.
+     */
+    default void onText(byte[] utf8) {
+        onMessage(new String(utf8, StandardCharsets.UTF_8));
+    }
 
     /** One binary frame; ignored unless overridden. The buffer is the handler's to keep. */
     default void onBinary(ByteBuffer data) {

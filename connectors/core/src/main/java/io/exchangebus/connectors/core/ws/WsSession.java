@@ -40,10 +40,14 @@ final class WsSession implements WsSender {
     ScheduledFuture<?> heartbeatTimer;
     ScheduledFuture<?> watchdogTimer;
 
-    WsSession(WsConnection owner, URI uri, int number) {
+    private final boolean textAsBytes;
+
+    /** @param textAsBytes text frames go to the owner as their UTF-8 bytes ({@link TextBytesDraft}) */
+    WsSession(WsConnection owner, URI uri, int number, boolean textAsBytes) {
         this.owner = owner;
         this.uri = uri;
         this.number = number;
+        this.textAsBytes = textAsBytes;
     }
 
     void connect(Map<String, String> headers, int connectTimeoutMillis) {
@@ -116,10 +120,17 @@ final class WsSession implements WsSender {
         }
     }
 
+    /** A whole text frame's bytes, from {@link TextBytesDraft} on the reader thread. */
+    private void textRead(byte[] utf8) {
+        lastActivityNanos = System.nanoTime();
+        owner.frameRead(this, utf8);
+    }
+
     private final class Client extends WebSocketClient {
 
         Client(URI uri, Map<String, String> headers, int connectTimeoutMillis) {
-            super(uri, new Draft_6455(), headers, connectTimeoutMillis);
+            super(uri, textAsBytes ? new TextBytesDraft(WsSession.this::textRead) : new Draft_6455(), headers,
+                    connectTimeoutMillis);
         }
 
         @Override

@@ -91,6 +91,19 @@ public final class LoopbackWsServer extends WebSocketServer {
         }
     }
 
+    /** Sends {@code parts} as one text message in as many frames (a fragmented message) to every open connection. */
+    public void sendFragmentedToAll(String... parts) {
+        for (WebSocket conn : getConnections()) {
+            if (conn.isOpen() && !silent.contains(conn)) {
+                for (int i = 0; i < parts.length; i++) {
+                    conn.sendFragmentedFrame(org.java_websocket.enums.Opcode.TEXT,
+                            java.nio.ByteBuffer.wrap(parts[i].getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            i == parts.length - 1);
+                }
+            }
+        }
+    }
+
     /** Pings every open connection (the client must answer with a pong). */
     void pingAll() {
         for (WebSocket conn : getConnections()) {

@@ -82,6 +82,46 @@ class WsConnectionTest {
     }
 
     @Test
+    void shouldGiveAHandlerThatReadsBytesEachTextFrameAsItsUtf8BytesAndAFragmentedMessageWhole() throws Exception {
+        LoopbackWsServer server = server(0);
+        List<String> asBytes = new CopyOnWriteArrayList<>();
+        WsHandler bytes = new WsHandler() {
+            @Override
+            public boolean readsTextAsBytes() {
+                return true;
+            }
+
+            @Override
+            public void onText(byte[] utf8) {
+                asBytes.add("bytes:" + new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void onMessage(String text) {
+                asBytes.add("text:" + text);
+            }
+
+            @Override
+            public void onOverflow(long dropped) {
+            }
+        };
+        WsConnection ws = connection(settings("bytes", server), bytes, WsOpenHook.NONE);
+        ws.start().get(5, TimeUnit.SECONDS);
+
+        server.sendToAll("{\"s\":\"BTCUSDT\",\"p\":\"65000.01\"}");
+        server.sendToAll("naïve €");
+        server.sendFragmentedToAll("{\"part\":", "\"one\",", "\"two\":2}");
+        server.sendToAll("after");
+        await(() -> asBytes.size() == 4, WAIT, "four messages");
+
+        assertThat(asBytes).containsExactly("bytes:{\"s\":\"BTCUSDT\",\"p\":\"65000.01\"}", "bytes:naïve €",
+                "text:{\"part\":\"one\",\"two\":2}", "bytes:after");
+        List<String> decoded = new CopyOnWriteArrayList<>();
+        WsHandler.of(decoded::add, d -> { }).onText("naïve €".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(decoded).as("a handler of text given bytes decodes them").containsExactly("naïve €");
+    }
+
+    @Test
     void shouldRunOpenHookBeforeResubscribingOnEveryConnection() throws Exception {
         LoopbackWsServer server = server(0);
         AtomicReference<CompletableFuture<Result<?>>> login = new AtomicReference<>();
