@@ -15,6 +15,11 @@
  *       ({@link io.exchangebus.connectors.core.ws.OverflowPolicy}); every handler must declare its recovery (a book
  *       resyncs, private state is re-read), there is no silent default. Pings are answered on the reader, so a slow handler never makes
  *       the exchange think the client is dead.</li>
+ *   <li><b>Text as bytes, where the handler reads bytes</b>: a handler that says
+ *       {@link io.exchangebus.connectors.core.ws.WsHandler#readsTextAsBytes()} gets each whole text frame as its
+ *       UTF-8 bytes ({@code TextBytesDraft}), neither checked nor decoded on the reader (Binance's market streams:
+ *       the mapping reads the bytes and refuses what it cannot read); every other handler gets Strings, as the
+ *       library decodes them.</li>
  *   <li><b>Liveness by silence, not by the library's checker</b>: anything read (frame, ping, pong) is activity;
  *       protocol pings make a quiet but healthy stream answer; a socket with no activity for the silence timeout
  *       is cut without a close handshake (a dead peer would not answer one) and reconnected.</li>
