@@ -180,18 +180,37 @@ final class GrvtStreams {
      * For every subscription of {@code stream} covering the event, the frame {@code render} makes (null: nothing
      * sent; frames joined by a newline are sent one after the other).
      */
+    /**
+     * Sends a frame, rendered for each subscription that wants it, to every session subscribed to {@code stream}
+     * for {@code instrument} (null: any) and {@code sub} (null: a public stream). A session's subscriptions are
+     * looked up by their keys ({@link GrvtSubscriptions#key}); only a private event of no one instrument scans them.
+     */
     private void publish(String stream, String instrument, BigInteger sub, Function<Subscription, String> render) {
+        List<String> keys = instrument == null ? null : sub == null ? List.of(stream + "|" + instrument)
+                : List.of(stream + "|" + sub, stream + "|" + sub + "-" + instrument);
         for (JsonRpcSession session : core.sessions()) {
-            for (Subscription s : GrvtSubscriptions.of(session).values()) {
-                if (s.stream().equals(stream) && (instrument == null || s.instrument() == null
-                        || s.instrument().equals(instrument)) && (sub == null || sub.equals(s.subAccount()))) {
-                    String frames = render.apply(s);
-                    if (frames != null) {
-                        for (String frame : frames.split("\n")) {
-                            core.push(session, frame);
-                        }
+            Map<String, Subscription> subs = GrvtSubscriptions.of(session);
+            if (keys == null) {
+                for (Subscription s : subs.values()) {
+                    if (s.stream().equals(stream) && sub.equals(s.subAccount())) {
+                        send(session, render.apply(s));
                     }
                 }
+            } else {
+                for (String key : keys) {
+                    Subscription s = subs.get(key);
+                    if (s != null) {
+                        send(session, render.apply(s));
+                    }
+                }
+            }
+        }
+    }
+
+    private void send(JsonRpcSession session, String frames) {
+        if (frames != null) {
+            for (String frame : frames.split("\n")) {
+                core.push(session, frame);
             }
         }
     }
