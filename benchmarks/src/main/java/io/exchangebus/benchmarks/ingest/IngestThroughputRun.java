@@ -35,8 +35,7 @@ import java.util.OptionalInt;
  * Ingest's throughput against the raw producer's, in one run (issue 19): an exchange's book frames ({@link Venue}:
  * Binance spot {@code depthUpdate}, Deribit {@code book.<instrument>.100ms} or GRVT {@code v1.book.d}) recorded once
  * from its simulator, replayed by {@link ReplayServer} (Binance) or {@link RpcReplayServer} in its own JVM as fast as
- * ingest takes them,
- * ingest in its own JVM as deployed publishing them to {@code market.book.v1}; then {@link RawProducer} in its own
+ * ingest takes them, ingest in its own JVM as deployed publishing them to {@code market.book.v1}; then {@link RawProducer} in its own
  * JVM, with ingest's producer settings, sending as many records of ingest's own serialized keys and values. Each
  * phase's rate is read from its topic's end offsets ({@link TopicCount}), after a warm-up. See benchmarks/README.md.
  *
@@ -100,10 +99,9 @@ public final class IngestThroughputRun {
             Throughput raw = rawPhase(stack, workDir, sampleFile, ingest.throughput().records());
             JsonNode stats = ingest.replayStats();
             IngestThroughputReport report = new IngestThroughputReport(options, options.exchange().frameType(),
-                    recording.frames(),
-                    stats.path("sent").asLong(), stats.path("skipped").asLong(), stats.path("snapshots").asLong(),
-                    ingest.overflows(), sample.averageKeyBytes(), sample.averageValueBytes(), ingest.throughput(),
-                    raw, check);
+                    recording.frames(), stats.path("sent").asLong(), stats.path("skipped").asLong(),
+                    stats.path("snapshots").asLong(), ingest.overflows(), sample.averageKeyBytes(),
+                    sample.averageValueBytes(), ingest.throughput(), raw, check);
             report.print(out);
             out.println("ingest-throughput: logs, YAML and the recording in " + workDir);
             return report;

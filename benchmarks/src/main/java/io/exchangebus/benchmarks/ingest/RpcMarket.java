@@ -2,10 +2,12 @@ package io.exchangebus.benchmarks.ingest;
 
 import io.exchangebus.sim.deribit.DeribitSimulator;
 import io.exchangebus.sim.grvt.GrvtSimulator;
+import io.exchangebus.sim.market.MarketDataGenerator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The Deribit or GRVT simulator of a recording, its market-data generators stepped by hand (no timers, no publish
@@ -15,26 +17,31 @@ import java.util.Map;
  * interval, run now).
  *
  * <p>Threading: the recorder's thread only.
+ *
+ * @param instruments  the first {@code books} instruments the simulator lists: the order the recording indexes them
+ * @param wsUri        the market-data WebSocket
+ * @param generators   each instrument's generator
+ * @param publisher    one publish interval (Deribit's aggregated books); nothing for GRVT, whose deltas go at once
+ * @param restRequests the REST requests ingest makes at start, by the path the replay answers them under
+ * @param closer       stops the simulator
  */
-interface RpcMarket extends AutoCloseable {
-
-    /** The first {@code books} instruments: the order the recording indexes them. */
-    List<String> instruments();
-
-    /** The market-data WebSocket. */
-    URI wsUri();
+record RpcMarket(List<String> instruments, URI wsUri, Function<String, MarketDataGenerator> generators,
+                 Runnable publisher, Map<String, HttpRequest> restRequests, Runnable closer)
+        implements AutoCloseable {
 
     /** One step of {@code instrument}'s market. */
-    void step(String instrument);
+    void step(String instrument) {
+        generators.apply(instrument).step();
+    }
 
-    /** One publish interval (Deribit's aggregated books); nothing for GRVT, whose deltas go out at once. */
-    void publish();
-
-    /** The REST requests ingest makes at start, by the path the replay answers them under. */
-    Map<String, HttpRequest> restRequests();
+    void publish() {
+        publisher.run();
+    }
 
     @Override
-    void close();
+    public void close() {
+        closer.run();
+    }
 
     static RpcMarket start(Venue venue, int books, long seed) {
         return switch (venue) {
@@ -48,65 +55,17 @@ interface RpcMarket extends AutoCloseable {
         // Credits for the recorder's barrier requests (public/test), which would exhaust Deribit's own.
         DeribitSimulator sim = DeribitSimulator.builder().seed(seed).publishInterval(null)
                 .nonMatchingEngineCredits(1, 1_000_000_000L, 1_000_000_000L).build();
-        List<String> instruments = first(sim.instruments(), books);
-        URI instrumentsUri = URI.create(sim.restBaseUri() + "/public/get_instruments?currency=any");
-        return new RpcMarket() {
-            public List<String> instruments() {
-                return instruments;
-            }
-
-            public URI wsUri() {
-                return sim.wsUri();
-            }
-
-            public void step(String instrument) {
-                sim.generator(instrument).step();
-            }
-
-            public void publish() {
-                sim.publishNow();
-            }
-
-            public Map<String, HttpRequest> restRequests() {
-                return Map.of(instrumentsUri.getPath(), HttpRequest.newBuilder(instrumentsUri).GET().build());
-            }
-
-            public void close() {
-                sim.close();
-            }
-        };
+        URI instruments = URI.create(sim.restBaseUri() + "/public/get_instruments?currency=any");
+        return new RpcMarket(first(sim.instruments(), books), sim.wsUri(), sim::generator, sim::publishNow,
+                Map.of(instruments.getPath(), HttpRequest.newBuilder(instruments).GET().build()), sim::close);
     }
 
     private static RpcMarket grvt(int books, long seed) {
         GrvtSimulator sim = GrvtSimulator.builder().seed(seed).publishInterval(null).build();
-        List<String> instruments = first(sim.instruments(), books);
-        URI instrumentsUri = URI.create(sim.restBaseUri() + "/full/v1/all_instruments");
-        return new RpcMarket() {
-            public List<String> instruments() {
-                return instruments;
-            }
-
-            public URI wsUri() {
-                return sim.marketDataWsUri();
-            }
-
-            public void step(String instrument) {
-                sim.generator(instrument).step();
-            }
-
-            public void publish() {
-            }
-
-            public Map<String, HttpRequest> restRequests() {
-                return Map.of(instrumentsUri.getPath(), HttpRequest.newBuilder(instrumentsUri)
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build());
-            }
-
-            public void close() {
-                sim.close();
-            }
-        };
+        URI instruments = URI.create(sim.restBaseUri() + "/full/v1/all_instruments");
+        return new RpcMarket(first(sim.instruments(), books), sim.marketDataWsUri(), sim::generator, () -> {
+        }, Map.of(instruments.getPath(), HttpRequest.newBuilder(instruments).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build()), sim::close);
     }
 
     private static List<String> first(List<String> listed, int books) {
