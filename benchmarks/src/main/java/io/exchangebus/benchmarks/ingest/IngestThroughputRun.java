@@ -80,8 +80,9 @@ public final class IngestThroughputRun {
         Path recordingFile = workDir.resolve("recording.bin");
         Recording recording = record();
         recording.write(recordingFile);
-        out.printf(Locale.ROOT, "ingest-throughput: recorded %,d frames (%,d bytes), %d snapshots, in %s%n",
-                recording.frames(), recording.frameBytes(), recording.snapshots().size(), recordingFile);
+        out.printf(Locale.ROOT, "ingest-throughput: recorded %,d frames (%,d bytes), %s, in %s%n",
+                recording.frames(), recording.frameBytes(), options.exchange().restSnapshots()
+                        ? recording.snapshots().size() + " snapshots" : "each book's snapshot first", recordingFile);
         if (System.getProperty(BrokerProcess.JVM_OPTIONS_PROPERTY) == null) {
             // the broker is measured here: full JIT and a heap of its own, not local-stack's quick-start options
             System.setProperty(BrokerProcess.JVM_OPTIONS_PROPERTY, "-Xmx1g");
