@@ -8,16 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * Records the Binance spot simulator's full-depth streams ({@code <symbol>@depth@100ms}) as a subscriber receives
@@ -28,8 +23,8 @@ import org.java_websocket.handshake.ServerHandshake;
  * id of a recorded frame (or precedes the first). {@code exchangeInfo} and the time are recorded as answered.
  */
 final class FrameRecorder {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = RecordingClient.JSON;
+    private static final Duration TIMEOUT = RecordingClient.TIMEOUT;
     /** Steps taken before the recorder waits for their frames (the simulator queues them meanwhile). */
     private static final int STEPS_UNAWAITED = 32;
     static final List<String> REST_PATHS = List.of("/api/v3/exchangeInfo", "/api/v3/time", "/api/v3/ping");
@@ -49,17 +44,13 @@ final class FrameRecorder {
         for (String path : REST_PATHS) {
             builder.restAnswer(path, get(path));
         }
-        Client client = new Client(URI.create(market.streamBaseUri() + "/stream"), builder, index);
-        if (!client.connectBlocking(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IOException("could not connect to the simulator's streams");
-        }
+        RecordingClient client = new RecordingClient(URI.create(market.streamBaseUri() + "/stream"), builder, index,
+                FrameRecorder::ids);
+        client.open();
         try {
-            client.send("{\"method\":\"SUBSCRIBE\",\"params\":["
+            client.request(1, "{\"method\":\"SUBSCRIBE\",\"params\":["
                     + String.join(",", symbols.stream().map(s -> "\"" + stream(s) + "\"").toList())
                     + "],\"id\":1}");
-            if (!client.subscribed.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IOException("the simulator did not answer the SUBSCRIBE");
-            }
             int[] atSnapshot = new int[symbols.size()];
             for (String symbol : symbols) {
                 snapshot(builder, index.get(symbol), symbol);
@@ -85,10 +76,19 @@ final class FrameRecorder {
         } finally {
             client.closeBlocking();
         }
-        if (client.failure != null) {
-            throw new IOException("a recorded frame could not be read", client.failure);
+        if (client.failure() != null) {
+            throw new IOException("a recorded frame could not be read", client.failure());
         }
         return builder.build();
+    }
+
+    /** A combined-stream frame's symbol and update ids; null for the SUBSCRIBE's answer. */
+    private static RecordingClient.FrameIds ids(JsonNode frame) {
+        if (!frame.has("stream")) {
+            return null;
+        }
+        JsonNode data = frame.path("data");
+        return new RecordingClient.FrameIds(data.path("s").asText(), data.path("U").asLong(), data.path("u").asLong());
     }
 
     static String stream(String symbol) {
@@ -96,13 +96,13 @@ final class FrameRecorder {
     }
 
     /** Waits until the client has every frame of {@code symbol} up to the simulator's last update id. */
-    private void awaitFrames(Client client, int i, String symbol) throws IOException, InterruptedException {
+    private void awaitFrames(RecordingClient client, int i, String symbol) throws IOException, InterruptedException {
         long target = market.lastUpdateId(symbol);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (client.lastId(i) < target) {
-            if (System.nanoTime() > deadline || client.failure != null) {
+            if (System.nanoTime() > deadline || client.failure() != null) {
                 throw new IOException(symbol + ": frames up to update id " + target + " not received, last "
-                        + client.lastId(i), client.failure);
+                        + client.lastId(i), client.failure());
             }
             Thread.sleep(0, 200_000);
         }
@@ -126,70 +126,5 @@ final class FrameRecorder {
             throw new IOException("GET " + pathAndQuery + ": " + response.statusCode());
         }
         return response.body();
-    }
-
-    /** Appends each stream frame, with its book and update ids, to the builder (on the client's thread). */
-    private static final class Client extends WebSocketClient {
-        private final Recording.Builder builder;
-        private final Map<String, Integer> index;
-        private final CountDownLatch subscribed = new CountDownLatch(1);
-        private final int[] received;
-        private final long[] lastIds;
-        private volatile Exception failure;
-
-        Client(URI uri, Recording.Builder builder, Map<String, Integer> index) {
-            super(uri);
-            this.builder = builder;
-            this.index = index;
-            this.received = new int[index.size()];
-            this.lastIds = new long[index.size()];
-            java.util.Arrays.fill(lastIds, -1);
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-        }
-
-        @Override
-        public void onMessage(String message) {
-            try {
-                JsonNode frame = JSON.readTree(message);
-                if (!frame.has("stream")) {
-                    subscribed.countDown();
-                    return;
-                }
-                JsonNode data = frame.path("data");
-                int i = index.get(data.path("s").asText());
-                long last = data.path("u").asLong();
-                synchronized (this) {
-                    builder.frame(i, data.path("U").asLong(), last, message.getBytes(StandardCharsets.UTF_8));
-                    received[i]++;
-                    lastIds[i] = last;
-                }
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-            }
-        }
-
-        synchronized int received() {
-            return builder.frames();
-        }
-
-        synchronized int received(int i) {
-            return received[i];
-        }
-
-        synchronized long lastId(int i) {
-            return lastIds[i];
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onError(Exception e) {
-            failure = e;
-        }
     }
 }

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 /**
  * The options of {@code benchmarks/run-ingest-throughput}.
  *
+ * @param exchange      whose frames: Binance spot depthUpdate (default), Deribit or GRVT books
  * @param frames        depth frames to record and replay
- * @param symbols       books (Binance spot symbols), 1 to 8
- * @param gapEvery      a frame left out after every this many frames sent; 0 for none
+ * @param symbols       books (the venue's first symbols), 1 to the venue's {@link Venue#maxBooks}
+ * @param gapEvery      a frame left out after every this many frames sent; 0 for none (Binance only)
  * @param snapshotEvery a depth snapshot recorded every this many frames of a book
  * @param window        frames the replay may send beyond the records acknowledged on market.book.v1
  * @param warmupShare   the share of each phase's records left out of the measured window, at its start
@@ -15,15 +16,19 @@ import java.nio.file.Path;
  * @param json          where to write the report as JSON, or null
  * @param workDir       where the recording, the logs and the services' YAML go, or null for a new temporary one
  */
-record IngestThroughputOptions(int frames, int symbols, long gapEvery, int snapshotEvery, int window,
+record IngestThroughputOptions(Venue exchange, int frames, int symbols, long gapEvery, int snapshotEvery, int window,
                                double warmupShare,
                                long seed, Path json, Path workDir) {
 
     static final String USAGE = """
             usage: benchmarks/run-ingest-throughput [options]
-              --frames N          Binance depthUpdate frames recorded and replayed (default 500000)
-              --symbols N         books, 1 to 8 (default 4)
-              --gap-every N       leave one frame out after every N frames sent, at a snapshot's edge (default 0: none)
+              --exchange NAME     binance (spot depthUpdate, the default), deribit (book.<instrument>.100ms) or
+                                  grvt (v1.book.d)
+              --frames N          frames recorded and replayed (default 500000)
+              --symbols N         books: binance 1 to 8 (default 4), deribit 1 to 3 (default 3), grvt 1 to 2
+                                  (default 2)
+              --gap-every N       leave one frame out after every N frames sent, at a snapshot's edge (default 0:
+                                  none; binance only)
               --snapshot-every N  record a depth snapshot every N frames of a book (default 2000)
               --window N          frames sent beyond those acknowledged on market.book.v1 (default 4096; ingest's
                                   connector drops frames when its queue of 8192 is full)
@@ -36,8 +41,13 @@ record IngestThroughputOptions(int frames, int symbols, long gapEvery, int snaps
         if (frames < 1000) {
             throw new IllegalArgumentException("--frames: at least 1000, was " + frames);
         }
-        if (symbols < 1 || symbols > 8) {
-            throw new IllegalArgumentException("--symbols: 1 to 8, was " + symbols);
+        if (symbols < 1 || symbols > exchange.maxBooks) {
+            throw new IllegalArgumentException("--symbols: 1 to " + exchange.maxBooks + " for " + exchange.cliName()
+                    + ", was " + symbols);
+        }
+        if (gapEvery > 0 && !exchange.restSnapshots()) {
+            throw new IllegalArgumentException("--gap-every: binance only (the replay of " + exchange.cliName()
+                    + " cannot serve a new snapshot on a resubscribe)");
         }
         if (gapEvery < 0 || snapshotEvery < 1 || window < 1) {
             throw new IllegalArgumentException("--gap-every 0 or more, --snapshot-every and --window 1 or more");
@@ -48,8 +58,9 @@ record IngestThroughputOptions(int frames, int symbols, long gapEvery, int snaps
     }
 
     static IngestThroughputOptions parse(String... args) {
+        Venue exchange = Venue.BINANCE;
         int frames = 500_000;
-        int symbols = 4;
+        Integer symbols = null;
         long gapEvery = 0;
         int snapshotEvery = 2000;
         int window = 4096;
@@ -65,6 +76,7 @@ record IngestThroughputOptions(int frames, int symbols, long gapEvery, int snaps
             String value = args[++i];
             try {
                 switch (name) {
+                    case "--exchange" -> exchange = Venue.of(value);
                     case "--frames" -> frames = Integer.parseInt(value);
                     case "--symbols" -> symbols = Integer.parseInt(value);
                     case "--gap-every" -> gapEvery = Long.parseLong(value);
@@ -80,6 +92,7 @@ record IngestThroughputOptions(int frames, int symbols, long gapEvery, int snaps
                 throw new IllegalArgumentException(name + ": not a number: " + value, e);
             }
         }
-        return new IngestThroughputOptions(frames, symbols, gapEvery, snapshotEvery, window, warmup, seed, json, workDir);
+        return new IngestThroughputOptions(exchange, frames, symbols == null ? exchange.defaultBooks : symbols, gapEvery,
+                snapshotEvery, window, warmup, seed, json, workDir);
     }
 }

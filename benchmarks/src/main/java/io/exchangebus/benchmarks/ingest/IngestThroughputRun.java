@@ -8,6 +8,7 @@ import io.exchangebus.benchmarks.pipeline.BookPipelineRun;
 import io.exchangebus.benchmarks.pipeline.IngestOverflows;
 import io.exchangebus.benchmarks.pipeline.Services;
 import io.exchangebus.benchmarks.pipeline.SimulatedMarket;
+import io.exchangebus.ingest.IngestMain;
 import io.exchangebus.localstack.LocalStack;
 import io.exchangebus.localstack.broker.BrokerProcess;
 import io.exchangebus.localstack.process.ChildProcess;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +32,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Ingest's throughput against the raw producer's, in one run (issue 19): Binance spot {@code depthUpdate} frames
- * recorded once from the simulator, replayed by {@link ReplayServer} in its own JVM as fast as the socket takes them,
- * ingest in its own JVM as deployed publishing them to {@code market.book.v1}; then {@link RawProducer} in its own
+ * Ingest's throughput against the raw producer's, in one run (issue 19): an exchange's book frames ({@link Venue}:
+ * Binance spot {@code depthUpdate}, Deribit {@code book.<instrument>.100ms} or GRVT {@code v1.book.d}) recorded once
+ * from its simulator, replayed by {@link ReplayServer} (Binance) or {@link RpcReplayServer} in its own JVM as fast as
+ * ingest takes them, ingest in its own JVM as deployed publishing them to {@code market.book.v1}; then {@link RawProducer} in its own
  * JVM, with ingest's producer settings, sending as many records of ingest's own serialized keys and values. Each
  * phase's rate is read from its topic's end offsets ({@link TopicCount}), after a warm-up. See benchmarks/README.md.
  *
@@ -46,7 +49,6 @@ public final class IngestThroughputRun {
     private static final Duration REPLAY_READY = Duration.ofSeconds(60);
 
     // Not static: main sets the logging up before the first class with a logger is loaded.
-    private final String frameType = SimulatedMarket.EXCHANGE + " depthUpdate";
     private final int partitions = Topics.MARKET_BOOK.partitions();
     private final IngestThroughputOptions options;
     private final PrintStream out;
@@ -78,8 +80,9 @@ public final class IngestThroughputRun {
         Path recordingFile = workDir.resolve("recording.bin");
         Recording recording = record();
         recording.write(recordingFile);
-        out.printf(Locale.ROOT, "ingest-throughput: recorded %,d frames (%,d bytes), %d snapshots, in %s%n",
-                recording.frames(), recording.frameBytes(), recording.snapshots().size(), recordingFile);
+        out.printf(Locale.ROOT, "ingest-throughput: recorded %,d frames (%,d bytes), %s, in %s%n",
+                recording.frames(), recording.frameBytes(), options.exchange().restSnapshots()
+                        ? recording.snapshots().size() + " snapshots" : "each book's snapshot first", recordingFile);
         if (System.getProperty(BrokerProcess.JVM_OPTIONS_PROPERTY) == null) {
             // the broker is measured here: full JIT and a heap of its own, not local-stack's quick-start options
             System.setProperty(BrokerProcess.JVM_OPTIONS_PROPERTY, "-Xmx1g");
@@ -88,18 +91,18 @@ public final class IngestThroughputRun {
             BookPipelineRun.createTopics(stack);
             stack.createTopic(RAW_TOPIC, partitions);
             IngestPhase ingest = ingestPhase(stack, workDir, recording, recordingFile);
-            BookCheck check = BookCheck.read(stack.bootstrapServers(), stack.registryUrl(), recording,
-                    ingest.throughput().records());
+            BookCheck check = BookCheck.read(stack.bootstrapServers(), stack.registryUrl(), options.exchange(),
+                    recording, ingest.throughput().records());
             RecordSample sample = TopicSample.read(stack.bootstrapServers(), Topics.MARKET_BOOK.name(), partitions,
                     SAMPLE_PER_PARTITION);
             Path sampleFile = workDir.resolve("raw-producer-sample.bin");
             sample.write(sampleFile);
             Throughput raw = rawPhase(stack, workDir, sampleFile, ingest.throughput().records());
             JsonNode stats = ingest.replayStats();
-            IngestThroughputReport report = new IngestThroughputReport(options, frameType, recording.frames(),
-                    stats.path("sent").asLong(), stats.path("skipped").asLong(), stats.path("snapshots").asLong(),
-                    ingest.overflows(), sample.averageKeyBytes(), sample.averageValueBytes(), ingest.throughput(),
-                    raw, check);
+            IngestThroughputReport report = new IngestThroughputReport(options, options.exchange().frameType(),
+                    recording.frames(), stats.path("sent").asLong(), stats.path("skipped").asLong(),
+                    stats.path("snapshots").asLong(), ingest.overflows(), sample.averageKeyBytes(),
+                    sample.averageValueBytes(), ingest.throughput(), raw, check);
             report.print(out);
             out.println("ingest-throughput: logs, YAML and the recording in " + workDir);
             return report;
@@ -118,11 +121,10 @@ public final class IngestThroughputRun {
         try {
             URI statsUri = URI.create("http://127.0.0.1:" + ports.get(1) + "/replay/stats");
             awaitReplay(replay, statsUri);
-            String exchangeYaml = SimulatedMarket.exchangeYaml(URI.create("http://127.0.0.1:" + ports.get(1)),
-                    URI.create("ws://127.0.0.1:" + ports.get(0)), URI.create("ws://127.0.0.1:" + ports.get(0)
-                            + "/ws-api/v3"));
-            try (ServiceProcess ingest = Services.startIngest(recording.symbols(), exchangeYaml, stack, workDir,
-                    BookPipelineRun.serviceJvmOptions());
+            String exchangeYaml = exchangeYaml(options.exchange(), "127.0.0.1:" + ports.get(1),
+                    "127.0.0.1:" + ports.get(0));
+            try (ServiceProcess ingest = startIngest(options.exchange(), recording.symbols(), exchangeYaml, stack,
+                    workDir);
                  TopicCount count = new TopicCount(stack.bootstrapServers(), Topics.MARKET_BOOK.name(),
                          partitions)) {
                 out.println("ingest-throughput: ingest ready, replaying");
@@ -141,14 +143,69 @@ public final class IngestThroughputRun {
         }
     }
 
-    /** The replay server, its heap sized from the recording (which it holds whole). */
+    /**
+     * The {@code exchanges} entry of ingest's YAML: custom endpoints at the replay, whose REST server listens at
+     * {@code rest} and WebSocket at {@code ws} (host:port; the WebSocket takes any path).
+     */
+    static String exchangeYaml(Venue venue, String rest, String ws) {
+        return switch (venue) {
+            case BINANCE -> SimulatedMarket.exchangeYaml(URI.create("http://" + rest), URI.create("ws://" + ws),
+                    URI.create("ws://" + ws + "/ws-api/v3"));
+            case DERIBIT -> "  deribit:\n    environment: custom\n    endpoints:\n"
+                    + "      ws-url: ws://" + ws + "/ws/api/v2\n"
+                    + "      rest-url: http://" + rest + "/api/v2\n";
+            case GRVT -> "  grvt:\n    environment: custom\n    endpoints:\n"
+                    + "      edge-url: http://" + rest + "\n"
+                    + "      trades-url: http://" + rest + "\n"
+                    + "      market-data-url: http://" + rest + "\n"
+                    + "      trades-ws-url: ws://" + ws + "/ws/full\n"
+                    + "      market-data-ws-url: ws://" + ws + "/ws/full\n";
+        };
+    }
+
+    /** Ingest with the venue's endpoints; for Binance exactly the book pipeline's ({@link Services#startIngest}). */
+    private static ServiceProcess startIngest(Venue venue, List<String> symbols, String exchangeYaml,
+                                              LocalStack stack, Path workDir) {
+        if (venue == Venue.BINANCE) {
+            return Services.startIngest(symbols, exchangeYaml, stack, workDir, BookPipelineRun.serviceJvmOptions());
+        }
+        StringBuilder subscriptions = new StringBuilder();
+        for (String symbol : symbols) {
+            // entry names are lower-case letters, digits and '-' (GRVT's BTC_USDT_Perp)
+            subscriptions.append("    ").append(symbol.toLowerCase(Locale.ROOT).replace('_', '-')).append(":\n")
+                    .append("      exchange: ").append(venue.exchange).append('\n')
+                    .append("      symbol: ").append(symbol).append('\n')
+                    .append("      book-depth: 0\n")
+                    .append("      trades: false\n");
+        }
+        return ServiceProcess.start("ingest", IngestMain.class.getName(), workDir,
+                BookPipelineRun.serviceJvmOptions(), port -> "service:\n  http-port: " + port
+                        + "\n  shutdown-timeout: 10s\n"
+                        + "kafka:\n  bootstrap-servers: " + stack.bootstrapServers() + "\n"
+                        + "  schema-registry-url: " + stack.registryUrl() + "\n"
+                        + "exchanges:\n" + exchangeYaml
+                        + "ingest:\n  raw-frames: false\n  subscriptions:\n" + subscriptions);
+    }
+
+    /** The replay server of the venue, its heap sized from the recording (which it holds whole). */
     private ChildProcess startReplay(LocalStack stack, Path workDir, Recording recording, Path recordingFile,
                                      int wsPort, int restPort) {
         long heapMb = Math.max(256, recording.frameBytes() * 3 / (1 << 20) + 128);
-        return ChildProcess.start("replay", workDir, Classpath.current(), List.of("-Xmx" + heapMb + "m"),
-                ReplayServer.class.getName(), List.of(recordingFile.toString(), Integer.toString(wsPort),
-                        Integer.toString(restPort), Long.toString(options.gapEvery()), stack.bootstrapServers(),
-                        Topics.MARKET_BOOK.name(), Integer.toString(partitions), Integer.toString(options.window())));
+        List<String> flow = List.of(stack.bootstrapServers(), Topics.MARKET_BOOK.name(), Integer.toString(partitions),
+                Integer.toString(options.window()));
+        List<String> args = new ArrayList<>();
+        String main;
+        if (options.exchange() == Venue.BINANCE) {
+            main = ReplayServer.class.getName();
+            args.addAll(List.of(recordingFile.toString(), Integer.toString(wsPort), Integer.toString(restPort),
+                    Long.toString(options.gapEvery())));
+        } else {
+            main = RpcReplayServer.class.getName();
+            args.addAll(List.of(options.exchange().cliName(), recordingFile.toString(), Integer.toString(wsPort),
+                    Integer.toString(restPort)));
+        }
+        args.addAll(flow);
+        return ChildProcess.start("replay", workDir, Classpath.current(), List.of("-Xmx" + heapMb + "m"), main, args);
     }
 
     /** The broker's process (the stack runs it in one of its own). */
@@ -157,8 +214,13 @@ public final class IngestThroughputRun {
     }
 
     private Recording record() throws IOException, InterruptedException {
-        out.printf(Locale.ROOT, "ingest-throughput: recording %,d frames of %d books from the simulator%n",
-                options.frames(), options.symbols());
+        out.printf(Locale.ROOT, "ingest-throughput: recording %,d %s frames of %d books from the simulator%n",
+                options.frames(), options.exchange().frameType(), options.symbols());
+        if (options.exchange() != Venue.BINANCE) {
+            try (RpcMarket market = RpcMarket.start(options.exchange(), options.symbols(), options.seed())) {
+                return new RpcFrameRecorder(market, RpcProtocol.of(options.exchange())).record(options.frames());
+            }
+        }
         try (SimulatedMarket market = SimulatedMarket.start(options.symbols(), options.seed(), 100_000_000)) {
             return new FrameRecorder(market).record(options.frames(), options.snapshotEvery());
         }

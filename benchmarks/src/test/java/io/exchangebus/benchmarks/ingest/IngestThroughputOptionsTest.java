@@ -24,7 +24,7 @@ class IngestThroughputOptionsTest {
                 "--gap-every", "5000", "--snapshot-every", "300", "--window", "1000", "--warmup", "0.3", "--seed",
                 "7", "--json", "r.json", "--work-dir", "w");
 
-        assertThat(options).isEqualTo(new IngestThroughputOptions(20000, 2, 5000, 300, 1000, 0.3, 7,
+        assertThat(options).isEqualTo(new IngestThroughputOptions(Venue.BINANCE, 20000, 2, 5000, 300, 1000, 0.3, 7,
                 Path.of("r.json"), Path.of("w")));
     }
 
@@ -34,5 +34,22 @@ class IngestThroughputOptionsTest {
         assertThatThrownBy(() -> IngestThroughputOptions.parse("--frames", "x")).hasMessageContaining("not a number");
         assertThatThrownBy(() -> IngestThroughputOptions.parse("--bogus", "1")).hasMessageContaining("unknown");
         assertThatThrownBy(() -> IngestThroughputOptions.parse("--warmup", "0.95")).hasMessageContaining("--warmup");
+    }
+
+    @Test
+    void shouldDefaultToEveryBookTheSimulatorListsForDeribitAndGrvt() {
+        assertThat(IngestThroughputOptions.parse("--exchange", "deribit").symbols()).isEqualTo(3);
+        assertThat(IngestThroughputOptions.parse("--exchange", "grvt").symbols()).isEqualTo(2);
+        assertThat(IngestThroughputOptions.parse().exchange()).isEqualTo(Venue.BINANCE);
+    }
+
+    @Test
+    void shouldRefuseGapsAndTooManyBooksOutsideBinance() {
+        assertThatThrownBy(() -> IngestThroughputOptions.parse("--exchange", "grvt", "--gap-every", "100"))
+                .hasMessageContaining("--gap-every: binance only");
+        assertThatThrownBy(() -> IngestThroughputOptions.parse("--exchange", "grvt", "--symbols", "3"))
+                .hasMessageContaining("1 to 2 for grvt");
+        assertThatThrownBy(() -> IngestThroughputOptions.parse("--exchange", "okx"))
+                .hasMessageContaining("--exchange");
     }
 }
