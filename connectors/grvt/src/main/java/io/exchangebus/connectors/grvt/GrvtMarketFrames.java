@@ -6,9 +6,13 @@ import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.grvt.mapping.MarketMapping;
 import io.exchangebus.connectors.grvt.ws.GrvtChannel;
+import io.exchangebus.connectors.grvt.ws.GrvtFeedHandler;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.Trade;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,12 +36,61 @@ final class GrvtMarketFrames {
         if (l != null) {
             l.onRawFrame(channel.stream(), symbol, raw, received);
         }
-        Result<Object> event = MarketMapping.normalize(frame, received);
+        return mapped(channel, MarketMapping.normalize(frame, received), raw, received);
+    }
+
+    /**
+     * {@link #map} of the frame's text: the compact reader where the frame is in GRVT's compact full form, the tree
+     * otherwise ({@link MarketMapping#normalize(String, Instant)}); the raw frame still goes to the listener first,
+     * when it takes raw frames.
+     */
+    Optional<Object> mapText(GrvtChannel channel, String raw, Instant received) {
+        Result<Object> event = MarketMapping.normalize(raw, received);
+        Subscriber.Listener l = listener.get();
+        if (l != null && l.takesRawFrames()) {
+            l.onRawFrame(channel.stream(), event.isOk() ? symbolOf(event.value()) : instrumentOf(raw), raw, received);
+        }
+        return mapped(channel, event, raw, received);
+    }
+
+    /** A book or trade subscription's handler: frames routed by text are mapped from it, others from their tree. */
+    GrvtFeedHandler feed(GrvtChannel channel, BiConsumer<Object, Instant> onEvent) {
+        return new GrvtFeedHandler() {
+            @Override
+            public void onFeed(JsonNode frame, String raw, Instant receivedAt) {
+                map(channel, frame, raw, receivedAt).ifPresent(e -> onEvent.accept(e, receivedAt));
+            }
+
+            @Override
+            public boolean onFeedText(String raw, Instant receivedAt) {
+                mapText(channel, raw, receivedAt).ifPresent(e -> onEvent.accept(e, receivedAt));
+                return true;
+            }
+        };
+    }
+
+    private Optional<Object> mapped(GrvtChannel channel, Result<Object> event, String raw, Instant received) {
         if (!event.isOk()) {
             malformed(channel.stream(), raw, event.error().message(), received);
             return Optional.empty();
         }
         return Optional.of(event.value());
+    }
+
+    private static String symbolOf(Object event) {
+        if (event instanceof BookUpdate book) {
+            return book.getSymbol();
+        }
+        return event instanceof Trade trade ? trade.getSymbol() : null;
+    }
+
+    /** The instrument a refused frame names, if it can be read at all (the cold path: a tree). */
+    private static String instrumentOf(String raw) {
+        try {
+            return GrvtOms.JSON.readTree(raw).path("feed").path("instrument").asText(null);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A frame nobody could read: reported with its raw text. */

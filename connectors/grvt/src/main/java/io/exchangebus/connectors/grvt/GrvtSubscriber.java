@@ -126,8 +126,7 @@ public final class GrvtSubscriber implements Subscriber {
             feed.book().attachTopN(topN, interval == null ? Duration.ZERO : interval);
         }
         CompletableFuture<Result<Void>> answer = rpc.subscribe(feed.channel(),
-                (frame, raw, at) -> frames.map(feed.channel(), frame, raw, at)
-                        .ifPresent(e -> feed.onUpdate((BookUpdate) e, at)));
+                frames.feed(feed.channel(), (e, at) -> feed.onUpdate((BookUpdate) e, at)));
         feed.start(rpc.state() == ConnectionState.CONNECTED);
         return subscribed(subscription, answer);
     }
@@ -140,7 +139,7 @@ public final class GrvtSubscriber implements Subscriber {
         }
         GrvtChannel channel = tradeChannel(found.value().symbol());
         return subscribed(new Subscription(Subscription.Channel.TRADES, instrument, 0, null),
-                rpc.subscribe(channel, (frame, raw, at) -> frames.map(channel, frame, raw, at).ifPresent(e -> {
+                rpc.subscribe(channel, frames.feed(channel, (e, at) -> {
                     Listener l = listener;
                     if (l != null && e instanceof Trade trade) {
                         l.onTrade(trade);

@@ -101,7 +101,7 @@ record GrvtObject(JsonNode node, boolean lite, String path) {
         JsonNode n = get(full, liteName);
         String field = name(full, liteName);
         String text = n == null ? null : n.isIntegralNumber() ? n.asText() : n.isTextual() ? n.textValue() : null;
-        if (text == null || !text.matches("[0-9]{1,9}")) {
+        if (text == null || !digits(text, 9)) {
             throw new GrvtMappingException(field + " is not a count: " + (n == null ? "missing" : n.toString()));
         }
         return Integer.parseInt(text);
@@ -112,7 +112,7 @@ record GrvtObject(JsonNode node, boolean lite, String path) {
         JsonNode n = get(full, liteName);
         String field = name(full, liteName);
         String text = n == null ? null : n.isIntegralNumber() ? n.asText() : n.isTextual() ? n.textValue() : null;
-        if (text == null || !text.matches("[0-9]{1,18}")) {
+        if (text == null || !digits(text, 18)) {
             throw new GrvtMappingException(field + " is not a whole number below 10^18: "
                     + (n == null ? "missing" : n.toString()));
         }
@@ -124,11 +124,25 @@ record GrvtObject(JsonNode node, boolean lite, String path) {
         JsonNode n = get(full, liteName);
         String field = name(full, liteName);
         String text = n == null ? null : n.isIntegralNumber() ? n.asText() : n.isTextual() ? n.textValue() : null;
-        if (text == null || !text.matches("[0-9]{1,19}")) {
+        if (text == null || !digits(text, 19)) {
             throw new GrvtMappingException(field + " is not a time in ns: " + (n == null ? "missing" : n.toString()));
         }
         BigInteger[] parts = new BigInteger(text).divideAndRemainder(NANOS_PER_SECOND);
         return Instant.ofEpochSecond(parts[0].longValueExact(), parts[1].longValueExact());
+    }
+
+    /** One to {@code max} ASCII digits, nothing else ({@code [0-9]{1,max}}, without compiling a pattern a call). */
+    static boolean digits(String text, int max) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     Instant nanosOrNull(String full, String liteName) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * GRVT's public stream frames ({@link GrvtFrame}, full or lite) to our events, as pure functions:
@@ -40,6 +41,8 @@ public final class MarketMapping {
 
     private static final Comparator<PriceLevel> BIDS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice).reversed();
     private static final Comparator<PriceLevel> ASKS_BEST_FIRST = Comparator.comparing(PriceLevel::getPrice);
+
+    private static final Pattern TOP_N_SELECTOR = Pattern.compile(".*@[0-9]+-[0-9]{1,4}");
 
     private MarketMapping() {
     }
@@ -98,7 +101,7 @@ public final class MarketMapping {
 
     /** {@code v1.book.s}'s depth from {@code instrument@rate-depth}; 0 when the selector does not say. */
     private static int depth(String stream, String s) {
-        if (!stream.equals("v1.book.s") || s == null || !s.matches(".*@[0-9]+-[0-9]{1,4}")) {
+        if (!stream.equals("v1.book.s") || s == null || !TOP_N_SELECTOR.matcher(s).matches()) {
             return 0;
         }
         return Integer.parseInt(s.substring(s.lastIndexOf('-') + 1));

@@ -38,4 +38,29 @@ public record GrvtChannel(String stream, String selector) {
     public String toString() {
         return stream + " " + selector;
     }
+
+    private static final String STREAM_FIRST = "{\"stream\":\"";
+    private static final String SELECTOR_NEXT = ",\"selector\":\"";
+
+    /**
+     * The routing key of a feed frame in GRVT's compact full form ({@code {"stream":"…","selector":"…",…}}, the
+     * order GRVT writes), read from its first two members without reading the rest; null for any other text (lite
+     * names, whitespace, an escape, an answer), which is then read as a tree. Only routes: the frame is still read
+     * whole, and refused if it is not what it starts like.
+     */
+    public static String routeKey(String raw) {
+        if (!raw.startsWith(STREAM_FIRST)) {
+            return null;
+        }
+        int streamEnd = raw.indexOf('"', STREAM_FIRST.length());
+        if (streamEnd < 0 || !raw.startsWith(SELECTOR_NEXT, streamEnd + 1)) {
+            return null;
+        }
+        int selectorStart = streamEnd + 1 + SELECTOR_NEXT.length();
+        int selectorEnd = raw.indexOf('"', selectorStart);
+        if (selectorEnd < 0 || raw.lastIndexOf('\\', selectorEnd) >= 0) {
+            return null;
+        }
+        return key(raw.substring(STREAM_FIRST.length(), streamEnd), raw.substring(selectorStart, selectorEnd));
+    }
 }

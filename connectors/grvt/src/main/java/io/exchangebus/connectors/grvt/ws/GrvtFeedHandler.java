@@ -11,4 +11,12 @@ import java.time.Instant;
 @FunctionalInterface
 public interface GrvtFeedHandler {
     void onFeed(JsonNode frame, String raw, Instant receivedAt);
+
+    /**
+     * The frame as text, routed without a tree ({@link GrvtChannel#routeKey(String)}): true when the handler took
+     * it, false to be given it as a tree ({@link #onFeed}). False unless overridden.
+     */
+    default boolean onFeedText(String raw, Instant receivedAt) {
+        return false;
+    }
 }

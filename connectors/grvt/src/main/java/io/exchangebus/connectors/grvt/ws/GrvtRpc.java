@@ -191,6 +191,11 @@ public final class GrvtRpc implements AutoCloseable {
 
     private void onMessage(String raw) {
         Instant received = clock.instant();
+        String key = GrvtChannel.routeKey(raw);
+        GrvtFeedHandler byText = key == null ? null : routes.get(key);
+        if (byText != null && byText.onFeedText(raw, received)) {
+            return; // a feed frame its handler reads from the text (book deltas, trades): no tree
+        }
         JsonNode frame = parse(raw);
         if (frame == null) {
             events.onUnrouted(raw, received);

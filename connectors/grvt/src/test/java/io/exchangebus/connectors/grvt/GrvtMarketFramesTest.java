@@ -1,0 +1,106 @@
+package io.exchangebus.connectors.grvt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exchangebus.connectors.core.connection.ConnectionEvent;
+import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.role.MalformedFrame;
+import io.exchangebus.connectors.core.role.Subscriber;
+import io.exchangebus.connectors.grvt.ws.GrvtChannel;
+import io.exchangebus.events.BookUpdate;
+import io.exchangebus.events.Trade;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GrvtMarketFramesTest {
+
+    private static final GrvtChannel BOOK = new GrvtChannel("v1.book.d", "BTC_USDT_Perp@100");
+    private static final Instant AT = Instant.parse("2026-12-07T10:00:00Z");
+    private static final String DELTA = "{\"stream\":\"v1.book.d\",\"selector\":\"BTC_USDT_Perp@100\","
+            + "\"sequence_number\":\"3\",\"feed\":{\"event_time\":\"1697788800000000000\","
+            + "\"instrument\":\"BTC_USDT_Perp\",\"bids\":[{\"price\":\"65038.01\",\"size\":\"1.5\",\"num_orders\":3}],"
+            + "\"asks\":[{\"price\":\"65040.0\",\"size\":\"0\",\"num_orders\":0}]},\"prev_sequence_number\":\"2\"}";
+
+    private final List<String> raw = new ArrayList<>();
+    private final List<MalformedFrame> malformed = new ArrayList<>();
+    private boolean takesRaw = true;
+    private final GrvtMarketFrames frames = new GrvtMarketFrames(() -> new Subscriber.Listener() {
+        @Override
+        public void onBookUpdate(BookUpdate update) {
+        }
+
+        @Override
+        public void onTrade(Trade trade) {
+        }
+
+        @Override
+        public void onMalformedFrame(MalformedFrame frame) {
+            malformed.add(frame);
+        }
+
+        @Override
+        public void onRawFrame(String channel, String symbol, String payload, Instant receiveTime) {
+            raw.add(channel + " " + symbol + " " + payload.length());
+        }
+
+        @Override
+        public boolean takesRawFrames() {
+            return takesRaw;
+        }
+
+        @Override
+        public void onConnectionEvent(ConnectionEvent event) {
+        }
+    });
+
+    @Test
+    void shouldMapACompactFrameFromItsTextToTheEventTheTreeGivesWithTheSameRawFrame() throws Exception {
+        Optional<Object> fromText = frames.mapText(BOOK, DELTA, AT);
+        Optional<Object> fromTree = frames.map(BOOK, ExactNumbers.exactMapper().readTree(DELTA), DELTA, AT);
+
+        assertThat(fromText).isPresent().isEqualTo(fromTree);
+        BookUpdate book = (BookUpdate) fromText.get();
+        assertThat(book.getSequence()).isEqualTo(3L);
+        assertThat(book.getBids().get(0).getPrice()).isEqualByComparingTo("65038.01");
+        assertThat(raw).containsExactly("v1.book.d BTC_USDT_Perp " + DELTA.length(),
+                "v1.book.d BTC_USDT_Perp " + DELTA.length());
+        assertThat(malformed).isEmpty();
+    }
+
+    @Test
+    void shouldReportARefusedFrameWithItsTextAndInstrumentAndNoEvent() {
+        String bad = DELTA.replace("\"65038.01\"", "\"65O38.01\"");
+
+        assertThat(frames.mapText(BOOK, bad, AT)).isEmpty();
+        assertThat(malformed).singleElement().satisfies(m -> {
+            assertThat(m.payload()).isEqualTo(bad);
+            assertThat(m.channel()).isEqualTo("v1.book.d");
+            assertThat(m.reason()).isNotBlank();
+        });
+        assertThat(raw).containsExactly("v1.book.d BTC_USDT_Perp " + bad.length());
+    }
+
+    @Test
+    void shouldMakeNoRawFrameForAListenerThatTakesNone() {
+        takesRaw = false;
+
+        assertThat(frames.mapText(BOOK, DELTA, AT)).isPresent();
+        assertThat(raw).isEmpty();
+    }
+
+    @Test
+    void shouldRouteACompactFeedFrameByItsFirstMembersAndLeaveAnythingElseToTheTree() {
+        assertThat(GrvtChannel.routeKey(DELTA)).isEqualTo(BOOK.key());
+        assertThat(GrvtChannel.routeKey("{\"stream\":\"v1.trade\",\"selector\":\"ETH_USDT_Perp\",\"feed\":{}}"))
+                .isEqualTo(new GrvtChannel("v1.trade", "ETH_USDT_Perp@500").key());
+        assertThat(GrvtChannel.routeKey("{\"s\":\"v1.book.d\",\"s1\":\"BTC_USDT_Perp@100\"}")).as("lite").isNull();
+        assertThat(GrvtChannel.routeKey("{ \"stream\":\"v1.book.d\",\"selector\":\"BTC_USDT_Perp@100\"}")).isNull();
+        assertThat(GrvtChannel.routeKey("{\"stream\":\"v1.book.d\",\"selector\":\"BTC\\\"x@100\"}")).as("escape")
+                .isNull();
+        assertThat(GrvtChannel.routeKey("{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}")).isNull();
+        assertThat(GrvtChannel.routeKey("{\"stream\":\"v1.book.d\"}")).isNull();
+    }
+}
