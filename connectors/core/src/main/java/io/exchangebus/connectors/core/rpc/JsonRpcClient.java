@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * An exchange-neutral JSON-RPC 2.0 client over a {@link WsConnection} that reconnects by itself: requests
@@ -53,6 +54,7 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
     private final ChannelExtractor channels;
     private final ServerRequestHook serverRequests;
     private final FallbackHandler fallback;
+    private final Predicate<String> rawFirst;
     private final OverflowHandler overflow;
     private final ConnectionListener listener;
     private final PendingRequests<Long, JsonNode> pending;
@@ -66,6 +68,7 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         this.classifier = b.classifier != null ? b.classifier : JsonRpcErrorClassifier.keepingCode(b.exchange);
         this.channels = b.channels;
         this.serverRequests = b.serverRequests;
+        this.rawFirst = b.rawFirst;
         this.fallback = Objects.requireNonNull(b.fallback,
                 "fallback: every JSON-RPC client must say where frames nobody else takes go");
         this.overflow = Objects.requireNonNull(b.overflow,
@@ -188,6 +191,9 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
     private final class Frames implements WsHandler {
         @Override
         public void onMessage(String raw) {
+            if (rawFirst.test(raw)) {
+                return; // taken from its text by the venue's fast path: no tree
+            }
             JsonNode frame = parse(raw);
             if (frame == null || !frame.isObject()) {
                 fallback.onUnrouted(raw);
@@ -284,6 +290,7 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         private ChannelExtractor channels = ChannelExtractor.JSON_RPC_SUBSCRIPTION;
         private ServerRequestHook serverRequests = ServerRequestHook.NONE;
         private FallbackHandler fallback;
+        private Predicate<String> rawFirst = raw -> false;
         private OverflowHandler overflow;
         private JsonRpcOpenHook openHook = JsonRpcOpenHook.NONE;
         private ConnectionListener listener = event -> { };
@@ -314,6 +321,15 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         /** Required: receives the raw text of every frame nobody else takes. */
         public Builder fallback(FallbackHandler handler) {
             this.fallback = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Offered each frame's text before anything else: the frames it takes (returns true for) are not read as a
+         * tree here, for a venue that reads its own notifications from the text. Default: takes none.
+         */
+        public Builder rawFirst(Predicate<String> hook) {
+            this.rawFirst = Objects.requireNonNull(hook, "hook");
             return this;
         }
 

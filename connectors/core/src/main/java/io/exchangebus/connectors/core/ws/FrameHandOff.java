@@ -43,7 +43,10 @@ final class FrameHandOff {
         consumer.start();
     }
 
-    /** Queues a frame (text as a String or as UTF-8 bytes, binary as a ByteBuffer); false, counted, if the queue is full. Never blocks. */
+    /**
+     * Queues a frame (text as a String or as UTF-8 bytes, binary as a ByteBuffer); false, counted, if the queue is
+     * full. Never blocks.
+     */
     boolean offer(Object frame) {
         if (queue.offer(frame)) {
             return true;

@@ -168,6 +168,25 @@ class JsonRpcClientTest {
     }
 
     @Test
+    void shouldGiveTheRawFirstHookEachFrameBeforeReadingItAndReadOnlyThoseItDeclines() throws Exception {
+        LoopbackWsServer server = server();
+        List<String> taken = new CopyOnWriteArrayList<>();
+        List<String> routed = new CopyOnWriteArrayList<>();
+        String book = fixture("deribit_ws_book_100ms.json");
+        String priceIndex = fixture("deribit_ws_price_index.json");
+        JsonRpcClient client = started(builder(server).rawFirst(raw -> raw.equals(book) && taken.add(raw)));
+        client.route("book.BTC-PERPETUAL.100ms", (channel, frame) -> routed.add(channel));
+
+        server.sendToAll(book);
+        server.sendToAll(priceIndex);
+        await(() -> unrouted.size() == 1, "the declined frame at the fallback");
+
+        assertThat(taken).containsExactly(book);
+        assertThat(routed).as("a frame the hook took is not routed again").isEmpty();
+        assertThat(unrouted).containsExactly(priceIndex);
+    }
+
+    @Test
     void shouldRouteByAChannelExtractorOfTheConnectorsOwnShape() throws Exception {
         LoopbackWsServer server = server();
         List<String> seen = new CopyOnWriteArrayList<>();

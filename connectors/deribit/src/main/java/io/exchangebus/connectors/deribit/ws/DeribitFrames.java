@@ -44,11 +44,23 @@ final class DeribitFrames {
         routes.remove(channel);
     }
 
-    void onFrame(String raw) {
-        Instant received = clock.instant();
+    /**
+     * A notification in Deribit's usual layout whose handler reads the text
+     * ({@link DeribitNotificationHandler.RawFirst}): handed to it, true; anything else false, untouched (core's client then reads it, and its fallback is
+     * {@link #onFrame}).
+     */
+    boolean onRawFirst(String raw) {
         String scanned = subscriptionChannel(raw);
         if (scanned != null && routes.get(scanned) instanceof DeribitNotificationHandler.RawFirst fast) {
-            fast.onRawNotification(scanned, raw, received);
+            fast.onRawNotification(scanned, raw, clock.instant());
+            return true;
+        }
+        return false;
+    }
+
+    void onFrame(String raw) {
+        Instant received = clock.instant();
+        if (onRawFirst(raw)) {
             return;
         }
         JsonNode frame;

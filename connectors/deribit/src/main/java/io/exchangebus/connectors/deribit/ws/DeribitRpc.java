@@ -264,6 +264,7 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
                 .errors((method, error) -> DeribitErrors.of(error, 0))
                 .channels(frame -> null) // every notification reaches the fallback as raw text: exact numbers
                 .serverRequests(heartbeats)
+                .rawFirst(frames::onRawFirst) // book changes and trades: no tree before their compact reader
                 .fallback(frames::onFrame)
                 .onOverflow(dropped -> {
                     if (mine == generation.get()) {
