@@ -68,7 +68,8 @@ final class CompiledSpecificWriter<D> implements DatumWriter<D> {
     @Override
     public void setSchema(Schema schema) {
         if (!this.schema.equals(schema)) {
-            throw new IllegalArgumentException("a CompiledSpecificWriter writes " + this.schema.getFullName() + " only");
+            throw new IllegalArgumentException("a CompiledSpecificWriter writes " + this.schema.getFullName()
+                    + " only");
         }
     }
 
@@ -92,7 +93,8 @@ final class CompiledSpecificWriter<D> implements DatumWriter<D> {
         } catch (RuntimeException avroRefusal) {
             return avroRefusal;
         }
-        return new IllegalStateException("Avro writes the " + schema.getFullName() + " the compiled writer refused", ours);
+        return new IllegalStateException("Avro writes the " + schema.getFullName() + " the compiled writer refused",
+                ours);
     }
 
     /** Writes one value of its schema. */
