@@ -48,9 +48,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * measured is the framing and Avro encoding of 80 exact decimals, not HTTP):
  * <ul>
  * <li>{@code serialize}, {@code deserialize}: our serde ({@code AvroSerializer}, {@code AvroDeserializer}), whose
- *     decimals go through {@code DecimalBytes}, not a BigInteger per value;</li>
+ *     decimals go through {@code DecimalBytes}, not a BigInteger per value; the generated BookUpdate is written by
+ *     the writer compiled from its schema ({@code CompiledSpecificWriter}) and read by {@code SameSchemaReader};</li>
  * <li>{@code floorSerialize}, {@code floorDeserialize}: the floor — the same serde on the same record shape with its
- *     80 decimals replaced by longs ({@link DecimalsAsLongs}), a GenericRecord under a topic of its own;</li>
+ *     80 decimals replaced by longs ({@link DecimalsAsLongs}), a GenericRecord under a topic of its own; being no
+ *     generated record, it is written by Avro's GenericDatumWriter (with the serde's decimal hook, idle here), so the
+ *     floor stays "Avro encoding the same record with longs";</li>
  * <li>{@code avroConversionSerialize}, {@code avroConversionDeserialize}: Avro's own SpecificDatumWriter and
  *     SpecificDatumReader with its {@code DecimalConversion} (what the serde did before), on the body without the
  *     5-byte header.</li>

@@ -99,11 +99,16 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         return new Encoding(key.topic, key.schema, id, ThreadLocal.withInitial(() -> writerFor(key.schema)));
     }
 
-    /** A writer for one thread: it holds the scratch space of its decimals ({@link DecimalWriter}). */
+    /**
+     * A writer for one thread: it holds the scratch space of its decimals ({@link DecimalWriter}). Generated records
+     * are written by a writer compiled from their schema, Avro's (with the decimal fast path) where it declines one.
+     */
     private static DatumWriter<Object> writerFor(Schema schema) {
         Class<?> generated = SpecificData.get().getClass(schema);
         if (generated != null && SpecificRecordBase.class.isAssignableFrom(generated)) {
-            return new SpecificDecimalWriter<>(schema, SpecificData.getForClass(generated));
+            SpecificData model = SpecificData.getForClass(generated);
+            DatumWriter<Object> avro = new SpecificDecimalWriter<>(schema, model);
+            return CompiledSpecificWriter.of(schema, model, avro).<DatumWriter<Object>>map(w -> w).orElse(avro);
         }
         return new GenericDecimalWriter<>(schema, AvroData.generic());
     }

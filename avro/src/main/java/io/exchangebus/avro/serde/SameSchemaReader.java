@@ -43,7 +43,7 @@ final class SameSchemaReader<D> implements DatumReader<D> {
     static <D> Optional<SameSchemaReader<D>> of(Schema schema, GenericData model) {
         try {
             return Optional.of(new SameSchemaReader<>(schema, new Builder(model).reader(schema, null)));
-        } catch (Unsupported e) {
+        } catch (UnsupportedShape e) {
             return Optional.empty();
         }
     }
@@ -79,7 +79,7 @@ final class SameSchemaReader<D> implements DatumReader<D> {
         /** {@code conversion}: the record field's own (generated classes carry one per field), else null. */
         ValueReader reader(Schema s, Conversion<?> conversion) {
             if (s.getProp(SpecificData.CLASS_PROP) != null || s.getProp(SpecificData.KEY_CLASS_PROP) != null) {
-                throw new Unsupported();
+                throw new UnsupportedShape();
             }
             LogicalType logical = s.getLogicalType();
             if (logical != null) {
@@ -131,13 +131,13 @@ final class SameSchemaReader<D> implements DatumReader<D> {
                         return null;
                     };
                 default:
-                    throw new Unsupported();
+                    throw new UnsupportedShape();
             }
         }
 
         private ValueReader record(Schema s) {
             if (!recordsOnPath.add(s.getFullName())) {
-                throw new Unsupported(); // recursive
+                throw new UnsupportedShape(); // recursive
             }
             Constructor<?> generated = generatedConstructor(s);
             Object prototype = generated == null ? null : newInstance(generated);
@@ -168,7 +168,7 @@ final class SameSchemaReader<D> implements DatumReader<D> {
             try {
                 return c.getConstructor();
             } catch (NoSuchMethodException e) {
-                throw new Unsupported();
+                throw new UnsupportedShape();
             }
         }
 
@@ -226,13 +226,6 @@ final class SameSchemaReader<D> implements DatumReader<D> {
             } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("Cannot make a " + c.getDeclaringClass().getName(), e);
             }
-        }
-    }
-
-    /** A schema shape this reader does not cover. */
-    private static final class Unsupported extends RuntimeException {
-        Unsupported() {
-            super(null, null, false, false);
         }
     }
 }
