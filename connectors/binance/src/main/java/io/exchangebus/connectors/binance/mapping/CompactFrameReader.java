@@ -11,7 +11,7 @@ import java.util.List;
  * The fast path of {@link MarketMapping#parse}: reads a market-data frame laid out as Binance sends it — compact
  * JSON, no whitespace, no escapes, levels as {@code ["price","qty"]} pairs of plain decimals — straight from the
  * frame's characters, or from its UTF-8 bytes as they come off the socket (no String made), into the same
- * {@link MarketMapping.Fields} the general Jackson walk fills, so that both give the same message or the same
+ * {@link MarketFields} the general Jackson walk fills, so that both give the same message or the same
  * refusal.
  *
  * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
@@ -55,7 +55,7 @@ final class CompactFrameReader {
         if (!in.eat('{') || !in.key()) {
             return null;
         }
-        MarketMapping.Fields f = new MarketMapping.Fields();
+        MarketFields f = new MarketFields();
         String stream = null;
         if (in.is("stream")) {
             if (!in.string()) {
@@ -69,11 +69,11 @@ final class CompactFrameReader {
         } else if (in.is("result") || in.is("id") || in.is("error") || !members(in, f)) {
             return null;
         }
-        return in.atEnd() ? MarketMapping.build(venue, stream, f) : null;
+        return in.atEnd() ? f.toMessage(venue, stream) : null;
     }
 
     /** The members of an event object, the first key already read; consumes the closing brace. */
-    private static boolean members(FrameCursor in, MarketMapping.Fields f) {
+    private static boolean members(FrameCursor in, MarketFields f) {
         while (true) {
             if (!member(in, f)) {
                 return false;
@@ -88,7 +88,7 @@ final class CompactFrameReader {
     }
 
     /** One value for the key just read, into the field it names; mirrors MarketMapping's field switch. */
-    private static boolean member(FrameCursor in, MarketMapping.Fields f) {
+    private static boolean member(FrameCursor in, MarketFields f) {
         if (in.length() == 1) {
             return oneLetter(in, f, in.first());
         }
@@ -125,7 +125,7 @@ final class CompactFrameReader {
         return in.scalar();
     }
 
-    private static boolean oneLetter(FrameCursor in, MarketMapping.Fields f, char name) {
+    private static boolean oneLetter(FrameCursor in, MarketFields f, char name) {
         switch (name) {
             case 'e':
                 if (!in.string()) {
@@ -193,7 +193,7 @@ final class CompactFrameReader {
         }
     }
 
-    private static boolean set(FrameCursor in, MarketMapping.Fields f, char field) {
+    private static boolean set(FrameCursor in, MarketFields f, char field) {
         long number = in.value();
         switch (field) {
             case 'E' -> f.eventTime = number;
