@@ -85,8 +85,23 @@ public final class MarketMapping {
     public record TradeTick(String stream, String symbol, String tradeId, BigDecimal price, BigDecimal quantity,
                             Side aggressorSide, long tradeTimeMillis) implements Message {
 
-        /** The unified event; {@code receiveTime} is when we read the frame. */
+        /**
+         * The unified event, decimals at the model's scale 18; {@code receiveTime} is when we read the frame.
+         *
+         * @throws org.apache.avro.AvroRuntimeException when a text field or {@code receiveTime} is null
+         */
         public Trade toTrade(String exchange, String instrumentId, Instant receiveTime) {
+            if (exchange == null || symbol == null || instrumentId == null || tradeId == null || receiveTime == null) {
+                return viaBuilder(exchange, instrumentId, receiveTime); // which refuses the null, naming the field
+            }
+            // the all-fields constructor, not the builder: the same record (receiveTime truncated to micros by
+            // both), without the builder's field array, set flags and per-field checks on the hot path
+            return new Trade(exchange, symbol, instrumentId, tradeId, null,
+                    ExactDecimals.exact("price", price), ExactDecimals.exact("quantity", quantity), aggressorSide,
+                    Instant.ofEpochMilli(tradeTimeMillis), receiveTime);
+        }
+
+        private Trade viaBuilder(String exchange, String instrumentId, Instant receiveTime) {
             return Trade.newBuilder()
                     .setExchange(exchange).setSymbol(symbol).setInstrumentId(instrumentId)
                     .setTradeId(tradeId)
