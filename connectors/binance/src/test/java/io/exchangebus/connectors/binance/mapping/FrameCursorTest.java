@@ -131,4 +131,89 @@ class FrameCursorTest {
             assertThat(in.decimalString()).as(text).isNull();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678", "00000000", "99999999", "1234567/", "1234567:", "/2345678", "123 5678",
+        "1234567\u00b0", "\u00b92345678", "ABCDEFGH", "12345678\u00ff"})
+    void shouldTellEightDigitsAndTheirValueAsALoopDoes(String text) {
+        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+        long chunk = 0;
+        boolean digits = true;
+        long value = 0;
+        for (int k = 0; k < 8; k++) {
+            chunk |= (b[k] & 0xFFL) << (8 * k);
+            digits &= b[k] >= '0' && b[k] <= '9';
+            value = value * 10 + (b[k] - '0');
+        }
+        assertThat(FrameCursor.eightDigits(chunk)).as(text).isEqualTo(digits);
+        if (digits) {
+            assertThat(FrameCursor.eightDigitsValue(chunk)).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void shouldTellEightDigitsForEveryByteValueInEveryPlace() {
+        for (int place = 0; place < 8; place++) {
+            for (int v = 0; v < 256; v++) {
+                byte[] b = "31415926".getBytes(StandardCharsets.US_ASCII);
+                b[place] = (byte) v;
+                long chunk = 0;
+                for (int k = 0; k < 8; k++) {
+                    chunk |= (b[k] & 0xFFL) << (8 * k);
+                }
+                boolean digit = v >= '0' && v <= '9';
+                assertThat(FrameCursor.eightDigits(chunk)).as("byte %d at %d", v, place).isEqualTo(digit);
+                if (digit) {
+                    assertThat(FrameCursor.eightDigitsValue(chunk))
+                            .isEqualTo(Long.parseLong(new String(b, StandardCharsets.US_ASCII)));
+                }
+            }
+        }
+    }
+
+    /** Decimal strings of every length around the eight-digit steps, read as BigDecimal reads their text. */
+    @Test
+    void shouldReadDecimalStringsOfAnyLengthAsTheirText() {
+        java.util.Random random = new java.util.Random(19);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder("\"");
+            if (random.nextInt(4) == 0) {
+                sb.append('-');
+            }
+            int whole = random.nextInt(22);
+            for (int k = 0; k < whole; k++) {
+                sb.append((char) ('0' + random.nextInt(10)));
+            }
+            int fraction = random.nextInt(5) == 0 ? -1 : random.nextInt(22);
+            if (fraction >= 0) {
+                sb.append('.');
+                for (int k = 0; k < fraction; k++) {
+                    sb.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            if (random.nextInt(10) == 0 && sb.length() > 1) {
+                sb.insert(1 + random.nextInt(sb.length() - 1), "x:/ e".charAt(random.nextInt(5)));
+            }
+            String text = sb.append('"').toString();
+            String inner = text.substring(1, text.length() - 1);
+            BigDecimal expected = inner.matches("-?[0-9]+(\\.[0-9]+)?")
+                    && inner.replaceAll("[^0-9]", "").length() <= 18 ? new BigDecimal(inner) : null;
+            for (FrameCursor in : cursors(text + ",")) {
+                assertThat(in.decimalString()).as(text).isEqualTo(expected);
+                if (expected != null) {
+                    assertThat(in.peek()).isEqualTo(',');
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1700000000123", "123456789012345678", "12345678", "1234567", "0"})
+    void shouldReadLongIntegersAsTheirText(String text) {
+        for (FrameCursor in : cursors(text + "}")) {
+            assertThat(in.integer()).isTrue();
+            assertThat(in.value()).isEqualTo(Long.parseLong(text));
+            assertThat(in.peek()).isEqualTo('}');
+        }
+    }
 }
