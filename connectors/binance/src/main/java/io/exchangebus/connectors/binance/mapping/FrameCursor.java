@@ -29,6 +29,8 @@ final class FrameCursor {
     /** Eight bytes of the frame as one long, the first byte lowest (the order the digit tricks below assume). */
     private static final VarHandle EIGHT_BYTES =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000};
 
     /** The frame as UTF-8 bytes, or null when it is read from {@link #chars}. */
     private final byte[] bytes;
@@ -210,20 +212,25 @@ final class FrameCursor {
 
     /**
      * The digits from {@code p} on, appended to {@link #run} ({@code run * 10^k + digits}); the position after them.
-     * Of more than 18 digits in all, {@link #run} overflows: callers look at the count first. From bytes, eight
-     * digits at a time where eight are there (a price's or quantity's eight decimals, a 13-digit time): one 64-bit
-     * load, check and multiply-shift instead of eight dependent multiply-adds.
+     * Of more than 18 digits in all, {@link #run} overflows: callers look at the count first. From bytes, up to eight
+     * digits at a time while eight bytes are there: one 64-bit load, then {@link #leadingDigits} and
+     * {@link #digitsValue} in a few ALU steps instead of a dependent multiply-add per digit (a Binance price is
+     * {@code 65000.01000000}, a time 13 digits).
      */
     private int digitRun(int p, int limit) {
         long value = run;
         if (bytes != null) {
             while (limit - p >= 8) {
-                long eight = (long) EIGHT_BYTES.get(bytes, p);
-                if (!eightDigits(eight)) {
-                    break;
+                long digits = (long) EIGHT_BYTES.get(bytes, p) - 0x3030303030303030L;
+                int k = leadingDigits(digits);
+                if (k > 0) {
+                    value = value * POWERS_OF_TEN[k] + digitsValue(digits << (64 - 8 * k));
+                    p += k;
                 }
-                value = value * 100_000_000L + eightDigitsValue(eight);
-                p += 8;
+                if (k < 8) {
+                    run = value;
+                    return p;
+                }
             }
         }
         int c;
@@ -235,16 +242,23 @@ final class FrameCursor {
         return p;
     }
 
-    /** Whether the eight bytes of {@code chunk} (first byte lowest) are all ASCII digits. */
-    static boolean eightDigits(long chunk) {
-        return ((chunk & 0xF0F0F0F0F0F0F0F0L) | (((chunk + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
-                == 0x3333333333333333L;
+    /**
+     * How many of the eight bytes of {@code chunk - 0x30…30} (first byte lowest) are ASCII digits before the first
+     * that is not. A byte is a digit when, less {@code '0'}, it is below 10: then neither it nor it plus 0x76 has the
+     * top bit. The subtraction's borrows and the addition's carries only run towards later bytes, so the bytes up to
+     * the first non-digit are exact.
+     */
+    static int leadingDigits(long digits) {
+        long notDigit = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
+        return Long.numberOfTrailingZeros(notDigit) >>> 3; // 64 / 8 = 8 when all are digits
     }
 
-    /** The value of eight ASCII digits, the first in the lowest byte: the usual SWAR reduction, pairs then quads. */
-    static long eightDigitsValue(long chunk) {
-        long v = chunk - 0x3030303030303030L;
-        v = v * 10 + (v >>> 8);
+    /**
+     * The value of eight digit values 0..9, one a byte, the first in the lowest byte (leading zeros, if shifted in,
+     * count as zeros): the usual SWAR reduction, pairs, then quads, then the two halves.
+     */
+    static long digitsValue(long digits) {
+        long v = digits * 10 + (digits >>> 8);
         return (((v & 0x000000FF000000FFL) * 0x000F424000000064L)
                 + (((v >>> 16) & 0x000000FF000000FFL) * 0x0000271000000001L)) >>> 32;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -134,40 +135,41 @@ class FrameCursorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"12345678", "00000000", "99999999", "1234567/", "1234567:", "/2345678", "123 5678",
-        "1234567\u00b0", "\u00b92345678", "ABCDEFGH", "12345678\u00ff"})
-    void shouldTellEightDigitsAndTheirValueAsALoopDoes(String text) {
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        long chunk = 0;
-        boolean digits = true;
-        long value = 0;
-        for (int k = 0; k < 8; k++) {
-            chunk |= (b[k] & 0xFFL) << (8 * k);
-            digits &= b[k] >= '0' && b[k] <= '9';
-            value = value * 10 + (b[k] - '0');
-        }
-        assertThat(FrameCursor.eightDigits(chunk)).as(text).isEqualTo(digits);
-        if (digits) {
-            assertThat(FrameCursor.eightDigitsValue(chunk)).isEqualTo(value);
-        }
+        "1234567\u00b0", "\u00b92345678", "ABCDEFGH", "12345678\u00ff", "65000.01", "0.001234", "\"],[\"650",
+        "1767\u00ff\u0000\u0001,", "9\u00ba\u0000\u0000\u0000\u0000\u0000\u0000"})
+    void shouldCountLeadingDigitsAndTheirValueAsALoopDoes(String text) {
+        assertLeadingDigitsAsALoop(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test
-    void shouldTellEightDigitsForEveryByteValueInEveryPlace() {
+    void shouldCountLeadingDigitsForEveryByteValueInEveryPlace() {
         for (int place = 0; place < 8; place++) {
             for (int v = 0; v < 256; v++) {
                 byte[] b = "31415926".getBytes(StandardCharsets.US_ASCII);
                 b[place] = (byte) v;
-                long chunk = 0;
-                for (int k = 0; k < 8; k++) {
-                    chunk |= (b[k] & 0xFFL) << (8 * k);
+                assertLeadingDigitsAsALoop(b);
+                for (int later = place + 1; later < 8; later++) {
+                    b[later] = (byte) (255 - v); // whatever follows a non-digit must not matter
                 }
-                boolean digit = v >= '0' && v <= '9';
-                assertThat(FrameCursor.eightDigits(chunk)).as("byte %d at %d", v, place).isEqualTo(digit);
-                if (digit) {
-                    assertThat(FrameCursor.eightDigitsValue(chunk))
-                            .isEqualTo(Long.parseLong(new String(b, StandardCharsets.US_ASCII)));
-                }
+                assertLeadingDigitsAsALoop(b);
             }
+        }
+    }
+
+    private static void assertLeadingDigitsAsALoop(byte[] b) {
+        long chunk = 0;
+        for (int k = 0; k < 8; k++) {
+            chunk |= (b[k] & 0xFFL) << (8 * k);
+        }
+        int digits = 0;
+        long value = 0;
+        while (digits < 8 && b[digits] >= '0' && b[digits] <= '9') {
+            value = value * 10 + (b[digits++] - '0');
+        }
+        long less = chunk - 0x3030303030303030L;
+        assertThat(FrameCursor.leadingDigits(less)).as(Arrays.toString(b)).isEqualTo(digits);
+        if (digits > 0) {
+            assertThat(FrameCursor.digitsValue(less << (64 - 8 * digits))).as(Arrays.toString(b)).isEqualTo(value);
         }
     }
 
