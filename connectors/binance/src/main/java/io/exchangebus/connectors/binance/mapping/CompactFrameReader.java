@@ -4,7 +4,6 @@ import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ValueRange;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * The fast path of {@link MarketMapping#parse}: reads a market-data frame laid out as Binance sends it — compact
  * JSON, no whitespace, no escapes, levels as {@code ["price","qty"]} pairs of plain decimals — straight from the
  * frame's characters, or from its UTF-8 bytes as they come off the socket (no String made), into the same
- * {@link MarketMapping.Fields} the general Jackson walk fills, so that both give the same message or the same
+ * {@link MarketFields} the general Jackson walk fills, so that both give the same message or the same
  * refusal.
  *
  * <p>It accepts a strict subset of JSON and answers {@code false} ("not mine") for anything outside it: whitespace,
@@ -21,6 +20,8 @@ import java.util.List;
  * request, a level whose price is not above zero or whose quantity is below zero. The general walk then reads the
  * frame and decides, with its own error messages. So this class never refuses a frame and never accepts one that the
  * general walk would refuse.
+ *
+ * <p>The tokens are read by a {@link FrameCursor}; this class is the grammar of Binance's frames over them.
  *
  * <p>Why it exists: a 20+20-level depth frame costs about as much in Jackson's token walk alone (the tokenizer,
  * its text buffer and field-name lookup) as the issue's whole mapping budget; reading the known layout directly
@@ -31,31 +32,13 @@ final class CompactFrameReader {
     private static final String DEPTH_UPDATE = "depthUpdate";
     private static final String TRADE = "trade";
     private static final String AGG_TRADE = "aggTrade";
-    private static final int INTEGER = 0;
-    private static final int LONG_INTEGER = 1;
-    private static final int FRACTION = 2;
 
-    /** The frame as UTF-8 bytes, or null when it is read from {@link #chars}. */
-    private final byte[] bytes;
-    private final String chars;
-    private final int n;
-    private int i;
-    private int start;
-    private int end;
-    private long number;
-    private int numberKind;
-    private String stream;
-
-    private CompactFrameReader(byte[] bytes, String chars, int offset, int length) {
-        this.bytes = bytes;
-        this.chars = chars;
-        this.i = offset;
-        this.n = offset + length;
+    private CompactFrameReader() {
     }
 
     /** The frame's message, or null when the frame is outside the compact layout (the general walk decides). */
     static MarketMapping.Message read(BinanceVenue venue, String frame) {
-        return read(venue, new CompactFrameReader(null, frame, 0, frame.length()));
+        return read(venue, FrameCursor.of(frame));
     }
 
     /**
@@ -64,65 +47,61 @@ final class CompactFrameReader {
      * in a string sends the frame to the general walk, which decodes UTF-8.
      */
     static MarketMapping.Message read(BinanceVenue venue, byte[] frame, int offset, int length) {
-        return read(venue, new CompactFrameReader(frame, null, offset, length));
+        return read(venue, FrameCursor.of(frame, offset, length));
     }
 
-    private static MarketMapping.Message read(BinanceVenue venue, CompactFrameReader r) {
-        MarketMapping.Fields f = new MarketMapping.Fields();
-        return r.frame(f) ? MarketMapping.build(venue, r.stream, f) : null;
-    }
-
-    private boolean frame(MarketMapping.Fields f) {
-        if (!eat('{') || !key()) {
-            return false;
+    /** The envelope {@code {"stream":…,"data":{…}}} or a bare event, and nothing after it. */
+    private static MarketMapping.Message read(BinanceVenue venue, FrameCursor in) {
+        if (!in.eat('{') || !in.key()) {
+            return null;
         }
-        if (keyIs("stream")) {
-            if (!string()) {
-                return false;
+        MarketFields f = new MarketFields();
+        String stream = null;
+        if (in.is("stream")) {
+            if (!in.string()) {
+                return null;
             }
-            stream = text(start, end);
-            if (!eat(',') || !key() || !keyIs("data") || !eat('{') || !key() || !members(f)) {
-                return false;
+            stream = in.text();
+            if (!in.eat(',') || !in.key() || !in.is("data") || !in.eat('{') || !in.key() || !members(in, f)
+                    || !in.eat('}')) {
+                return null;
             }
-            return eat('}') && i == n;
+        } else if (in.is("result") || in.is("id") || in.is("error") || !members(in, f)) {
+            return null;
         }
-        if (keyIs("result") || keyIs("id") || keyIs("error")) {
-            return false;
-        }
-        return members(f) && i == n;
+        return in.atEnd() ? f.toMessage(venue, stream) : null;
     }
 
     /** The members of an event object, the first key already read; consumes the closing brace. */
-    private boolean members(MarketMapping.Fields f) {
+    private static boolean members(FrameCursor in, MarketFields f) {
         while (true) {
-            if (!member(f)) {
+            if (!member(in, f)) {
                 return false;
             }
-            if (eat('}')) {
+            if (in.eat('}')) {
                 return true;
             }
-            if (!eat(',') || !key()) {
+            if (!in.eat(',') || !in.key()) {
                 return false;
             }
         }
     }
 
     /** One value for the key just read, into the field it names; mirrors MarketMapping's field switch. */
-    private boolean member(MarketMapping.Fields f) {
-        int keyLength = end - start;
-        if (keyLength == 1) {
-            return oneLetter(f, (char) at(start));
+    private static boolean member(FrameCursor in, MarketFields f) {
+        if (in.length() == 1) {
+            return oneLetter(in, f, in.first());
         }
-        if (keyIs("pu")) {
-            return integer() && set(f, 'P');
+        if (in.is("pu")) {
+            return in.integer() && set(in, f, 'P');
         }
-        if (keyIs("lastUpdateId")) {
-            return integer() && set(f, 'L');
+        if (in.is("lastUpdateId")) {
+            return in.integer() && set(in, f, 'L');
         }
-        if (keyIs("bids") || keyIs("asks")) {
-            boolean bids = at(start) == 'b';
-            if (peek() == '[') {
-                List<Level> levels = levels();
+        if (in.is("bids") || in.is("asks")) {
+            boolean bids = in.first() == 'b';
+            if (in.peek() == '[') {
+                List<Level> levels = levels(in);
                 if (levels == null) {
                     return false;
                 }
@@ -133,7 +112,7 @@ final class CompactFrameReader {
                 }
                 return true;
             }
-            if (!scalar()) {
+            if (!in.scalar()) {
                 return false;
             }
             if (bids) {
@@ -143,32 +122,32 @@ final class CompactFrameReader {
             }
             return true;
         }
-        return scalar();
+        return in.scalar();
     }
 
-    private boolean oneLetter(MarketMapping.Fields f, char name) {
+    private static boolean oneLetter(FrameCursor in, MarketFields f, char name) {
         switch (name) {
             case 'e':
-                if (!string()) {
+                if (!in.string()) {
                     return false;
                 }
-                f.type = typeName();
+                f.type = typeName(in);
                 return true;
             case 's':
-                if (!string()) {
+                if (!in.string()) {
                     return false;
                 }
-                f.symbol = text(start, end);
+                f.symbol = in.text();
                 return true;
             case 'E':
             case 'T':
             case 'U':
             case 'u':
             case 't':
-                return integer() && set(f, name);
+                return in.integer() && set(in, f, name);
             case 'p':
             case 'q':
-                BigDecimal d = decimalString();
+                BigDecimal d = in.decimalString();
                 if (d == null) {
                     return false;
                 }
@@ -179,42 +158,43 @@ final class CompactFrameReader {
                 }
                 return true;
             case 'm':
-                char c = peek();
-                if (!scalar()) {
+                char c = in.peek();
+                if (!in.scalar()) {
                     return false;
                 }
                 f.buyerMaker = c == 't' ? 1 : c == 'f' ? 0 : -1;
                 return true;
             case 'b':
-                if (peek() == '[') {
-                    f.bids = levels();
+                if (in.peek() == '[') {
+                    f.bids = levels(in);
                     return f.bids != null;
                 }
-                return scalar();
+                return in.scalar();
             case 'a':
-                if (peek() == '[') {
-                    f.asks = levels();
+                if (in.peek() == '[') {
+                    f.asks = levels(in);
                     return f.asks != null;
                 }
-                char first = peek();
-                if (!scalar()) {
+                char first = in.peek();
+                if (!in.scalar()) {
                     return false;
                 }
                 if (first == '-' || (first >= '0' && first <= '9')) {
-                    if (numberKind == LONG_INTEGER) {
+                    if (in.isLongInteger()) {
                         return false;
                     }
-                    if (numberKind == INTEGER) {
-                        f.aggId = number;
+                    if (in.isInteger()) {
+                        f.aggId = in.value();
                     }
                 }
                 return true;
             default:
-                return scalar();
+                return in.scalar();
         }
     }
 
-    private boolean set(MarketMapping.Fields f, char field) {
+    private static boolean set(FrameCursor in, MarketFields f, char field) {
+        long number = in.value();
         switch (field) {
             case 'E' -> f.eventTime = number;
             case 'T' -> f.time = number;
@@ -228,249 +208,44 @@ final class CompactFrameReader {
         return true;
     }
 
-    private String typeName() {
-        int length = end - start;
-        if (length == DEPTH_UPDATE.length() && startsWith(DEPTH_UPDATE, start)) {
+    /** The event type just read; the known ones as constants, so that no String is made for them. */
+    private static String typeName(FrameCursor in) {
+        if (in.is(DEPTH_UPDATE)) {
             return DEPTH_UPDATE;
         }
-        if (length == TRADE.length() && startsWith(TRADE, start)) {
+        if (in.is(TRADE)) {
             return TRADE;
         }
-        if (length == AGG_TRADE.length() && startsWith(AGG_TRADE, start)) {
+        if (in.is(AGG_TRADE)) {
             return AGG_TRADE;
         }
-        return text(start, end);
+        return in.text();
     }
 
     /**
      * {@code [["p","q"],…]}; null when a level is not exactly two plain decimal strings, or when its price is not
      * above zero or its quantity below zero (the general walk then refuses it naming the level).
      */
-    private List<Level> levels() {
-        i++;
+    private static List<Level> levels(FrameCursor in) {
+        in.eat('[');
         List<Level> out = new ArrayList<>(24);
-        if (eat(']')) {
+        if (in.eat(']')) {
             return out;
         }
         do {
-            if (!eat('[')) {
+            if (!in.eat('[')) {
                 return null;
             }
-            BigDecimal price = decimalString();
-            if (price == null || !ValueRange.POSITIVE.admits(price) || !eat(',')) {
+            BigDecimal price = in.decimalString();
+            if (price == null || !ValueRange.POSITIVE.admits(price) || !in.eat(',')) {
                 return null;
             }
-            BigDecimal quantity = decimalString();
-            if (quantity == null || !ValueRange.NON_NEGATIVE.admits(quantity) || !eat(']')) {
+            BigDecimal quantity = in.decimalString();
+            if (quantity == null || !ValueRange.NON_NEGATIVE.admits(quantity) || !in.eat(']')) {
                 return null;
             }
             out.add(new Level(price, quantity));
-        } while (eat(','));
-        return eat(']') ? out : null;
-    }
-
-    /**
-     * A string holding a plain decimal {@code [-]digits[.digits]} of at most 18 digits, read in one pass as
-     * {@code unscaled * 10^-scale} with the text's scale (the fast path of {@code ExactNumbers.plainOrNull}, inlined
-     * here to read up to the closing quote in the same pass); null for anything else.
-     */
-    private BigDecimal decimalString() {
-        int limit = n;
-        int p = i;
-        if (p >= limit || at(p) != '"') {
-            return null;
-        }
-        p++;
-        boolean negative = p < limit && at(p) == '-';
-        if (negative) {
-            p++;
-        }
-        int from = p;
-        long unscaled = 0;
-        int c = 0;
-        while (p < limit && (c = at(p)) >= '0' && c <= '9') {
-            unscaled = unscaled * 10 + (c - '0');
-            p++;
-        }
-        int digits = p - from;
-        int scale = 0;
-        if (digits == 0) {
-            return null; // ".5" is not in JSON's grammar, which the general walk applies
-        }
-        if (c == '.' && p < limit) {
-            int fraction = ++p;
-            while (p < limit && (c = at(p)) >= '0' && c <= '9') {
-                unscaled = unscaled * 10 + (c - '0');
-                p++;
-            }
-            scale = p - fraction;
-            if (scale == 0) {
-                return null; // "5." is not the plain form
-            }
-            digits += scale;
-        }
-        if (p >= limit || at(p) != '"' || digits == 0 || digits > 18) {
-            return null;
-        }
-        i = p + 1;
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
-    }
-
-    // ---- tokens ----
-
-    private char peek() {
-        return i < n ? (char) at(i) : 0;
-    }
-
-    private boolean eat(char c) {
-        if (i < n && at(i) == c) {
-            i++;
-            return true;
-        }
-        return false;
-    }
-
-    /** A key and its colon; [start, end) is the key's text. */
-    private boolean key() {
-        return string() && eat(':');
-    }
-
-    private boolean keyIs(String name) {
-        return end - start == name.length() && startsWith(name, start);
-    }
-
-    /** A string of ASCII without escapes or control characters; [start, end) is its text. */
-    private boolean string() {
-        int limit = n;
-        int p = i;
-        if (p >= limit || at(p) != '"') {
-            return false;
-        }
-        int from = ++p;
-        while (p < limit) {
-            int c = at(p); // a byte above 0x7F is negative: refused below with the control characters
-            if (c == '"') {
-                start = from;
-                end = p;
-                i = p + 1;
-                return true;
-            }
-            if (c == '\\' || c < 0x20) {
-                return false;
-            }
-            p++;
-        }
-        return false;
-    }
-
-    /** An integer of at most 18 digits, in JSON's grammar, into {@link #number}. */
-    private boolean integer() {
-        char c = peek();
-        return (c == '-' || (c >= '0' && c <= '9')) && number() && numberKind == INTEGER;
-    }
-
-    /** A string, number, true, false or null; for a number, {@link #numberKind} says which. */
-    private boolean scalar() {
-        char c = peek();
-        if (c == '"') {
-            return string();
-        }
-        if (c == 't') {
-            return literal("true");
-        }
-        if (c == 'f') {
-            return literal("false");
-        }
-        if (c == 'n') {
-            return literal("null");
-        }
-        return number();
-    }
-
-    private boolean literal(String word) {
-        if (startsWith(word, i)) {
-            i += word.length();
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * JSON's number grammar {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}; an integer of at most 18
-     * digits has its value in {@link #number}.
-     */
-    private boolean number() {
-        boolean negative = eat('-');
-        int digitsFrom = i;
-        long value = 0;
-        if (eat('0')) {
-            value = 0;
-        } else {
-            while (i < n && at(i) >= '0' && at(i) <= '9') {
-                value = value * 10 + (at(i) - '0');
-                i++;
-            }
-            if (i == digitsFrom) {
-                return false;
-            }
-        }
-        int kind = i - digitsFrom <= 18 ? INTEGER : LONG_INTEGER;
-        if (eat('.')) {
-            kind = FRACTION;
-            if (!digits()) {
-                return false;
-            }
-        }
-        if (eat('e') || eat('E')) {
-            kind = FRACTION;
-            if (!eat('+')) {
-                eat('-');
-            }
-            if (!digits()) {
-                return false;
-            }
-        }
-        char next = peek();
-        if (next >= '0' && next <= '9') {
-            return false; // a leading zero: 01
-        }
-        numberKind = kind;
-        number = negative ? -value : value;
-        return true;
-    }
-
-    private boolean digits() {
-        int from = i;
-        while (i < n && at(i) >= '0' && at(i) <= '9') {
-            i++;
-        }
-        return i > from;
-    }
-
-    /**
-     * The character at {@code p}: a byte (negative above 0x7F, so that no UTF-8 sequence is taken for ASCII) or a
-     * char of the String. Which one is fixed for the reader, so the branch is always predicted.
-     */
-    private int at(int p) {
-        return bytes != null ? bytes[p] : chars.charAt(p);
-    }
-
-    /** Whether the ASCII {@code word} is at {@code at}. */
-    private boolean startsWith(String word, int at) {
-        int length = word.length();
-        if (at + length > n) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (at(at + k) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The text of [from, to): of a String, or of bytes that {@link #string} found to be ASCII. */
-    private String text(int from, int to) {
-        return bytes != null ? new String(bytes, from, to - from, StandardCharsets.ISO_8859_1) : chars.substring(from, to);
+        } while (in.eat(','));
+        return in.eat(']') ? out : null;
     }
 }

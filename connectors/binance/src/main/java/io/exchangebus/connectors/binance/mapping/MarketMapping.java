@@ -1,20 +1,15 @@
 package io.exchangebus.connectors.binance.mapping;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.avro.ExactDecimals;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
-import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.BookDiff;
 import io.exchangebus.connectors.core.book.BookSnapshot;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
-import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.instrument.InstrumentRegistry;
 import io.exchangebus.connectors.core.number.ExactNumbers;
-import io.exchangebus.connectors.core.number.NumberRead;
 import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.events.Side;
 import io.exchangebus.events.Trade;
@@ -56,7 +51,7 @@ import java.util.function.Function;
  *
  * <p>Hot path: {@link #parse} first tries {@link CompactFrameReader}, which reads Binance's own compact layout
  * straight from the characters; any other layout is read by a Jackson streaming walk (no tree, no databind), which
- * also gives every refusal its reason. Both fill the same fields and build the message the same way; decimals are
+ * also gives every refusal its reason. Both fill the same {@link MarketFields}, which build the message; decimals are
  * built from the text's characters. Failures go through cold helpers.
  */
 public final class MarketMapping {
@@ -90,8 +85,23 @@ public final class MarketMapping {
     public record TradeTick(String stream, String symbol, String tradeId, BigDecimal price, BigDecimal quantity,
                             Side aggressorSide, long tradeTimeMillis) implements Message {
 
-        /** The unified event; {@code receiveTime} is when we read the frame. */
+        /**
+         * The unified event, decimals at the model's scale 18; {@code receiveTime} is when we read the frame.
+         *
+         * @throws org.apache.avro.AvroRuntimeException when a text field or {@code receiveTime} is null
+         */
         public Trade toTrade(String exchange, String instrumentId, Instant receiveTime) {
+            if (exchange == null || symbol == null || instrumentId == null || tradeId == null || receiveTime == null) {
+                return viaBuilder(exchange, instrumentId, receiveTime); // which refuses the null, naming the field
+            }
+            // the all-fields constructor, not the builder: the same record (receiveTime truncated to micros by
+            // both), without the builder's field array, set flags and per-field checks on the hot path
+            return new Trade(exchange, symbol, instrumentId, tradeId, null,
+                    ExactDecimals.exact("price", price), ExactDecimals.exact("quantity", quantity), aggressorSide,
+                    Instant.ofEpochMilli(tradeTimeMillis), receiveTime);
+        }
+
+        private Trade viaBuilder(String exchange, String instrumentId, Instant receiveTime) {
             return Trade.newBuilder()
                     .setExchange(exchange).setSymbol(symbol).setInstrumentId(instrumentId)
                     .setTradeId(tradeId)
@@ -137,88 +147,6 @@ public final class MarketMapping {
         return MarketTokenWalk.parse(venue, frame);
     }
 
-    static Message build(BinanceVenue venue, String stream, Fields f) {
-        String type = f.type;
-        if ("depthUpdate".equals(type)) {
-            return isPartialStream(stream) ? usdmPartial(venue, stream, f) : diff(venue, stream, f);
-        }
-        if ("trade".equals(type)) {
-            return trade(stream, f, f.tradeId, "t");
-        }
-        if ("aggTrade".equals(type)) {
-            return trade(stream, f, f.aggId, "a");
-        }
-        if (type == null && f.snapshotId != Fields.ABSENT) {
-            return spotPartial(stream, f);
-        }
-        throw unknownType(type, stream);
-    }
-
-    private static DepthDiff diff(BinanceVenue venue, String stream, Fields f) {
-        long first = require(f.firstId, "U");
-        long last = require(f.lastId, "u");
-        long previous = BookDiff.NO_PREVIOUS;
-        long time = f.eventTime;
-        if (venue.bookSequenceRule() instanceof PreviousIdLinkRule) {
-            previous = require(f.previousId, "pu");
-            time = f.time != Fields.ABSENT ? f.time : f.eventTime;
-        }
-        if (first > last) {
-            throw new UnmappableMessageException("U " + first + " is after u " + last);
-        }
-        BookDiff d = new BookDiff(first, last, previous, require(f.bids, "b"), require(f.asks, "a"),
-                time == Fields.ABSENT ? null : Instant.ofEpochMilli(time));
-        return new DepthDiff(stream, require(f.symbol, "s"), d);
-    }
-
-    private static PartialDepth usdmPartial(BinanceVenue venue, String stream, Fields f) {
-        long time = f.time != Fields.ABSENT ? f.time : f.eventTime;
-        BookSnapshot s = new BookSnapshot(require(f.lastId, "u"), require(f.bids, "b"),
-                require(f.asks, "a"), time == Fields.ABSENT ? null : Instant.ofEpochMilli(time));
-        return new PartialDepth(stream, require(f.symbol, "s"), depthOf(stream, s), s);
-    }
-
-    private static PartialDepth spotPartial(String stream, Fields f) {
-        if (stream == null) {
-            throw new UnmappableMessageException("a partial depth frame carries no symbol: it needs the combined"
-                    + " stream's envelope {\"stream\":\"<symbol>@depth<N>\",\"data\":…}");
-        }
-        BookSnapshot s = new BookSnapshot(f.snapshotId, require(f.bids, "bids"), require(f.asks, "asks"),
-                null);
-        return new PartialDepth(stream, symbolOfStream(stream), depthOf(stream, s), s);
-    }
-
-    /** A trade's price {@code p} and quantity {@code q} are above zero: a trade of nothing, or for nothing, is none. */
-    private static TradeTick trade(String stream, Fields f, long id, String idField) {
-        if (f.buyerMaker < 0) {
-            throw missing("m");
-        }
-        return new TradeTick(stream, require(f.symbol, "s"), Long.toString(require(id, idField)),
-                BinanceFields.inRange(ValueRange.POSITIVE, "p", require(f.price, "p")),
-                BinanceFields.inRange(ValueRange.POSITIVE, "q", require(f.quantity, "q")),
-                f.buyerMaker == 1 ? Side.SELL : Side.BUY, require(f.time, "T"));
-    }
-
-    /** One frame's fields, filled in any order (by the token walk or by {@link CompactFrameReader}). */
-    static final class Fields {
-        static final long ABSENT = Long.MIN_VALUE;
-        String type;
-        String symbol;
-        long eventTime = ABSENT;
-        long time = ABSENT;
-        long firstId = ABSENT;
-        long lastId = ABSENT;
-        long previousId = ABSENT;
-        long snapshotId = ABSENT;
-        long tradeId = ABSENT;
-        long aggId = ABSENT;
-        BigDecimal price;
-        BigDecimal quantity;
-        int buyerMaker = -1;
-        List<Level> bids;
-        List<Level> asks;
-    }
-
     // ---- streams ----
 
     /** True for a partial-depth stream name: {@code <symbol>@depth<N>} with an optional {@code @<speed>}. */
@@ -235,20 +163,6 @@ public final class MarketMapping {
     public static String symbolOfStream(String stream) {
         int at = stream.indexOf('@');
         return (at < 0 ? stream : stream.substring(0, at)).toUpperCase(Locale.ROOT);
-    }
-
-    private static int depthOf(String stream, BookSnapshot s) {
-        if (stream != null) {
-            int from = stream.indexOf("@depth") + 6;
-            int to = from;
-            while (to < stream.length() && Character.isDigit(stream.charAt(to))) {
-                to++;
-            }
-            if (to > from) {
-                return Integer.parseInt(stream, from, to, 10);
-            }
-        }
-        return Math.max(s.bids().size(), s.asks().size());
     }
 
     // ---- REST ----
@@ -344,21 +258,6 @@ public final class MarketMapping {
             // Jackson's exact tree refuses a number like 17e4192620419 this way, not with an IOException
             throw new UnmappableMessageException("not valid JSON: a number out of range (" + e.getMessage() + ")");
         }
-    }
-
-    static long require(long value, String field) {
-        if (value == Fields.ABSENT) {
-            throw missing(field);
-        }
-        return value;
-    }
-
-    /** A field that is an object (text, decimal, levels): present, or the frame is refused. */
-    private static <T> T require(T value, String field) {
-        if (value == null) {
-            throw missing(field);
-        }
-        return value;
     }
 
     static UnmappableMessageException missing(String field) {

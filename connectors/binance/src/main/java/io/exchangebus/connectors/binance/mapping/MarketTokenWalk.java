@@ -2,7 +2,6 @@ package io.exchangebus.connectors.binance.mapping;
 
 import static io.exchangebus.connectors.binance.mapping.MarketMapping.badEnvelope;
 import static io.exchangebus.connectors.binance.mapping.MarketMapping.badLevel;
-import static io.exchangebus.connectors.binance.mapping.MarketMapping.build;
 import static io.exchangebus.connectors.binance.mapping.MarketMapping.notAnObject;
 import static io.exchangebus.connectors.binance.mapping.MarketMapping.notDecimal;
 import static io.exchangebus.connectors.binance.mapping.MarketMapping.notJson;
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
-import io.exchangebus.connectors.binance.mapping.MarketMapping.Fields;
 import io.exchangebus.connectors.binance.mapping.MarketMapping.Message;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ExactNumbers;
@@ -29,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * The general reader of market-data frames: a Jackson token walk that reads any valid JSON layout into
- * {@link Fields}, which {@link MarketMapping#build} turns into a message. {@link CompactFrameReader} is the fast path
+ * {@link MarketFields}, which make the message. {@link CompactFrameReader} is the fast path
  * for Binance's usual layout; this is what reads everything else.
  */
 final class MarketTokenWalk {
@@ -73,7 +71,7 @@ final class MarketTokenWalk {
             if ("result".equals(first) || "id".equals(first) || "error".equals(first)) {
                 return reply(text.get());
             }
-            Message m = event(venue, p, null, new Fields());
+            Message m = event(venue, p, null, new MarketFields());
             if (p.nextToken() != null) {
                 throw trailing();
             }
@@ -92,7 +90,7 @@ final class MarketTokenWalk {
         if (p.nextToken() != JsonToken.FIELD_NAME) {
             throw new UnmappableMessageException("empty data object on stream " + stream);
         }
-        Message m = event(venue, p, stream, new Fields());
+        Message m = event(venue, p, stream, new MarketFields());
         if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
             throw trailing();
         }
@@ -100,7 +98,7 @@ final class MarketTokenWalk {
     }
 
     /** Reads an event's fields; the parser is on the event's first field name. */
-    private static Message event(BinanceVenue venue, JsonParser p, String stream, Fields f) throws IOException {
+    private static Message event(BinanceVenue venue, JsonParser p, String stream, MarketFields f) throws IOException {
         do {
             String name = p.getCurrentName();
             JsonToken value = p.nextToken();
@@ -110,10 +108,10 @@ final class MarketTokenWalk {
                 longName(p, name, value, f);
             }
         } while (p.nextToken() == JsonToken.FIELD_NAME);
-        return build(venue, stream, f);
+        return f.toMessage(venue, stream);
     }
 
-    private static void oneLetter(JsonParser p, char name, JsonToken value, Fields f) throws IOException {
+    private static void oneLetter(JsonParser p, char name, JsonToken value, MarketFields f) throws IOException {
         switch (name) {
             case 'e' -> f.type = text(p, value, "e");
             case 'E' -> f.eventTime = integer(p, value, "E");
@@ -145,7 +143,7 @@ final class MarketTokenWalk {
         }
     }
 
-    private static void longName(JsonParser p, String name, JsonToken value, Fields f) throws IOException {
+    private static void longName(JsonParser p, String name, JsonToken value, MarketFields f) throws IOException {
         switch (name) {
             case "pu" -> f.previousId = integer(p, value, "pu");
             case "lastUpdateId" -> f.snapshotId = integer(p, value, "lastUpdateId");
