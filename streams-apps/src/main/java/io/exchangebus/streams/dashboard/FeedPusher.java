@@ -41,7 +41,7 @@ final class FeedPusher implements AutoCloseable {
     void push() {
         if (!clients.any()) {
             // Nobody to tell: pending changes are dropped; whoever joins later gets the snapshot, which has them.
-            state.drainChanges();
+            state.discardChanges();
             return;
         }
         boolean joining = clients.anyJoining();

@@ -1,6 +1,5 @@
 package io.exchangebus.streams.dashboard;
 
-import io.exchangebus.avro.json.AvroJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -143,7 +142,7 @@ final class FeedReader implements Runnable {
         }
         String key = record.key() == null ? "" : record.key();
         if (record.value() == null) {
-            state.apply(kind, key, null);
+            state.applyRecord(kind, key, null); // a tombstone: the state is deleted
             return;
         }
         Object value;
@@ -158,7 +157,7 @@ final class FeedReader implements Runnable {
                     + (value == null ? "null" : value.getClass().getName()));
             return;
         }
-        state.apply(kind, key, AvroJson.toJson((IndexedRecord) value));
+        state.applyRecord(kind, key, (IndexedRecord) value); // made JSON when sent, if ever
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String why) {

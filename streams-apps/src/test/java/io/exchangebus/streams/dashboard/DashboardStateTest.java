@@ -87,6 +87,45 @@ class DashboardStateTest {
     }
 
     @Test
+    void shouldMakeJsonOnlyOfWhatIsSentOnceEvenWhenSentTwice() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        for (int v = 1; v <= 100; v++) {
+            String json = "{\"v\":" + v + "}";
+            state.applyValue(FeedKind.BOOK, "binance-spot:BTCUSDT", FeedValue.lazy(() -> {
+                made.incrementAndGet();
+                return json;
+            }));
+        }
+        state.discardChanges();
+        assertThat(made.get()).as("replaced, or dropped while nobody watches: never made JSON").isZero();
+
+        state.applyValue(FeedKind.TRADE, "binance-spot:BTCUSDT", FeedValue.lazy(() -> {
+            made.incrementAndGet();
+            return "{\"tradeId\":\"t\"}";
+        }));
+        DashboardState.Batch batch = state.drain(true);
+
+        assertThat(batch.changes()).extracting(FeedItem::json).containsExactly("{\"tradeId\":\"t\"}");
+        assertThat(batch.snapshot()).extracting(FeedItem::json).containsExactly("{\"v\":100}", "{\"tradeId\":\"t\"}");
+        assertThat(made.get()).as("the book's latest view and the trade, each once").isEqualTo(2);
+    }
+
+    @Test
+    void shouldTurnARecordIntoTheJsonAvroJsonMakesWhenSentAndATombstoneIntoADeletion() {
+        org.apache.avro.Schema schema = org.apache.avro.SchemaBuilder.record("Quote").fields()
+                .requiredString("symbol").requiredLong("sequence").endRecord();
+        org.apache.avro.generic.GenericData.Record quote = new org.apache.avro.generic.GenericData.Record(schema);
+        quote.put("symbol", "BTC-USDT");
+        quote.put("sequence", 7L);
+        state.applyRecord(FeedKind.BBO, "BTC-USDT", quote);
+
+        assertThat(state.drainChanges()).extracting(FeedItem::json)
+                .containsExactly(io.exchangebus.avro.json.AvroJson.toJson(quote));
+        state.applyRecord(FeedKind.BBO, "BTC-USDT", null);
+        assertThat(state.drainChanges()).containsExactly(new FeedItem(FeedKind.BBO, "BTC-USDT", null));
+    }
+
+    @Test
     void shouldIgnoreAnEventWithoutValue() {
         state.apply(FeedKind.TRADE, "binance-spot:BTCUSDT", null);
 
