@@ -56,6 +56,8 @@ public final class WsConnection implements AutoCloseable {
     private final ConnectionListener listener;
     private final WsOpenHook openHook;
     private final FrameHandOff handOff;
+    /** The handler reads text frames as bytes ({@link WsHandler#readsTextAsBytes()}), asked once. */
+    private final boolean textAsBytes;
     private final ScheduledThreadPoolExecutor timer;
     private final ReconnectBackoff backoff;
     private final String endpoint;
@@ -78,7 +80,6 @@ public final class WsConnection implements AutoCloseable {
     private ScheduledFuture<?> pendingReconnect;
     private String lastFailure;
     private int sessionCount;
-    private final boolean textAsBytes;
 
     /**
      * @param settings how to connect

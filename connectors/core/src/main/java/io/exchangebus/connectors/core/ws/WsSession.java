@@ -29,6 +29,7 @@ final class WsSession implements WsSender {
     private final WsConnection owner;
     private final URI uri;
     private final int number;
+    private final boolean textAsBytes;
     private Client client;
     /** Set on the timer thread once the open hook and resubscription are done; read by senders. */
     volatile boolean ready;
@@ -39,8 +40,6 @@ final class WsSession implements WsSender {
     ScheduledFuture<?> pingTimer;
     ScheduledFuture<?> heartbeatTimer;
     ScheduledFuture<?> watchdogTimer;
-
-    private final boolean textAsBytes;
 
     /** @param textAsBytes text frames go to the owner as their UTF-8 bytes ({@link TextBytesDraft}) */
     WsSession(WsConnection owner, URI uri, int number, boolean textAsBytes) {
