@@ -10,7 +10,8 @@ import java.util.Map;
  * first sample at or past the warm-up (a share of the final count) and the last sample before the final count, over
  * the time between them, with each process's CPU time over the same window. Both ends are looks taken while records
  * flowed, so the window's edges are not rounded to the sampling interval; a phase too short for two such looks is
- * measured up to the first sample showing the final count.
+ * measured up to the first sample showing the final count, and one over between two looks (a few thousand records)
+ * from the look before it, warm-up included.
  *
  * @param records    every record of the phase
  * @param measured   the records inside the window
@@ -29,10 +30,13 @@ record Throughput(long records, long measured, Duration window, Map<String, Dura
         }
         long total = samples.get(samples.size() - 1).records();
         long warmup = (long) Math.ceil(total * warmupShare);
-        Sample start = samples.stream().filter(s -> s.records() >= warmup).findFirst().orElseThrow();
-        Sample end = samples.stream().filter(s -> s.records() < total && s.nanos() > start.nanos())
+        Sample afterWarmup = samples.stream().filter(s -> s.records() >= warmup).findFirst().orElseThrow();
+        Sample end = samples.stream().filter(s -> s.records() < total && s.nanos() > afterWarmup.nanos())
                 .reduce((a, b) -> b)
                 .orElseGet(() -> samples.stream().filter(s -> s.records() >= total).findFirst().orElseThrow());
+        // A phase over within one look (its warm-up and end in the same sample): from the look before it.
+        Sample start = end != afterWarmup ? afterWarmup : samples.stream()
+                .filter(s -> s.nanos() < afterWarmup.nanos()).reduce((a, b) -> b).orElse(afterWarmup);
         Map<String, Duration> cpu = new LinkedHashMap<>();
         end.cpu().forEach((name, used) -> cpu.put(name, used.minus(start.cpu().getOrDefault(name, Duration.ZERO))));
         return new Throughput(total, end.records() - start.records(), Duration.ofNanos(end.nanos() - start.nanos()),

@@ -41,8 +41,19 @@ class ThroughputTest {
     }
 
     @Test
+    void shouldMeasureAPhaseOverBetweenTwoLooksFromTheLookBeforeIt() {
+        Throughput t = Throughput.of(List.of(sample(0, 0, 0), sample(100, 0, 5), sample(200, 10_000, 25),
+                sample(300, 10_000, 26)), 0.2);
+
+        assertThat(t.measured()).as("warm-up included: nothing else to go by").isEqualTo(10_000);
+        assertThat(t.window()).isEqualTo(Duration.ofMillis(100));
+        assertThat(t.perSecond()).isCloseTo(100_000, within(1e-9));
+        assertThat(t.cpu()).containsEntry("ingest", Duration.ofMillis(20));
+    }
+
+    @Test
     void shouldGiveNoRateForAWindowOfNoLength() {
-        Throughput t = Throughput.of(List.of(sample(0, 0, 0), sample(100, 10, 1)), 0.95);
+        Throughput t = Throughput.of(List.of(sample(100, 10, 1)), 0.95);
 
         assertThat(t.window()).isZero();
         assertThat(t.perSecond()).isZero();
