@@ -1,6 +1,8 @@
 package io.exchangebus.connectors.grvt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
@@ -21,6 +23,9 @@ import java.util.function.Supplier;
  * connection's consumer thread.
  */
 final class GrvtMarketFrames {
+
+    /** Reads a refused frame for the instrument it names (the cold path); exact, as the mapping reads. */
+    private static final ObjectMapper REFUSED_FRAMES = ExactNumbers.exactMapper();
 
     private final Supplier<Subscriber.Listener> listener;
     private final AtomicLong malformed = new AtomicLong();
@@ -87,7 +92,7 @@ final class GrvtMarketFrames {
     /** The instrument a refused frame names, if it can be read at all (the cold path: a tree). */
     private static String instrumentOf(String raw) {
         try {
-            return GrvtOms.JSON.readTree(raw).path("feed").path("instrument").asText(null);
+            return REFUSED_FRAMES.readTree(raw).path("feed").path("instrument").asText(null);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
