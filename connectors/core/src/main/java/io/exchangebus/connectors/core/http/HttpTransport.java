@@ -21,10 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * never on 4xx or a local refusal; a non-idempotent call (an order) is sent at most once. HttpClient's own retries
  * are disabled: by default it would resend on 429 and 503 behind our back.
  *
+ * <p>Transports with the same timeouts send through one HttpClient of the process ({@link SharedHttpClients}): its
+ * connection pool and its one I/O thread, whatever the number of accounts.
+ *
  * <p>Threading: {@link #send(HttpCall)} never blocks. Its future completes on the I/O thread or the transport's
  * timer thread: do not block in dependent stages, use the {@code ...Async} variants for slow work. The future
  * never completes exceptionally for what the exchange or the network does; only for a bug (e.g. a signer that
@@ -56,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
-    private static final long CLOSE_GRACE_MS = 200;
 
     private final HttpSettings settings;
     private final String exchange;
@@ -70,8 +69,9 @@ public final class HttpTransport implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final ScheduledExecutorService timer;
-    private final CloseableHttpAsyncClient client;
+    private final SharedHttpClients.Lease lease;
     private final Set<CompletableFuture<Result<HttpReply>>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Future<SimpleHttpResponse>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private HttpTransport(Builder b) {
@@ -94,8 +94,7 @@ public final class HttpTransport implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpWire.buildClient(settings.timeouts());
-        this.client.start();
+        this.lease = SharedHttpClients.process().lease(settings.timeouts());
     }
 
     public static Builder builder(HttpSettings settings) {
@@ -190,7 +189,7 @@ public final class HttpTransport implements AutoCloseable {
             return CompletableFuture.failedFuture(bug);
         }
         Attempt out = new Attempt(call);
-        Future<SimpleHttpResponse> inFlight = client.execute(request, new FutureCallback<>() {
+        Future<SimpleHttpResponse> sent = lease.client().execute(request, new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
                 finish(out, onReply(call, HttpWire.toReply(response)));
@@ -206,15 +205,19 @@ public final class HttpTransport implements AutoCloseable {
                 finish(out, Result.err(ExchangeError.network(exchange, call + " cancelled")));
             }
         });
+        inFlight.add(sent);
         long deadlineMs = settings.timeouts().attempt().toMillis();
         ScheduledFuture<?> deadline = timer.schedule(() -> {
             ExchangeError late = ExchangeError.timeout(exchange, call + " got no complete answer within "
                     + deadlineMs + " ms");
             if (finish(out, Result.err(late))) {
-                inFlight.cancel(true);
+                sent.cancel(true);
             }
         }, deadlineMs, TimeUnit.MILLISECONDS);
-        out.whenComplete((r, e) -> deadline.cancel(false));
+        out.whenComplete((r, e) -> {
+            deadline.cancel(false);
+            inFlight.remove(sent);
+        });
         return out;
     }
 
@@ -279,7 +282,8 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * Stops sending: calls not yet answered (in flight, held by the budget, waiting to retry) are answered
-     * {@link LocalRefusal#CLOSED} at once, and so are later calls. Waits at most 200 ms for connections to close.
+     * {@link LocalRefusal#CLOSED} at once, and so are later calls; its requests in flight are cancelled. The last
+     * transport of a shared client waits at most 200 ms for its connections to close.
      */
     @Override
     public void close() {
@@ -288,16 +292,11 @@ public final class HttpTransport implements AutoCloseable {
         for (CompletableFuture<Result<HttpReply>> call : pending) {
             call.complete(Result.err(LocalRefusal.closed(exchange)));
         }
-        // Graceful first, so that the I/O thread closes its own sessions: IMMEDIATE from another thread can make
-        // the reactor fail on its selected-key set (ConcurrentModificationException, seen with httpcore5 5.3).
-        // A graceful close waits up to 5 s for a connection whose request we gave up on: cut it short.
-        client.initiateShutdown();
-        try {
-            client.awaitShutdown(TimeValue.ofMilliseconds(CLOSE_GRACE_MS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // The client is shared with other transports (SharedHttpClients): only this one's requests stop.
+        for (Future<SimpleHttpResponse> request : inFlight) {
+            request.cancel(true);
         }
-        client.close(CloseMode.IMMEDIATE);
+        lease.close();
     }
 
     /** One attempt in flight: its future, settled once. */

@@ -37,8 +37,10 @@ final class HttpWire {
                                 .setConnectTimeout(Timeout.of(t.connect()))
                                 .setSocketTimeout(Timeout.of(t.response()))
                                 .build())
-                        .setMaxConnTotal(64)
-                        .setMaxConnPerRoute(64)
+                        // One client serves every transport of the process with these timeouts (SharedHttpClients):
+                        // connections are opened only as calls need them.
+                        .setMaxConnTotal(1024)
+                        .setMaxConnPerRoute(256)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(t.response()))

@@ -434,6 +434,26 @@ class HttpTransportTest {
     }
 
     @Test
+    void shouldLeaveAnotherTransportsCallsAnsweredWhenOneOfTheSameClientCloses() throws Exception {
+        server.always("/api/slow", new FaultServer.Reply(200, Map.of(), "{\"done\":true}", Duration.ofMillis(150)));
+        HttpTransport closing = HttpTransport.builder(settings()).build();
+        HttpTransport staying = transport(settings());
+        CompletableFuture<Result<HttpReply>> cut = closing.send(HttpCall.get("/api/slow"));
+        CompletableFuture<Result<HttpReply>> kept = staying.send(HttpCall.get("/api/slow"));
+        Thread.sleep(50); // both requests at the server, answered after 150 ms (the response timeout is 300)
+        assertThat(cut).isNotDone();
+        assertThat(kept).isNotDone();
+
+        closing.close();
+
+        assertThat(refusedAtOnce(cut).code()).isEqualTo(LocalRefusal.CLOSED);
+        Result<HttpReply> answer = await(kept);
+        assertThat(answer.isOk()).as("%s", answer).isTrue();
+        assertThat(answer.value().body()).isEqualTo("{\"done\":true}");
+        assertThat(await(staying.send(HttpCall.get("/api/x"))).isOk()).isTrue();
+    }
+
+    @Test
     void shouldStopSpendingWhenTheExchangeReportsTheWholeBudgetUsed() throws Exception {
         server.script("/api/x", ok("X-Test-Used-Weight", "12"));
         HttpTransport http = transport(HttpTransport.builder(settings().withWeights(
