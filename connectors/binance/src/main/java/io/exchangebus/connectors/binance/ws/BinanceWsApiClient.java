@@ -1,8 +1,8 @@
 package io.exchangebus.connectors.binance.ws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.connectors.binance.auth.BinanceKeyType;
 import io.exchangebus.connectors.binance.auth.WsApiSigning;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
@@ -206,10 +206,17 @@ public final class BinanceWsApiClient implements AutoCloseable {
                 });
     }
 
-    private static String frame(String id, String method, Map<String, Object> params) {
-        ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
-        request.set("params", JSON.valueToTree(params));
-        return request.toString();
+    /** The request's text, written in one pass (no tree): {"id":…,"method":…,"params":{…}}. */
+    static String frame(String id, String method, Map<String, Object> params) {
+        Map<String, Object> request = new LinkedHashMap<>(4);
+        request.put("id", id);
+        request.put("method", method);
+        request.put("params", params);
+        try {
+            return JSON.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a request's parameters cannot be written as JSON: " + method, e);
+        }
     }
 
     private void onFrame(String text) {
