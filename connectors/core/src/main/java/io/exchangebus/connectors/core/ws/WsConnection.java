@@ -50,6 +50,8 @@ public final class WsConnection implements AutoCloseable {
     private final WsSettings settings;
     private final ConnectionListener listener;
     private final FrameHandOff handOff;
+    /** The handler reads text frames as bytes ({@link WsHandler#readsTextAsBytes()}), asked once. */
+    private final boolean textAsBytes;
     private final TimerThread timer;
     /** Timer thread only. */
     private final Subscriptions subscriptions = new Subscriptions();
@@ -73,8 +75,7 @@ public final class WsConnection implements AutoCloseable {
         Objects.requireNonNull(openHook, "openHook");
         this.handOff = new FrameHandOff(settings.name(), Objects.requireNonNull(handler, "handler"),
                 settings.handOffCapacity(), this::dropsReported);
-        // The handler reads text frames as bytes (WsHandler#readsTextAsBytes), asked once.
-        boolean textAsBytes = handler.readsTextAsBytes();
+        this.textAsBytes = handler.readsTextAsBytes();
         this.timer = new TimerThread(settings.name());
         ReaderEvents events = new ReaderEvents();
         this.loop = new ReconnectLoop(settings, timer, n -> new WsSession(events, settings, n, textAsBytes),
