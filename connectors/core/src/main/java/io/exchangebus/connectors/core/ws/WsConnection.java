@@ -2,23 +2,14 @@ package io.exchangebus.connectors.core.ws;
 
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
-import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.connection.ConnectionListener;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.connection.FramesDropped;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * the last failure), CLOSED after {@link #close()}. Frames still queued from a lost socket may reach the handler
  * after DISCONNECTED is reported; a book layer treats DISCONNECTED as a gap.
  *
+ * <p>Parts: the {@link ReconnectLoop} is the state machine (attempts, timeouts, heartbeats, backoff, close) over
+ * one {@link WsSession} per attempt; this class is the public face, the subscription registry and the frame path
+ * from the socket to the {@link FrameHandOff}.
+ *
  * <p>Logging: host and port only (a path may hold a listen key), subscription keys at DEBUG, never frame or
  * subscription texts, never headers.
  */
@@ -54,32 +49,19 @@ public final class WsConnection implements AutoCloseable {
 
     private final WsSettings settings;
     private final ConnectionListener listener;
-    private final WsOpenHook openHook;
     private final FrameHandOff handOff;
     /** The handler reads text frames as bytes ({@link WsHandler#readsTextAsBytes()}), asked once. */
     private final boolean textAsBytes;
-    private final ScheduledThreadPoolExecutor timer;
-    private final ReconnectBackoff backoff;
-    private final String endpoint;
-    /** Key to subscription text supplier, in subscription order. Timer thread only. */
-    private final Map<String, Supplier<String>> subscriptions = new LinkedHashMap<>();
-    private final CompletableFuture<Result<Boolean>> firstConnect = new CompletableFuture<>();
+    private final TimerThread timer;
+    /** Timer thread only. */
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final ReconnectLoop loop;
     private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong framesReceived = new AtomicLong();
-    private final AtomicLong reconnectAttempts = new AtomicLong();
-    private final AtomicLong connects = new AtomicLong();
     /** Dropped frames told to the listener so far. */
     private final AtomicLong droppedReported = new AtomicLong();
     /** Wall-clock millis of the last data frame, 0 before any; a long so the reader allocates nothing per frame. */
     private volatile long lastFrameAtMillis;
-    private volatile ConnectionState state;
-    /** The socket of the current attempt; null between attempts. Written on the timer thread only. */
-    private volatile WsSession current;
-    private volatile Thread timerThread;
-    private ScheduledFuture<?> pendingReconnect;
-    private String lastFailure;
-    private int sessionCount;
 
     /**
      * @param settings how to connect
@@ -90,20 +72,14 @@ public final class WsConnection implements AutoCloseable {
     public WsConnection(WsSettings settings, WsHandler handler, ConnectionListener listener, WsOpenHook openHook) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.openHook = Objects.requireNonNull(openHook, "openHook");
+        Objects.requireNonNull(openHook, "openHook");
         this.handOff = new FrameHandOff(settings.name(), Objects.requireNonNull(handler, "handler"),
                 settings.handOffCapacity(), this::dropsReported);
         this.textAsBytes = handler.readsTextAsBytes();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "ws-" + settings.name() + "-timer");
-            t.setDaemon(true);
-            timerThread = t;
-            return t;
-        });
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.backoff = new ReconnectBackoff(settings.backoff(), settings.healthyPeriod(), new Random());
-        this.endpoint = settings.uri().getHost() + ":" + settings.uri().getPort();
+        this.timer = new TimerThread(settings.name());
+        ReaderEvents events = new ReaderEvents();
+        this.loop = new ReconnectLoop(settings, timer, n -> new WsSession(events, settings, n, textAsBytes),
+                openHook, subscriptions, listener);
     }
 
     /**
@@ -112,17 +88,14 @@ public final class WsConnection implements AutoCloseable {
      * completed on the timer thread: stages chained without {@code Async} run there and must not block.
      */
     public CompletableFuture<Result<Boolean>> start() {
-        if (closed.get()) {
+        if (loop.isClosed()) {
             throw new IllegalStateException("ws " + settings.name() + " is closed");
         }
         if (started.compareAndSet(false, true)) {
             handOff.start();
-            timer.execute(() -> {
-                emit(ConnectionState.CONNECTING, null, 0);
-                openSession();
-            });
+            loop.start();
         }
-        return firstConnect;
+        return loop.firstConnect();
     }
 
     /**
@@ -132,10 +105,10 @@ public final class WsConnection implements AutoCloseable {
     public void subscribe(String key, Supplier<String> message) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(message, "message");
-        onTimer(() -> {
+        loop.post(() -> {
             subscriptions.put(key, message);
-            WsSession s = current;
-            if (s != null && s.ready) {
+            WsSender s = loop.connected();
+            if (s != null) {
                 s.send(message.get());
             }
             LOG.debug("ws {}: subscribed {}", settings.name(), key);
@@ -154,10 +127,10 @@ public final class WsConnection implements AutoCloseable {
      */
     public void unsubscribe(String key, String unsubscribeMessage) {
         Objects.requireNonNull(key, "key");
-        onTimer(() -> {
-            Supplier<String> removed = subscriptions.remove(key);
-            WsSession s = current;
-            if (removed != null && unsubscribeMessage != null && s != null && s.ready) {
+        loop.post(() -> {
+            boolean removed = subscriptions.remove(key);
+            WsSender s = loop.connected();
+            if (removed && unsubscribeMessage != null && s != null) {
                 s.send(unsubscribeMessage);
             }
         });
@@ -168,20 +141,20 @@ public final class WsConnection implements AutoCloseable {
      * Not remembered: a request lost with its socket is the caller's to retry.
      */
     public Result<Boolean> send(String text) {
-        WsSession s = current;
-        if (s == null || !s.ready) {
-            return Result.err(ExchangeError.network(settings.name(), "not connected (" + state + ")"));
+        WsSender s = loop.connected();
+        if (s == null) {
+            return Result.err(ExchangeError.network(settings.name(), "not connected (" + loop.state() + ")"));
         }
         return s.send(text);
     }
 
     public ConnectionState state() {
-        return state;
+        return loop.state();
     }
 
     public WsStats stats() {
-        return new WsStats(framesReceived.get(), handOff.delivered(), handOff.dropped(), reconnectAttempts.get(),
-                connects.get(), lastFrameAtMillis == 0 ? null : Instant.ofEpochMilli(lastFrameAtMillis));
+        return new WsStats(framesReceived.get(), handOff.delivered(), handOff.dropped(), loop.reconnectAttempts(),
+                loop.connects(), lastFrameAtMillis == 0 ? null : Instant.ofEpochMilli(lastFrameAtMillis));
     }
 
     /**
@@ -191,11 +164,11 @@ public final class WsConnection implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        Future<AttemptSocket> stopping = loop.close();
+        if (stopping == null) {
             return;
         }
-        Future<WsSession> stopping = timer.submit(this::stopOnTimer);
-        boolean onOwnThread = Thread.currentThread() == timerThread;
+        boolean onOwnThread = timer.isCurrentThread();
         if (!onOwnThread) {
             awaitSocketClosed(stopping);
         }
@@ -203,31 +176,17 @@ public final class WsConnection implements AutoCloseable {
         handOff.stop(onOwnThread ? 0 : CLOSE_WAIT_MILLIS);
         if (!onOwnThread) {
             try {
-                timer.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                timer.awaitTermination(CLOSE_WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private WsSession stopOnTimer() {
-        cancel(pendingReconnect);
-        WsSession s = current;
-        current = null;
-        if (s != null) {
-            s.cancelTimers();
-            s.closeNormally();
-        }
-        emit(ConnectionState.CLOSED, "closed by owner", 0);
-        firstConnect.complete(Result.err(ExchangeError.network(settings.name(), "closed before connected")));
-        LOG.info("ws {}: closed ({})", settings.name(), endpoint);
-        return s;
-    }
-
-    private void awaitSocketClosed(Future<WsSession> stopping) {
+    private void awaitSocketClosed(Future<AttemptSocket> stopping) {
         try {
-            WsSession s = stopping.get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            if (s != null && !s.socketClosed.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            AttemptSocket s = stopping.get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            if (s != null && !s.awaitClosed(CLOSE_WAIT_MILLIS)) {
                 s.abort("close handshake not answered in " + CLOSE_WAIT_MILLIS + " ms");
             }
         } catch (InterruptedException e) {
@@ -237,153 +196,11 @@ public final class WsConnection implements AutoCloseable {
         }
     }
 
-    // ---- timer thread: attempts and their outcome ----
-
-    private void openSession() {
-        if (closed.get()) {
-            return;
-        }
-        WsSession s = new WsSession(this, settings.uri(), ++sessionCount, textAsBytes);
-        current = s;
-        s.connectTimer = schedule(() -> {
-            if (current == s && !s.ready) {
-                lose(s, "no connection within connect timeout " + settings.connectTimeout().toMillis() + " ms");
-            }
-        }, settings.connectTimeout());
-        try {
-            s.connect(settings.handshakeHeaders().get(), (int) settings.connectTimeout().toMillis());
-        } catch (RuntimeException e) {
-            // e.g. the header supplier failed: an attempt that failed, retried like any other
-            lose(s, "attempt could not start: " + e.getClass().getSimpleName());
-        }
-    }
-
-    /** Reader thread: the handshake completed. */
-    void socketOpened(WsSession s) {
-        onTimer(() -> {
-            if (current != s) {
-                return;
-            }
-            CompletionStage<? extends Result<?>> hook;
-            try {
-                hook = Objects.requireNonNull(openHook.onOpen(s), "open hook returned null");
-            } catch (RuntimeException e) {
-                hook = CompletableFuture.failedFuture(e);
-            }
-            hook.whenComplete((r, e) -> onTimer(() -> hookDone(s, r, e)));
-        });
-    }
-
-    private void hookDone(WsSession s, Result<?> r, Throwable e) {
-        if (current != s) {
-            return;
-        }
-        if (e != null || r == null || !r.isOk()) {
-            lose(s, "open hook failed: " + (e != null ? e.getClass().getSimpleName()
-                    : r == null ? "no result" : r.error().toString()));
-            return;
-        }
-        for (Supplier<String> message : subscriptions.values()) {
-            s.send(message.get());
-        }
-        s.ready = true;
-        cancel(s.connectTimer);
-        backoff.connected(System.nanoTime());
-        connects.incrementAndGet();
-        startHealthTimers(s);
-        emit(ConnectionState.CONNECTED, null, 0);
-        LOG.info("ws {}: connected to {} with {} subscriptions", settings.name(), endpoint, subscriptions.size());
-        firstConnect.complete(Result.ok(Boolean.TRUE));
-    }
-
-    private void startHealthTimers(WsSession s) {
-        if (!settings.pingInterval().isZero()) {
-            s.pingTimer = scheduleAtFixedRate(s::ping, settings.pingInterval());
-        }
-        if (settings.appHeartbeat() != null) {
-            s.heartbeatTimer = scheduleAtFixedRate(() -> s.send(settings.appHeartbeat().get()),
-                    settings.appHeartbeatInterval());
-        }
-        s.watchdogTimer = scheduleAtFixedRate(() -> checkSilence(s), settings.watchdogTick());
-    }
-
-    private void checkSilence(WsSession s) {
-        long silentNanos = System.nanoTime() - s.lastActivityNanos;
-        if (current == s && silentNanos > settings.silenceTimeout().toNanos()) {
-            lose(s, "silent for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms (watchdog limit "
-                    + settings.silenceTimeout().toMillis() + " ms)");
-        }
-    }
-
-    /** Reader thread: the socket closed, from either side, or never opened. */
-    void socketClosed(WsSession s, int code, String reason, boolean remote) {
-        onTimer(() -> {
-            if (current == s) {
-                lose(s, (remote ? "closed by server" : "closed") + ": code " + code
-                        + (reason == null || reason.isEmpty() ? "" : " " + reason));
-            }
-        });
-    }
-
-    /** Reader thread: the queue overflowed under {@link OverflowPolicy#DISCONNECT}. */
-    void overflowed(WsSession s) {
-        onTimer(() -> {
-            if (current == s) {
-                lose(s, "handler too slow: hand-off queue of " + settings.handOffCapacity() + " frames full");
-            }
-        });
-    }
-
-    /** Ends the current attempt or connection and schedules the next attempt. Timer thread. */
-    private void lose(WsSession s, String reason) {
-        current = null;
-        s.cancelTimers();
-        s.abort(reason);
-        if (closed.get()) {
-            return;
-        }
-        lastFailure = reason;
-        if (s.ready) {
-            backoff.disconnected(System.nanoTime());
-        }
-        if (s.ready || state == ConnectionState.CONNECTING) {
-            emit(ConnectionState.DISCONNECTED, reason, 0);
-            LOG.info("ws {}: disconnected from {}: {}", settings.name(), endpoint, reason);
-        } else {
-            LOG.debug("ws {}: attempt failed: {}", settings.name(), reason);
-        }
-        Duration delay = backoff.nextDelay();
-        int attempt = backoff.attempt();
-        pendingReconnect = schedule(() -> {
-            reconnectAttempts.incrementAndGet();
-            emit(ConnectionState.RECONNECTING, "after " + delay.toMillis() + " ms backoff; last failure: "
-                    + lastFailure, attempt);
-            openSession();
-        }, delay);
-    }
-
-    // ---- reader thread: frames ----
-
-    void frameRead(WsSession s, Object frame) {
-        if (current != s) {
-            return;
-        }
-        framesReceived.incrementAndGet();
-        lastFrameAtMillis = System.currentTimeMillis();
-        if (!handOff.offer(frame) && settings.overflowPolicy() == OverflowPolicy.DISCONNECT) {
-            overflowed(s);
-        }
-    }
-
-    String name() {
-        return settings.name();
-    }
-
     /** Consumer thread: the handler is about to be told of {@code dropped} frames; the listener is told too. */
     private void dropsReported(long dropped) {
         long total = droppedReported.addAndGet(dropped);
         Instant at = Instant.now();
-        onTimer(() -> {
+        loop.post(() -> {
             try {
                 listener.onFramesDropped(new FramesDropped(settings.name(), dropped, total, at));
             } catch (RuntimeException e) {
@@ -392,56 +209,30 @@ public final class WsConnection implements AutoCloseable {
         });
     }
 
-    // ---- helpers ----
+    /** What the reader thread of each attempt's socket reports: state to the loop, frames to the hand-off. */
+    private final class ReaderEvents implements WsSession.SocketEvents {
 
-    private void emit(ConnectionState newState, String reason, int attempt) {
-        state = newState;
-        try {
-            listener.onConnectionEvent(new ConnectionEvent(settings.name(), newState, reason, attempt, Instant.now()));
-        } catch (RuntimeException e) {
-            LOG.warn("ws {}: connection listener threw on {}", settings.name(), newState, e);
+        @Override
+        public void opened(WsSession s) {
+            loop.opened(s);
         }
-    }
 
-    private void onTimer(Runnable task) {
-        if (closed.get()) {
-            return;
-        }
-        try {
-            timer.execute(guard(task));
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: nothing left to do
-        }
-    }
-
-    private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return timer.schedule(guard(task), delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
-        return timer.scheduleAtFixedRate(guard(task), period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * Skips the task once closed, and logs instead of letting an exception escape: a periodic task that throws is
-     * silently cancelled by the executor, a one-off one kills the timer thread.
-     */
-    private Runnable guard(Runnable task) {
-        return () -> {
-            if (closed.get()) {
+        @Override
+        public void frameRead(WsSession s, Object frame) {
+            if (loop.current() != s) {
                 return;
             }
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("ws {}: timer task failed", settings.name(), e);
+            framesReceived.incrementAndGet();
+            lastFrameAtMillis = System.currentTimeMillis();
+            if (!handOff.offer(frame) && settings.overflowPolicy() == OverflowPolicy.DISCONNECT) {
+                loop.lost(s, "handler too slow: hand-off queue of " + settings.handOffCapacity() + " frames full");
             }
-        };
-    }
+        }
 
-    static void cancel(Future<?> f) {
-        if (f != null) {
-            f.cancel(false);
+        @Override
+        public void closed(WsSession s, int code, String reason, boolean remote) {
+            loop.lost(s, (remote ? "closed by server" : "closed") + ": code " + code
+                    + (reason == null || reason.isEmpty() ? "" : " " + reason));
         }
     }
 }

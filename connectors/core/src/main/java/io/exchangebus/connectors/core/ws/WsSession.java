@@ -6,7 +6,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
@@ -19,38 +19,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection attempt of a {@link WsConnection}: a fresh Java-WebSocket client (the library's clients are not
- * reusable), its timers, and the time anything was last read. The reader thread's callbacks only stamp activity and
- * pass on to the owner, which ignores them once this attempt is no longer current.
+ * reusable) and the time anything was last read. The reader thread's callbacks only stamp activity and pass on to
+ * the {@link SocketEvents}, which ignore them once this attempt is no longer current.
  */
-final class WsSession implements WsSender {
+final class WsSession implements AttemptSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
 
-    private final WsConnection owner;
-    private final URI uri;
+    /** What the socket's reader thread reports. */
+    interface SocketEvents {
+
+        /** The handshake completed. */
+        void opened(WsSession s);
+
+        /** A data frame: text as a String or its UTF-8 bytes, binary as a ByteBuffer. */
+        void frameRead(WsSession s, Object frame);
+
+        /** The socket closed, from either side, or never opened. */
+        void closed(WsSession s, int code, String reason, boolean remote);
+    }
+
+    private final SocketEvents events;
+    private final WsSettings settings;
     private final int number;
     private final boolean textAsBytes;
     private Client client;
-    /** Set on the timer thread once the open hook and resubscription are done; read by senders. */
-    volatile boolean ready;
     /** Last read of anything (frame, ping, pong), by {@link System#nanoTime()}. */
-    volatile long lastActivityNanos = System.nanoTime();
-    final CountDownLatch socketClosed = new CountDownLatch(1);
-    ScheduledFuture<?> connectTimer;
-    ScheduledFuture<?> pingTimer;
-    ScheduledFuture<?> heartbeatTimer;
-    ScheduledFuture<?> watchdogTimer;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private final CountDownLatch socketClosed = new CountDownLatch(1);
 
-    /** @param textAsBytes text frames go to the owner as their UTF-8 bytes ({@link TextBytesDraft}) */
-    WsSession(WsConnection owner, URI uri, int number, boolean textAsBytes) {
-        this.owner = owner;
-        this.uri = uri;
+    /** @param textAsBytes text frames go to {@code events} as their UTF-8 bytes ({@link TextBytesDraft}) */
+    WsSession(SocketEvents events, WsSettings settings, int number, boolean textAsBytes) {
+        this.events = events;
+        this.settings = settings;
         this.number = number;
         this.textAsBytes = textAsBytes;
     }
 
-    void connect(Map<String, String> headers, int connectTimeoutMillis) {
-        client = new Client(uri, headers, connectTimeoutMillis);
+    /** Asks for this attempt's handshake headers (which may throw) and starts connecting. */
+    @Override
+    public void connect() {
+        int connectTimeoutMillis = (int) settings.connectTimeout().toMillis();
+        client = new Client(settings.uri(), settings.handshakeHeaders().get(), connectTimeoutMillis);
         // Our watchdog replaces the library's lost-connection checker: millisecond bounds, one timer thread.
         client.setConnectionLostTimeout(0);
         client.setDaemon(true);
@@ -64,11 +74,12 @@ final class WsSession implements WsSender {
             client.send(text);
             return Result.ok(Boolean.TRUE);
         } catch (WebsocketNotConnectedException e) {
-            return Result.err(ExchangeError.network(owner.name(), "socket not open"));
+            return Result.err(ExchangeError.network(settings.name(), "socket not open"));
         }
     }
 
-    void ping() {
+    @Override
+    public void ping() {
         if (client.isOpen()) {
             try {
                 client.sendPing();
@@ -78,27 +89,30 @@ final class WsSession implements WsSender {
         }
     }
 
-    void cancelTimers() {
-        WsConnection.cancel(connectTimer);
-        WsConnection.cancel(pingTimer);
-        WsConnection.cancel(heartbeatTimer);
-        WsConnection.cancel(watchdogTimer);
+    @Override
+    public long lastActivityNanos() {
+        return lastActivityNanos;
     }
 
-    /** Cuts the socket without a close handshake: for a dead or silent peer that would not answer one. */
-    void abort(String reason) {
+    @Override
+    public boolean awaitClosed(long millis) throws InterruptedException {
+        return socketClosed.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void abort(String reason) {
         if (client != null) {
             try {
                 client.closeConnection(CloseFrame.ABNORMAL_CLOSE, reason);
             } catch (RuntimeException e) {
-                LOG.debug("ws {}: abort of attempt {} failed", owner.name(), number, e);
+                LOG.debug("ws {}: abort of attempt {} failed", settings.name(), number, e);
             }
             closeSocketQuietly();
         }
     }
 
-    /** Starts a normal close handshake (1000). */
-    void closeNormally() {
+    @Override
+    public void closeNormally() {
         if (client != null) {
             if (client.isOpen()) {
                 client.close(CloseFrame.NORMAL, "client closing");
@@ -122,7 +136,7 @@ final class WsSession implements WsSender {
     /** A whole text frame's bytes, from {@link TextBytesDraft} on the reader thread. */
     private void textRead(byte[] utf8) {
         lastActivityNanos = System.nanoTime();
-        owner.frameRead(this, utf8);
+        events.frameRead(this, utf8);
     }
 
     private final class Client extends WebSocketClient {
@@ -134,26 +148,26 @@ final class WsSession implements WsSender {
 
         @Override
         public void run() {
-            Thread.currentThread().setName("ws-" + owner.name() + "-read-" + number);
+            Thread.currentThread().setName("ws-" + settings.name() + "-read-" + number);
             super.run();
         }
 
         @Override
         public void onOpen(ServerHandshake handshake) {
             lastActivityNanos = System.nanoTime();
-            owner.socketOpened(WsSession.this);
+            events.opened(WsSession.this);
         }
 
         @Override
         public void onMessage(String text) {
             lastActivityNanos = System.nanoTime();
-            owner.frameRead(WsSession.this, text);
+            events.frameRead(WsSession.this, text);
         }
 
         @Override
         public void onMessage(ByteBuffer data) {
             lastActivityNanos = System.nanoTime();
-            owner.frameRead(WsSession.this, data);
+            events.frameRead(WsSession.this, data);
         }
 
         @Override
@@ -170,13 +184,13 @@ final class WsSession implements WsSender {
         @Override
         public void onClose(int code, String reason, boolean remote) {
             socketClosed.countDown();
-            owner.socketClosed(WsSession.this, code, reason, remote);
+            events.closed(WsSession.this, code, reason, remote);
         }
 
         @Override
         public void onError(Exception e) {
             // The close callback follows with the reason; the exception text may name the endpoint, so DEBUG.
-            LOG.debug("ws {}: attempt {} error: {}", owner.name(), number, e.toString());
+            LOG.debug("ws {}: attempt {} error: {}", settings.name(), number, e.toString());
         }
     }
 }

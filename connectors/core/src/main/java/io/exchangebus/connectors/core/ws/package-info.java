@@ -8,7 +8,9 @@
  *       current session) and ignored.</li>
  *   <li><b>One timer thread owns all state</b>: attempts, backoff, connect timeout, protocol pings, application
  *       heartbeats, the silence watchdog, the subscription registry, and the state events. Socket callbacks only
- *       post to it, so no lock guards the state machine.</li>
+ *       post to it, so no lock guards the state machine. The state machine is {@code ReconnectLoop}, with the
+ *       timers of a connected socket in {@code HeartbeatTimers}; it sees the timer thread as a {@code WsTimer} and
+ *       each attempt's socket as an {@code AttemptSocket}, so its tests drive it on virtual time.</li>
  *   <li><b>The socket's reader never blocks</b>: it stamps activity, counts, and offers the frame to a bounded
  *       queue drained by one consumer thread that calls the handler. A full queue drops the frame, counts it,
  *       tells the listener ({@code onFramesDropped}, for metrics) and signals the handler before its next frame
