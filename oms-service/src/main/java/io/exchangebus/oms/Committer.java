@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -145,10 +146,24 @@ final class Committer implements Runnable {
     }
 
     private void sendUpdate(OrderUpdate update) {
-        OrderUpdate ours = update.getClientOrderId() == null ? update : OrderUpdate.newBuilder(update)
-                .setClientOrderId(w.ids().toOurs(update.getExchange(), update.getClientOrderId())).build();
+        String theirs = update.getClientOrderId();
+        String id = w.ids().toOurs(update.getExchange(), theirs);
+        OrderUpdate ours = Objects.equals(id, theirs) ? update : withClientOrderId(update, id);
         w.openOrders().note(ours);
         w.producer().send(new ProducerRecord<>(w.updatesTopic(), key(ours.getExchange(), ours.getAccount()), ours));
+    }
+
+    /**
+     * A copy of {@code update} under another client order id. Shallow, field by field: its values are immutable, and
+     * Avro's builder would deep-copy each of them (its decimals through their bytes).
+     */
+    static OrderUpdate withClientOrderId(OrderUpdate update, String clientOrderId) {
+        OrderUpdate copy = new OrderUpdate();
+        for (int i = 0; i < OrderUpdate.SCHEMA$.getFields().size(); i++) {
+            copy.put(i, update.get(i));
+        }
+        copy.setClientOrderId(clientOrderId);
+        return copy;
     }
 
     private static byte[] key(String exchange, String account) {
