@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -14,7 +13,6 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -25,17 +23,26 @@ import org.java_websocket.server.WebSocketServer;
  * <p>Flow: ingest's connectors read their socket eagerly into a queue of 8,192 frames and drop frames (and resync)
  * when that is full, so the socket alone never holds the sender back. A frame therefore goes out only while fewer
  * than {@code window} frames were sent beyond the records {@code market.book.v1} has acknowledged (its end offsets,
- * read every {@value #ACKED_EVERY_MICROS} µs) and the server holds fewer than {@value #QUEUED_FRAMES} frames for the
- * socket: as fast as ingest takes them, never faster than it can without dropping.
+ * read every {@value #ACKED_EVERY_MICROS} µs) and the server holds fewer than {@value #QUEUED_BATCHES} batches for
+ * the socket: as fast as ingest takes them, never faster than it can without dropping.
  *
- * <p>Threading: one feed thread sends ({@link #send}); the counters are read from any thread.
+ * <p>Frames go out in batches of up to {@value #BATCH_BYTES} bytes ({@link FrameBatch}), one write for many frames,
+ * so that the replay spends little of the CPU that ingest is measured on; a batch goes as soon as it is full, the
+ * window is reached, or the caller {@linkplain #flush flushes}.
+ *
+ * <p>Threading: one feed thread sends ({@link #send}, {@link #flush}); the counters are read from any thread.
  */
 final class ReplayFlow {
-    static final int QUEUED_FRAMES = 512;
+    static final int QUEUED_BATCHES = 16;
+    static final int BATCH_BYTES = 32 * 1024;
     static final long ACKED_EVERY_MICROS = 10_000;
+    /** How long the feed waits for the server's queue to drain before it looks again. */
+    static final long QUEUE_WAIT_NANOS = 100_000;
 
     private final Recording recording;
     private final long window;
+    private final FrameBatch batch = new FrameBatch(BATCH_BYTES);
+    private volatile Thread feeder;
     private volatile long acked;
     private volatile long sent;
     private volatile int connections;
@@ -51,6 +58,10 @@ final class ReplayFlow {
             while (true) {
                 try {
                     acked = count.records();
+                    Thread waiting = feeder;
+                    if (waiting != null) {
+                        LockSupport.unpark(waiting); // a feed held by the window goes on at once
+                    }
                 } catch (IllegalStateException e) {
                     System.out.println("replay: " + e.getMessage());
                 }
@@ -61,16 +72,44 @@ final class ReplayFlow {
         follower.start();
     }
 
-    /** Sends recorded frame {@code i}, byte for byte, once the window and the server's queue have room for it. */
+    /**
+     * Sends recorded frame {@code i}, byte for byte, in the batch being filled: once the window and the server's
+     * queue have room for it.
+     */
     void send(WebSocket conn, int i) {
-        WebSocketImpl socket = (WebSocketImpl) conn;
-        while ((socket.outQueue.size() >= QUEUED_FRAMES || sent >= acked + window) && conn.isOpen()) {
-            LockSupport.parkNanos(20_000);
+        int length = recording.length(i);
+        if (batch.wouldOverflow(length)) {
+            flush(conn);
         }
-        TextFrame frame = new TextFrame();
-        frame.setPayload(ByteBuffer.wrap(recording.data(), recording.offset(i), recording.length(i)).slice());
-        conn.sendFrame(frame);
-        sent++;
+        WebSocketImpl socket = (WebSocketImpl) conn;
+        feeder = Thread.currentThread();
+        while (conn.isOpen()) {
+            if (sent + batch.frames() >= acked + window) {
+                if (batch.frames() > 0) {
+                    flush(conn); // what waits in the batch is what lets the acknowledged records catch up
+                } else {
+                    LockSupport.parkNanos(ACKED_EVERY_MICROS * 1000); // until the next look at the acks
+                }
+            } else if (socket.outQueue.size() >= QUEUED_BATCHES) {
+                LockSupport.parkNanos(QUEUE_WAIT_NANOS);
+            } else {
+                break;
+            }
+        }
+        batch.add(recording.data(), recording.offset(i), length);
+    }
+
+    /** Sends the frames of the batch being filled now; with the connection gone they are dropped. */
+    void flush(WebSocket conn) {
+        if (batch.frames() == 0) {
+            return;
+        }
+        int frames = batch.frames();
+        FrameBatch.Framed framed = batch.take();
+        if (conn.isOpen()) {
+            conn.sendFrame(framed);
+            sent += frames;
+        }
     }
 
     long sent() {
@@ -83,7 +122,7 @@ final class ReplayFlow {
 
     /** The stream endpoint: every text message a client sends goes to {@code onMessage} (on the server's thread). */
     void serveStream(int port, BiConsumer<WebSocket, String> onMessage) {
-        WebSocketServer ws = new WebSocketServer(new InetSocketAddress("127.0.0.1", port)) {
+        WebSocketServer ws = new WebSocketServer(new InetSocketAddress("127.0.0.1", port), FrameBatch.Server.only()) {
             @Override
             public void onOpen(WebSocket conn, ClientHandshake handshake) {
                 connections++;

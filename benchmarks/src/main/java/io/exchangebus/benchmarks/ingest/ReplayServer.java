@@ -76,6 +76,7 @@ public final class ReplayServer {
         for (int i = position; i < recording.frames() && conn.isOpen(); i++) {
             int book = recording.symbolOf(i);
             if (holding && unstarted == 0) {
+                flow.flush(conn);
                 awaitSnapshotsAsked();
                 holding = false;
             }
@@ -95,6 +96,7 @@ public final class ReplayServer {
             }
             position = i + 1;
         }
+        flow.flush(conn);
         done = position >= recording.frames();
         System.out.printf(Locale.ROOT, "replay: %,d frames sent, %,d left out, %d snapshots answered%s%n",
                 flow.sent(), skipped, shelf.answered(), done ? "; done" : "; the connection closed");

@@ -81,6 +81,7 @@ public final class RpcReplayServer {
         for (; i < recording.frames() && conn.isOpen(); i++) {
             flow.send(conn, i);
         }
+        flow.flush(conn);
         done = i >= recording.frames();
         System.out.printf(Locale.ROOT, "replay: %,d frames sent%s%n", flow.sent(),
                 done ? "; done" : "; the connection closed");
