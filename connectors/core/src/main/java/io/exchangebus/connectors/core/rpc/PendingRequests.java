@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,13 +24,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: every method may be called from any thread. A future is completed on the thread that ended it: the
  * caller of {@link #complete}/{@link #fail}/{@link #failAll} (typically the connection's consumer thread), or for a
- * timeout the JDK's shared {@code CompletableFutureDelayScheduler} thread. Stages chained without {@code Async}
- * run there: they must not block.
+ * timeout the process's one {@code exbus-request-timeouts} thread. Stages chained without {@code Async} run there:
+ * they must not block.
  *
  * @param <K> the id's type (equal ids must be equal keys: a JSON-RPC id is kept as a {@code Long})
  * @param <V> the value of a successful answer
  */
 public final class PendingRequests<K, V> {
+
+    /** The timeouts of every request of the process, on one daemon thread; a cancelled one is removed at once. */
+    private static final ScheduledThreadPoolExecutor TIMEOUTS = timeouts();
 
     private final String exchange;
     private final Duration defaultTimeout;
@@ -69,12 +74,12 @@ public final class PendingRequests<K, V> {
             throw new IllegalStateException(method + ": request id " + id + " is already pending");
         }
         long millis = timeout.toMillis();
-        // A separate timer future, cancelled when the answer comes, so the JDK's delay scheduler drops the task
-        // at once instead of holding it (and the entry) until the deadline.
-        CompletableFuture<Void> timer = new CompletableFuture<Void>().completeOnTimeout(null, millis,
+        // Cancelled when the answer comes, so the timer drops the task (and the entry) at once. A plain scheduled
+        // task: cancelling a CompletableFuture timer would make a CancellationException, and one for each of its
+        // stages, with their stack traces, for every request answered.
+        ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> end(id, entry, Result.err(ExchangeError.timeout(exchange,
+                method + ": no answer within " + millis + " ms; its outcome is unknown"))), millis,
                 TimeUnit.MILLISECONDS);
-        timer.thenRun(() -> end(id, entry, Result.err(ExchangeError.timeout(exchange,
-                method + ": no answer within " + millis + " ms; its outcome is unknown"))));
         entry.answer().whenComplete((r, e) -> {
             pending.remove(id, entry);
             timer.cancel(false);
@@ -137,5 +142,20 @@ public final class PendingRequests<K, V> {
     /** Removes first, so only one of concurrent endings completes the future and none finds the id still pending. */
     private boolean end(K id, Entry<V> entry, Result<V> result) {
         return pending.remove(id, entry) && entry.answer().complete(result);
+    }
+
+    /** Timeouts scheduled and neither run nor cancelled, of every instance: for tests. */
+    static int timeoutsWaiting() {
+        return TIMEOUTS.getQueue().size();
+    }
+
+    private static ScheduledThreadPoolExecutor timeouts() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "exbus-request-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 }

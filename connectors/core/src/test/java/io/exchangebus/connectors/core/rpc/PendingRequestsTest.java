@@ -49,6 +49,21 @@ class PendingRequestsTest {
     }
 
     @Test
+    void shouldDropTheTimeoutOfEachAnsweredRequestAtOnceRatherThanHoldItUntilItsDeadline() {
+        int before = PendingRequests.timeoutsWaiting();
+        for (long id = 0; id < 1_000; id++) {
+            pending.register(id, "private/buy", Duration.ofHours(1));
+        }
+        assertThat(PendingRequests.timeoutsWaiting()).isGreaterThanOrEqualTo(before + 1_000);
+
+        for (long id = 0; id < 1_000; id++) {
+            pending.complete(id, Result.ok("done"));
+        }
+
+        assertThat(PendingRequests.timeoutsWaiting()).isLessThanOrEqualTo(before);
+    }
+
+    @Test
     void shouldRemoveTheEntryBeforeTheCallerSeesItsResult() throws Exception {
         AtomicInteger pendingWhenSeen = new AtomicInteger(-1);
         CompletableFuture<Result<String>> answered = pending.register(1L, "public/test");
