@@ -5,6 +5,7 @@ import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -43,6 +44,14 @@ final class DeribitMarketFrames {
         Subscriber.Listener l = live();
         if (l != null) {
             l.onRawFrame(channel, symbol, payload, received);
+        }
+    }
+
+    /** {@link #raw(String, String, String, Instant)} of a frame's bytes: decoded only for a listener that takes it. */
+    void raw(String channel, String symbol, byte[] utf8, Instant received) {
+        Subscriber.Listener l = live();
+        if (l != null && l.takesRawFrames()) {
+            l.onRawFrame(channel, symbol, new String(utf8, StandardCharsets.UTF_8), received);
         }
     }
 
