@@ -5,7 +5,6 @@ import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -47,12 +46,13 @@ final class DeribitMarketFrames {
         }
     }
 
-    /** {@link #raw(String, String, String, Instant)} of a frame's bytes: decoded only for a listener that takes it. */
-    void raw(String channel, String symbol, byte[] utf8, Instant received) {
+    /**
+     * Whether a listener is there that takes raw frames ({@link Subscriber.Listener#takesRawFrames()}): a frame read
+     * as bytes is made text for {@link #raw} only then.
+     */
+    boolean takesRawFrames() {
         Subscriber.Listener l = live();
-        if (l != null && l.takesRawFrames()) {
-            l.onRawFrame(channel, symbol, new String(utf8, StandardCharsets.UTF_8), received);
-        }
+        return l != null && l.takesRawFrames();
     }
 
     void malformed(String channel, String payload, String reason, Instant received) {

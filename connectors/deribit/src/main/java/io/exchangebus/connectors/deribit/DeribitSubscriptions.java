@@ -158,7 +158,9 @@ final class DeribitSubscriptions {
     private final class Dispatch implements DeribitNotificationHandler.RawFirst {
         @Override
         public void onRawNotification(String channel, byte[] utf8, Instant received) {
-            frames.raw(channel, symbolOf(channel), utf8, received);
+            if (frames.takesRawFrames()) { // the text and the symbol only for a listener that takes them
+                frames.raw(channel, symbolOf(channel), new String(utf8, StandardCharsets.UTF_8), received);
+            }
             DeribitStreamState state = states.get(channel);
             if (state != null) {
                 try {
