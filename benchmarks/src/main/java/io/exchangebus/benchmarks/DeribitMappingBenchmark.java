@@ -8,6 +8,7 @@ import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *     model's scale 18, levels best first;</li>
  * <li>{@code tradeFrameToTrade}: a {@code trades.BTC-PERPETUAL.raw} notification of one trade (the fields of the
  *     live capture in {@code shared/fixtures/deribit/ws_trades_capture.gocryptotrader.jsonl}) to the {@link Trade};</li>
- * <li>{@code bookTokenWalk} and {@code tradeTokenWalk}: the walk that only reads every token of the same frames.</li>
+ * <li>{@code bookTokenWalk} and {@code tradeTokenWalk}: the walk that only reads every token of the same frames;</li>
+ * <li>{@code bookChangeBytesToBookUpdate} and {@code tradeBytesToTrade}: the same frames from their UTF-8 bytes, as
+ *     the subscriber now maps them off the socket ({@link MarketMapping#normalize(byte[], Instant)}), beside
+ *     {@code bookChangeDecodedToBookUpdate} and {@code tradeDecodedToTrade}: the bytes decoded to a String first,
+ *     then mapped from the text, as the subscriber did before.</li>
  * </ul>
  * The issue's target: each mapping ≤ 1.2× its walk.
  */
@@ -48,6 +53,8 @@ public class DeribitMappingBenchmark {
 
     private String bookFrame;
     private String tradeFrame;
+    private byte[] bookBytes;
+    private byte[] tradeBytes;
 
     @Setup
     public void setUp() {
@@ -56,6 +63,12 @@ public class DeribitMappingBenchmark {
                 + "\"data\":[{\"trade_seq\":227845411,\"trade_id\":\"364154981\",\"timestamp\":1767322924122,"
                 + "\"tick_direction\":0,\"price\":92283.5,\"mark_price\":92281.78,\"instrument_name\":\"BTC-PERPETUAL\","
                 + "\"index_price\":92263.55,\"direction\":\"buy\",\"amount\":1230.0,\"contracts\":123.0}]}}";
+        bookBytes = bookFrame.getBytes(StandardCharsets.UTF_8);
+        tradeBytes = tradeFrame.getBytes(StandardCharsets.UTF_8);
+        if (!bookChangeBytesToBookUpdate().equals(bookChangeToBookUpdate())
+                || !tradeBytesToTrade().equals(tradeFrameToTrade())) {
+            throw new IllegalStateException("the bytes did not map as the text does");
+        }
         BookUpdate u = bookChangeToBookUpdate();
         if (u.getBids().size() != 20 || u.getAsks().size() != 20
                 || u.getBids().get(0).getPrice().compareTo(new BigDecimal("92283.5")) != 0) {
@@ -98,6 +111,26 @@ public class DeribitMappingBenchmark {
     public Trade tradeFrameToTrade() {
         List<Object> events = MarketMapping.normalize(tradeFrame, RECEIVED);
         return (Trade) events.get(0);
+    }
+
+    @Benchmark
+    public BookUpdate bookChangeBytesToBookUpdate() {
+        return (BookUpdate) MarketMapping.normalize(bookBytes, RECEIVED).get(0);
+    }
+
+    @Benchmark
+    public BookUpdate bookChangeDecodedToBookUpdate() {
+        return (BookUpdate) MarketMapping.normalize(new String(bookBytes, StandardCharsets.UTF_8), RECEIVED).get(0);
+    }
+
+    @Benchmark
+    public Trade tradeBytesToTrade() {
+        return (Trade) MarketMapping.normalize(tradeBytes, RECEIVED).get(0);
+    }
+
+    @Benchmark
+    public Trade tradeDecodedToTrade() {
+        return (Trade) MarketMapping.normalize(new String(tradeBytes, StandardCharsets.UTF_8), RECEIVED).get(0);
     }
 
     @Benchmark

@@ -18,6 +18,7 @@ import io.exchangebus.events.Trade;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *     Jackson tree, then the fields), which is what the mapping did before its compact reader and still does for
  *     lite names, whitespace, tickers and anything the reader leaves to it;</li>
  * <li>{@code bookTokenWalk} and {@code tradeTokenWalk}: the walk that only reads every token of the same frames;</li>
+ * <li>{@code bookDeltaBytesToBookUpdate} and {@code tradeBytesToTrade}: the same frames from their UTF-8 bytes, as
+ *     the subscriber now maps them off the socket ({@link MarketMapping#normalize(byte[], Instant)}), beside
+ *     {@code bookDeltaDecodedToBookUpdate} and {@code tradeDecodedToTrade}: the bytes decoded to a String first,
+ *     then mapped from the text, as the subscriber did before;</li>
  * <li>{@code signOrder}: {@link GrvtOrderSigner#sign(OrderToSign)} of a one-leg limit order (scaling, EIP-712
  *     struct hash, secp256k1 signature with RFC 6979 nonce), a new nonce each call.</li>
  * </ul>
@@ -69,6 +74,8 @@ public class GrvtMappingBenchmark {
 
     private String bookFrame;
     private String tradeFrame;
+    private byte[] bookBytes;
+    private byte[] tradeBytes;
     private GrvtOrderSigner signer;
     private long nonce;
 
@@ -82,6 +89,12 @@ public class GrvtMappingBenchmark {
                 + "\"trade_id\":\"209358-2\",\"venue\":\"ORDERBOOK\",\"is_rpi\":false},"
                 + "\"prev_sequence_number\":\"872634875\"}";
         signer = GrvtOrderSigner.of(Secret.of(KEY), 325).value();
+        bookBytes = bookFrame.getBytes(StandardCharsets.UTF_8);
+        tradeBytes = tradeFrame.getBytes(StandardCharsets.UTF_8);
+        if (!bookDeltaBytesToBookUpdate().equals(bookDeltaToBookUpdate())
+                || !tradeBytesToTrade().equals(tradeFrameToTrade())) {
+            throw new IllegalStateException("the bytes did not map as the text does");
+        }
         BookUpdate u = bookDeltaToBookUpdate();
         if (u.getBids().size() != 20 || u.getAsks().size() != 20 || u.getKind() != BookUpdateKind.DELTA
                 || u.getBids().get(0).getPrice().compareTo(new BigDecimal("65038.01")) != 0) {
@@ -135,6 +148,26 @@ public class GrvtMappingBenchmark {
     @Benchmark
     public Trade tradeTreePath() throws IOException {
         return (Trade) MarketMapping.normalize(TREE.readTree(tradeFrame), RECEIVED).value();
+    }
+
+    @Benchmark
+    public BookUpdate bookDeltaBytesToBookUpdate() {
+        return (BookUpdate) MarketMapping.normalize(bookBytes, RECEIVED).value();
+    }
+
+    @Benchmark
+    public BookUpdate bookDeltaDecodedToBookUpdate() {
+        return (BookUpdate) MarketMapping.normalize(new String(bookBytes, StandardCharsets.UTF_8), RECEIVED).value();
+    }
+
+    @Benchmark
+    public Trade tradeBytesToTrade() {
+        return (Trade) MarketMapping.normalize(tradeBytes, RECEIVED).value();
+    }
+
+    @Benchmark
+    public Trade tradeDecodedToTrade() {
+        return (Trade) MarketMapping.normalize(new String(tradeBytes, StandardCharsets.UTF_8), RECEIVED).value();
     }
 
     @Benchmark

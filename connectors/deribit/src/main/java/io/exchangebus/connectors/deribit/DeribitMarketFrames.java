@@ -46,6 +46,15 @@ final class DeribitMarketFrames {
         }
     }
 
+    /**
+     * Whether a listener is there that takes raw frames ({@link Subscriber.Listener#takesRawFrames()}): a frame read
+     * as bytes is made text for {@link #raw} only then.
+     */
+    boolean takesRawFrames() {
+        Subscriber.Listener l = live();
+        return l != null && l.takesRawFrames();
+    }
+
     void malformed(String channel, String payload, String reason, Instant received) {
         malformed.incrementAndGet();
         Subscriber.Listener l = live();

@@ -12,6 +12,7 @@ import io.exchangebus.connectors.deribit.ws.DeribitNotificationHandler;
 import io.exchangebus.connectors.deribit.ws.DeribitRpc;
 import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.Ticker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -150,10 +151,26 @@ final class DeribitSubscriptions {
 
     /**
      * One notification: the raw frame first, then the channel's events, or a malformed frame with the reason. In
-     * Deribit's usual layout the raw text is mapped by {@code MarketMapping.normalize} (its fast path), without a
-     * tree; otherwise from the exact tree.
+     * Deribit's usual layout the frame's bytes (or, declined as bytes, its text) are mapped by
+     * {@code MarketMapping.normalize} (its fast path), without a tree; otherwise from the exact tree. From bytes, the
+     * text is made only for a listener that takes raw frames and for a malformed frame.
      */
     private final class Dispatch implements DeribitNotificationHandler.RawFirst {
+        @Override
+        public void onRawNotification(String channel, byte[] utf8, Instant received) {
+            if (frames.takesRawFrames()) { // the text and the symbol only for a listener that takes them
+                frames.raw(channel, symbolOf(channel), new String(utf8, StandardCharsets.UTF_8), received);
+            }
+            DeribitStreamState state = states.get(channel);
+            if (state != null) {
+                try {
+                    state.onEvents(MarketMapping.normalize(utf8, received), received);
+                } catch (RuntimeException e) {
+                    malformed(channel, new String(utf8, StandardCharsets.UTF_8), received, e);
+                }
+            }
+        }
+
         @Override
         public void onRawNotification(String channel, String raw, Instant received) {
             DeribitStreamState state = begin(channel, raw, received);
@@ -179,9 +196,14 @@ final class DeribitSubscriptions {
         }
 
         private DeribitStreamState begin(String channel, String raw, Instant received) {
-            String[] parts = channel.split("\\.");
-            frames.raw(channel, parts.length > 1 ? parts[1] : null, raw, received);
+            frames.raw(channel, symbolOf(channel), raw, received);
             return states.get(channel);
+        }
+
+        /** The instrument a channel names, {@code book.BTC-PERPETUAL.100ms} → BTC-PERPETUAL; null when it names none. */
+        private static String symbolOf(String channel) {
+            String[] parts = channel.split("\\.");
+            return parts.length > 1 ? parts[1] : null;
         }
 
         private void malformed(String channel, String raw, Instant received, RuntimeException e) {

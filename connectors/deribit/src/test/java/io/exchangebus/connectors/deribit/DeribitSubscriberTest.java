@@ -41,6 +41,8 @@ class DeribitSubscriberTest {
     private final List<BookUpdate> books = new CopyOnWriteArrayList<>();
     private final List<Trade> trades = new CopyOnWriteArrayList<>();
     private final List<MalformedFrame> malformed = new CopyOnWriteArrayList<>();
+    private final List<String> rawFrames = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean takesRaw = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong nextSnapshotId = new AtomicLong(100);
     private InstrumentId btc;
     private DeribitSubscriber subscriber;
@@ -74,6 +76,16 @@ class DeribitSubscriberTest {
 
             @Override
             public void onConnectionEvent(ConnectionEvent event) {
+            }
+
+            @Override
+            public void onRawFrame(String channel, String symbol, String payload, java.time.Instant receiveTime) {
+                rawFrames.add(channel + " " + symbol + " " + payload);
+            }
+
+            @Override
+            public boolean takesRawFrames() {
+                return takesRaw.get();
             }
         }).join().isOk()).isTrue();
     }
@@ -132,6 +144,31 @@ class DeribitSubscriberTest {
         await("both trades", () -> trades.size() == 2);
         assertThat(trades).extracting(Trade::getTradeSequence).containsExactly(7L, 8L);
         assertThat(malformed).isEmpty();
+    }
+
+    @Test
+    void shouldMakeTheTextOfAFrameReadAsBytesOnlyForAListenerOfRawFramesOrAMalformedFrame() {
+        String channel = "trades.BTC-PERPETUAL.100ms";
+        assertThat(subscriber.subscribeTrades(btc).join().isOk()).isTrue();
+        String trade = "[{\"trade_seq\":%d,\"trade_id\":\"T-%d\",\"timestamp\":1,\"price\":100.50,"
+                + "\"instrument_name\":\"BTC-PERPETUAL\",\"direction\":\"%s\",\"amount\":10}]";
+
+        takesRaw.set(true);
+        server.notify(channel, trade.formatted(1, 1, "buy"));
+        await("the first trade", () -> trades.size() == 1);
+        takesRaw.set(false);
+        server.notify(channel, trade.formatted(2, 2, "sell"));
+        server.notify(channel, trade.formatted(3, 3, "sidewäys")); // not ASCII: read from its decoded text
+        server.notify(channel, trade.formatted(4, 4, "buy"));
+        await("the last trade", () -> trades.size() == 3);
+
+        assertThat(rawFrames).hasSize(1);
+        assertThat(rawFrames.get(0)).startsWith(channel + " BTC-PERPETUAL {").contains("\"T-1\"");
+        assertThat(trades).extracting(Trade::getTradeSequence).containsExactly(1L, 2L, 4L);
+        assertThat(trades.get(0).getPrice()).isEqualByComparingTo(new BigDecimal("100.5"));
+        assertThat(malformed).hasSize(1);
+        assertThat(malformed.get(0).payload()).contains("\"direction\":\"sidewäys\"");
+        assertThat(malformed.get(0).reason()).contains("direction: unknown value 'sidewäys'");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.exchangebus.connectors.grvt.ws.GrvtChannel;
 import io.exchangebus.connectors.grvt.ws.GrvtFeedHandler;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,12 +59,37 @@ final class GrvtMarketFrames {
         return mapped(channel, event, raw, received);
     }
 
-    /** A book or trade subscription's handler: frames routed by text are mapped from it, others from their tree. */
+    /**
+     * {@link #mapText} of the frame's UTF-8 bytes: mapped without a String of them where the frame is in the compact
+     * full form ({@link MarketMapping#normalize(byte[], Instant)}); the text is made only for a listener that takes
+     * raw frames, and for a frame the mapping refuses (reported with it).
+     */
+    Optional<Object> mapBytes(GrvtChannel channel, byte[] utf8, Instant received) {
+        Result<Object> event = MarketMapping.normalize(utf8, received);
+        Subscriber.Listener l = listener.get();
+        String raw = l != null && l.takesRawFrames() || !event.isOk() ? new String(utf8, StandardCharsets.UTF_8)
+                : null;
+        if (l != null && l.takesRawFrames()) {
+            l.onRawFrame(channel.stream(), event.isOk() ? symbolOf(event.value()) : instrumentOf(raw), raw, received);
+        }
+        return mapped(channel, event, raw, received);
+    }
+
+    /**
+     * A book or trade subscription's handler: frames routed by bytes or text are mapped from them, others from
+     * their tree.
+     */
     GrvtFeedHandler feed(GrvtChannel channel, BiConsumer<Object, Instant> onEvent) {
         return new GrvtFeedHandler() {
             @Override
             public void onFeed(JsonNode frame, String raw, Instant receivedAt) {
                 map(channel, frame, raw, receivedAt).ifPresent(e -> onEvent.accept(e, receivedAt));
+            }
+
+            @Override
+            public boolean onFeedBytes(byte[] utf8, Instant receivedAt) {
+                mapBytes(channel, utf8, receivedAt).ifPresent(e -> onEvent.accept(e, receivedAt));
+                return true;
             }
 
             @Override

@@ -9,6 +9,7 @@ import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.grvt.ws.GrvtChannel;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,5 +103,49 @@ class GrvtMarketFramesTest {
                 .isNull();
         assertThat(GrvtChannel.routeKey("{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}")).isNull();
         assertThat(GrvtChannel.routeKey("{\"stream\":\"v1.book.d\"}")).isNull();
+    }
+
+    @Test
+    void shouldMapAFramesBytesToTheEventItsTextGivesWithTheSameRawFrame() {
+        Optional<Object> fromBytes = frames.mapBytes(BOOK, DELTA.getBytes(StandardCharsets.UTF_8), AT);
+        Optional<Object> fromText = frames.mapText(BOOK, DELTA, AT);
+
+        assertThat(fromBytes).isPresent().isEqualTo(fromText);
+        assertThat(fromBytes.get().toString()).isEqualTo(fromText.get().toString());
+        assertThat(raw).containsExactly("v1.book.d BTC_USDT_Perp " + DELTA.length(),
+                "v1.book.d BTC_USDT_Perp " + DELTA.length());
+        assertThat(malformed).isEmpty();
+    }
+
+    @Test
+    void shouldReportAFrameRefusedFromItsBytesWithItsTextAndInstrument() {
+        String bad = DELTA.replace("\"65038.01\"", "\"65O38.01\"");
+        takesRaw = false;
+
+        assertThat(frames.mapBytes(BOOK, bad.getBytes(StandardCharsets.UTF_8), AT)).isEmpty();
+        assertThat(malformed).singleElement().satisfies(m -> {
+            assertThat(m.payload()).isEqualTo(bad);
+            assertThat(m.channel()).isEqualTo("v1.book.d");
+            assertThat(m.reason()).isNotBlank();
+        });
+        assertThat(raw).as("no raw frame for a listener that takes none").isEmpty();
+        takesRaw = true;
+        assertThat(frames.mapBytes(BOOK, bad.getBytes(StandardCharsets.UTF_8), AT)).isEmpty();
+        assertThat(raw).containsExactly("v1.book.d BTC_USDT_Perp " + bad.length());
+    }
+
+    @Test
+    void shouldRouteAFramesBytesAsItsTextAndLeaveANonAsciiSelectorToTheText() {
+        for (String frame : List.of(DELTA, "{\"stream\":\"v1.trade\",\"selector\":\"ETH_USDT_Perp\",\"feed\":{}}",
+                "{\"s\":\"v1.book.d\",\"s1\":\"BTC_USDT_Perp@100\"}",
+                "{ \"stream\":\"v1.book.d\",\"selector\":\"BTC_USDT_Perp@100\"}",
+                "{\"stream\":\"v1.book.d\",\"selector\":\"BTC\\\"x@100\"}", "{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}",
+                "{\"stream\":\"v1.book.d\"}")) {
+            assertThat(GrvtChannel.routeKey(frame.getBytes(StandardCharsets.UTF_8))).as(frame)
+                    .isEqualTo(GrvtChannel.routeKey(frame));
+        }
+        String nonAscii = DELTA.replace("BTC_USDT_Perp@100", "BTC_USDT_Pérp@100");
+        assertThat(GrvtChannel.routeKey(nonAscii)).isEqualTo("v1.book.d|BTC_USDT_Pérp");
+        assertThat(GrvtChannel.routeKey(nonAscii.getBytes(StandardCharsets.UTF_8))).isNull();
     }
 }

@@ -15,6 +15,7 @@ import io.exchangebus.connectors.core.ws.WsOpenHook;
 import io.exchangebus.connectors.core.ws.WsSender;
 import io.exchangebus.connectors.core.ws.WsSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
     private final ServerRequestHook serverRequests;
     private final FallbackHandler fallback;
     private final Predicate<String> rawFirst;
+    /** Offered each frame's UTF-8 bytes before its text is made; null when the client reads text frames as text. */
+    private final Predicate<byte[]> rawBytesFirst;
     private final OverflowHandler overflow;
     private final ConnectionListener listener;
     private final PendingRequests<Long, JsonNode> pending;
@@ -69,6 +72,7 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         this.channels = b.channels;
         this.serverRequests = b.serverRequests;
         this.rawFirst = b.rawFirst;
+        this.rawBytesFirst = b.rawBytesFirst;
         this.fallback = Objects.requireNonNull(b.fallback,
                 "fallback: every JSON-RPC client must say where frames nobody else takes go");
         this.overflow = Objects.requireNonNull(b.overflow,
@@ -189,6 +193,24 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
     // ---- frames, on the consumer thread ----
 
     private final class Frames implements WsHandler {
+        /** Asked once by the connection: bytes only when a hook takes them, so other venues keep the library's text. */
+        @Override
+        public boolean readsTextAsBytes() {
+            return rawBytesFirst != null;
+        }
+
+        /**
+         * A frame's bytes, when {@link #readsTextAsBytes()}: offered to the bytes hook; one it declines is decoded
+         * (a malformed sequence becoming U+FFFD) and read as any text frame, from {@link Builder#rawFirst} on.
+         */
+        @Override
+        public void onText(byte[] utf8) {
+            if (rawBytesFirst.test(utf8)) {
+                return; // taken from its bytes by the venue's fast path: no String, no tree
+            }
+            onMessage(new String(utf8, StandardCharsets.UTF_8));
+        }
+
         @Override
         public void onMessage(String raw) {
             if (rawFirst.test(raw)) {
@@ -291,6 +313,7 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         private ServerRequestHook serverRequests = ServerRequestHook.NONE;
         private FallbackHandler fallback;
         private Predicate<String> rawFirst = raw -> false;
+        private Predicate<byte[]> rawBytesFirst;
         private OverflowHandler overflow;
         private JsonRpcOpenHook openHook = JsonRpcOpenHook.NONE;
         private ConnectionListener listener = event -> { };
@@ -330,6 +353,18 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
          */
         public Builder rawFirst(Predicate<String> hook) {
             this.rawFirst = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        /**
+         * Offered each text frame's UTF-8 bytes before anything else, as the WebSocket read them (neither checked
+         * nor decoded: the connection then reads text as bytes, {@link WsHandler#readsTextAsBytes()}): the frames it
+         * takes (returns true for) are never made a String here, for a venue that reads its notifications from the
+         * bytes. The others are decoded and go on as any frame, to {@link #rawFirst} first; so are all frames when
+         * no bytes hook is given (the default). The array is the hook's to keep.
+         */
+        public Builder rawBytesFirst(Predicate<byte[]> hook) {
+            this.rawBytesFirst = Objects.requireNonNull(hook, "hook");
             return this;
         }
 

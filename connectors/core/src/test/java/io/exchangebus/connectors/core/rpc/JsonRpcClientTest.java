@@ -187,6 +187,44 @@ class JsonRpcClientTest {
     }
 
     @Test
+    void shouldGiveTheRawBytesHookEachFrameAsBytesAndReadThoseItDeclinesAsText() throws Exception {
+        LoopbackWsServer server = server();
+        List<String> takenAsBytes = new CopyOnWriteArrayList<>();
+        List<String> offeredAsText = new CopyOnWriteArrayList<>();
+        List<String> routed = new CopyOnWriteArrayList<>();
+        String book = fixture("deribit_ws_book_100ms.json");
+        String priceIndex = fixture("deribit_ws_price_index.json");
+        JsonRpcClient client = started(builder(server)
+                .rawBytesFirst(utf8 -> {
+                    String text = new String(utf8, StandardCharsets.UTF_8);
+                    return text.equals(book) && takenAsBytes.add(text);
+                })
+                .rawFirst(raw -> {
+                    offeredAsText.add(raw);
+                    return false;
+                }));
+        client.route("book.BTC-PERPETUAL.100ms", (channel, frame) -> routed.add(channel));
+        client.route("deribit_price_index.btc_usd", (channel, frame) -> routed.add(channel));
+
+        server.sendToAll(book);
+        server.sendToAll(priceIndex);
+        server.sendToAll("not json");
+        CompletableFuture<Result<JsonNode>> echo = client.request("public/echo", Map.of());
+        await(() -> !server.receivedOn(1).isEmpty(), "the request at the server");
+        JsonNode request = read(server.receivedOn(1).get(0));
+        server.sendToAll(answer(request, JSON.getNodeFactory().textNode("pong")));
+
+        assertThat(echo.get(5, TimeUnit.SECONDS).value().asText()).as("an answer declined as bytes is matched as text")
+                .isEqualTo("pong");
+        await(() -> unrouted.size() == 1, "the malformed frame at the fallback, as text");
+        assertThat(takenAsBytes).containsExactly(book);
+        assertThat(offeredAsText).as("only the frames the bytes hook declined are made text")
+                .startsWith(priceIndex, "not json").hasSize(3);
+        assertThat(routed).as("a frame taken as bytes is not routed again").containsExactly("deribit_price_index.btc_usd");
+        assertThat(unrouted).containsExactly("not json");
+    }
+
+    @Test
     void shouldRouteByAChannelExtractorOfTheConnectorsOwnShape() throws Exception {
         LoopbackWsServer server = server();
         List<String> seen = new CopyOnWriteArrayList<>();

@@ -1,8 +1,8 @@
 package io.exchangebus.connectors.deribit.mapping;
 
-import io.exchangebus.avro.DecimalText;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ValueRange;
+import io.exchangebus.connectors.core.ws.FrameText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fast path for book and trade notifications in the layout Deribit sends them, read straight from the frame's
- * characters:
+ * characters, its UTF-8 bytes as they came off the socket or its String ({@link FrameText}):
  * <pre>
  *   {"jsonrpc":"2.0","method":"subscription","params":{"channel":"book.BTC-PERPETUAL.100ms","data":{…}}}
  * </pre>
@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * in any order. Whatever else it meets — another layout, an escape, a nested value where a scalar was expected, a
  * number it would refuse, a rule of {@link BookFields} broken — it answers null and {@link MarketFrameReader}'s
  * token walk reads the frame instead, which maps or refuses with the reason. So this reader only ever gives what the
- * walk would give, faster (a test and the fuzz run compare the two); it never refuses by itself.
+ * walk would give, faster (a test and the fuzz run compare the two); it never refuses by itself. From bytes, only
+ * ASCII is read: a frame with any other character is left to the walk too, which reads its decoded text.
  */
 final class CompactFrameReader {
     private static final String PREFIX = "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"";
@@ -28,17 +29,26 @@ final class CompactFrameReader {
     private static final String[] LITERALS = {"true", "false", "null"};
     private static final Map<String, DeribitChannel> CHANNELS = new ConcurrentHashMap<>();
 
-    private final String s;
+    private final FrameText s;
     private int i;
 
-    private CompactFrameReader(String s, int i) {
+    private CompactFrameReader(FrameText s, int i) {
         this.s = s;
         this.i = i;
     }
 
     /** The frame, or null when the token walk must read it. */
     static MarketFrameReader.Frame read(String frame) {
-        if (!frame.startsWith(PREFIX)) {
+        return read(FrameText.of(frame));
+    }
+
+    /** The frame from its UTF-8 bytes, or null when the token walk must read its text. */
+    static MarketFrameReader.Frame read(byte[] utf8) {
+        return read(FrameText.of(utf8));
+    }
+
+    private static MarketFrameReader.Frame read(FrameText frame) {
+        if (!frame.startsWith(PREFIX, 0)) {
             return null;
         }
         CompactFrameReader r = new CompactFrameReader(frame, PREFIX.length() - 1);
@@ -46,7 +56,7 @@ final class CompactFrameReader {
         if (end < 0 || !frame.startsWith(DATA, end)) {
             return null;
         }
-        DeribitChannel channel = channel(frame.substring(PREFIX.length(), end));
+        DeribitChannel channel = channel(frame.text(PREFIX.length(), end));
         r.i = end + DATA.length();
         MarketFrameReader.Frame read = channel == null ? null : switch (channel.type()) {
             case BOOK, GROUPED_BOOK -> r.book(channel);
@@ -266,7 +276,7 @@ final class CompactFrameReader {
     // ---- scalars ----
 
     private boolean take(char c) {
-        if (i < s.length() && s.charAt(i) == c) {
+        if (i < s.length() && s.at(i) == c) {
             i++;
             return true;
         }
@@ -287,11 +297,11 @@ final class CompactFrameReader {
      * string holds an escape or a control character (the position is then of no use: the caller gives up).
      */
     private int stringEnd() {
-        if (i >= s.length() || s.charAt(i) != '"') {
+        if (i >= s.length() || s.at(i) != '"') {
             return -1;
         }
         for (int j = i + 1; j < s.length(); j++) {
-            char c = s.charAt(j);
+            int c = s.at(j); // from bytes, above 0x7F is negative: refused with the control characters
             if (c == '"') {
                 i = j + 1;
                 return j;
@@ -306,41 +316,38 @@ final class CompactFrameReader {
     private String text() {
         int from = i + 1;
         int to = stringEnd();
-        return to < 0 ? null : s.substring(from, to);
+        return to < 0 ? null : s.text(from, to);
     }
 
     /** A JSON integer that fits a long, as the token walk takes it; null otherwise. */
     private Long integer() {
         int from = i;
-        int j = from < s.length() && s.charAt(from) == '-' ? from + 1 : from;
+        int j = from < s.length() && s.at(from) == '-' ? from + 1 : from;
         int digitsFrom = j;
-        while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+        while (j < s.length() && s.at(j) >= '0' && s.at(j) <= '9') {
             j++;
         }
         int digits = j - digitsFrom;
-        if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(digitsFrom) == '0') || j < s.length()
-                && (s.charAt(j) == '.' || s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+        if (digits == 0 || digits > 18 || (digits > 1 && s.at(digitsFrom) == '0') || j < s.length()
+                && (s.at(j) == '.' || s.at(j) == 'e' || s.at(j) == 'E')) {
             return null;
         }
         i = j;
-        return Long.parseLong(s, from, j, 10);
+        return s.parseLong(from, j);
     }
 
     /** An exact JSON number in {@code range}; null when the token walk would refuse it or it is not a number. */
     private BigDecimal decimal(ValueRange range) {
         int from = i;
         int j = from;
-        while (j < s.length() && isNumberChar(s.charAt(j))) {
+        while (j < s.length() && isNumberChar(s.at(j))) {
             j++;
         }
-        int first = from < j && s.charAt(from) == '-' ? from + 1 : from;
-        if (j == from || first + 1 < j && s.charAt(first) == '0' && Character.isDigit(s.charAt(first + 1))) {
+        int first = from < j && s.at(from) == '-' ? from + 1 : from;
+        if (j == from || first + 1 < j && s.at(first) == '0' && isDigit(s.at(first + 1))) {
             return null; // JSON allows no leading zero; the walk refuses "00"
         }
-        BigDecimal value = DecimalText.plain(s, from, j);
-        if (value == null) {
-            value = DecimalText.parse(s, from, j);
-        }
+        BigDecimal value = s.decimal(from, j); // DecimalText's plain path, then its general one
         if (value == null || !range.admits(value)) {
             return null;
         }
@@ -348,7 +355,11 @@ final class CompactFrameReader {
         return value;
     }
 
-    private static boolean isNumberChar(char c) {
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isNumberChar(int c) {
         return c >= '0' && c <= '9' || c == '-' || c == '.' || c == 'e' || c == 'E' || c == '+';
     }
 
@@ -357,7 +368,7 @@ final class CompactFrameReader {
         if (i >= s.length()) {
             return false;
         }
-        char c = s.charAt(i);
+        int c = s.at(i);
         if (c == '"') {
             return stringEnd() >= 0;
         }

@@ -9,6 +9,7 @@ import io.exchangebus.connectors.core.number.NumberRead;
 import io.exchangebus.connectors.core.number.ValueRange;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +60,16 @@ final class MarketFrameReader {
     static Frame read(String frame) {
         Frame fast = CompactFrameReader.read(frame);
         return fast != null ? fast : readTokens(frame);
+    }
+
+    /**
+     * Reads one frame from its UTF-8 bytes as {@link #read(String)} reads its text: Deribit's usual layout in ASCII
+     * on the fast path, without a String of the frame; anything else decoded and read token by token, so a frame
+     * gives the same frame, or the same refusal, either way.
+     */
+    static Frame read(byte[] utf8) {
+        Frame fast = CompactFrameReader.read(utf8);
+        return fast != null ? fast : readTokens(new String(utf8, StandardCharsets.UTF_8));
     }
 
     /** Reads one frame token by token; maps or refuses whatever the layout. */

@@ -59,7 +59,18 @@ public final class MarketMapping {
 
     /** The events of one notification frame: one book update or ticker, or the trades it lists. */
     public static List<Object> normalize(String frame, Instant receivedAt) {
-        MarketFrameReader.Frame read = MarketFrameReader.read(frame);
+        return events(MarketFrameReader.read(frame), receivedAt);
+    }
+
+    /**
+     * {@link #normalize(String, Instant)} of the frame's UTF-8 bytes, as read off the socket: the same events, or
+     * the same refusal, with no String made of a frame in Deribit's usual layout.
+     */
+    public static List<Object> normalize(byte[] utf8, Instant receivedAt) {
+        return events(MarketFrameReader.read(utf8), receivedAt);
+    }
+
+    private static List<Object> events(MarketFrameReader.Frame read, Instant receivedAt) {
         if (read instanceof MarketFrameReader.BookFrame book) {
             return List.of(bookUpdate(book, receivedAt));
         }

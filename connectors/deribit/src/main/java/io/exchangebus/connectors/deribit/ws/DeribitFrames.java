@@ -3,6 +3,7 @@ package io.exchangebus.connectors.deribit.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.core.number.ExactNumbers;
+import io.exchangebus.connectors.core.ws.FrameText;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,20 @@ final class DeribitFrames {
         return false;
     }
 
+    /**
+     * {@link #onRawFirst(String)} of a frame's UTF-8 bytes, as read off the socket: a notification in Deribit's usual
+     * layout with an ASCII channel name goes to its {@link DeribitNotificationHandler.RawFirst} as bytes, and no
+     * String is made of it here; anything else false, untouched (core's client decodes it and reads it as text).
+     */
+    boolean onRawFirst(byte[] utf8) {
+        String scanned = subscriptionChannel(utf8);
+        if (scanned != null && routes.get(scanned) instanceof DeribitNotificationHandler.RawFirst fast) {
+            fast.onRawNotification(scanned, utf8, clock.instant());
+            return true;
+        }
+        return false;
+    }
+
     void onFrame(String raw) {
         Instant received = clock.instant();
         if (onRawFirst(raw)) {
@@ -94,8 +109,17 @@ final class DeribitFrames {
      * a channel name with an escape (the frame is then read as a tree).
      */
     static String subscriptionChannel(String raw) {
-        int method = raw.indexOf(SUBSCRIPTION);
-        if (method < 0 || method > 40) {
+        return subscriptionChannel(FrameText.of(raw));
+    }
+
+    /** {@link #subscriptionChannel(String)} of the UTF-8 bytes; also null for a channel name that is not ASCII. */
+    static String subscriptionChannel(byte[] utf8) {
+        return subscriptionChannel(FrameText.of(utf8));
+    }
+
+    private static String subscriptionChannel(FrameText raw) {
+        int method = methodAt(raw);
+        if (method < 0) {
             return null;
         }
         int key = raw.indexOf(PARAMS_CHANNEL, method + SUBSCRIPTION.length());
@@ -104,9 +128,25 @@ final class DeribitFrames {
         }
         int start = key + PARAMS_CHANNEL.length();
         int end = raw.indexOf('"', start);
-        if (end <= start || raw.lastIndexOf('\\', end) >= start) {
+        if (end <= start) {
             return null;
         }
-        return raw.substring(start, end);
+        for (int p = start; p < end; p++) {
+            int c = raw.at(p);
+            if (c == '\\' || c < 0) { // an escape; from bytes, a byte above 0x7F: read as a tree from the text
+                return null;
+            }
+        }
+        return raw.text(start, end);
+    }
+
+    /** Where {@code "method":"subscription"} first stands, if within the frame's first 40 characters; else -1. */
+    private static int methodAt(FrameText raw) {
+        for (int p = 0; p <= 40; p++) {
+            if (raw.startsWith(SUBSCRIPTION, p)) {
+                return p;
+            }
+        }
+        return -1;
     }
 }

@@ -1,6 +1,7 @@
 package io.exchangebus.connectors.deribit.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -21,5 +22,14 @@ public interface DeribitNotificationHandler {
      */
     interface RawFirst extends DeribitNotificationHandler {
         void onRawNotification(String channel, String raw, Instant receivedAt);
+
+        /**
+         * The same notification as its UTF-8 bytes, as read off the socket (the array is the handler's): for a
+         * handler that reads bytes, which then makes the text only where it needs it (a listener of raw frames, a
+         * malformed frame). By default decoded and given to {@link #onRawNotification(String, String, Instant)}.
+         */
+        default void onRawNotification(String channel, byte[] utf8, Instant receivedAt) {
+            onRawNotification(channel, new String(utf8, StandardCharsets.UTF_8), receivedAt);
+        }
     }
 }

@@ -264,7 +264,8 @@ public final class DeribitRpc implements JsonRpcRequester, AutoCloseable {
                 .errors((method, error) -> DeribitErrors.of(error, 0))
                 .channels(frame -> null) // every notification reaches the fallback as raw text: exact numbers
                 .serverRequests(heartbeats)
-                .rawFirst(frames::onRawFirst) // book changes and trades: no tree before their compact reader
+                .rawBytesFirst(frames::onRawFirst) // book changes and trades as bytes: no String, no tree
+                .rawFirst(frames::onRawFirst) // the same, for a frame the bytes path declined (a non-ASCII channel)
                 .fallback(frames::onFrame)
                 .onOverflow(dropped -> {
                     if (mine == generation.get()) {

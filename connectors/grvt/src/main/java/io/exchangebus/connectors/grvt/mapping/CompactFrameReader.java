@@ -1,8 +1,8 @@
 package io.exchangebus.connectors.grvt.mapping;
 
-import io.exchangebus.avro.DecimalText;
 import io.exchangebus.avro.ExactDecimals;
 import io.exchangebus.connectors.core.number.ValueRange;
+import io.exchangebus.connectors.core.ws.FrameText;
 import io.exchangebus.events.PriceLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fast path for full-form book and trade frames in the layout GRVT sends them, read straight from the frame's
- * characters:
+ * characters, its UTF-8 bytes as they came off the socket or its String ({@link FrameText}):
  * <pre>
  *   {"stream":"v1.book.d","selector":"BTC_USDT_Perp@500","sequence_number":"872634876","feed":{…},"prev_sequence_number":"872634875"}
  * </pre>
@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * instead, which maps or refuses with the reason. So this reader only ever gives what the tree path would give,
  * faster ({@code CompactFrameReaderTest} compares the two on every fixture and on mutated frames; the fuzz run goes
  * through it); it never refuses by itself. The events are built by the same functions
- * ({@link MarketMapping#bookUpdate}, {@link MarketMapping#trade}).
+ * ({@link MarketMapping#bookUpdate}, {@link MarketMapping#trade}). From bytes, only ASCII is read: a frame with any
+ * other character is left to the String path, which decodes it first, so bytes and text give the same event.
  *
  * <p>Allocation: the event, its levels and decimals, the strings it keeps; instrument ids are cached by name.
  * One instance per frame, not shared.
@@ -39,17 +40,26 @@ final class CompactFrameReader {
     /** Longer numbers in fields we skip are left to the tree path (Jackson has its own length limit). */
     private static final int MAX_SKIPPED_NUMBER = 100;
 
-    private final String s;
+    private final FrameText s;
     private int i;
 
-    private CompactFrameReader(String s, int i) {
+    private CompactFrameReader(FrameText s, int i) {
         this.s = s;
         this.i = i;
     }
 
     /** The frame's event ({@code BookUpdate} or {@code Trade}), or null when the tree path must read it. */
     static Object read(String frame, Instant receivedAt) {
-        if (frame == null || !frame.startsWith(PREFIX)) {
+        return frame == null ? null : read(FrameText.of(frame), receivedAt);
+    }
+
+    /** The event of the frame's UTF-8 bytes, or null when its text must be read (non-ASCII, or as for a String). */
+    static Object read(byte[] utf8, Instant receivedAt) {
+        return utf8 == null ? null : read(FrameText.of(utf8), receivedAt);
+    }
+
+    private static Object read(FrameText frame, Instant receivedAt) {
+        if (!frame.startsWith(PREFIX, 0)) {
             return null;
         }
         return new CompactFrameReader(frame, PREFIX.length() - 1).frame(receivedAt);
@@ -280,7 +290,7 @@ final class CompactFrameReader {
     // ---- scalars ----
 
     private boolean take(char c) {
-        if (i < s.length() && s.charAt(i) == c) {
+        if (i < s.length() && s.at(i) == c) {
             i++;
             return true;
         }
@@ -297,16 +307,16 @@ final class CompactFrameReader {
      * string holds an escape or a control character (the caller gives up).
      */
     private int stringEnd() {
-        if (i >= s.length() || s.charAt(i) != '"') {
+        if (i >= s.length() || s.at(i) != '"') {
             return -1;
         }
         for (int j = i + 1; j < s.length(); j++) {
-            char c = s.charAt(j);
+            int c = s.at(j); // from bytes, above 0x7F is negative: refused with the control characters
             if (c == '"') {
                 i = j + 1;
                 return j;
             }
-            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+            if (c == '\\' || c < 0x20 || Character.isSurrogate((char) c)) {
                 return -1; // a lone surrogate: leave it to the tree path, which decides about it
             }
         }
@@ -317,7 +327,7 @@ final class CompactFrameReader {
     private String text() {
         int from = i + 1;
         int to = stringEnd();
-        return to <= from ? null : s.substring(from, to);
+        return to <= from ? null : s.text(from, to);
     }
 
     /** A string of 1 to {@code maxDigits} digits, its value; -1 otherwise. */
@@ -327,7 +337,7 @@ final class CompactFrameReader {
         if (to <= from || to - from > maxDigits || !digits(from, to)) {
             return -1;
         }
-        return Long.parseLong(s, from, to, 10);
+        return s.parseLong(from, to);
     }
 
     /** A unix time in ns as a string of 1 to 19 digits within a long; null otherwise. */
@@ -335,16 +345,27 @@ final class CompactFrameReader {
         int from = i + 1;
         int to = stringEnd();
         if (to <= from || to - from > 19 || !digits(from, to)
-                || to - from == 19 && s.substring(from, to).compareTo(LONG_MAX) > 0) {
+                || to - from == 19 && aboveLongMax(from)) {
             return null;
         }
-        long n = Long.parseLong(s, from, to, 10);
+        long n = s.parseLong(from, to);
         return Instant.ofEpochSecond(n / NANOS_PER_SECOND, n % NANOS_PER_SECOND);
+    }
+
+    /** Whether the 19 digits from {@code from} are above {@link Long#MAX_VALUE}: compared digit by digit. */
+    private boolean aboveLongMax(int from) {
+        for (int k = 0; k < 19; k++) {
+            int d = s.at(from + k) - LONG_MAX.charAt(k);
+            if (d != 0) {
+                return d > 0;
+            }
+        }
+        return false;
     }
 
     private boolean digits(int from, int to) {
         for (int j = from; j < to; j++) {
-            char c = s.charAt(j);
+            int c = s.at(j);
             if (c < '0' || c > '9') {
                 return false;
             }
@@ -354,16 +375,16 @@ final class CompactFrameReader {
 
     /** {@code num_orders}: 1 to 9 digits, a JSON integer or a string; false otherwise. */
     private boolean count() {
-        if (i < s.length() && s.charAt(i) == '"') {
+        if (i < s.length() && s.at(i) == '"') {
             return whole(9) >= 0;
         }
         int from = i;
         int j = from;
-        while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+        while (j < s.length() && s.at(j) >= '0' && s.at(j) <= '9') {
             j++;
         }
         int n = j - from;
-        if (n == 0 || n > 9 || n > 1 && s.charAt(from) == '0' || j < s.length() && isNumberChar(s.charAt(j))) {
+        if (n == 0 || n > 9 || n > 1 && s.at(from) == '0' || j < s.length() && isNumberChar(s.at(j))) {
             return false;
         }
         i = j;
@@ -377,7 +398,7 @@ final class CompactFrameReader {
         if (to < 0) {
             return null;
         }
-        BigDecimal value = DecimalText.parse(s, from, to);
+        BigDecimal value = s.decimal(from, to);
         return value == null || !range.admits(value) ? null : ExactDecimals.exact(field, value);
     }
 
@@ -393,7 +414,11 @@ final class CompactFrameReader {
         return null;
     }
 
-    private static boolean isNumberChar(char c) {
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isNumberChar(int c) {
         return c >= '0' && c <= '9' || c == '-' || c == '.' || c == 'e' || c == 'E' || c == '+';
     }
 
@@ -405,19 +430,19 @@ final class CompactFrameReader {
         if (i >= s.length()) {
             return false;
         }
-        char c = s.charAt(i);
+        int c = s.at(i);
         if (c == '"') {
             return stringEnd() >= 0;
         }
         if (c == '-' || c >= '0' && c <= '9') {
             int from = i;
             int j = from;
-            while (j < s.length() && isNumberChar(s.charAt(j))) {
+            while (j < s.length() && isNumberChar(s.at(j))) {
                 j++;
             }
-            int first = s.charAt(from) == '-' ? from + 1 : from;
-            if (j - from > MAX_SKIPPED_NUMBER || first + 1 < j && s.charAt(first) == '0' && Character.isDigit(s.charAt(first + 1))
-                    || DecimalText.parse(s, from, j) == null) {
+            int first = s.at(from) == '-' ? from + 1 : from;
+            if (j - from > MAX_SKIPPED_NUMBER || first + 1 < j && s.at(first) == '0' && isDigit(s.at(first + 1))
+                    || s.decimal(from, j) == null) {
                 return false; // JSON allows no leading zero; Jackson refuses numbers over 1,000 characters
             }
             i = j;

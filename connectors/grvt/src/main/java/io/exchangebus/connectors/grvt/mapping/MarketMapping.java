@@ -14,6 +14,7 @@ import io.exchangebus.events.Side;
 import io.exchangebus.events.Ticker;
 import io.exchangebus.events.Trade;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +53,16 @@ public final class MarketMapping {
         Objects.requireNonNull(receivedAt, "receivedAt");
         Object fast = CompactFrameReader.read(frame, receivedAt);
         return fast != null ? Result.ok(fast) : GrvtMapped.of(() -> map(GrvtFrame.read(frame), receivedAt));
+    }
+
+    /**
+     * {@link #normalize(String, Instant)} of the frame's UTF-8 bytes, as read off the socket: the same event, or the
+     * same refusal; a frame in GRVT's compact full form is read without a String of it, any other is decoded first.
+     */
+    public static Result<Object> normalize(byte[] utf8, Instant receivedAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Object fast = CompactFrameReader.read(utf8, receivedAt);
+        return fast != null ? Result.ok(fast) : normalize(new String(utf8, StandardCharsets.UTF_8), receivedAt);
     }
 
     /** The same, for a frame already read as an exact tree ({@code ExactNumbers.exactMapper()}). */

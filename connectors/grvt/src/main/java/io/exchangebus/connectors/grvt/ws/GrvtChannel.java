@@ -1,5 +1,6 @@
 package io.exchangebus.connectors.grvt.ws;
 
+import io.exchangebus.connectors.core.ws.FrameText;
 import java.util.Objects;
 
 /**
@@ -49,7 +50,19 @@ public record GrvtChannel(String stream, String selector) {
      * whole, and refused if it is not what it starts like.
      */
     public static String routeKey(String raw) {
-        if (!raw.startsWith(STREAM_FIRST)) {
+        return routeKey(FrameText.of(raw));
+    }
+
+    /**
+     * {@link #routeKey(String)} of a frame's UTF-8 bytes, as read off the socket, without a String of the frame;
+     * also null when the stream or selector is not ASCII (the frame is then decoded and routed as text).
+     */
+    public static String routeKey(byte[] utf8) {
+        return routeKey(FrameText.of(utf8));
+    }
+
+    private static String routeKey(FrameText raw) {
+        if (!raw.startsWith(STREAM_FIRST, 0)) {
             return null;
         }
         int streamEnd = raw.indexOf('"', STREAM_FIRST.length());
@@ -58,9 +71,15 @@ public record GrvtChannel(String stream, String selector) {
         }
         int selectorStart = streamEnd + 1 + SELECTOR_NEXT.length();
         int selectorEnd = raw.indexOf('"', selectorStart);
-        if (selectorEnd < 0 || raw.lastIndexOf('\\', selectorEnd) >= 0) {
+        if (selectorEnd < 0) {
             return null;
         }
-        return key(raw.substring(STREAM_FIRST.length(), streamEnd), raw.substring(selectorStart, selectorEnd));
+        for (int p = 0; p < selectorEnd; p++) {
+            int c = raw.at(p);
+            if (c == '\\' || c < 0) { // an escape; from bytes, a byte above 0x7F: routed from the text
+                return null;
+            }
+        }
+        return key(raw.text(STREAM_FIRST.length(), streamEnd), raw.text(selectorStart, selectorEnd));
     }
 }

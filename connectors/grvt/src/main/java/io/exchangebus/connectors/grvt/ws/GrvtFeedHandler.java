@@ -19,4 +19,13 @@ public interface GrvtFeedHandler {
     default boolean onFeedText(String raw, Instant receivedAt) {
         return false;
     }
+
+    /**
+     * The frame as its UTF-8 bytes, as read off the socket, routed without a String of it
+     * ({@link GrvtChannel#routeKey(byte[])}; the array is the handler's): true when the handler took it, false to be
+     * given it as text ({@link #onFeedText}, then {@link #onFeed}). False unless overridden.
+     */
+    default boolean onFeedBytes(byte[] utf8, Instant receivedAt) {
+        return false;
+    }
 }

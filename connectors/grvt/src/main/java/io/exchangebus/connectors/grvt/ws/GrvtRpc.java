@@ -20,6 +20,7 @@ import io.exchangebus.connectors.grvt.GrvtVenue;
 import io.exchangebus.connectors.grvt.http.GrvtErrors;
 import io.exchangebus.events.ErrorKind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ public final class GrvtRpc implements AutoCloseable {
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pending = new PendingRequests<>(GrvtVenue.EXCHANGE, requestTimeout);
-        this.connection = new WsConnection(settings, WsHandler.of(this::onMessage, events::onOverflow),
+        this.connection = new WsConnection(settings, new Frames(),
                 new ConnectionListener() {
                     @Override
                     public void onConnectionEvent(ConnectionEvent event) {
@@ -188,6 +189,38 @@ public final class GrvtRpc implements AutoCloseable {
     }
 
     // ---- frames, on the consumer thread ----
+
+    /**
+     * Reads text frames as their UTF-8 bytes: a feed frame in the compact full form whose handler reads bytes is
+     * routed and taken without a String of it; any other frame (answers, subscriptions, lite or spaced frames,
+     * malformed ones) is decoded, a malformed sequence becoming U+FFFD, and read as text as before.
+     */
+    private final class Frames implements WsHandler {
+        @Override
+        public boolean readsTextAsBytes() {
+            return true;
+        }
+
+        @Override
+        public void onText(byte[] utf8) {
+            String key = GrvtChannel.routeKey(utf8);
+            GrvtFeedHandler byBytes = key == null ? null : routes.get(key);
+            if (byBytes != null && byBytes.onFeedBytes(utf8, clock.instant())) {
+                return; // a feed frame its handler reads from the bytes (book deltas, trades): no String, no tree
+            }
+            onMessage(new String(utf8, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void onMessage(String raw) {
+            GrvtRpc.this.onMessage(raw);
+        }
+
+        @Override
+        public void onOverflow(long dropped) {
+            events.onOverflow(dropped);
+        }
+    }
 
     private void onMessage(String raw) {
         Instant received = clock.instant();
