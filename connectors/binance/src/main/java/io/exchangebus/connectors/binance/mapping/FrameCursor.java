@@ -30,6 +30,8 @@ final class FrameCursor {
     /** Eight bytes of the frame as one long, the first byte lowest (the order the digit tricks below assume). */
     private static final VarHandle EIGHT_BYTES =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** {@code '0'} in each of eight bytes: subtracted from eight bytes of text, it leaves digits as values 0..9. */
+    private static final long ZEROS = 0x3030303030303030L;
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
         100_000_000};
 
@@ -176,6 +178,56 @@ final class FrameCursor {
      * here to read up to the closing quote in the same pass); null for anything else.
      */
     BigDecimal decimalString() {
+        if (bytes != null) {
+            BigDecimal d = shortDecimalBytes();
+            if (d != null) {
+                return d;
+            }
+        }
+        return anyDecimalString();
+    }
+
+    /**
+     * The usual shape of a Binance decimal from bytes, {@code "65000.01000000"}, {@code "0.00123000"}: one to seven
+     * integer digits and, if a point follows, one to eight fraction digits, then the closing quote, read with one
+     * 64-bit load for each part and no loop; null for any other shape, a sign, more digits, or too few bytes left in
+     * the frame for the two loads, which {@link #anyDecimalString} then reads (the same value and scale: both are
+     * {@code BigDecimal.valueOf(unscaled, digits after the point)}). Does not move the cursor unless it answers.
+     */
+    private BigDecimal shortDecimalBytes() {
+        byte[] b = bytes;
+        int p = i;
+        if (n - p < 9 || b[p] != '"') {
+            return null;
+        }
+        long whole = (long) EIGHT_BYTES.get(b, p + 1) - ZEROS;
+        int wholeDigits = leadingDigits(whole);
+        if (wholeDigits == 0 || wholeDigits == 8) {
+            return null;
+        }
+        long wholeValue = digitsValue(whole << (64 - 8 * wholeDigits));
+        int after = p + 1 + wholeDigits;
+        if (b[after] == '"') {
+            i = after + 1;
+            return BigDecimal.valueOf(wholeValue, 0);
+        }
+        int q = after + 1;
+        if (b[after] != '.' || n - q < 9) {
+            return null;
+        }
+        long fraction = (long) EIGHT_BYTES.get(b, q) - ZEROS;
+        int scale = leadingDigits(fraction);
+        int close = q + scale;
+        if (scale == 0 || b[close] != '"') {
+            return null; // also a ninth fraction digit: the byte after eight digits is then no quote
+        }
+        i = close + 1;
+        return BigDecimal.valueOf(wholeValue * POWERS_OF_TEN[scale] + digitsValue(fraction << (64 - 8 * scale)),
+                scale);
+    }
+
+    /** {@link #decimalString} of any length and sign, from bytes or chars; digits up to eight at a time. */
+    private BigDecimal anyDecimalString() {
         int limit = n;
         int p = i;
         if (p >= limit || at(p) != '"') {
@@ -222,7 +274,7 @@ final class FrameCursor {
         long value = run;
         if (bytes != null) {
             while (limit - p >= 8) {
-                long digits = (long) EIGHT_BYTES.get(bytes, p) - 0x3030303030303030L;
+                long digits = (long) EIGHT_BYTES.get(bytes, p) - ZEROS;
                 int k = leadingDigits(digits);
                 if (k > 0) {
                     value = value * POWERS_OF_TEN[k] + digitsValue(digits << (64 - 8 * k));

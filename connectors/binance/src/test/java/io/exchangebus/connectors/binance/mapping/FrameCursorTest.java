@@ -176,7 +176,41 @@ class FrameCursorTest {
     /** Decimal strings of every length around the eight-digit steps, read as BigDecimal reads their text. */
     @Test
     void shouldReadDecimalStringsOfAnyLengthAsTheirText() {
-        java.util.Random random = new java.util.Random(19);
+        assertRandomDecimalStringsReadAsTheirText(19, ",", ',');
+    }
+
+    /**
+     * The same followed by the rest of a level list, as in a frame: from bytes, a decimal of one to seven integer and
+     * up to eight fraction digits is then read by the short path (two 64-bit loads), the others as before.
+     */
+    @Test
+    void shouldReadDecimalStringsInsideAFrameAsTheirText() {
+        assertRandomDecimalStringsReadAsTheirText(23, "],[\"65000.01000000\",\"0.1\"]]}}", ']');
+    }
+
+    @ParameterizedTest
+    @CsvSource({"65000.01000000,65000.01000000", "0.00000000,0.00000000", "1234567.12345678,1234567.12345678",
+        "7,7", "0.1,0.1", "12345678.5,12345678.5", "1.123456789,1.123456789", "0000001.00000000,1.00000000"})
+    void shouldReadTheUsualShapesOfDecimalStringsWithAFewBytesOrNoneAfterThem(String text, String expected) {
+        for (String after : new String[] {"", "]", "]]}}", "]]}}\"\"\"\"\"\"\"\"", ",\"1\"]]}"}) {
+            for (FrameCursor in : cursors("\"" + text + "\"" + after)) {
+                assertThat(in.decimalString()).as(text + after).isEqualTo(new BigDecimal(expected));
+                assertThat(in.peek()).isEqualTo(after.isEmpty() ? (char) 0 : after.charAt(0));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"65000.01000000", "\"65000.01000000]]}}}}}}}}}}}", "\"65000.\"]]}}}}}}}}}}}",
+        "\"65000x01\"]]}}}}}}}}}}}", "\"6500.01:\"]]}}}}}}}}}}}", "\"0.1234567890123456789\"]]}}}}}}}}}}}"})
+    void shouldRefuseBrokenDecimalStringsOfTheUsualShape(String text) {
+        for (FrameCursor in : cursors(text)) {
+            assertThat(in.decimalString()).as(text).isNull();
+        }
+    }
+
+    private static void assertRandomDecimalStringsReadAsTheirText(long seed, String after, char next) {
+        java.util.Random random = new java.util.Random(seed);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder sb = new StringBuilder("\"");
             if (random.nextInt(4) == 0) {
@@ -200,10 +234,10 @@ class FrameCursorTest {
             String inner = text.substring(1, text.length() - 1);
             BigDecimal expected = inner.matches("-?[0-9]+(\\.[0-9]+)?")
                     && inner.replaceAll("[^0-9]", "").length() <= 18 ? new BigDecimal(inner) : null;
-            for (FrameCursor in : cursors(text + ",")) {
+            for (FrameCursor in : cursors(text + after)) {
                 assertThat(in.decimalString()).as(text).isEqualTo(expected);
                 if (expected != null) {
-                    assertThat(in.peek()).isEqualTo(',');
+                    assertThat(in.peek()).isEqualTo(next);
                 }
             }
         }
