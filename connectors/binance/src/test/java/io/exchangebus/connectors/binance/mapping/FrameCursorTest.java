@@ -200,6 +200,40 @@ class FrameCursorTest {
         }
     }
 
+    /**
+     * Every count of integer (1 to 9) and fraction digits (none, 1 to 9) followed by 0 to 20 bytes of the frame:
+     * from bytes the short path reads them with two loads made at once when 18 bytes are left from the opening quote,
+     * with a load after the point otherwise, and the loop beyond its shape; each must read the text's value and scale
+     * and stop after the closing quote.
+     */
+    @Test
+    void shouldReadEveryShortShapeWhateverIsLeftOfTheFrameAfterIt() {
+        for (int whole = 1; whole <= 9; whole++) {
+            for (int fraction = -1; fraction <= 9; fraction++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = 0; k < whole; k++) {
+                    text.append((char) ('1' + (k * 3 + fraction + 9) % 9));
+                }
+                if (fraction >= 0) {
+                    text.append('.');
+                    for (int k = 0; k < fraction; k++) {
+                        text.append((char) ('0' + (k * 7 + whole) % 10));
+                    }
+                }
+                BigDecimal expected = fraction == 0 ? null : new BigDecimal(text.toString());
+                for (int left = 0; left <= 20; left++) {
+                    String after = "]\"9.,\"]]}}\"12345678\"".substring(0, left);
+                    for (FrameCursor in : cursors("\"" + text + "\"" + after)) {
+                        assertThat(in.decimalString()).as(text + " then " + after).isEqualTo(expected);
+                        if (expected != null) {
+                            assertThat(in.peek()).isEqualTo(left == 0 ? (char) 0 : after.charAt(0));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"65000.01000000", "\"65000.01000000]]}}}}}}}}}}}", "\"65000.\"]]}}}}}}}}}}}",
         "\"65000x01\"]]}}}}}}}}}}}", "\"6500.01:\"]]}}}}}}}}}}}", "\"0.1234567890123456789\"]]}}}}}}}}}}}"})
