@@ -189,10 +189,12 @@ final class FrameCursor {
 
     /**
      * The usual shape of a Binance decimal from bytes, {@code "65000.01000000"}, {@code "0.00123000"}: one to seven
-     * integer digits and, if a point follows, one to eight fraction digits, then the closing quote, read with one
-     * 64-bit load for each part and no loop; null for any other shape, a sign, more digits, or too few bytes left in
-     * the frame for the two loads, which {@link #anyDecimalString} then reads (the same value and scale: both are
-     * {@code BigDecimal.valueOf(unscaled, digits after the point)}). Does not move the cursor unless it answers.
+     * integer digits and, if a point follows, one to eight fraction digits, then the closing quote, read without a
+     * loop: the 16 bytes after the opening quote in two 64-bit loads made together when the frame has 18 bytes from
+     * it, else one load for the integer digits and one after the point. Null for any other shape, a sign, more
+     * digits, or fewer than 9 bytes from the quote (or from the point), which {@link #anyDecimalString} then reads:
+     * the same value and scale, both being {@code BigDecimal.valueOf(unscaled, digits after the point)}. Does not
+     * move the cursor unless it answers.
      */
     private BigDecimal shortDecimalBytes() {
         byte[] b = bytes;
@@ -221,7 +223,8 @@ final class FrameCursor {
         if (b[after] != '.' || (!wide && n - q < 9)) {
             return null;
         }
-        // the bytes from q on: those of the first load after the point, then the second load's (8 * 8 shifts by 0)
+        // the eight bytes from q: the first load's after the point, then the second load's first ones (with seven
+        // integer digits, none of the first load's and all of the second's: >>> 8 >>> 56 leaves 0, << 0 all)
         long fraction = (wide ? (first >>> 8 >>> 8 * wholeDigits) | (second << (56 - 8 * wholeDigits))
                 : (long) EIGHT_BYTES.get(b, q)) - ZEROS;
         int scale = leadingDigits(fraction);
