@@ -30,6 +30,8 @@ final class FrameCursor {
     /** Eight bytes of the frame as one long, the first byte lowest (the order the digit tricks below assume). */
     private static final VarHandle EIGHT_BYTES =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** {@code '0'} in each of eight bytes: subtracted from eight bytes of text, it leaves digits as values 0..9. */
+    private static final long ZEROS = 0x3030303030303030L;
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
         100_000_000};
 
@@ -176,6 +178,67 @@ final class FrameCursor {
      * here to read up to the closing quote in the same pass); null for anything else.
      */
     BigDecimal decimalString() {
+        if (bytes != null) {
+            BigDecimal d = shortDecimalBytes();
+            if (d != null) {
+                return d;
+            }
+        }
+        return anyDecimalString();
+    }
+
+    /**
+     * The usual shape of a Binance decimal from bytes, {@code "65000.01000000"}, {@code "0.00123000"}: one to seven
+     * integer digits and, if a point follows, one to eight fraction digits, then the closing quote, read without a
+     * loop: the 16 bytes after the opening quote in two 64-bit loads made together when the frame has 18 bytes from
+     * it, else one load for the integer digits and one after the point. Null for any other shape, a sign, more
+     * digits, or fewer than 9 bytes from the quote (or from the point), which {@link #anyDecimalString} then reads:
+     * the same value and scale, both being {@code BigDecimal.valueOf(unscaled, digits after the point)}. Does not
+     * move the cursor unless it answers.
+     */
+    private BigDecimal shortDecimalBytes() {
+        byte[] b = bytes;
+        int p = i;
+        if (n - p < 9 || b[p] != '"') {
+            return null;
+        }
+        // with 18 bytes left, the eight bytes after the point come from two loads made at once, instead of a load
+        // that waits for the count of integer digits: the next token's position is the chain every read waits on
+        boolean wide = n - p >= 18;
+        long first = (long) EIGHT_BYTES.get(b, p + 1);
+        long second = wide ? (long) EIGHT_BYTES.get(b, p + 9) : 0;
+        long whole = first - ZEROS;
+        int wholeDigits = leadingDigits(whole);
+        if (wholeDigits == 0 || wholeDigits == 8) {
+            return null;
+        }
+        // one digit (a quantity's "0."): its value is the lowest byte, since borrows only run towards later bytes
+        long wholeValue = wholeDigits == 1 ? whole & 0xFF : digitsValue(whole << (64 - 8 * wholeDigits));
+        int after = p + 1 + wholeDigits;
+        if (b[after] == '"') {
+            i = after + 1;
+            return BigDecimal.valueOf(wholeValue, 0);
+        }
+        int q = after + 1;
+        if (b[after] != '.' || (!wide && n - q < 9)) {
+            return null;
+        }
+        // the eight bytes from q: the first load's after the point, then the second load's first ones (with seven
+        // integer digits, none of the first load's and all of the second's: >>> 8 >>> 56 leaves 0, << 0 all)
+        long fraction = (wide ? (first >>> 8 >>> 8 * wholeDigits) | (second << (56 - 8 * wholeDigits))
+                : (long) EIGHT_BYTES.get(b, q)) - ZEROS;
+        int scale = leadingDigits(fraction);
+        int close = q + scale;
+        if (scale == 0 || b[close] != '"') {
+            return null; // also a ninth fraction digit: the byte after eight digits is then no quote
+        }
+        i = close + 1;
+        return BigDecimal.valueOf(wholeValue * POWERS_OF_TEN[scale] + digitsValue(fraction << (64 - 8 * scale)),
+                scale);
+    }
+
+    /** {@link #decimalString} of any length and sign, from bytes or chars; digits up to eight at a time. */
+    private BigDecimal anyDecimalString() {
         int limit = n;
         int p = i;
         if (p >= limit || at(p) != '"') {
@@ -222,7 +285,7 @@ final class FrameCursor {
         long value = run;
         if (bytes != null) {
             while (limit - p >= 8) {
-                long digits = (long) EIGHT_BYTES.get(bytes, p) - 0x3030303030303030L;
+                long digits = (long) EIGHT_BYTES.get(bytes, p) - ZEROS;
                 int k = leadingDigits(digits);
                 if (k > 0) {
                     value = value * POWERS_OF_TEN[k] + digitsValue(digits << (64 - 8 * k));

@@ -176,7 +176,75 @@ class FrameCursorTest {
     /** Decimal strings of every length around the eight-digit steps, read as BigDecimal reads their text. */
     @Test
     void shouldReadDecimalStringsOfAnyLengthAsTheirText() {
-        java.util.Random random = new java.util.Random(19);
+        assertRandomDecimalStringsReadAsTheirText(19, ",", ',');
+    }
+
+    /**
+     * The same followed by the rest of a level list, as in a frame: from bytes, a decimal of one to seven integer and
+     * up to eight fraction digits is then read by the short path (two 64-bit loads), the others as before.
+     */
+    @Test
+    void shouldReadDecimalStringsInsideAFrameAsTheirText() {
+        assertRandomDecimalStringsReadAsTheirText(23, "],[\"65000.01000000\",\"0.1\"]]}}", ']');
+    }
+
+    @ParameterizedTest
+    @CsvSource({"65000.01000000,65000.01000000", "0.00000000,0.00000000", "1234567.12345678,1234567.12345678",
+        "7,7", "0.1,0.1", "12345678.5,12345678.5", "1.123456789,1.123456789", "0000001.00000000,1.00000000"})
+    void shouldReadTheUsualShapesOfDecimalStringsWithAFewBytesOrNoneAfterThem(String text, String expected) {
+        for (String after : new String[] {"", "]", "]]}}", "]]}}\"\"\"\"\"\"\"\"", ",\"1\"]]}"}) {
+            for (FrameCursor in : cursors("\"" + text + "\"" + after)) {
+                assertThat(in.decimalString()).as(text + after).isEqualTo(new BigDecimal(expected));
+                assertThat(in.peek()).isEqualTo(after.isEmpty() ? (char) 0 : after.charAt(0));
+            }
+        }
+    }
+
+    /**
+     * Every count of integer (1 to 9) and fraction digits (none, 1 to 9) followed by 0 to 20 bytes of the frame:
+     * from bytes the short path reads them with two loads made at once when 18 bytes are left from the opening quote,
+     * with a load after the point otherwise, and the loop beyond its shape; each must read the text's value and scale
+     * and stop after the closing quote.
+     */
+    @Test
+    void shouldReadEveryShortShapeWhateverIsLeftOfTheFrameAfterIt() {
+        for (int whole = 1; whole <= 9; whole++) {
+            for (int fraction = -1; fraction <= 9; fraction++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = 0; k < whole; k++) {
+                    text.append((char) ('1' + (k * 3 + fraction + 9) % 9));
+                }
+                if (fraction >= 0) {
+                    text.append('.');
+                    for (int k = 0; k < fraction; k++) {
+                        text.append((char) ('0' + (k * 7 + whole) % 10));
+                    }
+                }
+                BigDecimal expected = fraction == 0 ? null : new BigDecimal(text.toString());
+                for (int left = 0; left <= 20; left++) {
+                    String after = "]\"9.,\"]]}}\"12345678\"".substring(0, left);
+                    for (FrameCursor in : cursors("\"" + text + "\"" + after)) {
+                        assertThat(in.decimalString()).as(text + " then " + after).isEqualTo(expected);
+                        if (expected != null) {
+                            assertThat(in.peek()).isEqualTo(left == 0 ? (char) 0 : after.charAt(0));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"65000.01000000", "\"65000.01000000]]}}}}}}}}}}}", "\"65000.\"]]}}}}}}}}}}}",
+        "\"65000x01\"]]}}}}}}}}}}}", "\"6500.01:\"]]}}}}}}}}}}}", "\"0.1234567890123456789\"]]}}}}}}}}}}}"})
+    void shouldRefuseBrokenDecimalStringsOfTheUsualShape(String text) {
+        for (FrameCursor in : cursors(text)) {
+            assertThat(in.decimalString()).as(text).isNull();
+        }
+    }
+
+    private static void assertRandomDecimalStringsReadAsTheirText(long seed, String after, char next) {
+        java.util.Random random = new java.util.Random(seed);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder sb = new StringBuilder("\"");
             if (random.nextInt(4) == 0) {
@@ -200,10 +268,10 @@ class FrameCursorTest {
             String inner = text.substring(1, text.length() - 1);
             BigDecimal expected = inner.matches("-?[0-9]+(\\.[0-9]+)?")
                     && inner.replaceAll("[^0-9]", "").length() <= 18 ? new BigDecimal(inner) : null;
-            for (FrameCursor in : cursors(text + ",")) {
+            for (FrameCursor in : cursors(text + after)) {
                 assertThat(in.decimalString()).as(text).isEqualTo(expected);
                 if (expected != null) {
-                    assertThat(in.peek()).isEqualTo(',');
+                    assertThat(in.peek()).isEqualTo(next);
                 }
             }
         }
