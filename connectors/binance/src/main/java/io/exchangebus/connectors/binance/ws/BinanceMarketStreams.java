@@ -53,8 +53,9 @@ public final class BinanceMarketStreams implements AutoCloseable {
     /** Receives what the connections read, their states and their drops. */
     public interface Handler extends ConnectionListener {
         /**
-         * One text frame read on {@code connection}, its UTF-8 bytes as they came off the socket, neither checked
-         * nor decoded (the array is the handler's). Called on that connection's consumer thread.
+         * One text frame read on {@code connection}, its UTF-8 bytes as they came off the socket, not decoded
+         * (the library has checked they are UTF-8; the array is the handler's). Called on that connection's consumer
+         * thread.
          */
         void onFrame(String connection, byte[] utf8);
 

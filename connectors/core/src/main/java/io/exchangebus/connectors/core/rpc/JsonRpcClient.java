@@ -357,10 +357,10 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         }
 
         /**
-         * Offered each text frame's UTF-8 bytes before anything else, as the WebSocket read them (neither checked
-         * nor decoded: the connection then reads text as bytes, {@link WsHandler#readsTextAsBytes()}): the frames it
-         * takes (returns true for) are never made a String here, for a venue that reads its notifications from the
-         * bytes. The others are decoded and go on as any frame, to {@link #rawFirst} first; so are all frames when
+         * Offered each text frame's UTF-8 bytes before anything else, as the WebSocket read them (checked as UTF-8
+         * by the library, not decoded: the connection then reads text as bytes,
+         * {@link WsHandler#readsTextAsBytes()}): the frames it takes (returns true for) are never made a String here,
+         * for a venue that reads its notifications from the bytes. The others are decoded and go on as any frame, to {@link #rawFirst} first; so are all frames when
          * no bytes hook is given (the default). The array is the hook's to keep.
          */
         public Builder rawBytesFirst(Predicate<byte[]> hook) {

@@ -22,9 +22,10 @@ public interface WsHandler {
     void onMessage(String text);
 
     /**
-     * True to be given each whole text frame as its UTF-8 bytes ({@link #onText(byte[])}), neither checked nor
-     * decoded by the WebSocket library: for a handler that reads bytes, and reads or refuses what it gets. Asked
-     * once, when the connection is made. False unless overridden.
+     * True to be given each whole text frame as its UTF-8 bytes ({@link #onText(byte[])}), not decoded by the
+     * WebSocket library (which still checks that they are UTF-8 and closes the socket with 1007 if not): for a
+     * handler that reads bytes, and reads or refuses what it gets. Asked once, when the connection is made. False
+     * unless overridden.
      */
     default boolean readsTextAsBytes() {
         return false;

@@ -19,9 +19,10 @@
  *       the exchange think the client is dead.</li>
  *   <li><b>Text as bytes, where the handler reads bytes</b>: a handler that says
  *       {@link io.exchangebus.connectors.core.ws.WsHandler#readsTextAsBytes()} gets each whole text frame as its
- *       UTF-8 bytes ({@code TextBytesDraft}), neither checked nor decoded on the reader (Binance's market streams:
- *       the mapping reads the bytes and refuses what it cannot read; Deribit's and GRVT's JSON-RPC sockets, whose
- *       book and trade frames are read from the bytes, the rest decoded; a venue's compact reader walks either
+ *       UTF-8 bytes ({@code TextBytesDraft}), not decoded on the reader, though the library still checks the UTF-8
+ *       (Binance's market streams: the mapping reads the bytes and refuses what it cannot read; Deribit's and
+ *       GRVT's JSON-RPC sockets, whose book and trade frames are read from the bytes, the rest decoded; a venue's
+ *       compact reader walks either
  *       with {@link io.exchangebus.connectors.core.ws.FrameText}); every other handler gets Strings, as the
  *       library decodes them.</li>
  *   <li><b>Liveness by silence, not by the library's checker</b>: anything read (frame, ping, pong) is activity;
