@@ -57,16 +57,7 @@ class CompactFrameReaderTest {
         String alphabet = "\"[]{},:.-+eE0123456789 \\nuladcghst";
         int fast = 0;
         for (int n = 0; n < 100_000; n++) {
-            StringBuilder s = new StringBuilder(frames.get(random.nextInt(frames.size())));
-            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-                int at = random.nextInt(s.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> s.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    case 1 -> s.deleteCharAt(at);
-                    default -> s.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            String frame = s.toString();
+            String frame = mutated(frames.get(random.nextInt(frames.size())), alphabet, random);
             MarketFrameReader.Frame compact = CompactFrameReader.read(frame);
             if (compact != null) {
                 fast++;
@@ -81,5 +72,19 @@ class CompactFrameReaderTest {
             }
         }
         assertThat(fast).as("mutations the fast path still read").isGreaterThan(1_000);
+    }
+
+    /** {@code frame} with one to three characters replaced, deleted or inserted, from {@code alphabet}. */
+    static String mutated(String frame, String alphabet, SplittableRandom random) {
+        StringBuilder s = new StringBuilder(frame);
+        for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+            int at = random.nextInt(s.length());
+            switch (random.nextInt(3)) {
+                case 0 -> s.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                case 1 -> s.deleteCharAt(at);
+                default -> s.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        return s.toString();
     }
 }

@@ -100,16 +100,7 @@ class MarketMappingBytesTest {
         String alphabet = "\"[]{},:.-+eE0123456789 \\nuladcghsté";
         int fast = 0;
         for (int n = 0; n < 100_000; n++) {
-            StringBuilder s = new StringBuilder(frames.get(random.nextInt(frames.size())));
-            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-                int at = random.nextInt(s.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> s.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    case 1 -> s.deleteCharAt(at);
-                    default -> s.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            String frame = s.toString();
+            String frame = CompactFrameReaderTest.mutated(frames.get(random.nextInt(frames.size())), alphabet, random);
             MarketFrameReader.Frame fromBytes = CompactFrameReader.read(frame.getBytes(StandardCharsets.UTF_8));
             MarketFrameReader.Frame fromText = CompactFrameReader.read(frame);
             if (fromBytes != null) {

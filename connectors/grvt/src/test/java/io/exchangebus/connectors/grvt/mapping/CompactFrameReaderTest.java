@@ -2,7 +2,6 @@ package io.exchangebus.connectors.grvt.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
@@ -41,24 +40,10 @@ class CompactFrameReaderTest {
         return fast;
     }
 
-    private static List<String> fixtureMessages() {
-        List<String> out = new ArrayList<>();
-        for (String file : GrvtFixtures.FILES) {
-            int lines = GrvtFixtures.lines(file).size();
-            for (int line = 1; line <= lines; line++) {
-                JsonNode message = GrvtFixtures.message(file, line);
-                if (message != null) {
-                    out.add(message.toString());
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void shouldGiveTheTreePathsEventOnEveryFixtureMessage() {
         int fast = 0;
-        for (String frame : fixtureMessages()) {
+        for (String frame : GrvtFixtures.compactMessages()) {
             fast += fastChecked(frame) != null ? 1 : 0;
         }
         // full-form book.s, book.d and trade of the docs, and the live book.s and trade of ccxt's comments

@@ -5,6 +5,7 @@ import io.exchangebus.connectors.core.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Lines of shared/fixtures/grvt/*.jsonl: each record's {@code message}, read with exact numbers. */
@@ -34,5 +35,20 @@ public final class GrvtFixtures {
     /** The message's JSON text, as a frame would arrive. */
     public static String text(String file, int line) {
         return message(file, line).toString();
+    }
+
+    /** Every fixture message that is JSON, as compact text (no whitespace), in file and line order. */
+    static List<String> compactMessages() {
+        List<String> out = new ArrayList<>();
+        for (String file : FILES) {
+            int lines = lines(file).size();
+            for (int line = 1; line <= lines; line++) {
+                JsonNode message = message(file, line);
+                if (message != null) {
+                    out.add(message.toString());
+                }
+            }
+        }
+        return out;
     }
 }

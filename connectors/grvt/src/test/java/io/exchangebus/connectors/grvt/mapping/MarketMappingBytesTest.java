@@ -2,11 +2,9 @@ package io.exchangebus.connectors.grvt.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.core.Result;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -30,24 +28,10 @@ class MarketMappingBytesTest {
         return mapped.isOk() ? "event " + mapped.value() : "refused: " + mapped.error().message();
     }
 
-    private static List<String> fixtureMessages() {
-        List<String> out = new ArrayList<>();
-        for (String file : GrvtFixtures.FILES) {
-            int lines = GrvtFixtures.lines(file).size();
-            for (int line = 1; line <= lines; line++) {
-                JsonNode message = GrvtFixtures.message(file, line);
-                if (message != null) {
-                    out.add(message.toString());
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void shouldMapEveryFixtureMessagesBytesToWhatItsTextMapsTo() {
         int events = 0;
-        for (String frame : fixtureMessages()) {
+        for (String frame : GrvtFixtures.compactMessages()) {
             String fromText = outcome(MarketMapping.normalize(frame, RECEIVED));
             assertThat(outcome(MarketMapping.normalize(utf8(frame), RECEIVED))).as(frame).isEqualTo(fromText);
             events += fromText.startsWith("event") ? 1 : 0;
