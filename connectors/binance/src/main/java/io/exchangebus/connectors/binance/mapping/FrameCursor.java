@@ -1,9 +1,12 @@
 package io.exchangebus.connectors.binance.mapping;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import static io.exchangebus.connectors.binance.mapping.AsciiDigits.POWERS_OF_TEN;
+import static io.exchangebus.connectors.binance.mapping.AsciiDigits.ZEROS;
+import static io.exchangebus.connectors.binance.mapping.AsciiDigits.digitsValue;
+import static io.exchangebus.connectors.binance.mapping.AsciiDigits.eightBytes;
+import static io.exchangebus.connectors.binance.mapping.AsciiDigits.leadingDigits;
+
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,13 +30,6 @@ final class FrameCursor {
     private static final int INTEGER = 0;
     private static final int LONG_INTEGER = 1;
     private static final int FRACTION = 2;
-    /** Eight bytes of the frame as one long, the first byte lowest (the order the digit tricks below assume). */
-    private static final VarHandle EIGHT_BYTES =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** {@code '0'} in each of eight bytes: subtracted from eight bytes of text, it leaves digits as values 0..9. */
-    private static final long ZEROS = 0x3030303030303030L;
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-        100_000_000};
 
     /** The frame as UTF-8 bytes, or null when it is read from {@link #chars}. */
     private final byte[] bytes;
@@ -205,8 +201,8 @@ final class FrameCursor {
         // with 18 bytes left, the eight bytes after the point come from two loads made at once, instead of a load
         // that waits for the count of integer digits: the next token's position is the chain every read waits on
         boolean wide = n - p >= 18;
-        long first = (long) EIGHT_BYTES.get(b, p + 1);
-        long second = wide ? (long) EIGHT_BYTES.get(b, p + 9) : 0;
+        long first = eightBytes(b, p + 1);
+        long second = wide ? eightBytes(b, p + 9) : 0;
         long whole = first - ZEROS;
         int wholeDigits = leadingDigits(whole);
         if (wholeDigits == 0 || wholeDigits == 8) {
@@ -226,7 +222,7 @@ final class FrameCursor {
         // the eight bytes from q: the first load's after the point, then the second load's first ones (with seven
         // integer digits, none of the first load's and all of the second's: >>> 8 >>> 56 leaves 0, << 0 all)
         long fraction = (wide ? (first >>> 8 >>> 8 * wholeDigits) | (second << (56 - 8 * wholeDigits))
-                : (long) EIGHT_BYTES.get(b, q)) - ZEROS;
+                : eightBytes(b, q)) - ZEROS;
         int scale = leadingDigits(fraction);
         int close = q + scale;
         if (scale == 0 || b[close] != '"') {
@@ -277,15 +273,15 @@ final class FrameCursor {
     /**
      * The digits from {@code p} on, appended to {@link #run} ({@code run * 10^k + digits}); the position after them.
      * Of more than 18 digits in all, {@link #run} overflows: callers look at the count first. From bytes, up to eight
-     * digits at a time while eight bytes are there: one 64-bit load, then {@link #leadingDigits} and
-     * {@link #digitsValue} in a few ALU steps instead of a dependent multiply-add per digit (a Binance price is
-     * {@code 65000.01000000}, a time 13 digits).
+     * digits at a time while eight bytes are there: one 64-bit load, then {@link AsciiDigits#leadingDigits} and
+     * {@link AsciiDigits#digitsValue} in a few ALU steps instead of a dependent multiply-add per digit (a Binance
+     * price is {@code 65000.01000000}, a time 13 digits).
      */
     private int digitRun(int p, int limit) {
         long value = run;
         if (bytes != null) {
             while (limit - p >= 8) {
-                long digits = (long) EIGHT_BYTES.get(bytes, p) - ZEROS;
+                long digits = eightBytes(bytes, p) - ZEROS;
                 int k = leadingDigits(digits);
                 if (k > 0) {
                     value = value * POWERS_OF_TEN[k] + digitsValue(digits << (64 - 8 * k));
@@ -304,27 +300,6 @@ final class FrameCursor {
         }
         run = value;
         return p;
-    }
-
-    /**
-     * How many of the eight bytes of {@code chunk - 0x30…30} (first byte lowest) are ASCII digits before the first
-     * that is not. A byte is a digit when, less {@code '0'}, it is below 10: then neither it nor it plus 0x76 has the
-     * top bit. The subtraction's borrows and the addition's carries only run towards later bytes, so the bytes up to
-     * the first non-digit are exact.
-     */
-    static int leadingDigits(long digits) {
-        long notDigit = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
-        return Long.numberOfTrailingZeros(notDigit) >>> 3; // 64 / 8 = 8 when all are digits
-    }
-
-    /**
-     * The value of eight digit values 0..9, one a byte, the first in the lowest byte (leading zeros, if shifted in,
-     * count as zeros): the usual SWAR reduction, pairs, then quads, then the two halves.
-     */
-    static long digitsValue(long digits) {
-        long v = digits * 10 + (digits >>> 8);
-        return (((v & 0x000000FF000000FFL) * 0x000F424000000064L)
-                + (((v >>> 16) & 0x000000FF000000FFL) * 0x0000271000000001L)) >>> 32;
     }
 
     private boolean literal(String word) {

@@ -167,9 +167,9 @@ class FrameCursorTest {
             value = value * 10 + (b[digits++] - '0');
         }
         long less = chunk - 0x3030303030303030L;
-        assertThat(FrameCursor.leadingDigits(less)).as(Arrays.toString(b)).isEqualTo(digits);
+        assertThat(AsciiDigits.leadingDigits(less)).as(Arrays.toString(b)).isEqualTo(digits);
         if (digits > 0) {
-            assertThat(FrameCursor.digitsValue(less << (64 - 8 * digits))).as(Arrays.toString(b)).isEqualTo(value);
+            assertThat(AsciiDigits.digitsValue(less << (64 - 8 * digits))).as(Arrays.toString(b)).isEqualTo(value);
         }
     }
 
