@@ -31,9 +31,10 @@ public final class OmsKeys {
                     + "then the OMS asks the exchange for the order before it acks.")
             .validatedBy(Validators.positiveDuration());
     public static final ConfigKey<Duration> CONNECT_WAIT = ConfigKey.withDefault("oms.connect-wait",
-            ConfigTypes.DURATION, Duration.ofSeconds(10), "How long start-up waits for every account to connect "
-                    + "before taking commands anyway; the commands of an account still connecting are refused "
-                    + "(REJECTED, ACCOUNT_UNAVAILABLE, retryable) until it connects.")
+            ConfigTypes.DURATION, Duration.ofSeconds(10), "Longest wait at start-up for every account's first "
+                    + "connection attempt to end before taking commands; an account whose attempt failed is not "
+                    + "waited for but retried in the background, and its commands are refused (REJECTED, "
+                    + "ACCOUNT_UNAVAILABLE, retryable) until it connects.")
             .validatedBy(Validators.positiveDuration());
     public static final ConfigKey<Duration> CONNECT_BACKOFF = ConfigKey.withDefault("oms.connect-backoff",
             ConfigTypes.DURATION, Duration.ofSeconds(1), "Wait before an account that could not connect is tried "

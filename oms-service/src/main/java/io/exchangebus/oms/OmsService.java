@@ -68,9 +68,9 @@ public final class OmsService implements Service {
                 ackTimeout.plusSeconds(15), new AccountSessions.Backoff(config.get(OmsKeys.CONNECT_BACKOFF),
                         config.get(OmsKeys.CONNECT_BACKOFF_MAX)));
         sessions.refreshInstruments(config.get(OmsKeys.INSTRUMENT_REFRESH));
-        if (!sessions.awaitConnected(config.get(OmsKeys.CONNECT_WAIT))) {
-            LOG.warn("accounts not connected after {}, taking commands anyway (theirs are refused, retryable, until "
-                    + "they connect): {}", config.get(OmsKeys.CONNECT_WAIT), sessions.connected());
+        if (!sessions.awaitFirstAttempts(config.get(OmsKeys.CONNECT_WAIT))) {
+            LOG.warn("accounts not connected, taking commands anyway (theirs are refused, retryable, until they "
+                    + "connect on a retry): {}", sessions.connected());
         }
         if (!bookReader.awaitCaughtUp(BOOKS_CATCH_UP)) {
             LOG.warn("books did not catch up within {}; orders on unknown books are refused", BOOKS_CATCH_UP);

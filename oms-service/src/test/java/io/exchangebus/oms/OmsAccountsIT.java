@@ -42,15 +42,20 @@ class OmsAccountsIT {
             // The usdm account's key is not known to the exchange (yet): its logon is refused.
             Files.writeString(dir.resolve("usdm.key"), "late-key", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("usdm.secret"), "late-secret-0123456789", StandardCharsets.UTF_8);
-            Path config = env.config("oms-accounts", "  connect-wait: 2s\n  connect-backoff: 200ms\n"
+            // A connect-wait far longer than the test: start-up must not wait for the refused account's retries.
+            Path config = env.config("oms-accounts", "  connect-wait: 5m\n  connect-backoff: 200ms\n"
                     + "  connect-backoff-max: 500ms\n  risk:\n    price-band: 0\n");
             ServiceRunner runner = new ServiceRunner(OmsServiceMain.SERVICE, OmsKeys.SCHEMA, Map.of(), System.err);
             Thread oms = new Thread(() -> runner.run(new String[] {"--config", config.toString()}, OmsService::new),
                     "oms-accounts");
+            long launched = System.nanoTime();
             oms.start();
             try {
                 assertThat(runner.awaitStarted(Duration.ofSeconds(60))).as("started with one account down").isTrue();
                 awaitPassing(runner, "commands"); // partitions assigned: what is sent now cannot have been read
+                assertThat(Duration.ofNanos(System.nanoTime() - launched))
+                        .as("taking commands once the refused account's first attempt failed, not after "
+                                + "oms.connect-wait").isLessThan(Duration.ofSeconds(30));
 
                 OrderCommand spot = OmsTestStack.command(OmsTestStack.SPOT, "spot",
                         OmsTestStack.limitBuy("59000.00", "0.001"), null);
