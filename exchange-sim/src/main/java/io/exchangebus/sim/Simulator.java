@@ -19,8 +19,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ public final class Simulator implements AutoCloseable {
     private final Accounts accounts;
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, MatchingEngine> engines = new LinkedHashMap<>();
-    private final List<ReceivedOrderCommand> received = new CopyOnWriteArrayList<>();
+    /** Appended per order command, copied when read (a copy-on-write list copied it all on each add). */
+    private final Queue<ReceivedOrderCommand> received = new ConcurrentLinkedQueue<>();
     private final Deque<AutoCloseable> managed = new ArrayDeque<>();
 
     private Simulator(Builder builder) {

@@ -7,11 +7,12 @@ import io.exchangebus.sim.engine.OrderState;
 import io.exchangebus.sim.engine.RejectReason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Order entry in Binance's terms on the framework's engines: place, cancel, query, modify, list; keeps the Binance
@@ -25,7 +26,8 @@ final class BinanceOrders {
     private final Map<Long, BinanceCore.Meta> metas = new ConcurrentHashMap<>();
     private final Map<String, BinanceCore.Meta> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> byClientId = new ConcurrentHashMap<>();
-    private final Map<String, List<Long>> orderIds = new ConcurrentHashMap<>();
+    /** Order ids by account and symbol, oldest first (appended per order: a copy-on-write list copied them all). */
+    private final Map<String, Collection<Long>> orderIds = new ConcurrentHashMap<>();
     private final Map<Long, String> cancelClientIds = new ConcurrentHashMap<>();
 
     BinanceOrders(BinanceCore core) {
@@ -76,7 +78,7 @@ final class BinanceOrders {
         long id = result.order().orderId();
         metas.put(id, meta);
         byClientId.put(account + "|" + s.symbol() + "|" + r.clientOrderId(), id);
-        orderIds.computeIfAbsent(account + "|" + s.symbol(), k -> new CopyOnWriteArrayList<>()).add(id);
+        orderIds.computeIfAbsent(account + "|" + s.symbol(), k -> new ConcurrentLinkedQueue<>()).add(id);
         return venue.placed(core, order, result, meta);
     }
 

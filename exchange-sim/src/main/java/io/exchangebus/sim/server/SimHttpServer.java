@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -44,7 +45,8 @@ public class SimHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
-    private final List<SimHttpRequest> received = new CopyOnWriteArrayList<>();
+    /** Appended per request, copied when read (a copy-on-write list copied it all on each add). */
+    private final Queue<SimHttpRequest> received = new ConcurrentLinkedQueue<>();
 
     public SimHttpServer(FaultInjector faults, Clock clock) {
         this(faults, clock, 0);

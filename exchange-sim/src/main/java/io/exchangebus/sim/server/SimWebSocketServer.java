@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,7 +72,8 @@ public abstract class SimWebSocketServer extends WebSocketServer implements Auto
     protected final FaultInjector faults;
     private final Clock clock;
     private final AtomicLong connectionIds = new AtomicLong();
-    private final List<ReceivedFrame> received = new CopyOnWriteArrayList<>();
+    /** Appended per frame, copied when read (a copy-on-write list copied it all on each add). */
+    private final Queue<ReceivedFrame> received = new ConcurrentLinkedQueue<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final ScheduledExecutorService sender;
     private final AutoCloseable dropRegistration;
