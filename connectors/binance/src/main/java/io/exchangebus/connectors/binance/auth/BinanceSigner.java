@@ -26,11 +26,14 @@ public final class BinanceSigner {
     private final ApiCredentials credentials;
     private final BinanceKeyType type;
     private final PrivateKey ed25519;
+    /** The HMAC secret keyed once (a WebSocket API order is one signature): null for an Ed25519 key. */
+    private final HmacSha256.Keyed hmac;
 
     private BinanceSigner(ApiCredentials credentials, BinanceKeyType type, PrivateKey ed25519) {
         this.credentials = credentials;
         this.type = type;
         this.ed25519 = ed25519;
+        this.hmac = type == BinanceKeyType.HMAC ? HmacSha256.keyed(credentials.secret()) : null;
     }
 
     /**
@@ -63,7 +66,7 @@ public final class BinanceSigner {
     public String sign(String payload) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         if (type == BinanceKeyType.HMAC) {
-            return HmacSha256.hex(credentials.secret(), payload);
+            return hmac.hex(payload);
         }
         try {
             Signature signature = Signature.getInstance("Ed25519");
