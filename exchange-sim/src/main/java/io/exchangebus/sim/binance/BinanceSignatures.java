@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,14 +22,29 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class BinanceSignatures {
 
+    /**
+     * Each secret's Mac, keyed once and only copied afterwards: keying a new Mac per request was a tenth of the
+     * simulators' request handling at 1,000 orders/s. Bounded by the keys the simulator was given.
+     */
+    private static final Map<String, Mac> KEYED = new ConcurrentHashMap<>();
+
     private BinanceSignatures() {
     }
 
     public static String hmacSha256Hex(String secret, String payload) {
         try {
+            Mac mac = (Mac) KEYED.computeIfAbsent(secret, BinanceSignatures::keyed).clone();
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mac keyed(String secret) {
+        try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
