@@ -2,7 +2,6 @@ package io.exchangebus.connectors.core.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
@@ -14,14 +13,11 @@ import io.exchangebus.connectors.core.ws.WsHandler;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
 import io.exchangebus.connectors.core.ws.WsSender;
 import io.exchangebus.connectors.core.ws.WsSettings;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -35,9 +31,10 @@ import java.util.function.Predicate;
  *
  * <p>Each frame read goes to exactly one place, in this order: the pending request its {@code id} answers (a frame
  * with {@code result} or {@code error}); the handler of its channel; the {@link ServerRequestHook} (a frame with a
- * {@code method}, e.g. a heartbeat); else the {@link FallbackHandler} with the raw text. A lost socket fails every
- * pending request with a NETWORK error (outcome unknown), at DISCONNECTED, at the start of each reconnect attempt
- * (which also covers a login lost on a socket that never became CONNECTED) and at CLOSED.
+ * {@code method}, e.g. a heartbeat); else the {@link FallbackHandler} with the raw text ({@code JsonRpcFrames} routes
+ * them; this class keeps the requests and the connection). A lost socket fails every pending request with a NETWORK
+ * error (outcome unknown), at DISCONNECTED, at the start of each reconnect attempt (which also covers a login lost on
+ * a socket that never became CONNECTED) and at CLOSED.
  *
  * <p>Threads: {@link #request} and {@link #subscribe} may be called from any thread and never block. Handlers, hooks
  * and the fallback are called on the connection's consumer thread, in the order frames were read; futures complete
@@ -51,37 +48,27 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String exchange;
-    private final JsonRpcErrorClassifier classifier;
-    private final ChannelExtractor channels;
-    private final ServerRequestHook serverRequests;
-    private final FallbackHandler fallback;
-    private final Predicate<String> rawFirst;
-    /** Offered each frame's UTF-8 bytes before its text is made; null when the client reads text frames as text. */
-    private final Predicate<byte[]> rawBytesFirst;
-    private final OverflowHandler overflow;
     private final ConnectionListener listener;
     private final PendingRequests<Long, JsonNode> pending;
     private final AtomicLong ids = new AtomicLong();
-    private final Map<String, NotificationHandler> routes = new ConcurrentHashMap<>();
+    private final JsonRpcFrames frames;
     private final WsConnection connection;
     private final JsonRpcSubscriptions subscriptions;
 
     private JsonRpcClient(Builder b) {
         this.exchange = b.exchange;
-        this.classifier = b.classifier != null ? b.classifier : JsonRpcErrorClassifier.keepingCode(b.exchange);
-        this.channels = b.channels;
-        this.serverRequests = b.serverRequests;
-        this.rawFirst = b.rawFirst;
-        this.rawBytesFirst = b.rawBytesFirst;
-        this.fallback = Objects.requireNonNull(b.fallback,
+        FallbackHandler fallback = Objects.requireNonNull(b.fallback,
                 "fallback: every JSON-RPC client must say where frames nobody else takes go");
-        this.overflow = Objects.requireNonNull(b.overflow,
+        OverflowHandler overflow = Objects.requireNonNull(b.overflow,
                 "onOverflow: every JSON-RPC client must say how it recovers from lost frames");
         this.listener = b.listener;
         this.pending = new PendingRequests<>(b.exchange, b.requestTimeout);
+        this.frames = new JsonRpcFrames(b.rawBytesFirst, b.rawFirst, pending,
+                b.classifier != null ? b.classifier : JsonRpcErrorClassifier.keepingCode(b.exchange), b.channels,
+                b.serverRequests, this, fallback, overflow);
         JsonRpcOpenHook openHook = b.openHook;
         WsOpenHook hook = sender -> openHook.onOpen((method, params) -> send(method, params, sender));
-        this.connection = new WsConnection(b.settings, new Frames(), new ConnectionListener() {
+        this.connection = new WsConnection(b.settings, frames, new ConnectionListener() {
             @Override
             public void onConnectionEvent(ConnectionEvent event) {
                 JsonRpcClient.this.onConnectionEvent(event);
@@ -124,12 +111,12 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
 
     /** Routes notifications of {@code channel} to {@code handler}, replacing any; until then they reach the fallback. */
     public void route(String channel, NotificationHandler handler) {
-        routes.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(handler, "handler"));
+        frames.route(channel, handler);
     }
 
     /** Stops routing {@code channel}: its notifications reach the fallback again. */
     public void unroute(String channel) {
-        routes.remove(channel);
+        frames.unroute(channel);
     }
 
     /**
@@ -188,103 +175,6 @@ public final class JsonRpcClient implements JsonRpcRequester, AutoCloseable {
         ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
         request.set("params", params == null ? JSON.createObjectNode() : params);
         return request.toString();
-    }
-
-    // ---- frames, on the consumer thread ----
-
-    private final class Frames implements WsHandler {
-        /** Asked once by the connection: bytes only when a hook takes them, so other venues keep the library's text. */
-        @Override
-        public boolean readsTextAsBytes() {
-            return rawBytesFirst != null;
-        }
-
-        /**
-         * A frame's bytes, when {@link #readsTextAsBytes()}: offered to the bytes hook; one it declines is decoded
-         * (a malformed sequence becoming U+FFFD) and read as any text frame, from {@link Builder#rawFirst} on.
-         */
-        @Override
-        public void onText(byte[] utf8) {
-            if (rawBytesFirst.test(utf8)) {
-                return; // taken from its bytes by the venue's fast path: no String, no tree
-            }
-            onMessage(new String(utf8, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void onMessage(String raw) {
-            if (rawFirst.test(raw)) {
-                return; // taken from its text by the venue's fast path: no tree
-            }
-            JsonNode frame = parse(raw);
-            if (frame == null || !frame.isObject()) {
-                fallback.onUnrouted(raw);
-            } else if (isAnswer(frame)) {
-                if (!answer(frame)) {
-                    fallback.onUnrouted(raw); // late (timed out or failed), or not ours
-                }
-            } else if (!routeNotification(frame) && !serverRequest(frame)) {
-                fallback.onUnrouted(raw);
-            }
-        }
-
-        @Override
-        public void onOverflow(long dropped) {
-            overflow.onOverflow(dropped);
-        }
-    }
-
-    private static JsonNode parse(String raw) {
-        try {
-            return JSON.readTree(raw);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static boolean isAnswer(JsonNode frame) {
-        return frame.hasNonNull("id") && (frame.has("result") || frame.hasNonNull("error"));
-    }
-
-    private boolean answer(JsonNode frame) {
-        Long id = idOf(frame.get("id"));
-        String method = id == null ? null : pending.methodOf(id);
-        if (method == null) {
-            return false;
-        }
-        Result<JsonNode> result = frame.hasNonNull("error")
-                ? Result.err(classifier.classify(method, frame.get("error")))
-                : Result.ok(frame.has("result") ? frame.get("result") : NullNode.instance);
-        return pending.complete(id, result);
-    }
-
-    /** Our ids are numbers; a venue that echoes them as text ("7") is matched too. */
-    private static Long idOf(JsonNode id) {
-        if (id.canConvertToLong() && id.isIntegralNumber()) {
-            return id.asLong();
-        }
-        if (id.isTextual()) {
-            try {
-                return Long.parseLong(id.asText());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private boolean routeNotification(JsonNode frame) {
-        String channel = channels.channelOf(frame);
-        NotificationHandler handler = channel == null ? null : routes.get(channel);
-        if (handler == null) {
-            return false;
-        }
-        handler.onNotification(channel, frame);
-        return true;
-    }
-
-    private boolean serverRequest(JsonNode frame) {
-        return frame.has("method") && serverRequests.onServerRequest(frame, this);
     }
 
     // ---- connection states, on the timer thread ----

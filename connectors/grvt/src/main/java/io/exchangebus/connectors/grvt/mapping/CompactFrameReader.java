@@ -1,6 +1,5 @@
 package io.exchangebus.connectors.grvt.mapping;
 
-import io.exchangebus.avro.ExactDecimals;
 import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.connectors.core.ws.FrameText;
 import io.exchangebus.events.PriceLevel;
@@ -28,24 +27,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link MarketMapping#bookUpdate}, {@link MarketMapping#trade}). From bytes, only ASCII is read: a frame with any
  * other character is left to the String path, which decodes it first, so bytes and text give the same event.
  *
+ * <p>The tokens are read by a {@link FrameCursor}, one per frame; this class is the grammar of GRVT's book and trade
+ * frames over them.
+ *
  * <p>Allocation: the event, its levels and decimals, the strings it keeps; instrument ids are cached by name.
- * One instance per frame, not shared.
  */
 final class CompactFrameReader {
     private static final String PREFIX = "{\"stream\":\"";
     private static final int MAX_SYMBOLS = 20_000;
     private static final Map<String, String> INSTRUMENT_IDS = new ConcurrentHashMap<>();
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final String LONG_MAX = Long.toString(Long.MAX_VALUE);
-    /** Longer numbers in fields we skip are left to the tree path (Jackson has its own length limit). */
-    private static final int MAX_SKIPPED_NUMBER = 100;
 
-    private final FrameText s;
-    private int i;
-
-    private CompactFrameReader(FrameText s, int i) {
-        this.s = s;
-        this.i = i;
+    private CompactFrameReader() {
     }
 
     /** The frame's event ({@code BookUpdate} or {@code Trade}), or null when the tree path must read it. */
@@ -62,45 +54,43 @@ final class CompactFrameReader {
         if (!frame.startsWith(PREFIX, 0)) {
             return null;
         }
-        return new CompactFrameReader(frame, PREFIX.length() - 1).frame(receivedAt);
+        return frame(new FrameCursor(frame, PREFIX.length() - 1), receivedAt);
     }
 
     // ---- the frame ----
 
-    private Object frame(Instant receivedAt) {
-        String stream = text();
+    private static Object frame(FrameCursor in, Instant receivedAt) {
+        String stream = in.text();
         boolean book = "v1.book.d".equals(stream) || "v1.book.s".equals(stream);
         if (!book && !"v1.trade".equals(stream)) {
             return null;
         }
         FrameFields f = new FrameFields();
-        while (take(',')) {
-            int from = i + 1;
-            int to = stringEnd();
-            if (to < 0 || !take(':') || !frameField(f, book, from, to)) {
+        while (in.take(',')) {
+            if (!in.key() || !frameField(in, f, book)) {
                 return null;
             }
         }
-        if (!take('}') || i != s.length() || f.feed == null) {
+        if (!in.take('}') || !in.atEnd() || f.feed == null) {
             return null;
         }
         return book ? f.book(stream, receivedAt) : f.trade(receivedAt);
     }
 
-    private boolean frameField(FrameFields f, boolean book, int from, int to) {
-        if (matches("feed", from, to)) {
-            return f.feed == null && (f.feed = book ? bookFeed() : tradeFeed()) != null;
+    private static boolean frameField(FrameCursor in, FrameFields f, boolean book) {
+        if (in.is("feed")) {
+            return f.feed == null && (f.feed = book ? bookFeed(in) : tradeFeed(in)) != null;
         }
-        if (matches("selector", from, to)) {
-            return f.selector == null && (f.selector = text()) != null;
+        if (in.is("selector")) {
+            return f.selector == null && (f.selector = in.text()) != null;
         }
-        if (matches("sequence_number", from, to)) {
-            return f.sequence < 0 && (f.sequence = whole(18)) >= 0;
+        if (in.is("sequence_number")) {
+            return f.sequence < 0 && (f.sequence = in.whole(18)) >= 0;
         }
-        if (matches("prev_sequence_number", from, to)) {
-            return f.previous < 0 && (f.previous = whole(18)) >= 0;
+        if (in.is("prev_sequence_number")) {
+            return f.previous < 0 && (f.previous = in.whole(18)) >= 0;
         }
-        return !matches("stream", from, to) && skipScalar();
+        return !in.is("stream") && in.skipScalar();
     }
 
     /** The frame's own fields; -1 and null until read. */
@@ -156,84 +146,80 @@ final class CompactFrameReader {
         List<PriceLevel> asks;
     }
 
-    private BookFeed bookFeed() {
-        if (!take('{')) {
+    private static BookFeed bookFeed(FrameCursor in) {
+        if (!in.take('{')) {
             return null;
         }
         BookFeed b = new BookFeed();
         do {
-            int from = i + 1;
-            int to = stringEnd();
-            if (to < 0 || !take(':') || !bookField(b, from, to)) {
+            if (!in.key() || !bookField(in, b)) {
                 return null;
             }
-        } while (take(','));
+        } while (in.take(','));
         boolean complete = b.instrument != null && b.time != null && b.bids != null && b.asks != null;
-        return take('}') && complete ? b : null;
+        return in.take('}') && complete ? b : null;
     }
 
-    private boolean bookField(BookFeed b, int from, int to) {
-        if (matches("bids", from, to)) {
-            return b.bids == null && (b.bids = levels()) != null;
+    private static boolean bookField(FrameCursor in, BookFeed b) {
+        if (in.is("bids")) {
+            return b.bids == null && (b.bids = levels(in)) != null;
         }
-        if (matches("asks", from, to)) {
-            return b.asks == null && (b.asks = levels()) != null;
+        if (in.is("asks")) {
+            return b.asks == null && (b.asks = levels(in)) != null;
         }
-        if (matches("instrument", from, to)) {
-            return b.instrument == null && (b.instrument = text()) != null;
+        if (in.is("instrument")) {
+            return b.instrument == null && (b.instrument = in.text()) != null;
         }
-        if (matches("event_time", from, to)) {
-            return b.time == null && (b.time = nanos()) != null;
+        if (in.is("event_time")) {
+            return b.time == null && (b.time = in.nanos()) != null;
         }
-        return skipScalar();
+        return in.skipScalar();
     }
 
-    private List<PriceLevel> levels() {
-        if (!take('[')) {
+    private static List<PriceLevel> levels(FrameCursor in) {
+        if (!in.take('[')) {
             return null;
         }
         List<PriceLevel> out = new ArrayList<>(24);
-        if (take(']')) {
+        if (in.take(']')) {
             return out;
         }
         do {
-            PriceLevel level = level();
+            PriceLevel level = level(in);
             if (level == null) {
                 return null;
             }
             out.add(level);
-        } while (take(','));
-        return take(']') ? out : null;
+        } while (in.take(','));
+        return in.take(']') ? out : null;
     }
 
-    private PriceLevel level() {
-        if (!take('{')) {
+    private static PriceLevel level(FrameCursor in) {
+        if (!in.take('{')) {
             return null;
         }
         BigDecimal price = null;
         BigDecimal size = null;
         boolean orders = false;
         do {
-            int from = i + 1;
-            int to = stringEnd();
-            if (to < 0 || !take(':')) {
+            if (!in.key()) {
                 return null;
             }
             boolean ok;
-            if (matches("price", from, to)) {
-                ok = price == null && (price = decimal("price", ValueRange.POSITIVE)) != null;
-            } else if (matches("size", from, to)) {
-                ok = size == null && (size = decimal("size", ValueRange.NON_NEGATIVE)) != null;
-            } else if (matches("num_orders", from, to)) {
-                ok = !orders && (orders = count());
+            if (in.is("price")) {
+                ok = price == null && (price = in.decimal("price", ValueRange.POSITIVE)) != null;
+            } else if (in.is("size")) {
+                ok = size == null && (size = in.decimal("size", ValueRange.NON_NEGATIVE)) != null;
+            } else if (in.is("num_orders")) {
+                ok = !orders && (orders = in.count());
             } else {
-                ok = skipScalar();
+                ok = in.skipScalar();
             }
             if (!ok) {
                 return null;
             }
-        } while (take(','));
-        return take('}') && price != null && size != null ? new PriceLevel(price, size) : null;
+        } while (in.take(','));
+        return in.take('}') && price != null && size != null ? new PriceLevel(price, size) : null;
     }
 
     // ---- v1.trade ----
@@ -248,206 +234,40 @@ final class CompactFrameReader {
         Boolean takerBuyer;
     }
 
-    private TradeFeed tradeFeed() {
-        if (!take('{')) {
+    private static TradeFeed tradeFeed(FrameCursor in) {
+        if (!in.take('{')) {
             return null;
         }
         TradeFeed t = new TradeFeed();
         do {
-            int from = i + 1;
-            int to = stringEnd();
-            if (to < 0 || !take(':') || !tradeField(t, from, to)) {
+            if (!in.key() || !tradeField(in, t)) {
                 return null;
             }
-        } while (take(','));
+        } while (in.take(','));
         boolean complete = t.instrument != null && t.tradeId != null && t.time != null && t.price != null
                 && t.size != null && t.takerBuyer != null;
-        return take('}') && complete ? t : null;
+        return in.take('}') && complete ? t : null;
     }
 
-    private boolean tradeField(TradeFeed t, int from, int to) {
-        if (matches("price", from, to)) {
-            return t.price == null && (t.price = decimal("price", ValueRange.POSITIVE)) != null;
+    private static boolean tradeField(FrameCursor in, TradeFeed t) {
+        if (in.is("price")) {
+            return t.price == null && (t.price = in.decimal("price", ValueRange.POSITIVE)) != null;
         }
-        if (matches("size", from, to)) {
-            return t.size == null && (t.size = decimal("size", ValueRange.POSITIVE)) != null;
+        if (in.is("size")) {
+            return t.size == null && (t.size = in.decimal("size", ValueRange.POSITIVE)) != null;
         }
-        if (matches("instrument", from, to)) {
-            return t.instrument == null && (t.instrument = text()) != null;
+        if (in.is("instrument")) {
+            return t.instrument == null && (t.instrument = in.text()) != null;
         }
-        if (matches("trade_id", from, to)) {
-            return t.tradeId == null && (t.tradeId = text()) != null;
+        if (in.is("trade_id")) {
+            return t.tradeId == null && (t.tradeId = in.text()) != null;
         }
-        if (matches("event_time", from, to)) {
-            return t.time == null && (t.time = nanos()) != null;
+        if (in.is("event_time")) {
+            return t.time == null && (t.time = in.nanos()) != null;
         }
-        if (matches("is_taker_buyer", from, to)) {
-            return t.takerBuyer == null && (t.takerBuyer = bool()) != null;
+        if (in.is("is_taker_buyer")) {
+            return t.takerBuyer == null && (t.takerBuyer = in.bool()) != null;
         }
-        return skipScalar();
-    }
-
-    // ---- scalars ----
-
-    private boolean take(char c) {
-        if (i < s.length() && s.at(i) == c) {
-            i++;
-            return true;
-        }
-        return false;
-    }
-
-    /** Whether the key {@code s[from, to)} is {@code name}. */
-    private boolean matches(String name, int from, int to) {
-        return to - from == name.length() && s.startsWith(name, from);
-    }
-
-    /**
-     * At an opening quote: the index of the closing one, the position then just after it; -1 if there is none or the
-     * string holds an escape or a control character (the caller gives up).
-     */
-    private int stringEnd() {
-        if (i >= s.length() || s.at(i) != '"') {
-            return -1;
-        }
-        for (int j = i + 1; j < s.length(); j++) {
-            int c = s.at(j); // from bytes, above 0x7F is negative: refused with the control characters
-            if (c == '"') {
-                i = j + 1;
-                return j;
-            }
-            if (c == '\\' || c < 0x20 || Character.isSurrogate((char) c)) {
-                return -1; // a lone surrogate: leave it to the tree path, which decides about it
-            }
-        }
-        return -1;
-    }
-
-    /** A non-empty string without escapes; null otherwise (the tree path refuses an empty one). */
-    private String text() {
-        int from = i + 1;
-        int to = stringEnd();
-        return to <= from ? null : s.text(from, to);
-    }
-
-    /** A string of 1 to {@code maxDigits} digits, its value; -1 otherwise. */
-    private long whole(int maxDigits) {
-        int from = i + 1;
-        int to = stringEnd();
-        if (to <= from || to - from > maxDigits || !digits(from, to)) {
-            return -1;
-        }
-        return s.parseLong(from, to);
-    }
-
-    /** A unix time in ns as a string of 1 to 19 digits within a long; null otherwise. */
-    private Instant nanos() {
-        int from = i + 1;
-        int to = stringEnd();
-        if (to <= from || to - from > 19 || !digits(from, to)
-                || to - from == 19 && aboveLongMax(from)) {
-            return null;
-        }
-        long n = s.parseLong(from, to);
-        return Instant.ofEpochSecond(n / NANOS_PER_SECOND, n % NANOS_PER_SECOND);
-    }
-
-    /** Whether the 19 digits from {@code from} are above {@link Long#MAX_VALUE}: compared digit by digit. */
-    private boolean aboveLongMax(int from) {
-        for (int k = 0; k < 19; k++) {
-            int d = s.at(from + k) - LONG_MAX.charAt(k);
-            if (d != 0) {
-                return d > 0;
-            }
-        }
-        return false;
-    }
-
-    private boolean digits(int from, int to) {
-        for (int j = from; j < to; j++) {
-            int c = s.at(j);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code num_orders}: 1 to 9 digits, a JSON integer or a string; false otherwise. */
-    private boolean count() {
-        if (i < s.length() && s.at(i) == '"') {
-            return whole(9) >= 0;
-        }
-        int from = i;
-        int j = from;
-        while (j < s.length() && s.at(j) >= '0' && s.at(j) <= '9') {
-            j++;
-        }
-        int n = j - from;
-        if (n == 0 || n > 9 || n > 1 && s.at(from) == '0' || j < s.length() && isNumberChar(s.at(j))) {
-            return false;
-        }
-        i = j;
-        return true;
-    }
-
-    /** A decimal string in {@code range}, at the model's scale as the tree path gives it; null otherwise. */
-    private BigDecimal decimal(String field, ValueRange range) {
-        int from = i + 1;
-        int to = stringEnd();
-        if (to < 0) {
-            return null;
-        }
-        BigDecimal value = s.decimal(from, to);
-        return value == null || !range.admits(value) ? null : ExactDecimals.exact(field, value);
-    }
-
-    private Boolean bool() {
-        if (s.startsWith("true", i)) {
-            i += 4;
-            return Boolean.TRUE;
-        }
-        if (s.startsWith("false", i)) {
-            i += 5;
-            return Boolean.FALSE;
-        }
-        return null;
-    }
-
-    private static boolean isDigit(int c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isNumberChar(int c) {
-        return c >= '0' && c <= '9' || c == '-' || c == '.' || c == 'e' || c == 'E' || c == '+';
-    }
-
-    /**
-     * Skips a string, a number within {@code decimal(38,18)}, true or false; false for anything else (null, an
-     * array, an object, a number the tree path might read differently).
-     */
-    private boolean skipScalar() {
-        if (i >= s.length()) {
-            return false;
-        }
-        int c = s.at(i);
-        if (c == '"') {
-            return stringEnd() >= 0;
-        }
-        if (c == '-' || c >= '0' && c <= '9') {
-            int from = i;
-            int j = from;
-            while (j < s.length() && isNumberChar(s.at(j))) {
-                j++;
-            }
-            int first = s.at(from) == '-' ? from + 1 : from;
-            if (j - from > MAX_SKIPPED_NUMBER || first + 1 < j && s.at(first) == '0' && isDigit(s.at(first + 1))
-                    || s.decimal(from, j) == null) {
-                return false; // JSON allows no leading zero; Jackson refuses numbers over 1,000 characters
-            }
-            i = j;
-            return true;
-        }
-        return bool() != null;
+        return in.skipScalar();
     }
 }
