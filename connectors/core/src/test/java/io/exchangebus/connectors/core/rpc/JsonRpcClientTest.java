@@ -49,6 +49,8 @@ class JsonRpcClientTest {
             new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 2.0, 0.0);
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    /** The server {@link #server()} started last: the one {@link #started} clients connect to. */
+    private LoopbackWsServer lastServer;
     private final List<String> unrouted = new CopyOnWriteArrayList<>();
     private final List<Long> overflows = new CopyOnWriteArrayList<>();
     private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
@@ -442,6 +444,7 @@ class JsonRpcClientTest {
 
     private LoopbackWsServer server() throws Exception {
         LoopbackWsServer server = LoopbackWsServer.startOn(0);
+        lastServer = server;
         toClose.add(server::stopNow);
         return server;
     }
@@ -455,9 +458,13 @@ class JsonRpcClientTest {
     }
 
     private JsonRpcClient started(JsonRpcClient.Builder builder) throws Exception {
+        int opened = lastServer.opens();
         JsonRpcClient client = builder.build();
         toClose.add(0, client);
         assertThat(client.start().get(5, TimeUnit.SECONDS).isOk()).isTrue();
+        // The client is open once it has read the server's handshake answer, which the server writes before it
+        // registers the connection: a frame sent to all before then would reach no one.
+        await(() -> lastServer.opens() > opened, "the server registered the connection");
         return client;
     }
 
