@@ -2,9 +2,7 @@ package io.exchangebus.sim.engine;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Book sequencing: each single change of a level (an order resting, a fill, a cancel, an amend) takes the next
  * update id; each command that changed the book emits one {@link EngineEvent.BookDiff} with the levels' new totals,
  * so applying the diffs in order to an empty book gives {@link #book()}.
+ *
+ * <p>The engine frames each command under its lock ({@link EngineCommand} gathers its events and book changes) and
+ * checks it; the matching itself (admitting, trading, firing stops, closing orders) is {@link OrderMatcher}'s.
  */
 public final class MatchingEngine {
 
@@ -44,7 +45,6 @@ public final class MatchingEngine {
     private final Ledger ledger;
     private final Clock clock;
     private final LongSupplier orderIds;
-    private final LongSupplier tradeIds;
     private final OrderBook book = new OrderBook();
     private final List<Order> stops = new ArrayList<>();
     private final Map<Long, Order> closed = new LinkedHashMap<>(16, 0.75f, false) {
@@ -53,15 +53,12 @@ public final class MatchingEngine {
             return size() > CLOSED_ORDERS_KEPT;
         }
     };
+    private final OrderMatcher matcher;
     private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
 
     private long lastUpdateId;
-    private long lastTradeSeq;
-    private BigDecimal lastTradePrice;
     // Per-command state, valid only inside a command (under the lock).
-    private List<EngineEvent> events;
-    private DiffBuilder diff;
-    private Instant now;
+    private EngineCommand command;
 
     public MatchingEngine(Instrument instrument, Ledger ledger, Clock clock, LongSupplier orderIds,
                           LongSupplier tradeIds) {
@@ -69,7 +66,7 @@ public final class MatchingEngine {
         this.ledger = ledger;
         this.clock = clock;
         this.orderIds = orderIds;
-        this.tradeIds = tradeIds;
+        this.matcher = new OrderMatcher(instrument, ledger, tradeIds, book, stops, closed);
     }
 
     /** An engine with no ledger, the UTC system clock, and ids counting from 1. */
@@ -89,22 +86,22 @@ public final class MatchingEngine {
 
     public synchronized CommandResult place(OrderRequest request) {
         begin();
-        Order order = new Order(orderIds.getAsLong(), request, now);
+        Order order = new Order(orderIds.getAsLong(), request, command.now);
         Optional<RejectReason> invalid = OrderValidator.validate(instrument, request);
         if (invalid.isPresent()) {
-            return end(reject(order, invalid.get()));
+            return end(matcher.reject(command, order, invalid.get()));
         }
         if (order.type.isStop()) {
             order.status = OrderStatus.PENDING_TRIGGER;
             stops.add(order);
-            events.add(new EngineEvent.OrderAccepted(order.state(symbol()), now));
-            triggerStops();
+            command.events.add(new EngineEvent.OrderAccepted(order.state(symbol()), command.now));
+            matcher.triggerStops(command);
             return end(order.state(symbol()), null);
         }
-        if (!enter(order)) {
+        if (!matcher.enter(command, order)) {
             return end(order.state(symbol()), order.rejectReason);
         }
-        triggerStops();
+        matcher.triggerStops(command);
         return end(order.state(symbol()), null);
     }
 
@@ -114,10 +111,10 @@ public final class MatchingEngine {
         RejectReason refused = order == null ? unknownOrClosed(orderId)
                 : !order.account.equals(account) ? RejectReason.NOT_OWNER : null;
         if (refused != null) {
-            events.add(new EngineEvent.CommandRejected(orderId, account, refused, now));
+            command.events.add(new EngineEvent.CommandRejected(orderId, account, refused, command.now));
             return end(order == null ? null : order.state(symbol()), refused);
         }
-        cancelOpen(order, CancelReason.USER);
+        matcher.cancelOpen(command, order, CancelReason.USER);
         return end(order.state(symbol()), null);
     }
 
@@ -125,11 +122,11 @@ public final class MatchingEngine {
     public synchronized CommandResult cancelAll(String account) {
         begin();
         for (Order order : book.ordersOf(account)) {
-            cancelOpen(order, CancelReason.CANCEL_ALL);
+            matcher.cancelOpen(command, order, CancelReason.CANCEL_ALL);
         }
         for (Order stop : List.copyOf(stops)) {
             if (stop.account.equals(account)) {
-                cancelOpen(stop, CancelReason.CANCEL_ALL);
+                matcher.cancelOpen(command, stop, CancelReason.CANCEL_ALL);
             }
         }
         return end(null, null);
@@ -149,7 +146,7 @@ public final class MatchingEngine {
         Order order = book.get(orderId);
         RejectReason refused = checkAmend(order, orderId, account, newPrice, newQuantity);
         if (refused != null) {
-            events.add(new EngineEvent.CommandRejected(orderId, account, refused, now));
+            command.events.add(new EngineEvent.CommandRejected(orderId, account, refused, command.now));
             return end(order == null ? null : order.state(symbol()), refused);
         }
         BigDecimal price = newPrice == null ? order.price : newPrice;
@@ -157,12 +154,12 @@ public final class MatchingEngine {
         if (price.compareTo(order.price) == 0 && quantity.compareTo(order.quantity) <= 0) {
             BigDecimal delta = order.quantity.subtract(quantity);
             order.quantity = quantity;
-            order.updatedAt = now;
+            order.updatedAt = command.now;
             if (delta.signum() > 0) {
                 ledger.release(instrument, account, order.side, delta, order.lockPrice);
-                diff.record(order.side, order.price, book.reduce(order, delta));
+                command.diff.record(order.side, order.price, book.reduce(order, delta));
             }
-            events.add(new EngineEvent.OrderAmended(order.state(symbol()), true, now));
+            command.events.add(new EngineEvent.OrderAmended(order.state(symbol()), true, command.now));
             return end(order.state(symbol()), null);
         }
         BigDecimal newRemaining = quantity.subtract(order.filled);
@@ -170,17 +167,17 @@ public final class MatchingEngine {
         Optional<RejectReason> funds = ledger.reserve(instrument, account, order.side, newRemaining, price);
         if (funds.isPresent()) {
             ledger.reserve(instrument, account, order.side, order.remaining(), order.lockPrice);
-            events.add(new EngineEvent.CommandRejected(orderId, account, funds.get(), now));
+            command.events.add(new EngineEvent.CommandRejected(orderId, account, funds.get(), command.now));
             return end(order.state(symbol()), funds.get());
         }
-        diff.record(order.side, order.price, book.remove(order));
+        command.diff.record(order.side, order.price, book.remove(order));
         order.price = price;
         order.quantity = quantity;
         order.lockPrice = price;
-        order.updatedAt = now;
-        events.add(new EngineEvent.OrderAmended(order.state(symbol()), false, now));
-        match(order);
-        triggerStops();
+        order.updatedAt = command.now;
+        command.events.add(new EngineEvent.OrderAmended(order.state(symbol()), false, command.now));
+        matcher.match(command, order);
+        matcher.triggerStops(command);
         return end(order.state(symbol()), null);
     }
 
@@ -223,7 +220,7 @@ public final class MatchingEngine {
     }
 
     public synchronized Optional<BigDecimal> lastTradePrice() {
-        return Optional.ofNullable(lastTradePrice);
+        return Optional.ofNullable(matcher.lastTradePrice());
     }
 
     /** An order, open or among the last {@value #CLOSED_ORDERS_KEPT} closed ones. */
@@ -241,137 +238,6 @@ public final class MatchingEngine {
         book.ordersOf(account).forEach(o -> result.add(o.state(symbol())));
         stops.stream().filter(o -> o.account.equals(account)).forEach(o -> result.add(o.state(symbol())));
         return result;
-    }
-
-    // ---- the matching itself -------------------------------------------------------------------------------
-
-    /** Admits a new (or just triggered) order: post-only and funds checks, then FOK check, then matching. */
-    private boolean enter(Order order) {
-        BigDecimal limit = order.isMarket() ? null : order.price;
-        if (order.timeInForce == TimeInForce.POST_ONLY && book.wouldCross(order.side, limit)) {
-            reject(order, RejectReason.POST_ONLY_WOULD_CROSS);
-            return false;
-        }
-        order.lockPrice = order.isMarket() ? book.worstPrice(order.side, order.remaining()) : order.price;
-        if (order.isMarket() && order.lockPrice == null) {
-            // Nothing to take: no reservation, but an unknown account is still refused.
-            Optional<RejectReason> known = ledger.reserve(instrument, order.account, order.side, BigDecimal.ZERO,
-                    BigDecimal.ZERO);
-            if (known.isPresent()) {
-                reject(order, known.get());
-                return false;
-            }
-            acceptOrTrigger(order);
-            finish(order, CancelReason.IMMEDIATE_REMAINDER);
-            return true;
-        }
-        Optional<RejectReason> funds = ledger.reserve(instrument, order.account, order.side, order.remaining(),
-                order.lockPrice);
-        if (funds.isPresent()) {
-            reject(order, funds.get());
-            return false;
-        }
-        acceptOrTrigger(order);
-        if (order.timeInForce == TimeInForce.FOK
-                && book.fillable(order.side, limit, order.remaining()).compareTo(order.remaining()) < 0) {
-            ledger.release(instrument, order.account, order.side, order.remaining(), order.lockPrice);
-            finish(order, CancelReason.FOK_NOT_FILLABLE);
-            return true;
-        }
-        match(order);
-        return true;
-    }
-
-    private void acceptOrTrigger(Order order) {
-        order.status = OrderStatus.NEW;
-        events.add(order.triggered ? new EngineEvent.OrderTriggered(order.state(symbol()), now)
-                : new EngineEvent.OrderAccepted(order.state(symbol()), now));
-    }
-
-    /** Takes liquidity while the order crosses, then rests the remainder or cancels it by its time in force. */
-    private void match(Order taker) {
-        BigDecimal limit = taker.isMarket() ? null : taker.price;
-        while (taker.remaining().signum() > 0) {
-            OrderBook.Level level = book.best(taker.side.opposite());
-            if (level == null || !OrderBook.crosses(taker.side, limit, level.price)) {
-                break;
-            }
-            Order maker = level.first();
-            trade(maker, taker, level.price, maker.remaining().min(taker.remaining()));
-        }
-        if (taker.remaining().signum() == 0) {
-            closed.put(taker.id, taker);
-        } else if (taker.restsInBook()) {
-            diff.record(taker.side, taker.price, book.add(taker));
-        } else {
-            ledger.release(instrument, taker.account, taker.side, taker.remaining(), taker.lockPrice);
-            finish(taker, CancelReason.IMMEDIATE_REMAINDER);
-        }
-    }
-
-    private void trade(Order maker, Order taker, BigDecimal price, BigDecimal qty) {
-        Fill fill = new Fill(tradeIds.getAsLong(), ++lastTradeSeq, symbol(), price, qty, taker.side,
-                maker.id, maker.account, Fees.fee(instrument, maker.side, instrument.makerFeeRate(), qty, price),
-                Fees.asset(instrument, maker.side), taker.id, taker.account,
-                Fees.fee(instrument, taker.side, instrument.takerFeeRate(), qty, price),
-                Fees.asset(instrument, taker.side), now);
-        maker.fill(qty, price, now);
-        taker.fill(qty, price, now);
-        diff.record(maker.side, price, book.reduce(maker, qty));
-        if (maker.remaining().signum() == 0) {
-            closed.put(maker.id, maker);
-        }
-        ledger.settle(instrument, fill, maker.lockPrice, taker.lockPrice);
-        lastTradePrice = price;
-        events.add(new EngineEvent.TradePrinted(fill, now));
-        events.add(new EngineEvent.OrderFilled(maker.state(symbol()), fill, Liquidity.MAKER, now));
-        events.add(new EngineEvent.OrderFilled(taker.state(symbol()), fill, Liquidity.TAKER, now));
-    }
-
-    /** Fires stops whose trigger the last trade price reached, oldest first, until none is left to fire. */
-    private void triggerStops() {
-        boolean fired = true;
-        while (fired && lastTradePrice != null) {
-            fired = false;
-            for (Iterator<Order> it = stops.iterator(); it.hasNext(); ) {
-                Order stop = it.next();
-                int cmp = lastTradePrice.compareTo(stop.stopPrice);
-                if (stop.side == Side.BUY ? cmp >= 0 : cmp <= 0) {
-                    it.remove();
-                    stop.triggered = true;
-                    enter(stop);
-                    fired = true;
-                    break;
-                }
-            }
-        }
-    }
-
-    private void cancelOpen(Order order, CancelReason reason) {
-        if (order.isWaitingForTrigger()) {
-            stops.remove(order);
-        } else {
-            diff.record(order.side, order.price, book.remove(order));
-            ledger.release(instrument, order.account, order.side, order.remaining(), order.lockPrice);
-        }
-        finish(order, reason);
-    }
-
-    private void finish(Order order, CancelReason reason) {
-        order.status = OrderStatus.CANCELED;
-        order.cancelReason = reason;
-        order.updatedAt = now;
-        closed.put(order.id, order);
-        events.add(new EngineEvent.OrderCanceled(order.state(symbol()), reason, now));
-    }
-
-    private CommandResult reject(Order order, RejectReason reason) {
-        order.status = OrderStatus.REJECTED;
-        order.rejectReason = reason;
-        closed.put(order.id, order);
-        OrderState state = order.state(symbol());
-        events.add(new EngineEvent.OrderRejected(state, reason, now));
-        return new CommandResult(state, reason, List.of());
     }
 
     private Order openOrder(long orderId) {
@@ -393,9 +259,7 @@ public final class MatchingEngine {
     // ---- command framing -----------------------------------------------------------------------------------
 
     private void begin() {
-        now = clock.instant();
-        events = new ArrayList<>();
-        diff = new DiffBuilder();
+        command = new EngineCommand(clock.instant());
     }
 
     private CommandResult end(CommandResult rejected) {
@@ -403,16 +267,9 @@ public final class MatchingEngine {
     }
 
     private CommandResult end(OrderState order, RejectReason reason) {
-        if (!diff.isEmpty()) {
-            long previous = lastUpdateId;
-            long first = previous + 1;
-            lastUpdateId += diff.changes();
-            events.add(new EngineEvent.BookDiff(symbol(), previous, first, lastUpdateId, diff.levels(Side.BUY),
-                    diff.levels(Side.SELL), now));
-        }
-        List<EngineEvent> done = events;
-        events = null;
-        diff = null;
+        lastUpdateId = command.addBookDiff(symbol(), lastUpdateId);
+        List<EngineEvent> done = command.events;
+        command = null;
         for (EngineEvent event : done) {
             for (Consumer<EngineEvent> listener : listeners) {
                 try {

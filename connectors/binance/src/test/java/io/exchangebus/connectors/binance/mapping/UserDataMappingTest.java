@@ -150,8 +150,8 @@ class UserDataMappingTest {
 
     @Test
     void shouldComputeAnExactAveragePriceWhenTheQuotientTerminates() {
-        assertThat(UserDataMapping.average(new BigDecimal("150.5"), new BigDecimal("2"))).isEqualTo(d("75.25"));
-        assertThat(UserDataMapping.average(BigDecimal.ONE, BigDecimal.ZERO)).isNull();
+        assertThat(SpotUserDataMapping.average(new BigDecimal("150.5"), new BigDecimal("2"))).isEqualTo(d("75.25"));
+        assertThat(SpotUserDataMapping.average(BigDecimal.ONE, BigDecimal.ZERO)).isNull();
     }
 
     @Test
