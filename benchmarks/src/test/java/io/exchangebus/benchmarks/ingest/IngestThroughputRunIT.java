@@ -49,6 +49,9 @@ class IngestThroughputRunIT {
         assertThat(report.raw().perSecond()).isPositive();
         assertThat(report.valueBytes()).isGreaterThan(50);
         assertThat(output).contains("ratio ingest / raw producer");
+        assertThat(dir.resolve("broker-warmup.log")).as("the broker warmed before either phase, a record a frame")
+                .content().contains(report.framesRecorded() + " records sent, 0 failed");
+        assertThat(output.indexOf("warming the broker")).isLessThan(output.indexOf("ingest ready"));
         assertThat(dir.resolve("report.json")).content().contains("\"recordsPerSecond\"").contains("\"rawProducer\"")
                 .contains("\"ratio\"");
     }
