@@ -56,6 +56,24 @@ public final class FrameText {
         return bytes != null ? bytes[p] : chars.charAt(p);
     }
 
+    /**
+     * For the opening quote at {@code from}: the index of the closing one; -1 if there is none, or if the string
+     * holds an escape, a control character, a byte above 0x7F or a surrogate (of a pair, too). A compact reader then
+     * leaves the frame to its general path, which decodes the text and decides about it.
+     */
+    public int stringEnd(int from) {
+        for (int j = from + 1; j < length; j++) {
+            int c = at(j);
+            if (c == '"') {
+                return j;
+            }
+            if (c == '\\' || c < 0x20 || Character.isSurrogate((char) c)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** Whether the ASCII {@code word} stands at {@code from}. */
     public boolean startsWith(String word, int from) {
         if (bytes == null) {

@@ -69,4 +69,23 @@ class FrameTextTest {
             assertThat(text.toString()).isEqualTo(frame);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x\\\"y", "x\u0001y", "x\u00e9y", "x\ud83d\ude00y", "xy"})
+    void shouldFindAStringsClosingQuoteOnlyWhenNothingInItNeedsDecoding(String inner) {
+        String frame = "{\"k\":\"" + inner + "\"}";
+        // From bytes only ASCII is read; from chars anything but an escape, a control character or a surrogate.
+        boolean ascii = inner.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '\\');
+        boolean plainChars = inner.chars().allMatch(c -> c >= 0x20 && c != '\\' && !Character.isSurrogate((char) c));
+        for (FrameText text : new FrameText[] {FrameText.of(frame),
+                FrameText.of(frame.getBytes(StandardCharsets.UTF_8))}) {
+            int end = text.stringEnd(5);
+            if (text.isBytes() ? ascii : plainChars) {
+                assertThat(end).as("%s", text.isBytes() ? "bytes" : "chars").isEqualTo(frame.lastIndexOf('"'));
+            } else {
+                assertThat(end).as("%s refused from %s", inner, text.isBytes() ? "bytes" : "chars").isEqualTo(-1);
+            }
+        }
+        assertThat(FrameText.of("{\"k\":\"open").stringEnd(5)).as("no closing quote").isEqualTo(-1);
+    }
 }

@@ -294,23 +294,17 @@ final class CompactFrameReader {
 
     /**
      * At an opening quote: the index of the closing one, the position then just after it; -1 if there is none or the
-     * string holds an escape or a control character (the position is then of no use: the caller gives up).
+     * string holds what {@link FrameText#stringEnd} refuses (the position is then of no use: the caller gives up).
      */
     private int stringEnd() {
         if (i >= s.length() || s.at(i) != '"') {
             return -1;
         }
-        for (int j = i + 1; j < s.length(); j++) {
-            int c = s.at(j); // from bytes, above 0x7F is negative: refused with the control characters
-            if (c == '"') {
-                i = j + 1;
-                return j;
-            }
-            if (c == '\\' || c < 0x20) {
-                return -1;
-            }
+        int end = s.stringEnd(i);
+        if (end >= 0) {
+            i = end + 1;
         }
-        return -1;
+        return end;
     }
 
     private String text() {

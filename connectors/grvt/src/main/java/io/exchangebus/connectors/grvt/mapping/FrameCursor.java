@@ -71,23 +71,17 @@ final class FrameCursor {
 
     /**
      * At an opening quote: the index of the closing one, the position then just after it; -1 if there is none or the
-     * string holds an escape or a control character (the caller gives up).
+     * string holds what {@link FrameText#stringEnd} refuses (the caller gives up).
      */
     private int stringEnd() {
         if (i >= s.length() || s.at(i) != '"') {
             return -1;
         }
-        for (int j = i + 1; j < s.length(); j++) {
-            int c = s.at(j); // from bytes, above 0x7F is negative: refused with the control characters
-            if (c == '"') {
-                i = j + 1;
-                return j;
-            }
-            if (c == '\\' || c < 0x20 || Character.isSurrogate((char) c)) {
-                return -1; // a lone surrogate: leave it to the tree path, which decides about it
-            }
+        int end = s.stringEnd(i);
+        if (end >= 0) {
+            i = end + 1;
         }
-        return -1;
+        return end;
     }
 
     /** A non-empty string without escapes; null otherwise (the tree path refuses an empty one). */
