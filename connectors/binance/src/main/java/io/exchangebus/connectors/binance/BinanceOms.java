@@ -22,6 +22,7 @@ import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.OrderAccepted;
 import io.exchangebus.connectors.core.role.OrderPreflight;
+import io.exchangebus.connectors.core.role.ReportedOrders;
 import io.exchangebus.connectors.core.ws.WsSettings;
 import io.exchangebus.events.CancelAll;
 import io.exchangebus.events.CancelOrder;
@@ -58,8 +59,7 @@ import java.util.function.UnaryOperator;
  *       (timestamp outside recvWindow: the request was not processed) resyncs it and retries that request once.</li>
  *   <li><b>Updates</b>: the state in each answer (NEW on place, CANCELED on cancel, both orders of a cancel-replace,
  *       every order a cancel-all canceled on spot) goes to the listener; later fills come from the user-data stream
- *       through {@link #onStreamOrderUpdate(OrderUpdate)}. Updates are deduplicated on exchange order id, status
- *       and filled quantity.</li>
+ *       through {@link #deliver}, which drops what was delivered already or says less ({@link ReportedOrders}).</li>
  *   <li><b>Replace</b>: on spot a new order with {@link ReplaceOrder#getNewClientOrderId()} replaces the old one
  *       (a null quantity is the old order's unfilled quantity); on USD-M {@code order.modify} amends the order in
  *       place, which keeps its order id and client order id (Binance cannot rename it), so the answer's
@@ -91,7 +91,7 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
      * unanswered logon is reported as such rather than as a connect timeout.
      */
     static final Duration WS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
-    private static final int DEDUPE_MEMORY = 100_000;
+    private static final int REPORTED_MEMORY = 100_000;
 
     private final BinanceConfig config;
     private final BinanceVenue venue;
@@ -103,7 +103,8 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
     private final MappingContext live;
     private final MappingContext recovery;
     private final Clock clock;
-    private final OrderDedupe reported = new OrderDedupe(DEDUPE_MEMORY);
+    /** Ids per symbol; the answers' and the stream's times are not compared (the status and fills order them). */
+    private final ReportedOrders reported = new ReportedOrders(REPORTED_MEMORY, ReportedOrders.Ids.PER_SYMBOL, false);
     private final OmsRequests requests;
     private final OmsFamily family;
     /** The WebSocket API client, user-data stream and clock resync that connect opens. */
@@ -304,18 +305,17 @@ public final class BinanceOms implements Oms, OmsFamily.Oms {
     }
 
     /**
-     * An order update from the user-data stream (wired in by the user-data side): delivered to the listener unless
-     * the same exchange order id, status and filled quantity was already delivered (e.g. the NEW of a place answer).
+     * Delivers {@code update} to the listener unless it was delivered already (the NEW of a place answer and the
+     * same NEW from the stream) or says less than what was (a place answer's NEW read after the stream's FILLED: the
+     * answer and the stream arrive on different threads). Decided and delivered under one lock
+     * ({@link ReportedOrders}), so the listener sees an order's states in the order they were decided.
      */
-    void onStreamOrderUpdate(OrderUpdate update) {
-        deliver(update);
-    }
-
     @Override
     public void deliver(OrderUpdate update) {
-        if (!reported.firstTime(update)) {
-            return;
-        }
+        reported.report(update, this::toListener);
+    }
+
+    private void toListener(OrderUpdate update) {
         OmsUserData stream = session.userData();
         if (stream != null) {
             stream.delivered(update);

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OMS's side of the user-data stream: order events from the stream reach the OMS listener through
- * {@link BinanceOms#onStreamOrderUpdate}; on a gap the open orders ({@code GET openOrders}) and every order the OMS sent
+ * {@link BinanceOms#deliver}; on a gap the open orders ({@code GET openOrders}) and every order the OMS sent
  * that is not known to be final ({@code order.status}) are asked for and reported, so no fill or cancel is lost.
  * On spot the stream shares the OMS's WebSocket API connection; on USD-M it has its listenKey stream.
  */
@@ -138,7 +138,7 @@ final class OmsUserData implements AutoCloseable {
         try {
             UserDataMapping.Mapped mapped = UserDataMapping.map(event, context, Instant.now());
             if (mapped instanceof UserDataMapping.OrderEvent order) {
-                oms.onStreamOrderUpdate(order.update());
+                oms.deliver(order.update());
             }
         } catch (UnmappableMessageException e) {
             l.onMalformedFrame(new MalformedFrame(config.exchange(), "user-data", raw, e.getMessage(),
@@ -174,7 +174,7 @@ final class OmsUserData implements AutoCloseable {
                     if (update.getClientOrderId() != null) {
                         open.add(update.getClientOrderId());
                     }
-                    oms.onStreamOrderUpdate(update);
+                    oms.deliver(update);
                 } catch (UnmappableMessageException e) {
                     Oms.Listener l = listener;
                     if (l != null) {
@@ -192,7 +192,7 @@ final class OmsUserData implements AutoCloseable {
                         LOG.warn("{}: order.status of {} after a gap failed: {}", config.exchange(), order.getKey(),
                                 found.error());
                     } else if (found.value().isPresent()) {
-                        oms.onStreamOrderUpdate(found.value().get());
+                        oms.deliver(found.value().get());
                     } else {
                         unfinished.remove(order.getKey()); // the exchange never took it
                     }

@@ -23,6 +23,8 @@ import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.OrderAccepted;
 import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.EventSource;
+import io.exchangebus.events.Fill;
+import io.exchangebus.events.Liquidity;
 import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderType;
 import io.exchangebus.events.OrderUpdate;
@@ -151,7 +153,69 @@ class BinanceOmsTest {
     void shouldDeliverAStreamUpdateOnceAndAFurtherFillAgain() {
         BinanceOms oms = oms(BinanceVenue.USDM);
         List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
-        oms.useListener(new Oms.Listener() {
+        oms.useListener(recording(delivered));
+        OrderUpdate partial = update(OrderStatus.PARTIALLY_FILLED, "0.004000000000000000");
+
+        oms.deliver(partial);
+        oms.deliver(update(OrderStatus.PARTIALLY_FILLED, "0.004"));
+        oms.deliver(update(OrderStatus.PARTIALLY_FILLED, "0.007"));
+        oms.deliver(update(OrderStatus.FILLED, "0.01"));
+        oms.deliver(update(OrderStatus.FILLED, "0.01"));
+
+        assertThat(delivered).extracting(u -> u.getFilledQuantity().stripTrailingZeros().toPlainString())
+                .containsExactly("0.004", "0.007", "0.01");
+    }
+
+    @Test
+    void shouldNotTakeAFilledOrderBackToNewWhenThePlaceAnswerIsReadAfterTheStream() {
+        BinanceOms oms = oms(BinanceVenue.USDM);
+        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
+        oms.useListener(recording(delivered));
+        OrderUpdate answerNew = update(OrderStatus.NEW, "0.000");
+
+        oms.deliver(update(OrderStatus.NEW, "0"));
+        oms.deliver(update(OrderStatus.FILLED, "0.01"));
+        oms.deliver(answerNew);
+        oms.deliver(OrderUpdate.newBuilder(update(OrderStatus.NEW, "0")).setSymbol("ETHUSDT").build());
+
+        assertThat(delivered).extracting(u -> u.getSymbol() + " " + u.getStatus())
+                .containsExactly("BTCUSDT NEW", "BTCUSDT FILLED", "ETHUSDT NEW");
+    }
+
+    @Test
+    void shouldDropTheStreamsNewOfAMarketOrderWhoseFilledAnswerCameFirst() {
+        BinanceOms oms = oms(BinanceVenue.USDM);
+        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
+        oms.useListener(recording(delivered));
+
+        OrderUpdate answer = update(OrderStatus.FILLED, "0.010"); // order.place's RESULT answer, read first
+        OrderUpdate streamFill = OrderUpdate.newBuilder(update(OrderStatus.FILLED, "0.01"))
+                .setLastFill(Fill.newBuilder().setTradeId("9001").setPrice(new BigDecimal("50000"))
+                        .setQuantity(new BigDecimal("0.01")).setFee(new BigDecimal("0.2")).setFeeAsset("USDT")
+                        .setLiquidity(Liquidity.TAKER).setExchangeTime(null).build())
+                .build();
+
+        oms.deliver(answer);
+        oms.deliver(update(OrderStatus.NEW, "0")); // the stream's ORDER_TRADE_UPDATE events, read after it
+        oms.deliver(streamFill);
+
+        assertThat(delivered).containsExactly(answer, streamFill);
+    }
+
+    @Test
+    void shouldDeliverAUsdmAmendThatKeepsTheOrderNewAtAnotherPrice() {
+        BinanceOms oms = oms(BinanceVenue.USDM);
+        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
+        oms.useListener(recording(delivered));
+
+        oms.deliver(update(OrderStatus.NEW, "0"));
+        oms.deliver(OrderUpdate.newBuilder(update(OrderStatus.NEW, "0")).setPrice(new BigDecimal("49900")).build());
+
+        assertThat(delivered).extracting(u -> u.getPrice().toPlainString()).containsExactly("50000", "49900");
+    }
+
+    private static Oms.Listener recording(List<OrderUpdate> delivered) {
+        return new Oms.Listener() {
             @Override
             public void onOrderUpdate(OrderUpdate update) {
                 delivered.add(update);
@@ -164,17 +228,7 @@ class BinanceOmsTest {
             @Override
             public void onConnectionEvent(ConnectionEvent event) {
             }
-        });
-        OrderUpdate partial = update(OrderStatus.PARTIALLY_FILLED, "0.004000000000000000");
-
-        oms.onStreamOrderUpdate(partial);
-        oms.onStreamOrderUpdate(update(OrderStatus.PARTIALLY_FILLED, "0.004"));
-        oms.onStreamOrderUpdate(update(OrderStatus.PARTIALLY_FILLED, "0.007"));
-        oms.onStreamOrderUpdate(update(OrderStatus.FILLED, "0.01"));
-        oms.onStreamOrderUpdate(update(OrderStatus.FILLED, "0.01"));
-
-        assertThat(delivered).extracting(u -> u.getFilledQuantity().stripTrailingZeros().toPlainString())
-                .containsExactly("0.004", "0.007", "0.01");
+        };
     }
 
     private static OrderUpdate update(OrderStatus status, String filled) {

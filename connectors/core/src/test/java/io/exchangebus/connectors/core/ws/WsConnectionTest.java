@@ -143,10 +143,17 @@ class WsConnectionTest {
         await(() -> server.receivedOn(1).size() == 2, WAIT, "login and subscription on the first connection");
         server.dropAll();
         listener.awaitCount(CONNECTED, 2, WAIT);
-        await(() -> server.receivedOn(2).size() == 2, WAIT, "login and resubscription on the second connection");
+        // On a loaded machine an attempt may be cut (connect or silence timeout) after the server opened it: the
+        // connection that lasts is then not the server's second. Whatever each one got, the login came first.
+        await(() -> server.opens() >= 2 && server.receivedOn(server.opens()).size() == 2, WAIT,
+                "login and resubscription on the last connection");
 
-        assertThat(server.receivedOn(1)).containsExactly("login as test", "subscribe orders");
-        assertThat(server.receivedOn(2)).containsExactly("login as test", "subscribe orders");
+        List<String> both = List.of("login as test", "subscribe orders");
+        assertThat(server.receivedOn(1)).isEqualTo(both);
+        for (int connection = 2; connection <= server.opens(); connection++) {
+            List<String> got = server.receivedOn(connection);
+            assertThat(got).as("connection %d", connection).isEqualTo(both.subList(0, Math.min(got.size(), 2)));
+        }
     }
 
     @Test
