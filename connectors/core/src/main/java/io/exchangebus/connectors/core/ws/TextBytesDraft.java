@@ -1,6 +1,7 @@
 package io.exchangebus.connectors.core.ws;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
@@ -15,16 +16,31 @@ import org.java_websocket.framing.Framedata;
  * socket's thread: for a handler that reads bytes ({@link WsHandler#readsTextAsBytes()}), which then reads or
  * refuses what it gets. Fragmented messages, control frames and binary frames go through {@link Draft_6455}
  * unchanged, a TEXT frame in the middle of a fragmented message included (its protocol error is the library's).
- * One instance per connection (the library copies it for each); the socket's reader thread is its only caller.
+ * Frames are read from the socket's bytes by a {@link FrameDecoder}: the library's frames and refusals, with a
+ * cheaper UTF-8 check of a final TEXT frame. One instance per connection (the library copies it for each); the
+ * socket's reader thread is its only caller.
  */
 final class TextBytesDraft extends Draft_6455 {
 
     private final Consumer<byte[]> sink;
+    private final FrameDecoder decoder = new FrameDecoder(this::getExtension, getMaxFrameSize());
     /** A fragmented message has begun and its final frame has not come. */
     private boolean fragmented;
 
     TextBytesDraft(Consumer<byte[]> sink) {
         this.sink = sink;
+    }
+
+    @Override
+    public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
+        return decoder.decode(buffer);
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        decoder.reset();
+        fragmented = false;
     }
 
     @Override
