@@ -2,7 +2,9 @@ package io.exchangebus.connectors.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
+import io.exchangebus.connectors.binance.http.BinanceRestClient;
 import io.exchangebus.connectors.binance.testing.BinanceSimulatorProbe;
 import io.exchangebus.connectors.binance.ws.BinanceUserDataStream;
 import io.exchangebus.connectors.core.Result;
@@ -12,8 +14,10 @@ import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Oms;
 import io.exchangebus.connectors.core.role.OrderAccepted;
 import io.exchangebus.connectors.core.role.Pms;
+import io.exchangebus.connectors.core.ws.WsSettings;
 import io.exchangebus.events.AccountUpdate;
 import io.exchangebus.events.BalanceUpdate;
+import io.exchangebus.events.ErrorKind;
 import io.exchangebus.events.EventSource;
 import io.exchangebus.events.OrderStatus;
 import io.exchangebus.events.OrderType;
@@ -212,6 +216,34 @@ class BinanceUserDataFaultIT {
                 .equals(o.getClientOrderId()) && o.getStatus() == OrderStatus.CANCELED
                 && o.getSource() == EventSource.STREAM));
         assertThat(malformed).isEmpty();
+    }
+
+    @Test
+    void shouldFailAFirstStartRefusedForRequestWeightAtOnceRatherThanWaitForAKey() throws Exception {
+        start(BinanceVenue.USDM, b -> { });
+        BinanceConfig config = probe.config().build();
+        probe.simulator().faults().answerRateLimited(429, Duration.ofSeconds(30), 1);
+        try (BinanceRestClient rest = new BinanceRestClient(config);
+             BinanceUserDataStream stream = BinanceUserDataStream.usdm(config, rest,
+                     WsSettings.builder("usdm-user-data", config.endpoints().rawStream("listenKey")).build(),
+                     BinanceUserDataStream.DEFAULT_KEEP_ALIVE, connections::add, new BinanceUserDataStream.Handler() {
+                         @Override
+                         public void onEvent(com.fasterxml.jackson.databind.JsonNode event, String raw) {
+                         }
+
+                         @Override
+                         public void onGap(String reason) {
+                         }
+                     })) {
+            long startedAt = System.nanoTime();
+            Result<Void> started = stream.start().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+            // Before, the key was asked for again every second behind the 30 s ban, until the owner's timeout.
+            assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofSeconds(5));
+            assertThat(started.isOk()).isFalse();
+            assertThat(started.error().kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+            assertThat(started.error().retryAfterHint()).isPresent();
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.exchangebus.connectors.core.ws.WsConnection;
 import io.exchangebus.connectors.core.ws.WsHandler;
 import io.exchangebus.connectors.core.ws.WsOpenHook;
 import io.exchangebus.connectors.core.ws.WsSettings;
+import io.exchangebus.events.ErrorKind;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -109,7 +110,10 @@ final class UsdmListenKeyStream extends UserDataSession {
             LOG.warn("{}: could not get a listenKey ({}); retrying in {} ms", config.exchange(), why,
                     RETRY_DELAY.toMillis());
             boolean permanent = answer.isOk() || !answer.error().retryable();
-            if (gapReason == null && !started.isDone() && permanent) {
+            // A first start refused for the address's request weight fails at once: the owner retries its whole
+            // connection with its own backoff, rather than wait on a key the exchange will not give for a while.
+            boolean rateLimited = !answer.isOk() && answer.error().kind() == ErrorKind.RATE_LIMITED;
+            if (gapReason == null && !started.isDone() && (permanent || rateLimited)) {
                 started.complete(Result.err(answer.isOk() ? ExchangeError.network(config.exchange(), why)
                         : answer.error()));
                 return;
