@@ -107,17 +107,18 @@ final class UsdmListenKeyStream extends UserDataSession {
         }
         if (!answer.isOk() || !answer.value().path("listenKey").isTextual()) {
             String why = answer.isOk() ? "no listenKey in the answer" : answer.error().toString();
-            LOG.warn("{}: could not get a listenKey ({}); retrying in {} ms", config.exchange(), why,
-                    RETRY_DELAY.toMillis());
             boolean permanent = answer.isOk() || !answer.error().retryable();
             // A first start refused for the address's request weight fails at once: the owner retries its whole
             // connection with its own backoff, rather than wait on a key the exchange will not give for a while.
             boolean rateLimited = !answer.isOk() && answer.error().kind() == ErrorKind.RATE_LIMITED;
             if (gapReason == null && !started.isDone() && (permanent || rateLimited)) {
+                LOG.warn("{}: could not get a listenKey ({}); the start fails", config.exchange(), why);
                 started.complete(Result.err(answer.isOk() ? ExchangeError.network(config.exchange(), why)
                         : answer.error()));
                 return;
             }
+            LOG.warn("{}: could not get a listenKey ({}); retrying in {} ms", config.exchange(), why,
+                    RETRY_DELAY.toMillis());
             timer.schedule(() -> openWithNewKey(gapReason), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
