@@ -152,8 +152,7 @@ class BinanceOmsTest {
     @Test
     void shouldDeliverAStreamUpdateOnceAndAFurtherFillAgain() {
         BinanceOms oms = oms(BinanceVenue.USDM);
-        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
-        oms.useListener(recording(delivered));
+        List<OrderUpdate> delivered = deliveries(oms);
         OrderUpdate partial = update(OrderStatus.PARTIALLY_FILLED, "0.004000000000000000");
 
         oms.deliver(partial);
@@ -169,8 +168,7 @@ class BinanceOmsTest {
     @Test
     void shouldNotTakeAFilledOrderBackToNewWhenThePlaceAnswerIsReadAfterTheStream() {
         BinanceOms oms = oms(BinanceVenue.USDM);
-        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
-        oms.useListener(recording(delivered));
+        List<OrderUpdate> delivered = deliveries(oms);
         OrderUpdate answerNew = update(OrderStatus.NEW, "0.000");
 
         oms.deliver(update(OrderStatus.NEW, "0"));
@@ -185,8 +183,7 @@ class BinanceOmsTest {
     @Test
     void shouldDropTheStreamsNewOfAMarketOrderWhoseFilledAnswerCameFirst() {
         BinanceOms oms = oms(BinanceVenue.USDM);
-        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
-        oms.useListener(recording(delivered));
+        List<OrderUpdate> delivered = deliveries(oms);
 
         OrderUpdate answer = update(OrderStatus.FILLED, "0.010"); // order.place's RESULT answer, read first
         OrderUpdate streamFill = OrderUpdate.newBuilder(update(OrderStatus.FILLED, "0.01"))
@@ -205,8 +202,7 @@ class BinanceOmsTest {
     @Test
     void shouldDeliverAUsdmAmendThatKeepsTheOrderNewAtAnotherPrice() {
         BinanceOms oms = oms(BinanceVenue.USDM);
-        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
-        oms.useListener(recording(delivered));
+        List<OrderUpdate> delivered = deliveries(oms);
 
         oms.deliver(update(OrderStatus.NEW, "0"));
         oms.deliver(OrderUpdate.newBuilder(update(OrderStatus.NEW, "0")).setPrice(new BigDecimal("49900")).build());
@@ -214,8 +210,10 @@ class BinanceOmsTest {
         assertThat(delivered).extracting(u -> u.getPrice().toPlainString()).containsExactly("50000", "49900");
     }
 
-    private static Oms.Listener recording(List<OrderUpdate> delivered) {
-        return new Oms.Listener() {
+    /** What {@code oms} delivers to its listener from now on, in order. */
+    private static List<OrderUpdate> deliveries(BinanceOms oms) {
+        List<OrderUpdate> delivered = new CopyOnWriteArrayList<>();
+        oms.useListener(new Oms.Listener() {
             @Override
             public void onOrderUpdate(OrderUpdate update) {
                 delivered.add(update);
@@ -228,7 +226,8 @@ class BinanceOmsTest {
             @Override
             public void onConnectionEvent(ConnectionEvent event) {
             }
-        };
+        });
+        return delivered;
     }
 
     private static OrderUpdate update(OrderStatus status, String filled) {
