@@ -1,5 +1,6 @@
 package io.exchangebus.benchmarks.oms;
 
+import io.exchangebus.service.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class EchoService {
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "latency-echo-1");
         // oms-service's transactional producer setting (KafkaClients): back-to-back commits retry quickly
-        producerProps.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "10");
+        producerProps.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, KafkaClients.TRANSACTION_RETRY_BACKOFF_MS);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(),

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -117,20 +118,22 @@ public final class OmsLatencyRun {
                 floor = measure(stack, "floor", LATENCY_COMMANDS.name(), LATENCY_ECHO.name(),
                         v -> ((OrderCommand) v).getCommandId(),
                         v -> ((OrderCommand) v).getCreatedAt(), v -> { }, stack.cpuMeter().process("echo",
-                                echo.pid()));
+                                echo.pid()), () -> { });
             } finally {
                 echo.stop(Duration.ofSeconds(5));
             }
             ServiceProcess oms = stack.startOms();
             Phase toAck;
+            AtomicReference<Map<String, double[]>> atMeasuring = new AtomicReference<>(Map.of());
             try {
                 toAck = measure(stack, "oms-service", Topics.ORDER_COMMANDS.name(), Topics.ORDER_ACKS.name(),
                         v -> ((OrderAck) v).getCommandId(), v -> ((OrderAck) v).getCommandCreatedAt(), v -> {
                             OrderAck ack = (OrderAck) v;
                             ackStatuses.merge(ack.getStatus() + (ack.getError() == null ? ""
                                     : " " + ack.getError().getCode()), 1, Integer::sum);
-                        }, stack.cpuMeter().process("oms-service", oms.pid()));
-                printBatchProfile(oms);
+                        }, stack.cpuMeter().process("oms-service", oms.pid()),
+                        () -> atMeasuring.set(scrape(oms)));
+                printBatchProfile(new MetricsWindow(atMeasuring.get(), scrape(oms)));
             } finally {
                 oms.close();
             }
@@ -147,7 +150,8 @@ public final class OmsLatencyRun {
      */
     private Phase measure(OmsBenchStack stack, String name, String commandsTopic, String answersTopic,
                           Function<Object, String> commandIdOf, Function<Object, Instant> createdAtOf,
-                          java.util.function.Consumer<Object> onAnswer, CpuMeter cpu) throws Exception {
+                          java.util.function.Consumer<Object> onAnswer, CpuMeter cpu, Runnable atMeasuring)
+            throws Exception {
         Map<String, long[]> latency = new LinkedHashMap<>(); // command id -> created (epoch µs), latency (µs)
         AtomicBoolean streaming = new AtomicBoolean(true);
         long[] afterStream = {0};
@@ -166,6 +170,7 @@ public final class OmsLatencyRun {
             long deadline = Long.MAX_VALUE;
             while (latency.size() < options.commands() && System.nanoTime() < deadline) {
                 if (measuring != 0 && System.nanoTime() >= measuring) {
+                    atMeasuring.run();
                     cpu.start();
                     measuring = 0;
                 }
@@ -235,15 +240,25 @@ public final class OmsLatencyRun {
                 null);
     }
 
-    private void printBatchProfile(ServiceProcess oms) {
+    /** oms-service's own timers as its {@code /metrics} has them now; empty if it cannot be read. */
+    private Map<String, double[]> scrape(ServiceProcess oms) {
         try {
-            String metrics = oms.get("/metrics").body();
-            out.println("oms-latency: oms-service's batches (from its /metrics):");
-            metrics.lines().filter(l -> l.startsWith("exbus_oms_batch_") || (l.startsWith(
-                    "exbus_oms_exchange_round_trip_seconds_") && !l.contains("_bucket")))
-                    .forEach(l -> out.println("  " + l));
+            return MetricsWindow.parse(oms.get("/metrics").body(), "exbus_oms_");
         } catch (java.io.IOException e) {
             out.println("oms-latency: /metrics unreadable: " + e);
+            return Map.of();
+        }
+    }
+
+    /** Commands per commit, and the mean of each phase and exchange round trip, over the measured part only. */
+    private void printBatchProfile(MetricsWindow window) {
+        out.println("oms-latency: oms-service's batches after the warm-up (from its /metrics: events, mean; "
+                + "seconds in ms):");
+        for (MetricsWindow.Series series : window.series()) {
+            boolean seconds = series.name().contains("_seconds");
+            out.printf("  %-110s %8d %10.3f%n", series.name().replace("instance=\"oms-bench\",", "")
+                    .replace(",service=\"oms-service\"", "").replace("{service=\"oms-service\"}", ""),
+                    series.count(), seconds ? series.mean() * 1000 : series.mean());
         }
     }
 

@@ -66,7 +66,7 @@ class KafkaClientsTest {
         Properties configured = new KafkaClients(config(Map.of("EXBUS_KAFKA__PRODUCER__RETRY_BACKOFF_MS", "250")))
                 .transactionalProducerProperties("oms-1-main");
 
-        assertThat(tuned).containsEntry("retry.backoff.ms", "10");
+        assertThat(tuned).containsEntry("retry.backoff.ms", "1");
         assertThat(configured).containsEntry("retry.backoff.ms", "250");
         assertThat(new KafkaClients(config(Map.of())).producerProperties()).doesNotContainKey("retry.backoff.ms");
     }
