@@ -41,6 +41,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * (services commit what they have processed); the pass-through maps may change those two.
  */
 public final class KafkaClients {
+    /**
+     * {@code retry.backoff.ms} of transactional producers unless configured ({@link #transactionalProducerProperties});
+     * the client doubles it on each further retry, up to {@code retry.backoff.max.ms}.
+     */
+    public static final String TRANSACTION_RETRY_BACKOFF_MS = "1";
     private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger();
 
     private final ServiceConfig config;
@@ -57,12 +62,6 @@ public final class KafkaClients {
      * {@code kafka_consumer_fetch_manager_records_lag_max}, …) go to {@code registry}, through Micrometer's
      * {@link KafkaClientMetrics} binder.
      */
-    /**
-     * {@code retry.backoff.ms} of transactional producers unless configured ({@link #transactionalProducerProperties});
-     * the client doubles it on each further retry, up to {@code retry.backoff.max.ms}.
-     */
-    public static final String TRANSACTION_RETRY_BACKOFF_MS = "1";
-
     public KafkaClients(ServiceConfig config, MeterRegistry registry) {
         this.config = config;
         this.common = CommonConfig.of(config);
