@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -124,7 +125,9 @@ public final class OmsLatencyRun {
             }
             ServiceProcess oms = stack.startOms();
             Phase toAck;
-            AtomicReference<Map<String, double[]>> atMeasuring = new AtomicReference<>(Map.of());
+            // scraped beside the reading loop: a pause there would add to the latency of the answers it holds up
+            AtomicReference<CompletableFuture<Map<String, double[]>>> atMeasuring =
+                    new AtomicReference<>(CompletableFuture.completedFuture(Map.of()));
             try {
                 toAck = measure(stack, "oms-service", Topics.ORDER_COMMANDS.name(), Topics.ORDER_ACKS.name(),
                         v -> ((OrderAck) v).getCommandId(), v -> ((OrderAck) v).getCommandCreatedAt(), v -> {
@@ -132,8 +135,8 @@ public final class OmsLatencyRun {
                             ackStatuses.merge(ack.getStatus() + (ack.getError() == null ? ""
                                     : " " + ack.getError().getCode()), 1, Integer::sum);
                         }, stack.cpuMeter().process("oms-service", oms.pid()),
-                        () -> atMeasuring.set(scrape(oms)));
-                printBatchProfile(new MetricsWindow(atMeasuring.get(), scrape(oms)));
+                        () -> atMeasuring.set(CompletableFuture.supplyAsync(() -> scrape(oms))));
+                printBatchProfile(new MetricsWindow(atMeasuring.get().join(), scrape(oms)));
             } finally {
                 oms.close();
             }

@@ -2,6 +2,7 @@ package io.exchangebus.connectors.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.binance.config.BinanceConfig;
 import io.exchangebus.connectors.binance.config.BinanceVenue;
 import io.exchangebus.connectors.binance.http.BinanceRestClient;
@@ -228,7 +229,7 @@ class BinanceUserDataFaultIT {
                      WsSettings.builder("usdm-user-data", config.endpoints().rawStream("listenKey")).build(),
                      BinanceUserDataStream.DEFAULT_KEEP_ALIVE, connections::add, new BinanceUserDataStream.Handler() {
                          @Override
-                         public void onEvent(com.fasterxml.jackson.databind.JsonNode event, String raw) {
+                         public void onEvent(JsonNode event, String raw) {
                          }
 
                          @Override

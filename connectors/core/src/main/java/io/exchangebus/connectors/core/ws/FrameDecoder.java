@@ -26,8 +26,8 @@ import org.java_websocket.util.Charsetfunctions;
  * looked at eight at a time while they are ASCII, as a JSON frame is, and the library's check takes over at the
  * first byte that is not (invalid UTF-8 is refused with close code 1007, as the library does). Upstream's main
  * branch no longer makes that check while decoding a frame (the message is checked where it becomes text); until a
- * release has it, this decoder keeps the check and makes it cheap. A TEXT frame that begins a fragmented message is checked by the library as
- * before.
+ * release has it, this decoder keeps the check and makes it cheap. A TEXT frame that begins a fragmented message is
+ * checked by the library as before.
  *
  * <p>A frame split across reads is kept until its last byte comes, in one buffer grown by doubling. One decoder per
  * connection, called from its reader thread only.
