@@ -13,16 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * What consumes one subscribed Deribit channel. {@link #onData} maps the notification's {@code data} and may throw
- * the mapping's exceptions: the subscriber reports those as malformed frames.
+ * What consumes one subscribed Deribit channel. {@link #onFrame} maps a notification from its bytes or text (the
+ * usual layout, without a tree) and {@link #onData} from its {@code data} read as a tree; either may throw the
+ * mapping's exceptions: the subscriber reports those as malformed frames.
  */
 abstract class DeribitStreamState {
 
+    /** Maps and publishes one notification from its UTF-8 bytes; throws if it cannot be mapped. */
+    abstract void onFrame(byte[] utf8, Instant received);
+
+    /** Maps and publishes one notification from its text; throws if it cannot be mapped. */
+    abstract void onFrame(String raw, Instant received);
+
     /** Maps and publishes one notification's data (read as a tree); throws if it cannot be mapped. */
     abstract void onData(JsonNode data, Instant received);
-
-    /** Publishes the events {@code MarketMapping.normalize} read from one notification's raw text. */
-    abstract void onEvents(List<Object> events, Instant received);
 
     void onConnected() {
     }
@@ -37,7 +41,28 @@ abstract class DeribitStreamState {
     void stop() {
     }
 
-    /** A full-depth book: {@code book.{instrument}.raw} or {@code .100ms}, kept by a {@link DeribitBookFeed}. */
+    /** A channel whose notifications become events ({@code MarketMapping.normalize}), published as they are. */
+    abstract static class Events extends DeribitStreamState {
+
+        /** Publishes the events read from one notification. */
+        abstract void onEvents(List<Object> events, Instant received);
+
+        @Override
+        final void onFrame(byte[] utf8, Instant received) {
+            onEvents(MarketMapping.normalize(utf8, received), received);
+        }
+
+        @Override
+        final void onFrame(String raw, Instant received) {
+            onEvents(MarketMapping.normalize(raw, received), received);
+        }
+    }
+
+    /**
+     * A full-depth book: {@code book.{instrument}.raw} or {@code .100ms}, kept by a {@link DeribitBookFeed}. Each
+     * notification goes to the book as read ({@code MarketMapping.fullBook}), with no event made of it: the book
+     * publishes its own.
+     */
     static final class FullBook extends DeribitStreamState {
         final DeribitBookFeed feed;
 
@@ -46,13 +71,18 @@ abstract class DeribitStreamState {
         }
 
         @Override
-        void onData(JsonNode data, Instant received) {
-            feed.onUpdate(MarketMapping.book(data, received), received);
+        void onFrame(byte[] utf8, Instant received) {
+            feed.onMessage(MarketMapping.fullBook(utf8), received);
         }
 
         @Override
-        void onEvents(List<Object> events, Instant received) {
-            events.forEach(e -> feed.onUpdate((BookUpdate) e, received));
+        void onFrame(String raw, Instant received) {
+            feed.onMessage(MarketMapping.fullBook(raw), received);
+        }
+
+        @Override
+        void onData(JsonNode data, Instant received) {
+            feed.onMessage(MarketMapping.fullBook(data), received);
         }
 
         @Override
@@ -80,7 +110,7 @@ abstract class DeribitStreamState {
      * The grouped book {@code book.{instrument}.none.{depth}.{interval}}: a full top-{@code depth} snapshot each
      * interval, so no gap rule applies; each subscription gets it cut to its own N.
      */
-    static final class GroupedBook extends DeribitStreamState {
+    static final class GroupedBook extends Events {
         final int depth;
         /** Top N to how many subscriptions want it. */
         final Map<Integer, Integer> users = new ConcurrentHashMap<>();
@@ -116,7 +146,7 @@ abstract class DeribitStreamState {
     }
 
     /** {@code trades.{instrument}.{interval}}: each trade, with {@code trade_seq} as its sequence. */
-    static final class Trades extends DeribitStreamState {
+    static final class Trades extends Events {
         int users;
         private final Consumer<Trade> sink;
 
@@ -136,7 +166,7 @@ abstract class DeribitStreamState {
     }
 
     /** {@code ticker.{instrument}.{interval}}: one {@link Ticker} per notification to each consumer. */
-    static final class Tickers extends DeribitStreamState {
+    static final class Tickers extends Events {
         final List<Consumer<Ticker>> consumers = new CopyOnWriteArrayList<>();
 
         @Override

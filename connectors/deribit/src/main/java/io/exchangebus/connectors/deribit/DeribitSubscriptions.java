@@ -7,7 +7,6 @@ import io.exchangebus.connectors.core.book.FullBookManager;
 import io.exchangebus.connectors.core.connection.ConnectionState;
 import io.exchangebus.connectors.core.role.Subscription;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
-import io.exchangebus.connectors.deribit.mapping.MarketMapping;
 import io.exchangebus.connectors.deribit.ws.DeribitNotificationHandler;
 import io.exchangebus.connectors.deribit.ws.DeribitRpc;
 import io.exchangebus.events.ErrorKind;
@@ -151,8 +150,8 @@ final class DeribitSubscriptions {
 
     /**
      * One notification: the raw frame first, then the channel's events, or a malformed frame with the reason. In
-     * Deribit's usual layout the frame's bytes (or, declined as bytes, its text) are mapped by
-     * {@code MarketMapping.normalize} (its fast path), without a tree; otherwise from the exact tree. From bytes, the
+     * Deribit's usual layout the frame's bytes (or, declined as bytes, its text) go to the channel's state
+     * ({@code DeribitStreamState.onFrame}), read without a tree; otherwise from the exact tree. From bytes, the
      * text is made only for a listener that takes raw frames and for a malformed frame.
      */
     private final class Dispatch implements DeribitNotificationHandler.RawFirst {
@@ -164,7 +163,7 @@ final class DeribitSubscriptions {
             DeribitStreamState state = states.get(channel);
             if (state != null) {
                 try {
-                    state.onEvents(MarketMapping.normalize(utf8, received), received);
+                    state.onFrame(utf8, received);
                 } catch (RuntimeException e) {
                     malformed(channel, new String(utf8, StandardCharsets.UTF_8), received, e);
                 }
@@ -176,7 +175,7 @@ final class DeribitSubscriptions {
             DeribitStreamState state = begin(channel, raw, received);
             if (state != null) {
                 try {
-                    state.onEvents(MarketMapping.normalize(raw, received), received);
+                    state.onFrame(raw, received);
                 } catch (RuntimeException e) {
                     malformed(channel, raw, received, e);
                 }

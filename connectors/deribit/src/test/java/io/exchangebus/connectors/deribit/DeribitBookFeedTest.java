@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangebus.connectors.core.ExchangeError;
 import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.book.BookMessage;
 import io.exchangebus.connectors.core.book.BookUpdateMapper;
 import io.exchangebus.connectors.core.book.FullBookManager;
 import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
@@ -47,12 +48,12 @@ class DeribitBookFeedTest {
         return feed;
     }
 
-    private static BookUpdate book(String type, Long previous, long id) {
+    private static BookMessage book(String type, Long previous, long id) {
         String json = "{\"type\":\"" + type + "\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\","
                 + (previous == null ? "" : "\"prev_change_id\":" + previous + ",") + "\"change_id\":" + id
                 + ",\"bids\":[[\"" + (type.equals("snapshot") ? "new" : "change") + "\",100," + id + "]],\"asks\":[]}";
         try {
-            return MarketMapping.book(ExactNumbers.exactMapper().readTree(json), Instant.EPOCH);
+            return MarketMapping.fullBook(ExactNumbers.exactMapper().readTree(json));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -64,12 +65,12 @@ class DeribitBookFeedTest {
         feed.start(true);
         feed.book().attachFullDepth();
 
-        feed.onUpdate(book("snapshot", null, 100), Instant.EPOCH);
-        feed.onUpdate(book("change", 100L, 101), Instant.EPOCH);
-        feed.onUpdate(book("change", 150L, 151), Instant.EPOCH);
-        feed.onUpdate(book("change", 151L, 152), Instant.EPOCH);
-        feed.onUpdate(book("snapshot", null, 200), Instant.EPOCH);
-        feed.onUpdate(book("change", 200L, 201), Instant.EPOCH);
+        feed.onMessage(book("snapshot", null, 100), Instant.EPOCH);
+        feed.onMessage(book("change", 100L, 101), Instant.EPOCH);
+        feed.onMessage(book("change", 150L, 151), Instant.EPOCH);
+        feed.onMessage(book("change", 151L, 152), Instant.EPOCH);
+        feed.onMessage(book("snapshot", null, 200), Instant.EPOCH);
+        feed.onMessage(book("change", 200L, 201), Instant.EPOCH);
 
         assertThat(resubscribes.get()).isEqualTo(1);
         assertThat(out).extracting(BookUpdate::getSequence).containsExactly(100L, 101L, 200L, 201L);
@@ -83,11 +84,11 @@ class DeribitBookFeedTest {
         DeribitBookFeed feed = feed();
         feed.start(true);
         feed.book().attachFullDepth();
-        feed.onUpdate(book("snapshot", null, 100), Instant.EPOCH);
+        feed.onMessage(book("snapshot", null, 100), Instant.EPOCH);
 
         feed.onDisconnected();
         feed.onConnected();
-        feed.onUpdate(book("snapshot", null, 300), Instant.EPOCH);
+        feed.onMessage(book("snapshot", null, 300), Instant.EPOCH);
 
         assertThat(resubscribes.get()).isZero();
         assertThat(out).extracting(BookUpdate::getSequence).containsExactly(100L, 300L);
@@ -100,7 +101,7 @@ class DeribitBookFeedTest {
         DeribitBookFeed feed = feed();
         feed.start(true);
         feed.book().attachFullDepth();
-        feed.onUpdate(book("snapshot", null, 100), Instant.EPOCH);
+        feed.onMessage(book("snapshot", null, 100), Instant.EPOCH);
 
         feed.onGap();
 

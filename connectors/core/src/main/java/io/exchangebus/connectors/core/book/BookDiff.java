@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param exchangeTime     the exchange's event time; null when it does not say
  */
 public record BookDiff(long firstUpdateId, long lastUpdateId, long previousUpdateId, List<Level> bids,
-                       List<Level> asks, Instant exchangeTime) {
+                       List<Level> asks, Instant exchangeTime) implements BookMessage {
     /** Marks a diff without a previous-id link (Binance spot). */
     public static final long NO_PREVIOUS = Long.MIN_VALUE;
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param asks         ask levels, any order; quantity 0 is ignored
  * @param exchangeTime when the exchange says the snapshot was taken; null when it does not say
  */
-public record BookSnapshot(long lastUpdateId, List<Level> bids, List<Level> asks, Instant exchangeTime) {
+public record BookSnapshot(long lastUpdateId, List<Level> bids, List<Level> asks, Instant exchangeTime)
+        implements BookMessage {
     public BookSnapshot {
         Objects.requireNonNull(bids, "bids");
         Objects.requireNonNull(asks, "asks");

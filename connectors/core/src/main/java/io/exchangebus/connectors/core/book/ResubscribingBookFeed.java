@@ -75,19 +75,26 @@ public class ResubscribingBookFeed<C> implements SnapshotRequester {
         }
     }
 
-    /** One mapped message of the stream: a snapshot replaces the book, an update is a diff. */
+    /** One mapped message of the stream as the event: a snapshot replaces the book, an update is a diff. */
     public void onUpdate(BookUpdate update, Instant received) {
+        onMessage(update.getKind() == BookUpdateKind.SNAPSHOT
+                ? new BookSnapshot(update.getSequence(), levels(update.getBids()), levels(update.getAsks()),
+                        update.getExchangeTime())
+                : new BookDiff(update.getSequence(), update.getSequence(), update.getPreviousSequence(),
+                        levels(update.getBids()), levels(update.getAsks()), update.getExchangeTime()), received);
+    }
+
+    /** One message of the stream, read straight into the book's terms: a snapshot replaces the book. */
+    public void onMessage(BookMessage message, Instant received) {
         synchronized (book) {
             if (stopped) {
                 return;
             }
-            if (update.getKind() == BookUpdateKind.SNAPSHOT) {
+            if (message instanceof BookSnapshot snapshot) {
                 wanted = false;
-                book.onStreamSnapshot(new BookSnapshot(update.getSequence(), levels(update.getBids()),
-                        levels(update.getAsks()), update.getExchangeTime()), received);
+                book.onStreamSnapshot(snapshot, received);
             } else {
-                book.onDiff(new BookDiff(update.getSequence(), update.getSequence(), update.getPreviousSequence(),
-                        levels(update.getBids()), levels(update.getAsks()), update.getExchangeTime()), received);
+                book.onDiff((BookDiff) message, received);
             }
         }
     }

@@ -8,6 +8,9 @@ import static io.exchangebus.connectors.deribit.mapping.DeribitFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.avro.ExactDecimals;
+import io.exchangebus.connectors.core.book.BookDiff;
+import io.exchangebus.connectors.core.book.BookMessage;
+import io.exchangebus.connectors.core.book.BookSnapshot;
 import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.connectors.deribit.http.DeribitErrors;
@@ -78,6 +81,37 @@ public final class MarketMapping {
             return List.copyOf(trades(trades, receivedAt));
         }
         return List.of(ticker(((MarketFrameReader.TreeFrame) read).data(), receivedAt));
+    }
+
+    /**
+     * A {@code book.{instrument}.{interval}} notification's UTF-8 bytes read straight into core's book terms, for
+     * the feed that keeps the full book: the snapshot as a {@link BookSnapshot}, a change as a {@link BookDiff} whose
+     * previous id is {@code prev_change_id}. Read and refused as {@link #normalize(byte[], Instant)} reads them, but
+     * no {@link BookUpdate} is made: the book publishes its own.
+     *
+     * @throws UnmappableMessageException when the frame cannot be read or is not a full-depth book notification
+     */
+    public static BookMessage fullBook(byte[] utf8) {
+        return fullBook(MarketFrameReader.read(utf8));
+    }
+
+    /** {@link #fullBook(byte[])} of the frame's text. */
+    public static BookMessage fullBook(String frame) {
+        return fullBook(MarketFrameReader.read(frame));
+    }
+
+    /** {@link #fullBook(byte[])} of the notification's {@code data}, given as an exact tree. */
+    public static BookMessage fullBook(JsonNode data) {
+        return fullBook(MarketFrameReader.book(new DeribitChannel(DeribitChannel.Type.BOOK, null, 0, "raw"), data));
+    }
+
+    private static BookMessage fullBook(MarketFrameReader.Frame read) {
+        if (!(read instanceof MarketFrameReader.BookFrame b) || b.channel().type() != DeribitChannel.Type.BOOK) {
+            throw new UnmappableMessageException("not a full-depth book notification: " + read.channel().type());
+        }
+        Instant time = Instant.ofEpochMilli(b.timestamp());
+        return b.snapshot() ? new BookSnapshot(b.changeId(), b.bids(), b.asks(), time)
+                : new BookDiff(b.changeId(), b.changeId(), b.previousChangeId(), b.bids(), b.asks(), time);
     }
 
     /** The {@code data} of {@code book.{instrument}.{interval}}. */

@@ -28,7 +28,7 @@ class MarketMappingBytesTest {
         "nautilus_test_data_2.jsonl", "ws_trades_capture.gocryptotrader.jsonl", "xchange_test_resources.jsonl"};
 
     /** Every fixture payload as captured, and again in Deribit's compact layout (the fast path's). */
-    private static List<String> fixtureFrames() throws IOException {
+    static List<String> fixtureFrames() throws IOException {
         List<String> frames = new ArrayList<>();
         for (String file : FILES) {
             int lines = Files.readAllLines(Fixtures.path("deribit/" + file)).size();
