@@ -134,7 +134,7 @@ final class Recording {
             if (version != VERSION) {
                 throw new IOException(file + ": recording version " + version + ", expected " + VERSION);
             }
-            Builder builder = new Builder();
+            Builder builder = new Builder((int) Math.min(Integer.MAX_VALUE - 8, Files.size(file)));
             int symbols = in.readInt();
             for (int i = 0; i < symbols; i++) {
                 builder.symbol(in.readUTF());
@@ -180,13 +180,25 @@ final class Recording {
         private final List<String> symbols = new ArrayList<>();
         private final Map<String, byte[]> restAnswers = new LinkedHashMap<>();
         private final List<Snapshot> snapshots = new ArrayList<>();
-        private byte[] data = new byte[1 << 20];
+        private byte[] data;
         private int size;
         private int frames;
         private int[] offsets = new int[1 << 12];
         private int[] symbolOf = new int[1 << 12];
         private long[] firstIds = new long[1 << 12];
         private long[] lastIds = new long[1 << 12];
+
+        Builder() {
+            this(1 << 20);
+        }
+
+        /**
+         * @param dataCapacity the frames' bytes expected (a recording's file size when reading one): the array is
+         *                     not grown, and not copied when built, for a recording of that size
+         */
+        Builder(int dataCapacity) {
+            data = new byte[dataCapacity];
+        }
 
         /** Adds a book; returns its index. */
         int symbol(String symbol) {
@@ -233,11 +245,16 @@ final class Recording {
             return frames;
         }
 
+        /**
+         * The recording. The frames' array is kept as it is when at most an eighth of it is unused (a recording read
+         * from its file): a copy would hold two of them at once, a gigabyte each for a million Deribit frames.
+         */
         Recording build() {
             int[] bounds = Arrays.copyOf(offsets, frames + 1);
             bounds[frames] = size;
+            byte[] frameBytes = data.length - size <= size / 8 ? data : Arrays.copyOf(data, size);
             return new Recording(List.copyOf(symbols), Map.copyOf(restAnswers), List.copyOf(snapshots),
-                    Arrays.copyOf(data, size), bounds, Arrays.copyOf(symbolOf, frames),
+                    frameBytes, bounds, Arrays.copyOf(symbolOf, frames),
                     Arrays.copyOf(firstIds, frames), Arrays.copyOf(lastIds, frames));
         }
     }

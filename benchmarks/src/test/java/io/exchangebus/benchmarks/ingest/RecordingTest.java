@@ -34,6 +34,25 @@ class RecordingTest {
                 .isEqualTo("{\"serverTime\":1}");
     }
 
+    @Test
+    void shouldReadLargeFramesIntoTheArraySizedByTheFileWithoutCopyingIt() throws Exception {
+        Recording.Builder builder = new Recording.Builder();
+        builder.symbol("BTC-PERPETUAL");
+        String padding = "x".repeat(700);
+        for (int i = 0; i < 2000; i++) {
+            builder.frame(0, i, i, bytes("{\"change_id\":" + i + ",\"pad\":\"" + padding + "\"}"));
+        }
+        Path file = dir.resolve("large.bin");
+        builder.build().write(file);
+
+        Recording read = Recording.read(file);
+
+        assertThat(read.data().length).as("the file's size, the frames' bytes and their headers")
+                .isGreaterThan((int) read.frameBytes()).isLessThanOrEqualTo((int) java.nio.file.Files.size(file));
+        assertThat(frame(read, 1999)).isEqualTo("{\"change_id\":1999,\"pad\":\"" + padding + "\"}");
+        assertThat(frame(read, 0)).startsWith("{\"change_id\":0,");
+    }
+
     private static String frame(Recording recording, int i) {
         return new String(recording.data(), recording.offset(i), recording.length(i), StandardCharsets.UTF_8);
     }
