@@ -39,8 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * The frames are made in setup: a snapshot of 20 bids and 20 asks, then {@value #CHANGES} changes linked by their
  * ids, each of 20 bids and 20 asks over a band of 100 prices a side ({@code new}, {@code change} and, one in five,
- * {@code delete}), as the ingest throughput run's Deribit frames. An operation is one frame; after the last change
- * the snapshot comes again and replaces the book, so the chain never breaks and the book stays within the band.
+ * {@code delete}), the shape of {@code DeribitMappingBenchmark}'s frame (the ingest throughput run's recorded changes
+ * carry about half as many levels). An operation is one frame; after the last change the snapshot comes again and
+ * replaces the book, so the chain never breaks and the book stays within the band.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
