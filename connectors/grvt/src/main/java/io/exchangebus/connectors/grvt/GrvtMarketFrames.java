@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.book.BookMessage;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.grvt.mapping.MarketMapping;
@@ -98,6 +99,59 @@ final class GrvtMarketFrames {
                 return true;
             }
         };
+    }
+
+    /**
+     * The full-depth book's handler ({@code v1.book.d} of {@code symbol}): the raw frame to the listener first, when
+     * it takes raw frames, then each frame read straight into the book's terms ({@link MarketMapping#fullBook}), or
+     * reported malformed with its text and the reason.
+     */
+    GrvtFeedHandler book(GrvtChannel channel, String symbol, BiConsumer<BookMessage, Instant> onMessage) {
+        return new GrvtFeedHandler() {
+            @Override
+            public void onFeed(JsonNode frame, String raw, Instant receivedAt) {
+                rawFrame(channel, symbol, raw, receivedAt);
+                deliver(MarketMapping.fullBook(frame), raw, receivedAt);
+            }
+
+            @Override
+            public boolean onFeedBytes(byte[] utf8, Instant receivedAt) {
+                Result<BookMessage> message = MarketMapping.fullBook(utf8);
+                Subscriber.Listener l = listener.get();
+                boolean takesRaw = l != null && l.takesRawFrames();
+                String raw = takesRaw || !message.isOk() ? new String(utf8, StandardCharsets.UTF_8) : null;
+                if (takesRaw) {
+                    l.onRawFrame(channel.stream(), symbol, raw, receivedAt);
+                }
+                deliver(message, raw, receivedAt);
+                return true;
+            }
+
+            @Override
+            public boolean onFeedText(String raw, Instant receivedAt) {
+                Subscriber.Listener l = listener.get();
+                if (l != null && l.takesRawFrames()) {
+                    l.onRawFrame(channel.stream(), symbol, raw, receivedAt);
+                }
+                deliver(MarketMapping.fullBook(raw), raw, receivedAt);
+                return true;
+            }
+
+            private void deliver(Result<BookMessage> message, String raw, Instant receivedAt) {
+                if (message.isOk()) {
+                    onMessage.accept(message.value(), receivedAt);
+                } else {
+                    malformed(channel.stream(), raw, message.error().message(), receivedAt);
+                }
+            }
+        };
+    }
+
+    private void rawFrame(GrvtChannel channel, String symbol, String raw, Instant received) {
+        Subscriber.Listener l = listener.get();
+        if (l != null) {
+            l.onRawFrame(channel.stream(), symbol, raw, received);
+        }
     }
 
     private Optional<Object> mapped(GrvtChannel channel, Result<Object> event, String raw, Instant received) {

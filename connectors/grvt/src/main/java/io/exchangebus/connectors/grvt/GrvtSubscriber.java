@@ -126,7 +126,7 @@ public final class GrvtSubscriber implements Subscriber {
             feed.book().attachTopN(topN, interval == null ? Duration.ZERO : interval);
         }
         CompletableFuture<Result<Void>> answer = rpc.subscribe(feed.channel(),
-                frames.feed(feed.channel(), (e, at) -> feed.onUpdate((BookUpdate) e, at)));
+                frames.book(feed.channel(), symbol, feed::onMessage));
         feed.start(rpc.state() == ConnectionState.CONNECTED);
         return subscribed(subscription, answer);
     }

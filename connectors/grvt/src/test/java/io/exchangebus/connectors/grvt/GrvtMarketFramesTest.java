@@ -2,11 +2,15 @@ package io.exchangebus.connectors.grvt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exchangebus.connectors.core.book.BookDiff;
+import io.exchangebus.connectors.core.book.BookMessage;
+import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.connection.ConnectionEvent;
 import io.exchangebus.connectors.core.number.ExactNumbers;
 import io.exchangebus.connectors.core.role.MalformedFrame;
 import io.exchangebus.connectors.core.role.Subscriber;
 import io.exchangebus.connectors.grvt.ws.GrvtChannel;
+import io.exchangebus.connectors.grvt.ws.GrvtFeedHandler;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.Trade;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +107,32 @@ class GrvtMarketFramesTest {
                 .isNull();
         assertThat(GrvtChannel.routeKey("{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}")).isNull();
         assertThat(GrvtChannel.routeKey("{\"stream\":\"v1.book.d\"}")).isNull();
+    }
+
+    @Test
+    void shouldHandTheFullBookEachFrameAsTheBooksMessageFromBytesTextOrTreeAndReportARefusedOne() throws Exception {
+        List<BookMessage> messages = new ArrayList<>();
+        GrvtFeedHandler book = frames.book(BOOK, "BTC_USDT_Perp", (m, at) -> messages.add(m));
+        String bad = DELTA.replace("\"65038.01\"", "\"65O38.01\"");
+
+        book.onFeedBytes(DELTA.getBytes(StandardCharsets.UTF_8), AT);
+        book.onFeedText(DELTA, AT);
+        book.onFeed(ExactNumbers.exactMapper().readTree(DELTA), DELTA, AT);
+        takesRaw = false;
+        book.onFeedBytes(bad.getBytes(StandardCharsets.UTF_8), AT);
+
+        assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m).isInstanceOfSatisfying(BookDiff.class, d -> {
+            assertThat(d.lastUpdateId()).isEqualTo(3L);
+            assertThat(d.previousUpdateId()).isEqualTo(2L);
+            assertThat(d.bids()).containsExactly(Level.of("65038.01", "1.5"));
+        }));
+        assertThat(raw).containsExactly("v1.book.d BTC_USDT_Perp " + DELTA.length(),
+                "v1.book.d BTC_USDT_Perp " + DELTA.length(), "v1.book.d BTC_USDT_Perp " + DELTA.length());
+        assertThat(malformed).singleElement().satisfies(m -> {
+            assertThat(m.payload()).isEqualTo(bad);
+            assertThat(m.channel()).isEqualTo("v1.book.d");
+            assertThat(m.reason()).contains("65O38.01");
+        });
     }
 
     @Test

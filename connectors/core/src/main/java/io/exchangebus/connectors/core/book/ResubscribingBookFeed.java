@@ -2,11 +2,8 @@ package io.exchangebus.connectors.core.book;
 
 import io.exchangebus.connectors.core.Result;
 import io.exchangebus.events.BookUpdate;
-import io.exchangebus.events.BookUpdateKind;
-import io.exchangebus.events.PriceLevel;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -77,11 +74,7 @@ public class ResubscribingBookFeed<C> implements SnapshotRequester {
 
     /** One mapped message of the stream as the event: a snapshot replaces the book, an update is a diff. */
     public void onUpdate(BookUpdate update, Instant received) {
-        onMessage(update.getKind() == BookUpdateKind.SNAPSHOT
-                ? new BookSnapshot(update.getSequence(), levels(update.getBids()), levels(update.getAsks()),
-                        update.getExchangeTime())
-                : new BookDiff(update.getSequence(), update.getSequence(), update.getPreviousSequence(),
-                        levels(update.getBids()), levels(update.getAsks()), update.getExchangeTime()), received);
+        onMessage(BookMessage.of(update), received);
     }
 
     /** One message of the stream, read straight into the book's terms: a snapshot replaces the book. */
@@ -167,9 +160,5 @@ public class ResubscribingBookFeed<C> implements SnapshotRequester {
         } catch (RejectedExecutionException closed) {
             // the subscriber is closed
         }
-    }
-
-    private static List<Level> levels(List<PriceLevel> levels) {
-        return levels.stream().map(l -> new Level(l.getPrice(), l.getQuantity())).toList();
     }
 }

@@ -1,5 +1,9 @@
 package io.exchangebus.connectors.grvt.mapping;
 
+import io.exchangebus.connectors.core.book.BookDiff;
+import io.exchangebus.connectors.core.book.BookMessage;
+import io.exchangebus.connectors.core.book.BookSnapshot;
+import io.exchangebus.connectors.core.book.Level;
 import io.exchangebus.connectors.core.number.ValueRange;
 import io.exchangebus.connectors.core.ws.FrameText;
 import io.exchangebus.events.PriceLevel;
@@ -30,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The tokens are read by a {@link FrameCursor}, one per frame; this class is the grammar of GRVT's book and trade
  * frames over them.
  *
+ * <p>A {@code v1.book.d} frame can also be read into core's book terms ({@link #readBook}), for the feed that keeps
+ * the full book: the same reading and the same frames left to the tree, with no event made.
+ *
  * <p>Allocation: the event, its levels and decimals, the strings it keeps; instrument ids are cached by name.
  */
 final class CompactFrameReader {
@@ -54,27 +61,53 @@ final class CompactFrameReader {
         if (!frame.startsWith(PREFIX, 0)) {
             return null;
         }
-        return frame(new FrameCursor(frame, PREFIX.length() - 1), receivedAt);
-    }
-
-    // ---- the frame ----
-
-    private static Object frame(FrameCursor in, Instant receivedAt) {
+        FrameCursor in = new FrameCursor(frame, PREFIX.length() - 1);
         String stream = in.text();
         boolean book = "v1.book.d".equals(stream) || "v1.book.s".equals(stream);
         if (!book && !"v1.trade".equals(stream)) {
             return null;
         }
+        FrameFields f = fields(in, book);
+        return f == null ? null : book ? f.book(stream, receivedAt) : f.trade(receivedAt);
+    }
+
+    /**
+     * A {@code v1.book.d} frame's UTF-8 bytes in core's book terms (sequence 0 the snapshot, any other a diff linked
+     * to {@code prev_sequence_number}), read as {@link #read(byte[], Instant)} reads them, with no event made; null
+     * when the tree path must read it, or when it is another stream's.
+     */
+    static BookMessage readBook(byte[] utf8) {
+        return utf8 == null ? null : readBook(FrameText.of(utf8));
+    }
+
+    /** {@link #readBook(byte[])} of the frame's text. */
+    static BookMessage readBook(String frame) {
+        return frame == null ? null : readBook(FrameText.of(frame));
+    }
+
+    private static BookMessage readBook(FrameText frame) {
+        if (!frame.startsWith(PREFIX, 0)) {
+            return null;
+        }
+        FrameCursor in = new FrameCursor(frame, PREFIX.length() - 1);
+        if (!"v1.book.d".equals(in.text())) {
+            return null;
+        }
+        FrameFields f = fields(in, true);
+        return f == null ? null : f.bookMessage();
+    }
+
+    // ---- the frame ----
+
+    /** The frame's fields after its stream, up to its end; null where the tree path must read it. */
+    private static FrameFields fields(FrameCursor in, boolean book) {
         FrameFields f = new FrameFields();
         while (in.take(',')) {
             if (!in.key() || !frameField(in, f, book)) {
                 return null;
             }
         }
-        if (!in.take('}') || !in.atEnd() || f.feed == null) {
-            return null;
-        }
-        return book ? f.book(stream, receivedAt) : f.trade(receivedAt);
+        return in.take('}') && in.atEnd() && f.feed != null ? f : null;
     }
 
     private static boolean frameField(FrameCursor in, FrameFields f, boolean book) {
@@ -108,7 +141,25 @@ final class CompactFrameReader {
             }
             String instrumentId = instrumentId(b.instrument);
             return instrumentId == null ? null : MarketMapping.bookUpdate(stream, selector, sequence, previous,
-                    b.instrument, instrumentId, b.bids, b.asks, b.time, receivedAt);
+                    b.instrument, instrumentId, priceLevels(b.bids), priceLevels(b.asks), b.time, receivedAt);
+        }
+
+        /** A {@code v1.book.d} frame's message, under the rules of {@link #book}. */
+        BookMessage bookMessage() {
+            BookFeed b = (BookFeed) feed;
+            if (sequence < 0 || sequence != 0 && previous < 0 || instrumentId(b.instrument) == null) {
+                return null;
+            }
+            return sequence == 0 ? new BookSnapshot(0, b.bids, b.asks, b.time)
+                    : new BookDiff(sequence, sequence, previous, b.bids, b.asks, b.time);
+        }
+
+        private static List<PriceLevel> priceLevels(List<Level> levels) {
+            List<PriceLevel> out = new ArrayList<>(levels.size());
+            for (Level l : levels) {
+                out.add(new PriceLevel(l.price(), l.quantity()));
+            }
+            return out;
         }
 
         Object trade(Instant receivedAt) {
@@ -142,8 +193,8 @@ final class CompactFrameReader {
     private static final class BookFeed {
         String instrument;
         Instant time;
-        List<PriceLevel> bids;
-        List<PriceLevel> asks;
+        List<Level> bids;
+        List<Level> asks;
     }
 
     private static BookFeed bookFeed(FrameCursor in) {
@@ -176,16 +227,16 @@ final class CompactFrameReader {
         return in.skipScalar();
     }
 
-    private static List<PriceLevel> levels(FrameCursor in) {
+    private static List<Level> levels(FrameCursor in) {
         if (!in.take('[')) {
             return null;
         }
-        List<PriceLevel> out = new ArrayList<>(24);
+        List<Level> out = new ArrayList<>(24);
         if (in.take(']')) {
             return out;
         }
         do {
-            PriceLevel level = level(in);
+            Level level = level(in);
             if (level == null) {
                 return null;
             }
@@ -194,7 +245,7 @@ final class CompactFrameReader {
         return in.take(']') ? out : null;
     }
 
-    private static PriceLevel level(FrameCursor in) {
+    private static Level level(FrameCursor in) {
         if (!in.take('{')) {
             return null;
         }
@@ -219,7 +270,7 @@ final class CompactFrameReader {
                 return null;
             }
         } while (in.take(','));
-        return in.take('}') && price != null && size != null ? new PriceLevel(price, size) : null;
+        return in.take('}') && price != null && size != null ? new Level(price, size) : null;
     }
 
     // ---- v1.trade ----

@@ -6,6 +6,7 @@ import static io.exchangebus.connectors.core.number.ValueRange.SIGNED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangebus.connectors.core.Result;
+import io.exchangebus.connectors.core.book.BookMessage;
 import io.exchangebus.connectors.grvt.GrvtVenue;
 import io.exchangebus.events.BookUpdate;
 import io.exchangebus.events.BookUpdateKind;
@@ -69,6 +70,36 @@ public final class MarketMapping {
     public static Result<Object> normalize(JsonNode frame, Instant receivedAt) {
         Objects.requireNonNull(receivedAt, "receivedAt");
         return GrvtMapped.of(() -> map(GrvtFrame.read(frame), receivedAt));
+    }
+
+    /**
+     * A {@code v1.book.d} frame's UTF-8 bytes read straight into core's book terms, for the feed that keeps the full
+     * book: sequence 0 as the snapshot, any other as a diff whose previous id is {@code prev_sequence_number}. Read
+     * and refused as {@link #normalize(byte[], Instant)} reads them; a frame in the compact full form makes no
+     * {@link BookUpdate} (the book publishes its own), any other is read through the tree. Another stream's frame is
+     * refused.
+     */
+    public static Result<BookMessage> fullBook(byte[] utf8) {
+        BookMessage fast = CompactFrameReader.readBook(utf8);
+        return fast != null ? Result.ok(fast) : fullBook(new String(utf8, StandardCharsets.UTF_8));
+    }
+
+    /** {@link #fullBook(byte[])} of the frame's text. */
+    public static Result<BookMessage> fullBook(String frame) {
+        BookMessage fast = CompactFrameReader.readBook(frame);
+        return fast != null ? Result.ok(fast) : GrvtMapped.of(() -> fullBook(GrvtFrame.read(frame)));
+    }
+
+    /** {@link #fullBook(byte[])} of a frame already read as an exact tree. */
+    public static Result<BookMessage> fullBook(JsonNode frame) {
+        return GrvtMapped.of(() -> fullBook(GrvtFrame.read(frame)));
+    }
+
+    private static BookMessage fullBook(GrvtFrame f) {
+        if (!f.stream().equals("v1.book.d")) {
+            throw new GrvtMappingException("stream " + f.stream() + " is not the full-depth book v1.book.d");
+        }
+        return BookMessage.of(book(f, Instant.EPOCH)); // the receive time is not part of the message
     }
 
     private static Object map(GrvtFrame f, Instant receivedAt) {
