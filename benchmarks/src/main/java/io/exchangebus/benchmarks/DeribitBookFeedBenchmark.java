@@ -1,8 +1,5 @@
 package io.exchangebus.benchmarks;
 
-import io.exchangebus.connectors.core.Result;
-import io.exchangebus.connectors.core.book.BookUpdateMapper;
-import io.exchangebus.connectors.core.book.FullBookManager;
 import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.ResubscribingBookFeed;
 import io.exchangebus.connectors.deribit.mapping.MarketMapping;
@@ -10,9 +7,6 @@ import io.exchangebus.events.BookUpdate;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,52 +50,29 @@ public class DeribitBookFeedBenchmark {
     private static final BigDecimal BEST_ASK = new BigDecimal("92284.0");
     private static final BigDecimal STEP = new BigDecimal("0.5");
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private byte[][] frames;
-    private ResubscribingBookFeed<String> feed;
-    private BookUpdate last;
-    private long published;
-    private int next;
+    private BookFeedHarness harness;
 
     @Setup
     public void setUp() {
-        frames = new byte[CHANGES + 1][];
+        byte[][] frames = new byte[CHANGES + 1][];
         for (int id = 0; id <= CHANGES; id++) {
             frames[id] = frame(id).getBytes(StandardCharsets.UTF_8);
         }
-        feed = new ResubscribingBookFeed<>("book.BTC-PERPETUAL.100ms",
-                channel -> CompletableFuture.completedFuture(Result.ok(null)), timer);
-        feed.bind(new FullBookManager(PreviousIdLinkRule.INSTANCE, 10_000,
-                new BookUpdateMapper("deribit", "BTC-PERPETUAL", "BTC-USD-PERP"), feed,
-                (period, task) -> () -> { }, u -> {
-                    last = u;
-                    published++;
-                }));
-        feed.start(true);
-        feed.book().attachFullDepth();
-        for (int i = 0; i < 3 * (CHANGES + 1); i++) {
-            straight();
-        }
-        long before = published;
-        for (int i = 0; i < 3 * (CHANGES + 1); i++) {
-            viaEvent();
-        }
-        if (published != 2 * before || last.getBids().size() != 20 || last.getSequence() != CHANGES
-                || last.getPreviousSequence() != CHANGES - 1) {
-            throw new IllegalStateException("the book did not publish every frame: " + published + ", " + last);
-        }
+        harness = new BookFeedHarness("deribit", "BTC-PERPETUAL", "BTC-USD-PERP", PreviousIdLinkRule.INSTANCE, frames);
+        harness.check(this::straight, this::viaEvent);
     }
 
     @TearDown
     public void tearDown() {
-        timer.shutdownNow();
+        harness.close();
     }
 
     /** Frame {@code id}: the snapshot at 0, else the change linked to {@code id - 1}. */
     static String frame(int id) {
         StringBuilder sb = new StringBuilder(2048);
-        sb.append("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.100ms\",")
-                .append("\"data\":{\"type\":\"").append(id == 0 ? "snapshot" : "change")
+        sb.append("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{")
+                .append("\"channel\":\"book.BTC-PERPETUAL.100ms\",\"data\":{\"type\":\"")
+                .append(id == 0 ? "snapshot" : "change")
                 .append("\",\"timestamp\":").append(1767322924123L + 100L * id)
                 .append(id == 0 ? "" : ",\"prev_change_id\":" + (id - 1))
                 .append(",\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":").append(id).append(",\"bids\":[");
@@ -122,21 +93,15 @@ public class DeribitBookFeedBenchmark {
         }
     }
 
-    private byte[] nextFrame() {
-        byte[] frame = frames[next];
-        next = next == CHANGES ? 0 : next + 1;
-        return frame;
-    }
-
     @Benchmark
     public BookUpdate straight() {
-        feed.onMessage(MarketMapping.fullBook(nextFrame()), RECEIVED);
-        return last;
+        harness.feed().onMessage(MarketMapping.fullBook(harness.next()), RECEIVED);
+        return harness.last();
     }
 
     @Benchmark
     public BookUpdate viaEvent() {
-        feed.onUpdate((BookUpdate) MarketMapping.normalize(nextFrame(), RECEIVED).get(0), RECEIVED);
-        return last;
+        harness.feed().onUpdate((BookUpdate) MarketMapping.normalize(harness.next(), RECEIVED).get(0), RECEIVED);
+        return harness.last();
     }
 }

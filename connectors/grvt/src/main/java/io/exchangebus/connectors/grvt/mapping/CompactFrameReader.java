@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The fast path for full-form book and trade frames in the layout GRVT sends them, read straight from the frame's
@@ -43,6 +44,9 @@ final class CompactFrameReader {
     private static final String PREFIX = "{\"stream\":\"";
     private static final int MAX_SYMBOLS = 20_000;
     private static final Map<String, String> INSTRUMENT_IDS = new ConcurrentHashMap<>();
+    /** A book level as the event holds it, or as the book takes it: made once, as read. */
+    private static final BiFunction<BigDecimal, BigDecimal, PriceLevel> EVENT_LEVEL = PriceLevel::new;
+    private static final BiFunction<BigDecimal, BigDecimal, Level> BOOK_LEVEL = Level::new;
 
     private CompactFrameReader() {
     }
@@ -67,7 +71,7 @@ final class CompactFrameReader {
         if (!book && !"v1.trade".equals(stream)) {
             return null;
         }
-        FrameFields f = fields(in, book);
+        FrameFields f = fields(in, book ? EVENT_LEVEL : null);
         return f == null ? null : book ? f.book(stream, receivedAt) : f.trade(receivedAt);
     }
 
@@ -93,26 +97,29 @@ final class CompactFrameReader {
         if (!"v1.book.d".equals(in.text())) {
             return null;
         }
-        FrameFields f = fields(in, true);
+        FrameFields f = fields(in, BOOK_LEVEL);
         return f == null ? null : f.bookMessage();
     }
 
     // ---- the frame ----
 
-    /** The frame's fields after its stream, up to its end; null where the tree path must read it. */
-    private static FrameFields fields(FrameCursor in, boolean book) {
+    /**
+     * The frame's fields after its stream, up to its end, a book's levels made by {@code levelOf} (null: a trade);
+     * null where the tree path must read it.
+     */
+    private static FrameFields fields(FrameCursor in, BiFunction<BigDecimal, BigDecimal, ?> levelOf) {
         FrameFields f = new FrameFields();
         while (in.take(',')) {
-            if (!in.key() || !frameField(in, f, book)) {
+            if (!in.key() || !frameField(in, f, levelOf)) {
                 return null;
             }
         }
         return in.take('}') && in.atEnd() && f.feed != null ? f : null;
     }
 
-    private static boolean frameField(FrameCursor in, FrameFields f, boolean book) {
+    private static boolean frameField(FrameCursor in, FrameFields f, BiFunction<BigDecimal, BigDecimal, ?> levelOf) {
         if (in.is("feed")) {
-            return f.feed == null && (f.feed = book ? bookFeed(in) : tradeFeed(in)) != null;
+            return f.feed == null && (f.feed = levelOf != null ? bookFeed(in, levelOf) : tradeFeed(in)) != null;
         }
         if (in.is("selector")) {
             return f.selector == null && (f.selector = in.text()) != null;
@@ -133,33 +140,27 @@ final class CompactFrameReader {
         long previous = -1;
         Object feed;
 
+        @SuppressWarnings("unchecked") // read with EVENT_LEVEL
         Object book(String stream, Instant receivedAt) {
-            BookFeed b = (BookFeed) feed;
+            BookFeed<PriceLevel> b = (BookFeed<PriceLevel>) feed;
             boolean snapshot = stream.equals("v1.book.s") || sequence == 0;
             if (sequence < 0 || !snapshot && previous < 0) {
                 return null;
             }
             String instrumentId = instrumentId(b.instrument);
             return instrumentId == null ? null : MarketMapping.bookUpdate(stream, selector, sequence, previous,
-                    b.instrument, instrumentId, priceLevels(b.bids), priceLevels(b.asks), b.time, receivedAt);
+                    b.instrument, instrumentId, b.bids, b.asks, b.time, receivedAt);
         }
 
         /** A {@code v1.book.d} frame's message, under the rules of {@link #book}. */
+        @SuppressWarnings("unchecked") // read with BOOK_LEVEL
         BookMessage bookMessage() {
-            BookFeed b = (BookFeed) feed;
+            BookFeed<Level> b = (BookFeed<Level>) feed;
             if (sequence < 0 || sequence != 0 && previous < 0 || instrumentId(b.instrument) == null) {
                 return null;
             }
             return sequence == 0 ? new BookSnapshot(0, b.bids, b.asks, b.time)
                     : new BookDiff(sequence, sequence, previous, b.bids, b.asks, b.time);
-        }
-
-        private static List<PriceLevel> priceLevels(List<Level> levels) {
-            List<PriceLevel> out = new ArrayList<>(levels.size());
-            for (Level l : levels) {
-                out.add(new PriceLevel(l.price(), l.quantity()));
-            }
-            return out;
         }
 
         Object trade(Instant receivedAt) {
@@ -190,20 +191,20 @@ final class CompactFrameReader {
     // ---- v1.book.s / v1.book.d ----
 
     /** A book feed as read; every field required. */
-    private static final class BookFeed {
+    private static final class BookFeed<L> {
         String instrument;
         Instant time;
-        List<Level> bids;
-        List<Level> asks;
+        List<L> bids;
+        List<L> asks;
     }
 
-    private static BookFeed bookFeed(FrameCursor in) {
+    private static <L> BookFeed<L> bookFeed(FrameCursor in, BiFunction<BigDecimal, BigDecimal, L> levelOf) {
         if (!in.take('{')) {
             return null;
         }
-        BookFeed b = new BookFeed();
+        BookFeed<L> b = new BookFeed<>();
         do {
-            if (!in.key() || !bookField(in, b)) {
+            if (!in.key() || !bookField(in, b, levelOf)) {
                 return null;
             }
         } while (in.take(','));
@@ -211,12 +212,12 @@ final class CompactFrameReader {
         return in.take('}') && complete ? b : null;
     }
 
-    private static boolean bookField(FrameCursor in, BookFeed b) {
+    private static <L> boolean bookField(FrameCursor in, BookFeed<L> b, BiFunction<BigDecimal, BigDecimal, L> levelOf) {
         if (in.is("bids")) {
-            return b.bids == null && (b.bids = levels(in)) != null;
+            return b.bids == null && (b.bids = levels(in, levelOf)) != null;
         }
         if (in.is("asks")) {
-            return b.asks == null && (b.asks = levels(in)) != null;
+            return b.asks == null && (b.asks = levels(in, levelOf)) != null;
         }
         if (in.is("instrument")) {
             return b.instrument == null && (b.instrument = in.text()) != null;
@@ -227,16 +228,16 @@ final class CompactFrameReader {
         return in.skipScalar();
     }
 
-    private static List<Level> levels(FrameCursor in) {
+    private static <L> List<L> levels(FrameCursor in, BiFunction<BigDecimal, BigDecimal, L> levelOf) {
         if (!in.take('[')) {
             return null;
         }
-        List<Level> out = new ArrayList<>(24);
+        List<L> out = new ArrayList<>(24);
         if (in.take(']')) {
             return out;
         }
         do {
-            Level level = level(in);
+            L level = level(in, levelOf);
             if (level == null) {
                 return null;
             }
@@ -245,7 +246,7 @@ final class CompactFrameReader {
         return in.take(']') ? out : null;
     }
 
-    private static Level level(FrameCursor in) {
+    private static <L> L level(FrameCursor in, BiFunction<BigDecimal, BigDecimal, L> levelOf) {
         if (!in.take('{')) {
             return null;
         }
@@ -270,7 +271,7 @@ final class CompactFrameReader {
                 return null;
             }
         } while (in.take(','));
-        return in.take('}') && price != null && size != null ? new Level(price, size) : null;
+        return in.take('}') && price != null && size != null ? levelOf.apply(price, size) : null;
     }
 
     // ---- v1.trade ----
