@@ -6,14 +6,16 @@ import io.exchangebus.connectors.core.book.FullBookManager;
 import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.ResubscribingBookFeed;
 import io.exchangebus.events.BookUpdate;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntFunction;
 
 /**
  * What the book feed benchmarks share: a full book kept by core's {@link ResubscribingBookFeed} over a
- * {@link FullBookManager}, its published updates counted and the last kept, and the frames made in setup, handed
- * out in a cycle (frame 0 the snapshot, each other linked to the one before).
+ * {@link FullBookManager}, its published updates counted and the last kept, and the frames made once, as UTF-8
+ * bytes, handed out in a cycle (frame 0 the snapshot, each other linked to the one before).
  */
 final class BookFeedHarness implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -23,8 +25,16 @@ final class BookFeedHarness implements AutoCloseable {
     private long published;
     private int next;
 
-    BookFeedHarness(String exchange, String symbol, String instrumentId, PreviousIdLinkRule rule, byte[][] frames) {
-        this.frames = frames;
+    /**
+     * @param frames how many frames a cycle has
+     * @param frame  frame {@code i} of the cycle, as the venue sends it
+     */
+    BookFeedHarness(String exchange, String symbol, String instrumentId, PreviousIdLinkRule rule, int frames,
+                    IntFunction<String> frame) {
+        this.frames = new byte[frames][];
+        for (int i = 0; i < frames; i++) {
+            this.frames[i] = frame.apply(i).getBytes(StandardCharsets.UTF_8);
+        }
         feed = new ResubscribingBookFeed<>(symbol, channel -> CompletableFuture.completedFuture(Result.ok(null)),
                 timer);
         feed.bind(new FullBookManager(rule, 10_000, new BookUpdateMapper(exchange, symbol, instrumentId), feed,
@@ -36,6 +46,7 @@ final class BookFeedHarness implements AutoCloseable {
         feed.book().attachFullDepth();
     }
 
+    /** The book feed, to hand a frame's message (core's {@code BookMessage}) to. */
     ResubscribingBookFeed<String> feed() {
         return feed;
     }

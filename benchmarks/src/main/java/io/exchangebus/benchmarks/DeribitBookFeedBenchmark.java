@@ -1,11 +1,11 @@
 package io.exchangebus.benchmarks;
 
+import io.exchangebus.connectors.core.book.BookMessage;
 import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.ResubscribingBookFeed;
 import io.exchangebus.connectors.deribit.mapping.MarketMapping;
 import io.exchangebus.events.BookUpdate;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,10 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code straight}: the frame read into core's book terms ({@link MarketMapping#fullBook(byte[])}), what the
  *     subscriber does since 2026-12-08;</li>
  * <li>{@code viaEvent}: the frame mapped to a {@link BookUpdate} first ({@link MarketMapping#normalize(byte[],
- *     Instant)}), which the feed takes apart into a diff again ({@link ResubscribingBookFeed#onUpdate}), what it did
- *     before.</li>
+ *     Instant)}), which is taken apart into a diff again ({@link BookMessage#of}), what it did before.</li>
  * </ul>
- * The frames are made in setup: a snapshot of 20 bids and 20 asks, then {@value #CHANGES} changes linked by their
+ * The frames are made once, in setup: a snapshot of 20 bids and 20 asks, then {@value #CHANGES} changes linked by their
  * ids, each of 20 bids and 20 asks over a band of 100 prices a side ({@code new}, {@code change} and, one in five,
  * {@code delete}), the shape of {@code DeribitMappingBenchmark}'s frame (the ingest throughput run's recorded changes
  * carry about half as many levels). An operation is one frame; after the last change the snapshot comes again and
@@ -54,11 +53,8 @@ public class DeribitBookFeedBenchmark {
 
     @Setup
     public void setUp() {
-        byte[][] frames = new byte[CHANGES + 1][];
-        for (int id = 0; id <= CHANGES; id++) {
-            frames[id] = frame(id).getBytes(StandardCharsets.UTF_8);
-        }
-        harness = new BookFeedHarness("deribit", "BTC-PERPETUAL", "BTC-USD-PERP", PreviousIdLinkRule.INSTANCE, frames);
+        harness = new BookFeedHarness("deribit", "BTC-PERPETUAL", "BTC-USD-PERP", PreviousIdLinkRule.INSTANCE,
+                CHANGES + 1, DeribitBookFeedBenchmark::frame);
         harness.check(this::straight, this::viaEvent);
     }
 
@@ -101,7 +97,8 @@ public class DeribitBookFeedBenchmark {
 
     @Benchmark
     public BookUpdate viaEvent() {
-        harness.feed().onUpdate((BookUpdate) MarketMapping.normalize(harness.next(), RECEIVED).get(0), RECEIVED);
+        harness.feed().onMessage(BookMessage.of((BookUpdate) MarketMapping.normalize(harness.next(), RECEIVED).get(0)),
+                RECEIVED);
         return harness.last();
     }
 }

@@ -1,11 +1,11 @@
 package io.exchangebus.benchmarks;
 
+import io.exchangebus.connectors.core.book.BookMessage;
 import io.exchangebus.connectors.core.book.PreviousIdLinkRule;
 import io.exchangebus.connectors.core.book.ResubscribingBookFeed;
 import io.exchangebus.connectors.grvt.mapping.MarketMapping;
 import io.exchangebus.events.BookUpdate;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code straight}: the frame read into core's book terms ({@link MarketMapping#fullBook(byte[])}), what the
  *     subscriber does since 2026-12-08;</li>
  * <li>{@code viaEvent}: the frame mapped to a {@link BookUpdate} first ({@link MarketMapping#normalize(byte[],
- *     Instant)}), taken apart by the feed ({@link ResubscribingBookFeed#onUpdate}), the subscriber's route before.
+ *     Instant)}), taken apart into a diff again ({@link BookMessage#of}), the subscriber's route before.
  *     The event's levels are now made from the reader's, one object more per level than before the change.</li>
  * </ul>
  * The frames are made in setup, in the shape of {@code GrvtMappingBenchmark}'s: sequence 0 (the snapshot) with 20
@@ -50,11 +50,8 @@ public class GrvtBookFeedBenchmark {
 
     @Setup
     public void setUp() {
-        byte[][] frames = new byte[DELTAS + 1][];
-        for (int sequence = 0; sequence <= DELTAS; sequence++) {
-            frames[sequence] = frame(sequence).getBytes(StandardCharsets.UTF_8);
-        }
-        harness = new BookFeedHarness("grvt", "BTC_USDT_Perp", "BTC-USDT-PERP", PreviousIdLinkRule.RESTARTING, frames);
+        harness = new BookFeedHarness("grvt", "BTC_USDT_Perp", "BTC-USDT-PERP", PreviousIdLinkRule.RESTARTING,
+                DELTAS + 1, GrvtBookFeedBenchmark::frame);
         harness.check(this::straight, this::viaEvent);
     }
 
@@ -98,7 +95,8 @@ public class GrvtBookFeedBenchmark {
 
     @Benchmark
     public BookUpdate viaEvent() {
-        harness.feed().onUpdate((BookUpdate) MarketMapping.normalize(harness.next(), RECEIVED).value(), RECEIVED);
+        harness.feed().onMessage(BookMessage.of((BookUpdate) MarketMapping.normalize(harness.next(), RECEIVED).value()),
+                RECEIVED);
         return harness.last();
     }
 }

@@ -38,11 +38,7 @@ final class GrvtMarketFrames {
 
     /** The raw frame to the listener, then its event, or empty (reported malformed) when it cannot be mapped. */
     Optional<Object> map(GrvtChannel channel, JsonNode frame, String raw, Instant received) {
-        Subscriber.Listener l = listener.get();
-        String symbol = frame.path("feed").path("instrument").asText(null);
-        if (l != null) {
-            l.onRawFrame(channel.stream(), symbol, raw, received);
-        }
+        rawFrame(channel, frame.path("feed").path("instrument").asText(null), raw, received);
         return mapped(channel, MarketMapping.normalize(frame, received), raw, received);
     }
 
@@ -53,9 +49,8 @@ final class GrvtMarketFrames {
      */
     Optional<Object> mapText(GrvtChannel channel, String raw, Instant received) {
         Result<Object> event = MarketMapping.normalize(raw, received);
-        Subscriber.Listener l = listener.get();
-        if (l != null && l.takesRawFrames()) {
-            l.onRawFrame(channel.stream(), event.isOk() ? symbolOf(event.value()) : instrumentOf(raw), raw, received);
+        if (takesRawFrames()) {
+            rawFrame(channel, event.isOk() ? symbolOf(event.value()) : instrumentOf(raw), raw, received);
         }
         return mapped(channel, event, raw, received);
     }
@@ -67,11 +62,10 @@ final class GrvtMarketFrames {
      */
     Optional<Object> mapBytes(GrvtChannel channel, byte[] utf8, Instant received) {
         Result<Object> event = MarketMapping.normalize(utf8, received);
-        Subscriber.Listener l = listener.get();
-        String raw = l != null && l.takesRawFrames() || !event.isOk() ? new String(utf8, StandardCharsets.UTF_8)
-                : null;
-        if (l != null && l.takesRawFrames()) {
-            l.onRawFrame(channel.stream(), event.isOk() ? symbolOf(event.value()) : instrumentOf(raw), raw, received);
+        boolean takesRaw = takesRawFrames();
+        String raw = takesRaw || !event.isOk() ? new String(utf8, StandardCharsets.UTF_8) : null;
+        if (takesRaw) {
+            rawFrame(channel, event.isOk() ? symbolOf(event.value()) : instrumentOf(raw), raw, received);
         }
         return mapped(channel, event, raw, received);
     }
@@ -117,11 +111,10 @@ final class GrvtMarketFrames {
             @Override
             public boolean onFeedBytes(byte[] utf8, Instant receivedAt) {
                 Result<BookMessage> message = MarketMapping.fullBook(utf8);
-                Subscriber.Listener l = listener.get();
-                boolean takesRaw = l != null && l.takesRawFrames();
+                boolean takesRaw = takesRawFrames();
                 String raw = takesRaw || !message.isOk() ? new String(utf8, StandardCharsets.UTF_8) : null;
                 if (takesRaw) {
-                    l.onRawFrame(channel.stream(), symbol, raw, receivedAt);
+                    rawFrame(channel, symbol, raw, receivedAt);
                 }
                 deliver(message, raw, receivedAt);
                 return true;
@@ -129,24 +122,25 @@ final class GrvtMarketFrames {
 
             @Override
             public boolean onFeedText(String raw, Instant receivedAt) {
-                Subscriber.Listener l = listener.get();
-                if (l != null && l.takesRawFrames()) {
-                    l.onRawFrame(channel.stream(), symbol, raw, receivedAt);
+                if (takesRawFrames()) {
+                    rawFrame(channel, symbol, raw, receivedAt);
                 }
                 deliver(MarketMapping.fullBook(raw), raw, receivedAt);
                 return true;
             }
 
             private void deliver(Result<BookMessage> message, String raw, Instant receivedAt) {
-                if (message.isOk()) {
-                    onMessage.accept(message.value(), receivedAt);
-                } else {
-                    malformed(channel.stream(), raw, message.error().message(), receivedAt);
-                }
+                mapped(channel, message, raw, receivedAt).ifPresent(m -> onMessage.accept(m, receivedAt));
             }
         };
     }
 
+    private boolean takesRawFrames() {
+        Subscriber.Listener l = listener.get();
+        return l != null && l.takesRawFrames();
+    }
+
+    /** The raw frame to the listener, if there is one. */
     private void rawFrame(GrvtChannel channel, String symbol, String raw, Instant received) {
         Subscriber.Listener l = listener.get();
         if (l != null) {
@@ -154,7 +148,8 @@ final class GrvtMarketFrames {
         }
     }
 
-    private Optional<Object> mapped(GrvtChannel channel, Result<Object> event, String raw, Instant received) {
+    /** The mapped value, or empty with the frame reported malformed. */
+    private <T> Optional<T> mapped(GrvtChannel channel, Result<T> event, String raw, Instant received) {
         if (!event.isOk()) {
             malformed(channel.stream(), raw, event.error().message(), received);
             return Optional.empty();

@@ -15,7 +15,7 @@ public sealed interface BookMessage permits BookSnapshot, BookDiff {
 
     /**
      * The message a stream's frame mapped to an event says: a SNAPSHOT at its sequence, or a diff of one id linked
-     * to its previous sequence (which a DELTA must have).
+     * to its previous sequence (which a DELTA must have). For a frame read as an event anyway (GRVT's tree path).
      */
     static BookMessage of(BookUpdate update) {
         if (update.getKind() == BookUpdateKind.SNAPSHOT) {

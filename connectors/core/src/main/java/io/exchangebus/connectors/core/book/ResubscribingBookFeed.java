@@ -1,7 +1,6 @@
 package io.exchangebus.connectors.core.book;
 
 import io.exchangebus.connectors.core.Result;
-import io.exchangebus.events.BookUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -70,11 +69,6 @@ public class ResubscribingBookFeed<C> implements SnapshotRequester {
             book.start();
             connected = isConnected;
         }
-    }
-
-    /** One mapped message of the stream as the event: a snapshot replaces the book, an update is a diff. */
-    public void onUpdate(BookUpdate update, Instant received) {
-        onMessage(BookMessage.of(update), received);
     }
 
     /** One message of the stream, read straight into the book's terms: a snapshot replaces the book. */

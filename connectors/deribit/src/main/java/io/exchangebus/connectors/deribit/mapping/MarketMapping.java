@@ -114,12 +114,6 @@ public final class MarketMapping {
                 : new BookDiff(b.changeId(), b.changeId(), b.previousChangeId(), b.bids(), b.asks(), time);
     }
 
-    /** The {@code data} of {@code book.{instrument}.{interval}}. */
-    public static BookUpdate book(JsonNode data, Instant receivedAt) {
-        return bookUpdate(MarketFrameReader.book(new DeribitChannel(DeribitChannel.Type.BOOK, null, 0, "raw"), data),
-                receivedAt);
-    }
-
     /** The {@code data} of {@code book.{instrument}.none.{depth}.{interval}}: a top-{@code depth} snapshot. */
     public static BookUpdate groupedBook(JsonNode data, int depth, Instant receivedAt) {
         return bookUpdate(MarketFrameReader.book(

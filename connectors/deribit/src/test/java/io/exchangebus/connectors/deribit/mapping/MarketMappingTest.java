@@ -52,12 +52,14 @@ class MarketMappingTest {
 
     @Test
     void shouldMapTheLiveSnapshotBidsWhenItsSideIsGiven() {
-        // The same live capture, its bids read through the data-level function with the asks it lacks given empty.
-        com.fasterxml.jackson.databind.node.ObjectNode data = (com.fasterxml.jackson.databind.node.ObjectNode)
-                DeribitFields.readTree(DeribitFixtures.raw(GCT, 2)).path("params").path("data");
-        data.putArray("asks");
+        // The same live capture, its bids read with the asks it lacks given empty.
+        com.fasterxml.jackson.databind.node.ObjectNode frame = (com.fasterxml.jackson.databind.node.ObjectNode)
+                DeribitFields.readTree(DeribitFixtures.raw(GCT, 2));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) frame.path("params").path("data")).putArray("asks");
 
-        BookUpdate u = MarketMapping.book(data, RECEIVED);
+        List<Object> events = MarketMapping.normalize(frame.toString(), RECEIVED);
+        assertThat(events).hasSize(1);
+        BookUpdate u = (BookUpdate) events.get(0);
 
         assertThat(u.getKind()).isEqualTo(BookUpdateKind.SNAPSHOT);
         assertThat(u.getExchange()).isEqualTo("deribit");
